@@ -1,0 +1,107 @@
+/**
+ * Turning a Table's cells into typed columns, refusing bad cells with a message that names
+ * file, row and column. Missing cells become NaN (numbers) or null (labels); callers drop them.
+ */
+import { dataError } from '../errors.js';
+import { ioMessages } from '../messages/index.js';
+import { closestName } from './closestName.js';
+import { isMissingCell, rowNumber, type Cell, type Table } from './table.js';
+
+/** Index of column `name`, or a data error naming the option that asked for it. */
+export function columnIndex(table: Table, name: string, option: string): number {
+  const j = table.columns.indexOf(name);
+  if (j >= 0) return j;
+  const ci = table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
+  const suggestion = ci >= 0 ? table.columns[ci] : closestName(name, table.columns);
+  throw dataError(ioMessages.columnMissing(table.file, name, option, suggestion, [...table.columns]));
+}
+
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Parses one cell as a number: NaN when missing, a data error when it is text. */
+export function parseNumberCell(c: Cell, table: Table, i: number, column: string): number {
+  if (isMissingCell(c)) return NaN;
+  if (typeof c === 'number') {
+    if (!Number.isFinite(c)) throw dataError(ioMessages.notFinite(table.file, rowNumber(i), column, String(c)));
+    return c;
+  }
+  const s = c!.trim();
+  if (!NUMBER_RE.test(s)) throw dataError(ioMessages.notANumber(table.file, rowNumber(i), column, s));
+  const v = Number(s);
+  if (!Number.isFinite(v)) throw dataError(ioMessages.notFinite(table.file, rowNumber(i), column, s));
+  return v;
+}
+
+export function isNumberText(c: Cell): boolean {
+  if (isMissingCell(c)) return true;
+  if (typeof c === 'number') return Number.isFinite(c);
+  return NUMBER_RE.test(c!.trim());
+}
+
+/** A numeric column (NaN = missing). */
+export function numericColumn(table: Table, name: string, option: string, opts: { nonNegative?: boolean } = {}): Float64Array {
+  const j = columnIndex(table, name, option);
+  const out = new Float64Array(table.rows.length);
+  for (let i = 0; i < table.rows.length; i++) {
+    const v = parseNumberCell(table.rows[i][j], table, i, name);
+    if (opts.nonNegative && v < 0) throw dataError(ioMessages.negativeNotAllowed(table.file, rowNumber(i), name, v));
+    out[i] = v;
+  }
+  return out;
+}
+
+const TRUE_TOKENS = new Set(['1', 'true', 'yes', 'y', 't']);
+const FALSE_TOKENS = new Set(['0', 'false', 'no', 'n', 'f']);
+
+/**
+ * A 0/1 column (NaN = missing). Accepts 0/1 and true/false (yes/no); with `positive`, a cell equal
+ * to it is 1 and any other non-missing value is 0.
+ */
+export function binaryColumn(
+  table: Table,
+  name: string,
+  option: string,
+  positive: string | null,
+  kind: 'event' | 'outcome' = 'event',
+): Float64Array {
+  const j = columnIndex(table, name, option);
+  const out = new Float64Array(table.rows.length);
+  const pos = positive === null ? null : positive.trim().toLowerCase();
+  for (let i = 0; i < table.rows.length; i++) {
+    const c = table.rows[i][j];
+    if (isMissingCell(c)) {
+      out[i] = NaN;
+      continue;
+    }
+    let s = String(c).trim().toLowerCase();
+    if (pos !== null) {
+      if (typeof c === 'number' && NUMBER_RE.test(pos)) out[i] = c === Number(pos) ? 1 : 0;
+      else out[i] = s === pos ? 1 : 0;
+      continue;
+    }
+    if (NUMBER_RE.test(s)) s = String(Number(s));
+    if (TRUE_TOKENS.has(s)) out[i] = 1;
+    else if (FALSE_TOKENS.has(s)) out[i] = 0;
+    else {
+      const msg = kind === 'event' ? ioMessages.eventNotBinary : ioMessages.outcomeNotBinary;
+      throw dataError(msg(table.file, rowNumber(i), name, String(c)));
+    }
+  }
+  return out;
+}
+
+/** A label column: each cell as a trimmed string, null when missing. Numbers print as R would (no trailing .0). */
+export function labelColumn(table: Table, name: string, option: string): (string | null)[] {
+  const j = columnIndex(table, name, option);
+  return table.rows.map((r) => {
+    const c = r[j];
+    if (isMissingCell(c)) return null;
+    return typeof c === 'number' ? String(c) : c!.trim();
+  });
+}
+
+/** True when every non-missing cell of the column reads as a number. */
+export function isNumericColumn(table: Table, name: string, option: string): boolean {
+  const j = columnIndex(table, name, option);
+  return table.rows.every((r) => isNumberText(r[j]));
+}

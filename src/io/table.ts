@@ -1,0 +1,26 @@
+/**
+ * A table read from a file: header names and rows of cells. Cells are kept as the file gave
+ * them (text, or a number/ISO date from a spreadsheet); `null` is a missing cell. Row numbers
+ * in messages are spreadsheet row numbers: the header is row 1, the first data row is row 2.
+ */
+export type Cell = string | number | null;
+
+export interface Table {
+  /** The file name as the user gave it, used in every message. */
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+/** Spreadsheet row number of data row `i` (0-based). */
+export const rowNumber = (i: number): number => i + 2;
+
+/** Tokens that mean "missing" in an export (case-insensitive, after trimming). */
+const MISSING = new Set(['', 'na', 'n/a', '#n/a', 'nan', 'null', '?', 'none', '.']);
+
+export function isMissingCell(c: Cell): boolean {
+  if (c === null) return true;
+  if (typeof c === 'number') return Number.isNaN(c);
+  return MISSING.has(c.trim().toLowerCase());
+}

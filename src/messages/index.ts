@@ -1,0 +1,6 @@
+/**
+ * Every user-facing warning and error, gathered by area. Code elsewhere never writes
+ * a message string itself; it calls one of these.
+ */
+export { ioMessages } from './io.js';
+export { cliMessages } from './cli.js';
