@@ -4,3 +4,4 @@
  */
 export { ioMessages } from './io.js';
 export { cliMessages } from './cli.js';
+export { rocMessages } from './roc.js';
