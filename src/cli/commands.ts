@@ -1,8 +1,10 @@
 /** The command registry: one import and one entry per command; each command lives in its own file. */
 import type { Command } from './command.js';
+import { simulateCommand } from './simulate.js';
 
 const list: Command[] = [
   // add commands here, e.g. kmCommand,
+  simulateCommand,
 ];
 
 export const commands: Record<string, Command> = Object.fromEntries(list.map((c) => [c.name, c]));

@@ -4,4 +4,8 @@
  */
 export { ioMessages } from './io.js';
 export { cliMessages } from './cli.js';
+export { simulateMessages } from './simulate.js';
 export { rocMessages } from './roc.js';
+export { studyMessages, specWhere } from './study.js';
+export { cohortMessages } from './cohort.js';
+export { survivalMessages } from './survival.js';
