@@ -9,3 +9,4 @@ export { rocMessages } from './roc.js';
 export { studyMessages, specWhere } from './study.js';
 export { cohortMessages } from './cohort.js';
 export { survivalMessages } from './survival.js';
+export { coxMessages } from './cox.js';
