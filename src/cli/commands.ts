@@ -2,11 +2,13 @@
 import type { Command } from './command.js';
 import { simulateCommand } from './simulate.js';
 import { powerCommand } from './power.js';
+import { inspectCommand } from './inspect.js';
 
 const list: Command[] = [
   // add commands here, e.g. kmCommand,
   simulateCommand,
   powerCommand,
+  inspectCommand,
 ];
 
 export const commands: Record<string, Command> = Object.fromEntries(list.map((c) => [c.name, c]));

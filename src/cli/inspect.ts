@@ -1,0 +1,65 @@
+/** `siilab inspect <file> [--sheet S] [--json]`: columns, types, missingness, ranges and a suggested mapping. */
+import { resolve } from 'node:path';
+import type { Command } from './command.js';
+import { fileArgument, optionalString, parseCommandArgs } from './args.js';
+import { emit } from './output.js';
+import { readTable } from '../io/readTable.js';
+import { inspectTable, type InspectResult } from '../cohort/inspectTable.js';
+import { textTable } from '../report/text/textTable.js';
+import { sig } from '../report/text/formatNumber.js';
+import { CANONICAL } from '../study/canonical.js';
+
+export const inspectCommand: Command = {
+  name: 'inspect',
+  summary: 'describe a data file and suggest how its columns map to siilab variables',
+  usage: `siilab inspect <file> [--sheet S] [--json]
+  Lists each column with its inferred type (number, integer, binary, category, date, text), share
+  missing, range or levels, and suggests which columns are the patient id, dates, blood counts,
+  AFP, tumour features and outcomes, with unit guesses. 'siilab init <file>' writes this as a study file.`,
+  async run(argv, ctx) {
+    const a = parseCommandArgs('inspect', argv, { sheet: { type: 'string' } });
+    const file = fileArgument('inspect', a);
+    const table = await readTable(resolve(ctx.cwd, file), { sheet: optionalString(a, 'sheet') });
+    const result = inspectTable({ ...table, file });
+    emit(ctx, Boolean(a.values.json), result, () => inspectText(result));
+    return 0;
+  },
+};
+
+const cell = (x: number | string | null): string => (x === null ? '' : typeof x === 'number' ? sig(x, 4) : x);
+
+export function inspectText(r: InspectResult): string {
+  const head =
+    `${r.file}${r.sheet ? ` (sheet ${r.sheet})` : ''}: ${r.rows} rows, ${r.columns.length} columns, ` +
+    `${r.format === 'long' ? 'long format (several rows per patient)' : 'wide format (one row per patient)'}` +
+    (r.patients !== null ? `, ${r.patients} patients` : '') +
+    (r.idsCarriedForward ? ' (ids filled on first rows only; carried forward)' : '') +
+    '\n\n';
+  const cols = textTable(
+    ['column', 'type', 'missing', 'min', 'median', 'max', 'levels'],
+    r.columns.map((c) => [
+      c.name,
+      c.type,
+      `${(100 * c.missingShare).toFixed(0)}%`,
+      cell(c.min),
+      cell(c.median),
+      cell(c.max),
+      c.levels && (c.type === 'binary' || c.type === 'category')
+        ? c.levels.slice(0, 6).map((l) => `${l.level} (${l.n})`).join(', ') + (c.distinct > 6 ? ', …' : '')
+        : c.type === 'text' ? `${c.distinct} distinct` : '',
+    ]),
+  );
+  const sugg = r.suggestions.length
+    ? textTable(
+        ['variable', 'column', 'unit', 'match', 'note'],
+        r.suggestions.map((s) => [
+          `${s.variable} (${CANONICAL[s.variable].label})`,
+          s.column,
+          !s.unit ? '' : s.unit + (s.unitFrom === 'values' ? ' (from values)' : ''),
+          s.score >= 1 ? 'name' : s.score >= 0.8 ? 'name (partial)' : 'weak',
+          s.note ?? '',
+        ]),
+      )
+    : 'No column names matched siilab variables; map them by hand in the study file.\n';
+  return head + cols + '\nSuggested mapping:\n' + sugg + `\nWrite a first study file with: siilab init ${r.file}\n`;
+}

@@ -1,0 +1,102 @@
+/**
+ * What a column holds, for `siilab inspect`: inferred type (number, integer, binary, category,
+ * date, text), missing share, range or levels. Dates are strings that read as dates, or numbers
+ * in a column whose name says date/time and whose values are Excel serials of 1950–2100.
+ *
+ * @example
+ * columnProfile(table, 2) // { name: 'PLT', type: 'number', missingShare: 0.02, min: 41, max: 612, median: 187, ... }
+ */
+import { isNumberText } from '../io/columns.js';
+import { isMissingCell, type Table } from '../io/table.js';
+import type { ValueType } from '../study/types.js';
+import { daysToIso, parseDateNumber, parseDateText } from './parseDate.js';
+import { looksLikeDates } from './dateColumn.js';
+
+export interface LevelCount {
+  level: string;
+  n: number;
+}
+
+export interface ColumnProfile {
+  readonly name: string;
+  readonly type: ValueType;
+  readonly n: number;
+  readonly missing: number;
+  readonly missingShare: number;
+  /** Numbers and dates (ISO text for dates); null for labels. */
+  readonly min: number | string | null;
+  readonly max: number | string | null;
+  readonly median: number | string | null;
+  /** Levels with counts (most frequent first, at most 12) for binary, category and text columns. */
+  readonly levels: LevelCount[] | null;
+  readonly distinct: number;
+}
+
+const DATE_NAME = /date|time|日期|时间|dt$/i;
+const EXCEL_1950 = 18264;
+const EXCEL_2100 = 73051;
+
+function median(sorted: number[]): number {
+  const n = sorted.length;
+  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
+export function columnProfile(table: Table, j: number): ColumnProfile {
+  const name = table.columns[j];
+  const n = table.rows.length;
+  const present = table.rows.map((r) => r[j]).filter((c) => !isMissingCell(c));
+  const missing = n - present.length;
+  const base = { name, n, missing, missingShare: n ? missing / n : 0 };
+  const counts = new Map<string, number>();
+  for (const c of present) {
+    const k = typeof c === 'number' ? String(c) : c!.trim();
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const levels = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map(([level, k]) => ({ level, n: k }));
+  const distinct = counts.size;
+  if (present.length === 0) return { ...base, type: 'text', min: null, max: null, median: null, levels: [], distinct };
+
+  const allNumeric = present.every((c) => isNumberText(c));
+  const numbers = allNumeric ? present.map((c) => (typeof c === 'number' ? c : Number(c!.trim()))) : [];
+  const serialOrCompact = (x: number) => (x >= EXCEL_1950 && x <= EXCEL_2100) || (Number.isInteger(x) && x >= 19500101 && x <= 21001231);
+  const serialDates = allNumeric && DATE_NAME.test(name) && numbers.every(serialOrCompact);
+  if ((!allNumeric && looksLikeDates(table, j, true)) || serialDates) {
+    const days = present
+      .map((c) => (typeof c === 'number' ? parseDateNumber(c) : NaN))
+      .map((d, i) => (Number.isNaN(d) ? dateOf(present[i]) : d))
+      .filter((d) => !Number.isNaN(d))
+      .sort((a, b) => a - b);
+    return { ...base, type: 'date', min: daysToIso(days[0]), max: daysToIso(days[days.length - 1]), median: daysToIso(median(days)), levels: null, distinct };
+  }
+  if (allNumeric) {
+    const sorted = [...numbers].sort((a, b) => a - b);
+    const isBinary = distinct <= 2 && sorted.every((x) => x === 0 || x === 1);
+    const isInt = sorted.every((x) => Number.isInteger(x));
+    const type: ValueType = isBinary ? 'binary' : isInt && distinct <= 6 ? 'category' : isInt ? 'integer' : 'number';
+    return {
+      ...base,
+      type,
+      min: sorted[0],
+      max: sorted[sorted.length - 1],
+      median: median(sorted),
+      levels: type === 'binary' || type === 'category' ? levels : null,
+      distinct,
+    };
+  }
+  const type: ValueType = distinct <= 2 ? 'binary' : distinct <= Math.max(12, Math.ceil(present.length * 0.05)) && distinct < present.length ? 'category' : 'text';
+  return { ...base, type, min: null, max: null, median: null, levels, distinct };
+}
+
+function dateOf(c: unknown): number {
+  return typeof c === 'string' ? parseDateLoose(c) : NaN;
+}
+
+function parseDateLoose(s: string): number {
+  const a = parseDateText(s, 'DMY');
+  return Number.isNaN(a) ? parseDateText(s, 'MDY') : a;
+}
+
+/** Profiles of every column. */
+export function tableProfile(table: Table): ColumnProfile[] {
+  return table.columns.map((_, j) => columnProfile(table, j));
+}

@@ -1,0 +1,69 @@
+/**
+ * A table column read as dates (days since 1970-01-01, NaN when missing). The day/month order of
+ * A/B/YYYY dates is the declared one, else inferred from the column; a column where no value
+ * decides it is refused (03/04/2020 could be 3 April or 4 March), as is a value that is no date.
+ *
+ * @example
+ * dateColumn(table, 'TACE date', 'DMY') // Float64Array of day numbers
+ */
+import { dataError } from '../errors.js';
+import { cohortMessages } from '../messages/index.js';
+import { columnIndex } from '../io/columns.js';
+import { isMissingCell, rowNumber, type Table } from '../io/table.js';
+import type { DateOrder } from '../study/types.js';
+import { inferDateOrder, parseDateNumber, parseDateText, slashParts } from './parseDate.js';
+
+export function dateColumn(table: Table, column: string, order: DateOrder | null, option = 'the study file'): Float64Array {
+  const j = columnIndex(table, column, option);
+  const texts: string[] = [];
+  for (const r of table.rows) {
+    const c = r[j];
+    if (typeof c === 'string' && !isMissingCell(c)) texts.push(c);
+  }
+  let eff: DateOrder | null = order;
+  if (eff === null) {
+    const inferred = inferDateOrder(texts);
+    if (inferred === 'conflict') {
+      const ex = texts.find((t) => slashParts(t) !== null)!;
+      throw dataError(cohortMessages.ambiguousDates(table.file, column, ex));
+    }
+    if (inferred === null) {
+      const ex = texts.find((t) => slashParts(t) !== null)!;
+      throw dataError(cohortMessages.ambiguousDates(table.file, column, ex));
+    }
+    eff = inferred === 'none' ? null : inferred;
+  }
+  const out = new Float64Array(table.rows.length);
+  for (let i = 0; i < table.rows.length; i++) {
+    const c = table.rows[i][j];
+    if (isMissingCell(c)) {
+      out[i] = NaN;
+      continue;
+    }
+    const v = typeof c === 'number' ? parseDateNumber(c) : parseDateText(c!, eff);
+    if (Number.isNaN(v)) {
+      const text = String(c).trim();
+      if (order !== null && slashParts(text)) throw dataError(cohortMessages.dateOrderConflict(table.file, rowNumber(i), column, text, order));
+      throw dataError(cohortMessages.notADate(table.file, rowNumber(i), column, text));
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+/** True when every non-missing cell of column `j` reads as a date (numbers only count when `numbersToo`). */
+export function looksLikeDates(table: Table, j: number, numbersToo: boolean): boolean {
+  let n = 0;
+  for (const r of table.rows) {
+    const c = r[j];
+    if (isMissingCell(c)) continue;
+    if (typeof c === 'number') {
+      if (!numbersToo || Number.isNaN(parseDateNumber(c))) return false;
+    } else {
+      const s = c!.trim();
+      if (Number.isNaN(parseDateText(s, 'DMY')) && Number.isNaN(parseDateText(s, 'MDY'))) return false;
+    }
+    n++;
+  }
+  return n > 0;
+}

@@ -1,0 +1,35 @@
+/** User-facing messages for building the analysis dataset: dates, long data, derivations, exclusions. */
+const q = (s: string): string => `'${s}'`;
+
+export const cohortMessages = {
+  notADate: (file: string, row: number, column: string, value: string) =>
+    `${file}, row ${row}, column ${q(column)}: ${q(value)} is not a date (use YYYY-MM-DD, YYYY/MM/DD, DD.MM.YYYY, ` +
+    `DD/MM/YYYY or MM/DD/YYYY, or an Excel date).`,
+  ambiguousDates: (file: string, column: string, example: string) =>
+    `${file}, column ${q(column)}: dates like ${q(example)} could be day/month or month/day and no value decides it; ` +
+    `set dateOrder: DMY or MDY for the source or the column.`,
+  dateOrderConflict: (file: string, row: number, column: string, value: string, order: string) =>
+    `${file}, row ${row}, column ${q(column)}: ${q(value)} is not a valid date in the order ${order}.`,
+  notBinary: (file: string, row: number, column: string, value: string) =>
+    `${file}, row ${row}, column ${q(column)}: ${q(value)} is not yes/no (0/1, true/false, yes/no); ` +
+    `set 'positive:' in the mapping to say which value means yes.`,
+  levelNotDeclared: (file: string, row: number, column: string, value: string, levels: string[]) =>
+    `${file}, row ${row}, column ${q(column)}: ${q(value)} is not one of the declared levels ${levels.map(q).join(', ')}.`,
+  idMissingFirstRow: (file: string, column: string) =>
+    `${file}, row 2, column ${q(column)}: the first row has no patient id, so there is nothing to carry forward.`,
+  wideDuplicateMeasurements: (file: string, column: string, n: number) =>
+    `${file}: ${n} patient ids in column ${q(column)} occur on more than one row of a wide file; ` +
+    `declare format: long if the file has one row per measurement.`,
+  allExcluded: (screened: number, reasons: string) =>
+    `all ${screened} patients were excluded (${reasons}); nothing is left to analyse.`,
+  noRows: (file: string) => `${file}: no data rows.`,
+  perPatientConflict: (file: string, column: string, n: number, example: string) =>
+    `${file}, column ${q(column)}: ${n} patient(s) have different values on different rows (e.g. patient ${example}); the first value is used.`,
+  futureInformation: (name: string, method: string, n: number) =>
+    `${name}: the ${method} uses measurements taken after the time origin for ${n} patient(s); ` +
+    `a marker averaged over follow-up uses future information and must not be read as a baseline predictor.`,
+  droppedImplausible: (n: number, variable: string, range: string) =>
+    `${n} value(s) of ${variable} outside the plausible range ${range} were set missing.`,
+  measurementBeforeNoOrigin: (name: string, n: number) =>
+    `${name}: ${n} patient(s) have no time origin date, so baseline could not be located.`,
+} as const;

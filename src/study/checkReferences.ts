@@ -1,0 +1,141 @@
+/**
+ * Checks what the schema cannot: every name a study file uses (in derivations, endpoints,
+ * population, cut-offs and analyses) is defined, sources exist, names are unique, long data
+ * has a draw date and date arithmetic has a time origin. Each refusal names the field and line.
+ *
+ * @example
+ * checkReferences(spec, loc) // throws "study.yaml, line 20, field endpoints.os.events[0]: no variable 'deth' …"
+ */
+import { dataError } from '../errors.js';
+import { closestName } from '../io/closestName.js';
+import { studyMessages } from '../messages/index.js';
+import type { SpecLocator, SpecPath } from './specLocator.js';
+import { asMapping, specNames } from './specNames.js';
+import type { StudySpec } from './types.js';
+import { isCanonical } from './canonical.js';
+
+export function checkReferences(spec: StudySpec, loc: SpecLocator): void {
+  const names = specNames(spec);
+  const known = [...names.variables.keys()];
+  const fail = (path: SpecPath, msg: (w: string) => string, key = false): never => {
+    throw dataError(msg(loc.where(path, key)));
+  };
+  const variable = (name: string, path: SpecPath) => {
+    if (!names.variables.has(name)) fail(path, (w) => studyMessages.unknownVariable(w, name, closestName(name, known)));
+  };
+  const dateVar = (name: string, path: SpecPath) => {
+    variable(name, path);
+    if (!names.dates.has(name)) fail(path, (w) => studyMessages.notADate(w, name));
+  };
+  const endpoint = (name: string, path: SpecPath) => {
+    if (!names.endpoints.includes(name)) fail(path, (w) => studyMessages.unknownEndpoint(w, name, names.endpoints));
+  };
+  const defaultOrigin = names.dates.has('treatmentDate') ? 'treatmentDate' : names.dates.has('baselineDate') ? 'baselineDate' : null;
+
+  // Sources.
+  const ids = names.sources;
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) fail(['sources', i, 'id'], (w) => studyMessages.duplicateName(w, id));
+  });
+  spec.sources.forEach((s, i) => {
+    if (s.format === 'long') {
+      if (!s.dateColumn && !spec.variables.drawDate) fail(['sources', i], (w) => studyMessages.noDateColumn(w));
+      if (!s.idColumn && !spec.variables.patientId) fail(['sources', i], (w) => studyMessages.noPatientId(w));
+    }
+  });
+  if (spec.sources.length > 1 && !spec.variables.patientId) fail(['variables'], (w) => studyMessages.noPatientId(w));
+  const checkMapping = (m: string | undefined | object, path: SpecPath) => {
+    if (m === undefined) return;
+    const src = asMapping(m as never).source;
+    if (src !== undefined && !ids.includes(src)) fail([...path, 'source'], (w) => studyMessages.unknownSource(w, src, ids));
+  };
+  for (const [k, m] of Object.entries(spec.variables)) checkMapping(m, ['variables', k]);
+  for (const [k, m] of Object.entries(spec.covariates ?? {})) {
+    if (isCanonical(k)) fail(['covariates', k], (w) => studyMessages.duplicateName(w, k), true);
+    checkMapping(m, ['covariates', k]);
+  }
+
+  // Derivations: unique names, inputs defined.
+  const taken = new Set<string>([...Object.keys(spec.variables), ...Object.keys(spec.covariates ?? {})]);
+  (spec.derived ?? []).forEach((d, i) => {
+    if (taken.has(d.name)) fail(['derived', i, 'name'], (w) => studyMessages.duplicateName(w, d.name));
+    taken.add(d.name);
+    if ('of' in d) variable(d.of, ['derived', i, 'of']);
+    if ('aggregate' in d) {
+      if (d.origin) dateVar(d.origin, ['derived', i, 'origin']);
+      else if ((d.aggregate === 'baseline' || d.window) && !defaultOrigin)
+        fail(['derived', i], (w) => studyMessages.noOrigin(w, `the ${d.aggregate} of ${d.of}`));
+    }
+  });
+
+  // Endpoints.
+  for (const [name, e] of Object.entries(spec.endpoints ?? {})) {
+    const p = ['endpoints', name];
+    e.events.forEach((ev, j) => variable(ev, [...p, 'events', j]));
+    if (e.eventDates) {
+      if (e.eventDates.length !== e.events.length) fail([...p, 'eventDates'], (w) => studyMessages.eventDatesLength(w, e.events.length, e.eventDates!.length));
+      e.eventDates.forEach((d, j) => dateVar(d, [...p, 'eventDates', j]));
+    }
+    if (e.endDate) dateVar(e.endDate, [...p, 'endDate']);
+    if (e.origin) dateVar(e.origin, [...p, 'origin']);
+    const usesTime = e.type === 'survival' && e.time !== undefined;
+    if (e.type === 'survival' && e.time) variable(e.time, [...p, 'time']);
+    const needsDates = !usesTime && (e.type === 'survival' || e.within !== undefined);
+    if (needsDates) {
+      if (!e.origin && !defaultOrigin) fail(p, (w) => studyMessages.noOrigin(w, `endpoint '${name}'`));
+      const hasEnd = e.endDate || names.dates.has('lastFollowUpDate') || (e.eventDates && e.eventDates.length > 0);
+      if (!hasEnd) fail(p, (w) => studyMessages.noEndTime(w));
+    }
+  }
+
+  // Population.
+  (spec.population?.include ?? []).forEach((r, i) => variable(r.variable, ['population', 'include', i, 'variable']));
+  (spec.population?.require ?? []).forEach((v, i) => variable(v, ['population', 'require', i]));
+
+  // Cut-offs.
+  for (const [v, c] of Object.entries(spec.cutoffs ?? {})) {
+    variable(v, ['cutoffs', v]);
+    if ('method' in c && c.endpoint) endpoint(c.endpoint, ['cutoffs', v, 'endpoint']);
+  }
+
+  // Analyses.
+  const a = spec.analyses ?? {};
+  const vars = (list: string[] | undefined, path: SpecPath) => (list ?? []).forEach((v, j) => variable(v, [...path, j]));
+  if (a.baselineTable) {
+    if (a.baselineTable.groupBy) variable(a.baselineTable.groupBy, ['analyses', 'baselineTable', 'groupBy']);
+    vars(a.baselineTable.variables, ['analyses', 'baselineTable', 'variables']);
+  }
+  (a.compare ?? []).forEach((c, i) => {
+    vars(c.markers, ['analyses', 'compare', i, 'markers']);
+    variable(c.groupBy, ['analyses', 'compare', i, 'groupBy']);
+  });
+  (a.roc ?? []).forEach((r, i) => {
+    endpoint(r.endpoint, ['analyses', 'roc', i, 'endpoint']);
+    vars(r.markers, ['analyses', 'roc', i, 'markers']);
+    (r.combine ?? []).forEach((set, j) => vars(set, ['analyses', 'roc', i, 'combine', j]));
+  });
+  for (const kind of ['cox', 'logistic'] as const) {
+    (a[kind] ?? []).forEach((m, i) => {
+      endpoint(m.endpoint, ['analyses', kind, i, 'endpoint']);
+      vars(m.candidates, ['analyses', kind, i, 'candidates']);
+      if (m.multivariable?.rule === 'declared') vars(m.multivariable.variables, ['analyses', kind, i, 'multivariable', 'variables']);
+    });
+  }
+  (a.cox ?? []).forEach((m, i) => vars(m.timeVarying, ['analyses', 'cox', i, 'timeVarying']));
+  (a.km ?? []).forEach((k, i) => {
+    endpoint(k.endpoint, ['analyses', 'km', i, 'endpoint']);
+    vars(k.by, ['analyses', 'km', i, 'by']);
+  });
+  (a.survivalAt ?? []).forEach((s, i) => {
+    endpoint(s.endpoint, ['analyses', 'survivalAt', i, 'endpoint']);
+    vars(s.by, ['analyses', 'survivalAt', i, 'by']);
+  });
+  if (a.responseRates) {
+    if (!names.variables.has('response')) fail(['analyses', 'responseRates'], (w) => studyMessages.unknownVariable(w, 'response', null));
+    if (a.responseRates.by) variable(a.responseRates.by, ['analyses', 'responseRates', 'by']);
+  }
+  (a.maxstat ?? []).forEach((m, i) => {
+    endpoint(m.endpoint, ['analyses', 'maxstat', i, 'endpoint']);
+    vars(m.markers, ['analyses', 'maxstat', i, 'markers']);
+  });
+}

@@ -1,0 +1,310 @@
+/**
+ * The study specification: the TypeScript types a `study.yaml` file must satisfy. The JSON Schema
+ * in schema/study.schema.json is generated from these types (`npm run schema`), so the JSDoc here
+ * is the field documentation users see in their editor. Keep every type plain data.
+ *
+ * @example
+ * // study.yaml
+ * // version: 1
+ * // sources: [{ file: cohort.csv }]
+ * // variables: { patientId: id, neutrophils: { column: NEUT, unit: 10^9/L } }
+ */
+
+/** Canonical variable names siilab understands. Map each one you have to a column of your file. */
+export type CanonicalVariable =
+  | 'patientId'
+  | 'treatmentDate'
+  | 'baselineDate'
+  | 'drawDate'
+  | 'lastFollowUpDate'
+  | 'recurrenceDate'
+  | 'metastasisDate'
+  | 'deathDate'
+  | 'followUpTime'
+  | 'age'
+  | 'sex'
+  | 'neutrophils'
+  | 'lymphocytes'
+  | 'platelets'
+  | 'monocytes'
+  | 'whiteCells'
+  | 'neutrophilPercent'
+  | 'lymphocytePercent'
+  | 'monocytePercent'
+  | 'nlr'
+  | 'afp'
+  | 'albumin'
+  | 'bilirubin'
+  | 'tumourSize'
+  | 'lesionCount'
+  | 'vascularInvasion'
+  | 'tumourThrombus'
+  | 'capsule'
+  | 'childPugh'
+  | 'hepatitisB'
+  | 'treatment'
+  | 'response'
+  | 'recurrence'
+  | 'metastasis'
+  | 'death';
+
+/** The kind of values in a column. */
+export type ValueType = 'number' | 'integer' | 'binary' | 'category' | 'date' | 'text';
+
+/** Order of day, month and year in dates written like 03/04/2020. */
+export type DateOrder = 'YMD' | 'DMY' | 'MDY';
+
+export type TimeUnit = 'days' | 'weeks' | 'months' | 'years';
+
+/** A length of time, e.g. `{ value: 3, unit: years }`. */
+export interface Duration {
+  /** @minimum 0 */
+  value: number;
+  unit: TimeUnit;
+}
+
+/** One data file. */
+export interface DataSource {
+  /** Name other fields use to refer to this source (`source:` in a mapping). Default: `main` for the first source. */
+  id?: string;
+  /** Path of the CSV, TSV or XLSX file, relative to the study file. */
+  file: string;
+  /** Worksheet of an XLSX file (default: the first sheet). */
+  sheet?: string;
+  /** `wide`: one row per patient. `long`: one row per measurement (blood draw) with patient id and date. */
+  format?: 'wide' | 'long';
+  /** Patient-id column of this source (default: the column mapped to `patientId`). */
+  idColumn?: string;
+  /** Draw-date column of a long source (default: the column mapped to `drawDate`). */
+  dateColumn?: string;
+  /** Order of day, month and year for dates like 03/04/2020 in this file (inferred when unambiguous). */
+  dateOrder?: DateOrder;
+}
+
+/** Where a variable's values come from. */
+export interface ColumnMapping {
+  /** Column name exactly as in the file's header. */
+  column: string;
+  /** Source id (default: the first source that has this column). */
+  source?: string;
+  /** Unit of the values as stored, e.g. `10^9/L`, `/uL`, `g/dL`, `ng/mL`, `mm`, `months`. */
+  unit?: string;
+  /** Value type (default: the canonical variable's type, else inferred). */
+  type?: ValueType;
+  /** For binary variables: the value that means yes/present/event (default: 1, true, yes). */
+  positive?: string | number;
+  /** For categories: the levels in order (the first is the reference). */
+  levels?: string[];
+  /** Order of day, month and year for this date column (overrides the source's). */
+  dateOrder?: DateOrder;
+}
+
+/** The mapping of canonical variables to columns: a column name, or a mapping with unit and options. */
+export type VariableMap = { [K in CanonicalVariable]?: string | ColumnMapping };
+
+/** Indices computed from each blood draw. */
+export type IndexName = 'SII' | 'NLR' | 'PLR' | 'LMR' | 'SIRI' | 'PIV' | 'dNLR';
+
+/** An index (e.g. SII = platelets × neutrophils / lymphocytes) computed from every draw. */
+export interface IndexDerivation {
+  /** Name of the new variable. */
+  name: string;
+  index: IndexName;
+}
+
+/** How repeated measurements become one value per patient. */
+export type AggregateMethod = 'baseline' | 'first' | 'last' | 'mean' | 'max' | 'min';
+
+/** A window of measurement times relative to the time origin (e.g. `from: 0, to: 36, unit: months`). */
+export interface MeasurementWindow {
+  from?: number;
+  to?: number;
+  unit: TimeUnit;
+}
+
+/**
+ * One value per patient from repeated measurements of a variable. `baseline`: the last draw on or
+ * before the time origin; `first`/`last`: the earliest/latest draw; `mean`/`max`/`min` over `window`.
+ */
+export interface AggregateDerivation {
+  name: string;
+  aggregate: AggregateMethod;
+  /** The measured variable or index to aggregate. */
+  of: string;
+  /** Only draws in this window (times relative to the origin); default all draws. */
+  window?: MeasurementWindow;
+  /** Date variable that is time zero (default: `treatmentDate`, else `baselineDate`). */
+  origin?: string;
+}
+
+/** A 0/1 variable from a number and a threshold (e.g. tumour size ≥ 5 cm). */
+export interface ThresholdDerivation {
+  name: string;
+  threshold: number;
+  of: string;
+  /** `>=` (default) or `>`: which side is 1. */
+  direction?: '>=' | '>';
+}
+
+/** A derived variable: an index per draw, a per-patient aggregate, or a threshold split. */
+export type Derivation = IndexDerivation | AggregateDerivation | ThresholdDerivation;
+
+/** A time-to-event endpoint. */
+export interface SurvivalEndpoint {
+  type: 'survival';
+  /** Event indicator variable(s); several make a composite endpoint (whichever happens first). */
+  events: string[];
+  /** Date of each event, same order as `events` (default: `<event>Date`, else `endDate`). */
+  eventDates?: string[];
+  /** Date the patient was last seen or had the event (default: `lastFollowUpDate`). */
+  endDate?: string;
+  /** Instead of dates: a variable holding the follow-up time (e.g. OS_Months). */
+  time?: string;
+  /** Unit of `time` (default: its mapping's unit, else months). */
+  timeUnit?: TimeUnit;
+  /** Time zero (default: `treatmentDate`, else `baselineDate`). */
+  origin?: string;
+  /** Administrative censoring: follow-up is cut at this time. */
+  horizon?: Duration;
+  /** Unit of the resulting times (default: months). */
+  unit?: TimeUnit;
+}
+
+/** A yes/no endpoint: the event(s) happened, optionally within a horizon after the origin. */
+export interface BinaryEndpoint {
+  type: 'binary';
+  events: string[];
+  eventDates?: string[];
+  endDate?: string;
+  origin?: string;
+  /** Count only events within this time; patients followed for less without an event are excluded. */
+  within?: Duration;
+}
+
+export type Endpoint = SurvivalEndpoint | BinaryEndpoint;
+
+/** A fixed cut-off value for a marker. */
+export interface FixedCutoff {
+  value: number;
+  direction?: '>=' | '>';
+}
+
+/** A cut-off found from the data. */
+export interface DataCutoff {
+  method: 'youden' | 'maxstat' | 'median';
+  /** Endpoint the cut-off is optimised for (youden, maxstat). */
+  endpoint?: string;
+  direction?: '>=' | '>';
+}
+
+export type Cutoff = FixedCutoff | DataCutoff;
+
+/** Who enters the analysis. */
+export interface Population {
+  /** Keep only rows whose variable has one of these values, e.g. `{ variable: cancerType, in: [Hepatobiliary] }`. */
+  include?: InclusionRule[];
+  /** Variables that must be present for a patient to be analysed (default: those the endpoints and derivations use). */
+  require?: string[];
+}
+
+export interface InclusionRule {
+  variable: string;
+  in?: (string | number)[];
+  min?: number;
+  max?: number;
+  /** Label in the participant flow (default: generated from the rule). */
+  label?: string;
+}
+
+/** Multivariable model selection: variables with univariable P below a threshold, or a declared set. */
+export type MultivariableRule = { rule: 'p-threshold'; threshold: number } | { rule: 'declared'; variables: string[] };
+
+export interface BaselineTableAnalysis {
+  groupBy?: string;
+  variables?: string[];
+}
+
+export interface CompareAnalysis {
+  markers: string[];
+  groupBy: string;
+}
+
+export interface RocAnalysis {
+  endpoint: string;
+  markers: string[];
+  /** Sets of markers combined by logistic regression into one predicted probability. */
+  combine?: string[][];
+}
+
+export interface CoxAnalysis {
+  endpoint: string;
+  candidates: string[];
+  multivariable?: MultivariableRule;
+  /** Markers entered as time-varying covariates from their repeated measurements. */
+  timeVarying?: string[];
+}
+
+export interface LogisticAnalysis {
+  endpoint: string;
+  candidates: string[];
+  multivariable?: MultivariableRule;
+}
+
+/** Kaplan–Meier curves by one split, or by two (four groups, e.g. SII high/low × AFP high/low). */
+export interface KmAnalysis {
+  endpoint: string;
+  by: string[];
+}
+
+export interface SurvivalAtAnalysis {
+  endpoint: string;
+  times: number[];
+  unit?: TimeUnit;
+  by?: string[];
+}
+
+export interface ResponseRatesAnalysis {
+  /** Levels of `response` counted as objective response (e.g. CR, PR). */
+  objective: string[];
+  /** Levels counted as disease control (e.g. CR, PR, SD). */
+  control: string[];
+  by?: string;
+}
+
+export interface MaxstatAnalysis {
+  endpoint: string;
+  markers: string[];
+  /** Smallest group share at the cut-off (default 0.1). */
+  minProp?: number;
+}
+
+/** The analyses to run. The engines read these; the spec only declares them. */
+export interface Analyses {
+  baselineTable?: BaselineTableAnalysis;
+  compare?: CompareAnalysis[];
+  roc?: RocAnalysis[];
+  cox?: CoxAnalysis[];
+  logistic?: LogisticAnalysis[];
+  km?: KmAnalysis[];
+  survivalAt?: SurvivalAtAnalysis[];
+  responseRates?: ResponseRatesAnalysis;
+  maxstat?: MaxstatAnalysis[];
+}
+
+/** A siilab study: data, variables, derivations, endpoints, cut-offs and analyses. */
+export interface StudySpec {
+  /** Specification format version. */
+  version: 1;
+  title?: string;
+  /** @minItems 1 */
+  sources: DataSource[];
+  variables: VariableMap;
+  /** Other columns to keep (covariates such as BMI or cancer type), by the name you want to use. */
+  covariates?: { [name: string]: string | ColumnMapping };
+  population?: Population;
+  derived?: Derivation[];
+  endpoints?: { [name: string]: Endpoint };
+  /** Cut-offs by variable name. */
+  cutoffs?: { [variable: string]: Cutoff };
+  analyses?: Analyses;
+}
