@@ -1,0 +1,70 @@
+/**
+ * The baseline cumulative hazard of a Cox fit and survival predictions from it.
+ *
+ * H₀(t) is the Breslow estimator (Breslow 1974) — or, when the fit used Efron's ties, its Efron
+ * form Σₖ 1/(S0 − (k/m)·D0) over the m deaths of a tied time — evaluated at the CENTRE of the
+ * covariates (`centre`: their means in the fitted data, except 0 for a 0/1 indicator column, as
+ * R survival ≥ 3.0's fit$means), i.e. R's basehaz(fit, centered = TRUE) and survfit(fit)$cumhaz. For a patient with term values x, H(t | x) = H₀(t)·exp((x − centre)·β) and
+ * S(t | x) = exp(−H(t | x)). One step function per stratum, with a step at each death time.
+ *
+ * @example
+ * // b = fit.baseline; S at 12 and 24 months for a patient with term values [65, 1, 0]:
+ * // coxSurvival(fit.baseline, fit.beta, [65, 1, 0], [12, 24])
+ */
+import type { CoxTimeDetail } from './partialLikelihood.js';
+
+export interface CoxBaselineStratum {
+  /** The stratum label (null without strata). */
+  readonly stratum: string | null;
+  /** Death times, ascending. */
+  readonly time: Float64Array;
+  /** Cumulative hazard at `time` for covariates equal to `centre`. */
+  readonly cumHazard: Float64Array;
+}
+
+export interface CoxBaseline {
+  /** The covariate values (per model term) the cumulative hazard refers to: means, 0 for 0/1 terms. */
+  readonly centre: Float64Array;
+  readonly strata: readonly CoxBaselineStratum[];
+}
+
+/** Builds the per-stratum step functions from the per-death-time detail of the fit. */
+export function coxBaseline(detail: CoxTimeDetail, nStrata: number, labels: readonly (string | null)[], centre: Float64Array): CoxBaseline {
+  const strata: CoxBaselineStratum[] = [];
+  for (let s = 0; s < nStrata; s++) {
+    const idx: number[] = [];
+    for (let c = 0; c < detail.count; c++) if (detail.stratum[c] === s) idx.push(c);
+    idx.reverse(); // the detail lists times descending within a stratum
+    const time = new Float64Array(idx.length);
+    const cumHazard = new Float64Array(idx.length);
+    let h = 0;
+    idx.forEach((c, k) => {
+      h += detail.hazard[c];
+      time[k] = detail.time[c];
+      cumHazard[k] = h;
+    });
+    strata.push({ stratum: labels[s] ?? null, time, cumHazard });
+  }
+  return { centre, strata };
+}
+
+/** H₀(t) at the centre for stratum index `s` (0 before the first death time). */
+export function baselineCumHazardAt(b: CoxBaseline, t: number, s = 0): number {
+  const st = b.strata[s];
+  let lo = 0;
+  let hi = st.time.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (st.time[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : st.cumHazard[lo - 1];
+}
+
+/** S(t | x) at each horizon for term values x (same order as the coefficients), stratum index s. */
+export function coxSurvival(b: CoxBaseline, beta: ArrayLike<number>, x: ArrayLike<number>, horizons: readonly number[], s = 0): number[] {
+  let lp = 0;
+  for (let j = 0; j < b.centre.length; j++) lp += (x[j] - b.centre[j]) * beta[j];
+  const r = Math.exp(lp);
+  return horizons.map((t) => Math.exp(-baselineCumHazardAt(b, t, s) * r));
+}

@@ -1,0 +1,167 @@
+/**
+ * Numeric core: Harrell's concordance (Harrell, Califf, Pryor, Lee & Rosati 1982, JAMA
+ * 247:2543–2546; Harrell, Lee & Mark 1996, Stat Med 15:361–387) of a Cox linear predictor, with
+ * the infinitesimal-jackknife standard error that R's coxph reports (fit$concordance "std",
+ * sqrt(concordance(fit)$var); Therneau & Atkinson, "Concordance", survival package vignette).
+ *
+ * A pair is comparable when the shorter time is a death and the other subject is still at risk
+ * then (alive at that time: a later time, or censored at the same time; for (start, stop] data, in
+ * the risk set (start < t ≤ stop)); pairs in different strata are not compared. It is concordant
+ * when the subject who died has the higher risk score (larger linear predictor), discordant when it
+ * has the lower, tied.x when equal. c = (concordant + tied.x/2) / (concordant + discordant + tied.x).
+ * Deaths at the same time are tied.y (tied.xy when also tied on the score) and not comparable.
+ * The variance is Σₖ Iₖ², Iₖ = (Cₖ − c·Nₖ)/N the influence of observation k, where Cₖ and Nₖ are
+ * the concordant (+½ tied) and comparable pair counts involving k and N the total comparable count.
+ *
+ * Contract: `d` from coxSortedData, `lp` in sorted order (length n). O(n log n): the risk set is a
+ * Fenwick tree over score ranks, and each subject's role as the longer-lived member of pairs is
+ * counted from a second Fenwick tree of deaths read when it enters and leaves the risk set.
+ */
+import type { CoxSortedData } from './sortedData.js';
+import { radixOrder } from './radixOrder.js';
+
+export interface ConcordanceCounts {
+  readonly concordant: number;
+  readonly discordant: number;
+  readonly tiedX: number;
+  readonly tiedY: number;
+  readonly tiedXY: number;
+}
+
+export interface ConcordanceResult extends ConcordanceCounts {
+  /** null when no pair is comparable. */
+  readonly c: number | null;
+  readonly se: number | null;
+  readonly variance: number | null;
+}
+
+export function coxConcordance(d: CoxSortedData, lp: Float64Array): ConcordanceResult {
+  const { n, stop, start, event, strataBounds, byStart } = d;
+  // dense ranks 1..K of the scores
+  const ord = radixOrder(lp);
+  const rank = new Int32Array(n);
+  let K = 0;
+  for (let k = 0; k < n; k++) {
+    if (k === 0 || lp[ord[k]] !== lp[ord[k - 1]]) K++;
+    rank[ord[k]] = K;
+  }
+  const riskTree = new Int32Array(K + 1);
+  const deathTree = new Int32Array(K + 1);
+  let riskTotal = 0;
+  let deathTotal = 0;
+  const prefix = (tree: Int32Array, r: number): number => {
+    let s = 0;
+    for (; r > 0; r -= r & -r) s += tree[r];
+    return s;
+  };
+  const add = (tree: Int32Array, r: number, v: number): void => {
+    for (; r <= K; r += r & -r) tree[r] += v;
+  };
+  const cK = new Float64Array(n);
+  const nK = new Float64Array(n);
+  // entering the risk set: subtract the deaths seen so far; leaving: add them (difference = partners)
+  const snapshot = (k: number, sign: number): void => {
+    const r = rank[k];
+    const le = prefix(deathTree, r);
+    const less = prefix(deathTree, r - 1);
+    cK[k] += sign * (deathTotal - le + 0.5 * (le - less));
+    nK[k] += sign * deathTotal;
+  };
+  const enter = (k: number): void => {
+    snapshot(k, -1);
+    add(riskTree, rank[k], 1);
+    riskTotal++;
+  };
+  const leave = (k: number): void => {
+    snapshot(k, 1);
+    add(riskTree, rank[k], -1);
+    riskTotal--;
+  };
+  let concordant = 0;
+  let discordant = 0;
+  let tiedX = 0;
+  let tiedY = 0;
+  let tiedXY = 0;
+  const inRisk = new Uint8Array(n);
+  for (let s = 0; s + 1 < strataBounds.length; s++) {
+    const begin = strataBounds[s];
+    const end = strataBounds[s + 1];
+    let sp = end - 1;
+    let i = end - 1;
+    while (i >= begin) {
+      const t = stop[i];
+      let j0 = i;
+      while (j0 - 1 >= begin && stop[j0 - 1] === t) j0--;
+      // block [j0, i]: deaths first
+      if (start !== null && byStart !== null) {
+        while (sp >= begin && start[byStart[sp]] >= t) {
+          const k = byStart[sp--];
+          if (inRisk[k]) {
+            leave(k);
+            inRisk[k] = 0;
+          }
+        }
+      }
+      let firstCensored = j0;
+      while (firstCensored <= i && event[firstCensored]) firstCensored++;
+      for (let k = firstCensored; k <= i; k++) {
+        enter(k);
+        inRisk[k] = 1;
+      }
+      const m = firstCensored - j0;
+      for (let k = j0; k < firstCensored; k++) {
+        const r = rank[k];
+        const le = prefix(riskTree, r);
+        const less = prefix(riskTree, r - 1);
+        concordant += less;
+        discordant += riskTotal - le;
+        tiedX += le - less;
+        cK[k] += less + 0.5 * (le - less);
+        nK[k] += riskTotal;
+      }
+      if (m > 1) {
+        const rs = Int32Array.from(rank.subarray(j0, firstCensored)).sort();
+        let run = 1;
+        let eqPairs = 0;
+        for (let k = 1; k <= m; k++) {
+          if (k < m && rs[k] === rs[k - 1]) run++;
+          else {
+            eqPairs += (run * (run - 1)) / 2;
+            run = 1;
+          }
+        }
+        tiedXY += eqPairs;
+        tiedY += (m * (m - 1)) / 2 - eqPairs;
+      }
+      for (let k = j0; k < firstCensored; k++) {
+        add(deathTree, rank[k], 1);
+        deathTotal++;
+      }
+      for (let k = j0; k < firstCensored; k++) {
+        enter(k);
+        inRisk[k] = 1;
+      }
+      i = j0 - 1;
+    }
+    for (let k = begin; k < end; k++)
+      if (inRisk[k]) {
+        leave(k);
+        inRisk[k] = 0;
+      }
+    // clear the death tree for the next stratum
+    for (let k = begin; k < end; k++)
+      if (event[k]) {
+        add(deathTree, rank[k], -1);
+        deathTotal--;
+      }
+  }
+  const N = concordant + discordant + tiedX;
+  if (N === 0) return { concordant, discordant, tiedX, tiedY, tiedXY, c: null, se: null, variance: null };
+  const c = (concordant + 0.5 * tiedX) / N;
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const infl = (cK[k] - c * nK[k]) / N;
+    v += infl * infl;
+  }
+  return { concordant, discordant, tiedX, tiedY, tiedXY, c, se: Math.sqrt(v), variance: v };
+}

@@ -1,0 +1,195 @@
+/**
+ * Cox proportional hazards regression (Cox 1972, JRSS B 34:187–220) — the public layer: checks and
+ * labels the input, drops incomplete rows (counted in nDropped), builds the model matrix (numeric
+ * terms, and `column=level` indicators against the reference level for categorical covariates),
+ * sorts once, fits (fit.ts) and labels the result as R's summary(coxph(...)) reports it.
+ * Ties: Efron (default; Efron 1977) or Breslow (Breslow 1974). Counting-process input (start, stop]
+ * gives time-varying covariates, as R's Surv(start, stop, event).
+ *
+ * @example
+ * const r = coxph({ time: new Float64Array([1, 2, 3, 4]), event: new Float64Array([1, 1, 0, 1]),
+ *   covariates: [{ name: 'x', kind: 'numeric', values: new Float64Array([1, 0, 1, 0]) }] });
+ * r.coefficients[0].term // 'x'
+ */
+import { analysisError, dataError } from '../../../errors.js';
+import { coxMessages } from '../../../messages/index.js';
+import { modelMatrix, sortedLevels, type CovariateValues } from '../../design/modelMatrix.js';
+import { pChisqUpper, pNormTwoSided, qnorm } from '../../dist/index.js';
+import { coxFit } from './fit.js';
+import { coxSortedData } from './sortedData.js';
+import type { CoxCoefficient, CoxInput, CoxResult } from './types.js';
+
+export function coxph(input: CoxInput): CoxResult {
+  const n0 = input.time.length;
+  const src = input.source;
+  const file = src?.file ?? null;
+  const rowNo = (i: number): number | null => (src ? (src.rowNumber ? src.rowNumber(i) : i + 2) : null);
+  const ties = input.ties ?? 'efron';
+  const confLevel = input.confLevel ?? 0.95;
+  const check = (what: string, len: number) => {
+    if (len !== n0) throw dataError(coxMessages.lengthMismatch(what, len, n0));
+  };
+  check('the event column', input.event.length);
+  if (input.start) check('the start column', input.start.length);
+  if (input.strata) check('the strata column', input.strata.length);
+  for (const c of input.covariates) check(`covariate '${c.name}'`, c.values.length);
+  if (input.covariates.length === 0) throw analysisError(coxMessages.noCovariates());
+
+  // complete cases
+  const keep: number[] = [];
+  for (let i = 0; i < n0; i++) {
+    if (Number.isNaN(input.time[i]) || Number.isNaN(input.event[i])) continue;
+    if (input.start && Number.isNaN(input.start[i])) continue;
+    if (input.strata && input.strata[i] === null) continue;
+    let ok = true;
+    for (const c of input.covariates) {
+      const v = c.values[i];
+      if (c.kind === 'numeric' ? Number.isNaN(v as number) : v === null) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) keep.push(i);
+  }
+  const n = keep.length;
+  const nDropped = n0 - n;
+  if (n === 0) throw analysisError(coxMessages.noCompleteRows(file, nDropped));
+  const rows = Int32Array.from(keep);
+  const stop = new Float64Array(n);
+  const event = new Uint8Array(n);
+  const start = input.start ? new Float64Array(n) : null;
+  let events = 0;
+  for (let k = 0; k < n; k++) {
+    const i = rows[k];
+    const e = input.event[i];
+    if (e !== 0 && e !== 1) throw dataError(coxMessages.eventNotBinary(file, rowNo(i), src?.event ?? 'event', e));
+    stop[k] = input.time[i];
+    event[k] = e;
+    events += e;
+    if (start) {
+      start[k] = input.start![i];
+      if (!(start[k] < stop[k]))
+        throw dataError(coxMessages.startNotBeforeStop(file, rowNo(i), src?.start ?? 'start', src?.time ?? 'time', start[k], stop[k]));
+    }
+  }
+  if (events === 0) throw analysisError(coxMessages.noEvents(file, src?.event ?? 'event', n));
+
+  // model matrix on the complete rows
+  const covs: CovariateValues[] = input.covariates.map((c) => {
+    if (c.kind === 'numeric') {
+      const v = new Float64Array(n);
+      for (let k = 0; k < n; k++) v[k] = c.values[rows[k]];
+      return { name: c.name, kind: 'numeric', values: v };
+    }
+    const v = Array.from(rows, (i) => c.values[i] as string);
+    const levels = sortedLevels(v);
+    if (levels.length < 2) throw analysisError(coxMessages.oneLevel(file, c.name, levels[0]));
+    return { name: c.name, kind: 'categorical', values: v };
+  });
+  const mm = modelMatrix(covs, input.reference ?? new Map());
+  const p = mm.terms.length;
+  mm.columns.forEach((col, j) => {
+    for (let k = 1; k < n; k++) if (col[k] !== col[0]) return;
+    throw analysisError(coxMessages.noVariance(file, mm.terms[j].term, col[0]));
+  });
+
+  // strata codes
+  let strataLabels: string[] | null = null;
+  let codes: Int32Array | null = null;
+  if (input.strata) {
+    const lab = Array.from(rows, (i) => input.strata![i] as string);
+    strataLabels = sortedLevels(lab);
+    const index = new Map(strataLabels.map((l, s) => [l, s]));
+    codes = Int32Array.from(lab, (l) => index.get(l)!);
+  }
+  const data = coxSortedData({ stop, start, event, columns: mm.columns, strata: codes, nStrata: strataLabels?.length ?? 1 });
+
+  // one zph test per covariate (R's terms = TRUE)
+  const groups: number[][] = [];
+  const covNames: string[] = [];
+  mm.terms.forEach((t, j) => {
+    const g = covNames.indexOf(t.covariate);
+    if (g >= 0) groups[g].push(j);
+    else {
+      covNames.push(t.covariate);
+      groups.push([j]);
+    }
+  });
+  const fit = coxFit(data, {
+    ties,
+    zphGroups: input.skipZph ? null : groups,
+    baselineStrata: strataLabels ?? [null],
+  });
+  if (fit.singular.length > 0) throw analysisError(coxMessages.singular(file, fit.singular.map((j) => mm.terms[j].term)));
+
+  const zq = qnorm(1 - (1 - confLevel) / 2);
+  const infinite = new Set(fit.infinite);
+  const coefficients: CoxCoefficient[] = mm.terms.map((t, j) => {
+    const coef = fit.beta[j];
+    const se = Math.sqrt(fit.variance[j * p + j]);
+    const z = coef / se;
+    return {
+      term: t.term,
+      covariate: t.covariate,
+      level: t.level,
+      reference: t.reference,
+      coef,
+      hr: Math.exp(coef),
+      se,
+      z,
+      waldChisq: z * z,
+      p: pNormTwoSided(z),
+      lower: finiteOrNull(Math.exp(coef - zq * se)),
+      upper: finiteOrNull(Math.exp(coef + zq * se)),
+      possiblyInfinite: infinite.has(j),
+    };
+  });
+  const warnings: string[] = [];
+  if (!fit.converged) warnings.push(coxMessages.notConverged(20));
+  for (const j of fit.infinite) warnings.push(coxMessages.infinite(j + 1, mm.terms[j].term));
+  const conc = fit.concordance!;
+  if (conc.c === null) warnings.push(coxMessages.noComparablePairs());
+  const lr = 2 * (fit.loglik - fit.loglikNull);
+  const variance = Array.from({ length: p }, (_, j) => Array.from(fit.variance.subarray(j * p, (j + 1) * p)));
+  return {
+    n,
+    nDropped,
+    events,
+    ties,
+    strata: strataLabels,
+    countingProcess: start !== null,
+    terms: mm.terms,
+    coefficients,
+    confLevel,
+    loglik: { null: fit.loglikNull, model: fit.loglik },
+    tests: {
+      likelihoodRatio: { statistic: lr, df: p, p: pChisqUpper(lr, p) },
+      wald: { statistic: fit.waldStatistic, df: p, p: pChisqUpper(fit.waldStatistic, p) },
+      score: { statistic: fit.scoreStatistic, df: p, p: pChisqUpper(fit.scoreStatistic, p) },
+    },
+    concordance: {
+      c: conc.c,
+      se: conc.se,
+      concordant: conc.concordant,
+      discordant: conc.discordant,
+      tiedRisk: conc.tiedX,
+      tiedTime: conc.tiedY,
+      tiedBoth: conc.tiedXY,
+    },
+    proportionalHazards: fit.zph
+      ? {
+          terms: fit.zph.terms.map((z, g) => ({ term: covNames[g], chisq: z.chisq, df: z.df, p: z.p })),
+          global: { term: 'GLOBAL', chisq: fit.zph.global.chisq, df: fit.zph.global.df, p: fit.zph.global.p },
+        }
+      : null,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    warnings,
+    variance,
+    rows,
+    linearPredictors: fit.linearPredictors,
+    baseline: fit.baseline!,
+  };
+}
+
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);

@@ -1,0 +1,219 @@
+/**
+ * Numeric core: Cox partial log-likelihood, score vector and information matrix at β, with
+ * Efron's (Efron 1977, JASA 72:557–565) or Breslow's (Breslow 1974, Biometrics 30:89–99)
+ * handling of tied death times, for right-censored or counting-process (start, stop] data
+ * (Cox 1972, JRSS B 34:187–220; Andersen & Gill 1982, Ann Stat 10:1100–1120).
+ *
+ * Contract: `d` from coxSortedData (sorted by stratum, stop ascending, deaths first; x centred and
+ * scaled); β in the same scaled units; `u` (p) and `imat` (p×p row-major) are overwritten. Returns
+ * the log partial likelihood. Work arrays `eta` and `risk` (length n) are overwritten with x·β and
+ * exp(x·β). Risk sets are running sums S0 = Σr, S1 = Σr·x, S2 = Σr·x·xᵀ (packed lower triangle)
+ * built by walking time backwards: a row enters at its stop time and, for counting-process data,
+ * leaves at its start time (second order `byStart`); the sums are reset to exactly 0 whenever a risk
+ * set empties and at each stratum. Cost O(n·p²) per call; nothing is allocated per row.
+ *
+ * With Efron's method a block of m tied deaths with sums D0, D1, D2 contributes, for k = 0..m−1 and
+ * f = k/m: −log(S0 − f·D0) to the log-likelihood, −(S1 − f·D1)/(S0 − f·D0) to the score and the
+ * weighted covariance (S2 − f·D2)/(S0 − f·D0) − a·aᵀ to the information; Breslow's uses f = 0.
+ *
+ * `detail`, when given, receives per death time (in the walk order: strata ascending, time
+ * descending) the time, stratum, number of deaths, the baseline-hazard increment at x = means
+ * (Breslow: m/S0; Efron: Σₖ 1/(S0 − f·D0)), the summed Schoenfeld residual Σ(xᵢ − aₖ) (p) and the
+ * summed covariance Σₖ Vₖ (p×p) — what cox.zph and the baseline hazard need.
+ */
+import type { CoxSortedData } from './sortedData.js';
+
+export interface CoxTimeDetail {
+  /** Number of death times filled. */
+  count: number;
+  readonly time: Float64Array;
+  readonly stratum: Int32Array;
+  readonly deaths: Int32Array;
+  readonly hazard: Float64Array;
+  /** count × p */
+  readonly resid: Float64Array;
+  /** count × p × p */
+  readonly cov: Float64Array;
+}
+
+export function allocTimeDetail(nTimes: number, p: number): CoxTimeDetail {
+  return {
+    count: 0,
+    time: new Float64Array(nTimes),
+    stratum: new Int32Array(nTimes),
+    deaths: new Int32Array(nTimes),
+    hazard: new Float64Array(nTimes),
+    resid: new Float64Array(nTimes * p),
+    cov: new Float64Array(nTimes * p * p),
+  };
+}
+
+export function coxDerivatives(
+  d: CoxSortedData,
+  beta: Float64Array,
+  efron: boolean,
+  u: Float64Array,
+  imat: Float64Array,
+  eta: Float64Array,
+  risk: Float64Array,
+  detail?: CoxTimeDetail,
+): number {
+  const { n, p, x, stop, start, event, strataBounds, byStart } = d;
+  const np = (p * (p + 1)) / 2;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    const o = i * p;
+    for (let j = 0; j < p; j++) s += x[o + j] * beta[j];
+    eta[i] = s;
+    risk[i] = Math.exp(s);
+  }
+  u.fill(0);
+  imat.fill(0);
+  const imatL = new Float64Array(np); // packed lower-triangle accumulator
+  const S1 = new Float64Array(p);
+  const S2 = new Float64Array(np);
+  const D1 = new Float64Array(p);
+  const D2 = new Float64Array(np);
+  const xs = new Float64Array(p);
+  const a = new Float64Array(p);
+  const vsum = detail ? new Float64Array(np) : null;
+  const rsum = detail ? new Float64Array(p) : null;
+  let loglik = 0;
+  if (detail) detail.count = 0;
+
+  for (let s = 0; s + 1 < strataBounds.length; s++) {
+    const begin = strataBounds[s];
+    const end = strataBounds[s + 1];
+    let S0 = 0;
+    let nRisk = 0;
+    S1.fill(0);
+    S2.fill(0);
+    let sp = end - 1; // pointer into byStart (counting process)
+    let i = end - 1;
+    while (i >= begin) {
+      const t = stop[i];
+      let D0 = 0;
+      let m = 0;
+      let etaSum = 0;
+      D1.fill(0);
+      D2.fill(0);
+      xs.fill(0);
+      // add the block of rows with stop == t
+      while (i >= begin && stop[i] === t) {
+        const r = risk[i];
+        const o = i * p;
+        S0 += r;
+        nRisk++;
+        let q = 0;
+        if (event[i]) {
+          D0 += r;
+          m++;
+          etaSum += eta[i];
+          for (let j = 0; j < p; j++) {
+            const xj = x[o + j];
+            const rx = r * xj;
+            S1[j] += rx;
+            D1[j] += rx;
+            xs[j] += xj;
+            for (let k = 0; k <= j; k++, q++) {
+              const v = rx * x[o + k];
+              S2[q] += v;
+              D2[q] += v;
+            }
+          }
+        } else {
+          for (let j = 0; j < p; j++) {
+            const rx = r * x[o + j];
+            S1[j] += rx;
+            for (let k = 0; k <= j; k++, q++) S2[q] += rx * x[o + k];
+          }
+        }
+        i--;
+      }
+      // counting process: rows that enter at or after t are not at risk at t
+      if (start !== null && byStart !== null) {
+        while (sp >= begin && start[byStart[sp]] >= t) {
+          const k0 = byStart[sp];
+          const r = risk[k0];
+          const o = k0 * p;
+          S0 -= r;
+          nRisk--;
+          let q = 0;
+          for (let j = 0; j < p; j++) {
+            const rx = r * x[o + j];
+            S1[j] -= rx;
+            for (let k = 0; k <= j; k++, q++) S2[q] -= rx * x[o + k];
+          }
+          sp--;
+        }
+        if (nRisk === 0) {
+          S0 = 0;
+          S1.fill(0);
+          S2.fill(0);
+        }
+      }
+      if (m === 0) continue;
+      loglik += etaSum;
+      for (let j = 0; j < p; j++) u[j] += xs[j];
+      let hazard = 0;
+      if (vsum) {
+        vsum.fill(0);
+        rsum!.set(xs);
+      }
+      if (!efron || m === 1) {
+        loglik -= m * Math.log(S0);
+        hazard = m / S0;
+        let q = 0;
+        for (let j = 0; j < p; j++) {
+          a[j] = S1[j] / S0;
+          u[j] -= m * a[j];
+          for (let k = 0; k <= j; k++, q++) {
+            const v = S2[q] / S0 - a[j] * a[k];
+            imatL[q] += m * v;
+            if (vsum) vsum[q] += m * v;
+          }
+        }
+        if (rsum) for (let j = 0; j < p; j++) rsum[j] -= m * a[j];
+      } else {
+        for (let k0 = 0; k0 < m; k0++) {
+          const f = k0 / m;
+          const den = S0 - f * D0;
+          loglik -= Math.log(den);
+          hazard += 1 / den;
+          let q = 0;
+          for (let j = 0; j < p; j++) {
+            a[j] = (S1[j] - f * D1[j]) / den;
+            u[j] -= a[j];
+            if (rsum) rsum[j] -= a[j];
+            for (let k = 0; k <= j; k++, q++) {
+              const v = (S2[q] - f * D2[q]) / den - a[j] * a[k];
+              imatL[q] += v;
+              if (vsum) vsum[q] += v;
+            }
+          }
+        }
+      }
+      if (detail) {
+        const c = detail.count++;
+        detail.time[c] = t;
+        detail.stratum[c] = s;
+        detail.deaths[c] = m;
+        detail.hazard[c] = hazard;
+        for (let j = 0; j < p; j++) detail.resid[c * p + j] = rsum![j];
+        let q = 0;
+        for (let j = 0; j < p; j++)
+          for (let k = 0; k <= j; k++, q++) {
+            detail.cov[c * p * p + j * p + k] = vsum![q];
+            detail.cov[c * p * p + k * p + j] = vsum![q];
+          }
+      }
+    }
+  }
+  let q = 0;
+  for (let j = 0; j < p; j++)
+    for (let k = 0; k <= j; k++, q++) {
+      imat[j * p + k] = imatL[q];
+      imat[k * p + j] = imatL[q];
+    }
+  return loglik;
+}

@@ -1,0 +1,81 @@
+/**
+ * Stable LSD radix argsort of Float64 keys (4 passes of 16 bits over the IEEE-754 bit pattern made
+ * order-preserving: flip all bits of negatives, the sign bit of the rest). O(n), no comparator
+ * calls, no per-row objects: used for the one sort of the Cox fit (1e6 rows in a few tens of ms).
+ *
+ * Contract: keys are not NaN; `order` (optional) is the permutation to refine — the result is
+ * `order` stably re-sorted by keys[order[i]], so sorting by the least significant key first and
+ * the most significant last gives a lexicographic order (-0 sorts before +0).
+ *
+ * @example
+ * Array.from(radixOrder(new Float64Array([3, -1, 2, -1]))) // [1, 3, 2, 0]
+ */
+export function radixOrder(keys: Float64Array, order?: Int32Array, descending = false): Int32Array {
+  const n = keys.length;
+  let src: Int32Array = order ? Int32Array.from(order) : identity(n);
+  const m = src.length;
+  const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2);
+  // order-preserving 32-bit halves per row (little-endian: [lo, hi])
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = bits[2 * i + 1];
+    let l = bits[2 * i];
+    if (h & 0x80000000) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 0x80000000) >>> 0;
+    if (descending) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    }
+    hi[i] = h;
+    lo[i] = l;
+  }
+  let dst: Int32Array = new Int32Array(m);
+  const count = new Int32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    count.fill(0);
+    for (let i = 0; i < m; i++) count[(word[src[i]] >>> shift) & 0xffff]++;
+    // skip a pass where every row has the same digit
+    let nonzero = 0;
+    for (let b = 0; b < 65536 && nonzero < 2; b++) if (count[b] > 0) nonzero++;
+    if (nonzero < 2) continue;
+    let sum = 0;
+    for (let b = 0; b < 65536; b++) {
+      const c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < m; i++) {
+      const r = src[i];
+      dst[count[(word[r] >>> shift) & 0xffff]++] = r;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
+}
+
+/** Stable counting sort of `order` by small non-negative integer codes (strata, 0/1 flags). O(n + k). */
+export function countingOrder(codes: Int32Array, nCodes: number, order?: Int32Array, descending = false): Int32Array {
+  const src = order ?? identity(codes.length);
+  const count = new Int32Array(nCodes + 1);
+  for (let i = 0; i < src.length; i++) count[(descending ? nCodes - 1 - codes[src[i]] : codes[src[i]]) + 1]++;
+  for (let b = 0; b < nCodes; b++) count[b + 1] += count[b];
+  const dst = new Int32Array(src.length);
+  for (let i = 0; i < src.length; i++) {
+    const r = src[i];
+    dst[count[descending ? nCodes - 1 - codes[r] : codes[r]]++] = r;
+  }
+  return dst;
+}
+
+function identity(n: number): Int32Array {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}
