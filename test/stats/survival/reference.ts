@@ -45,7 +45,7 @@ export function close(a: number | null | undefined, b: number | null | undefined
   }
   const err = Math.abs((a as number) - (b as number));
   const rel = err / Math.max(Math.abs(b as number), 1e-300);
-  if (err > 1e-12 && rel > worst.rel) {
+  if (Math.abs(b as number) > 1e-10 && rel > worst.rel) {
     worst.rel = rel;
     worst.where = where;
   }
