@@ -5,7 +5,7 @@
 export { ioMessages } from './io.js';
 export { cliMessages } from './cli.js';
 export { simulateMessages } from './simulate.js';
-export { rocMessages } from './roc.js';
+export { rocMessages, rocNotes } from './roc.js';
 export { studyMessages, specWhere } from './study.js';
 export { cohortMessages } from './cohort.js';
 export { survivalMessages } from './survival.js';

@@ -26,3 +26,25 @@ export const rocMessages = {
   pairedLength: (n: number, m: number) =>
     `the two markers of a paired comparison must be measured on the same subjects (${n} vs ${m} values).`,
 } as const;
+
+/** Notes printed under the `siilab roc` tables and put in its JSON `notes`. */
+export const rocNotes = {
+  dropped: (n: number) =>
+    `${n} row(s) dropped for a missing outcome or marker; every marker is analysed on the same complete rows, so comparisons are paired.`,
+  testMethod: (m: 'mann-whitney' | 'delong') =>
+    m === 'mann-whitney'
+      ? 'P: AUC = 0.5 by the Mann–Whitney normal approximation with tie correction (as SPSS "Asymptotic Sig.", null hypothesis: true area = 0.5).'
+      : 'P: AUC = 0.5 by a Wald test with the DeLong SE.',
+  ci: (level: number) => `${Math.round(level * 100)}% CI: DeLong SE, normal, clipped to [0, 1] (pROC ci.auc method "delong").`,
+  cutoff: () =>
+    'Cutoff: Youden (maximum sensitivity + specificity) between adjacent observed values, as pROC coords "best"; J = sensitivity + specificity − 1.',
+  ties: (marker: string, k: number) =>
+    `${marker}: ${k} cutoffs tie on Youden's J; the one with the highest sensitivity is shown (pROC lists all).`,
+  direction: (marker: string, dir: 'higher' | 'lower') =>
+    `${marker}: ${dir === 'higher' ? 'higher' : 'lower'} values indicate a case (chosen by the group medians, as pROC direction "auto").`,
+  mixedDirections: (a: string, b: string) =>
+    `${a} vs ${b}: the two curves have different directions; pROC warns that DeLong's test should not be applied then.`,
+  separation: () => 'Combined marker: the logistic model shows separation; its coefficients are not finite estimates (the ranking, hence the AUC, is still defined).',
+  notConverged: () => 'Combined marker: the logistic fit did not converge.',
+  optimism: () => 'Combined marker: AUC of the in-sample predicted probabilities of a logistic model (optimistic; the CI ignores the uncertainty of the coefficients).',
+} as const;
