@@ -37,7 +37,7 @@ export interface AucNullTest {
  * Returns z = NaN (callers report null) when every value is tied.
  *
  * @example
- * mannWhitneyAucTest(Float64Array.of(3, 4, 5), Float64Array.of(1, 2, 3), 0.9444444444444444).p // 0.0463119…
+ * mannWhitneyAucTest(Float64Array.of(3, 4, 5), Float64Array.of(1, 2, 3), 0.9444444444444444).p // 0.07652250047505921 (R: wilcox.test(exact = FALSE, correct = FALSE))
  */
 export function mannWhitneyAucTest(sortedCases: Float64Array, sortedControls: Float64Array, auc: number): AucNullTest {
   const m = sortedCases.length;

@@ -42,7 +42,7 @@ const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
  * const y = Float64Array.of(0, 0, 0, 1, 1, 1);
  * const a = rocAnalysis(Float64Array.of(1, 2, 4, 3, 5, 6), y, { marker: 'a' });
  * const b = rocAnalysis(Float64Array.of(2, 1, 3, 6, 4, 5), y, { marker: 'b' });
- * compareAucs(a, b).diff // -0.11111111111111105  (8/9 − 1)
+ * compareAucs(a, b).diff // -0.11111111111111116  (8/9 − 1)
  */
 export function compareAucs(a: RocResult, b: RocResult, level = 0.95): RocComparison {
   const pa = a.placements, pb = b.placements;

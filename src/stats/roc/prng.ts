@@ -13,7 +13,7 @@ export interface Prng {
 
 /**
  * @example
- * const r = xoshiro128ss(42); [r.nextInt(10), r.nextInt(10)] // the same pair on every run
+ * const r = xoshiro128ss(42); [r.nextInt(10), r.nextInt(10)] // [1, 8]
  */
 export function xoshiro128ss(seed: number): Prng {
   let z = seed >>> 0;
