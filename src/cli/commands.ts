@@ -3,12 +3,14 @@ import type { Command } from './command.js';
 import { simulateCommand } from './simulate.js';
 import { powerCommand } from './power.js';
 import { inspectCommand } from './inspect.js';
+import { kmCommand } from './km.js';
 
 const list: Command[] = [
   // add commands here, e.g. kmCommand,
   simulateCommand,
   powerCommand,
   inspectCommand,
+  kmCommand,
 ];
 
 export const commands: Record<string, Command> = Object.fromEntries(list.map((c) => [c.name, c]));

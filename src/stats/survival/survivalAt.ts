@@ -1,7 +1,7 @@
 /**
  * Survival at chosen times from a Kaplan–Meier table, as R's summary(survfit, times, extend = TRUE):
  * the row of the last distinct time ≤ t; before the first time S = 1 with se 0 and limits 1;
- * after the last time the last values are carried forward (flagged `beyondFollowUp`, nRisk 0).
+ * after the last time the last values are carried forward (nRisk 0; flagged `beyondFollowUp` unless S reached 0).
  *
  * Contract: table of one curve (time ascending); times finite. Checks nothing.
  *
@@ -34,7 +34,7 @@ export function survivalAt(table: KaplanMeierTable, times: readonly number[]): S
   const m = table.time.length;
   return times.map((t) => {
     const r = rowAtOrBefore(table.time, t);
-    const beyond = m > 0 && t > table.time[m - 1];
+    const beyond = m > 0 && t > table.time[m - 1] && table.surv[m - 1] > 0;
     const nRisk = atRiskAt(table, t);
     if (r < 0) return { time: t, surv: 1, stdErr: 0, lower: 1, upper: 1, nRisk, beyondFollowUp: false };
     return {

@@ -33,7 +33,7 @@ export interface SurvivalAt {
   readonly upper: number | null;
   /** Number at risk at `time` (0 beyond the last follow-up time). */
   readonly nRisk: number;
-  /** True when `time` is after the group's last observed time: the value is carried forward (R's extend = TRUE). */
+  /** True when `time` is after the group's last observed time and S > 0 there: the value is carried forward (R's extend = TRUE). */
   readonly beyondFollowUp: boolean;
 }
 
