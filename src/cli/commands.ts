@@ -4,6 +4,7 @@ import { simulateCommand } from './simulate.js';
 import { powerCommand } from './power.js';
 import { inspectCommand } from './inspect.js';
 import { kmCommand } from './km.js';
+import { coxCommand } from './cox.js';
 
 const list: Command[] = [
   // add commands here, e.g. kmCommand,
@@ -11,6 +12,7 @@ const list: Command[] = [
   powerCommand,
   inspectCommand,
   kmCommand,
+  coxCommand,
 ];
 
 export const commands: Record<string, Command> = Object.fromEntries(list.map((c) => [c.name, c]));

@@ -35,26 +35,27 @@ export function coxph(input: CoxInput): CoxResult {
   for (const c of input.covariates) check(`covariate '${c.name}'`, c.values.length);
   if (input.covariates.length === 0) throw analysisError(coxMessages.noCovariates());
 
-  // complete cases
-  const keep: number[] = [];
-  for (let i = 0; i < n0; i++) {
-    if (Number.isNaN(input.time[i]) || Number.isNaN(input.event[i])) continue;
-    if (input.start && Number.isNaN(input.start[i])) continue;
-    if (input.strata && input.strata[i] === null) continue;
-    let ok = true;
-    for (const c of input.covariates) {
-      const v = c.values[i];
-      if (c.kind === 'numeric' ? Number.isNaN(v as number) : v === null) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) keep.push(i);
+  // complete cases (one typed pass per column)
+  const bad = new Uint8Array(n0);
+  const markNaN = (v: Float64Array) => {
+    for (let i = 0; i < n0; i++) if (v[i] !== v[i]) bad[i] = 1;
+  };
+  markNaN(input.time);
+  markNaN(input.event);
+  if (input.start) markNaN(input.start);
+  if (input.strata) input.strata.forEach((v, i) => v === null && (bad[i] = 1));
+  for (const c of input.covariates) {
+    if (c.kind === 'numeric') markNaN(c.values);
+    else c.values.forEach((v, i) => v === null && (bad[i] = 1));
   }
+  let nKeep = 0;
+  for (let i = 0; i < n0; i++) nKeep += 1 - bad[i];
+  const keep = new Int32Array(nKeep);
+  for (let i = 0, k = 0; i < n0; i++) if (!bad[i]) keep[k++] = i;
   const n = keep.length;
   const nDropped = n0 - n;
   if (n === 0) throw analysisError(coxMessages.noCompleteRows(file, nDropped));
-  const rows = Int32Array.from(keep);
+  const rows = keep;
   const stop = new Float64Array(n);
   const event = new Uint8Array(n);
   const start = input.start ? new Float64Array(n) : null;

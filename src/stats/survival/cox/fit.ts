@@ -60,7 +60,10 @@ export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
   const efron = opts.ties === 'efron';
   const eta = new Float64Array(n);
   const risk = new Float64Array(n);
-  const nr = newtonRaphson((b, u, imat) => coxDerivatives(d, b, efron, u, imat, eta, risk), p, {
+  // the per-death-time detail (for cox.zph and the baseline hazard) is filled at every evaluation;
+  // the last evaluation is at the returned β, so no extra pass is needed
+  const detail = opts.zphGroups || opts.baselineStrata ? allocTimeDetail(d.nDeathTimes, p) : undefined;
+  const nr = newtonRaphson((b, u, imat) => coxDerivatives(d, b, efron, u, imat, eta, risk, detail), p, {
     eps,
     maxIter: opts.maxIter ?? 20,
     tolerChol,
@@ -93,9 +96,7 @@ export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
   const concordance = opts.concordance === false ? null : coxConcordance(d, lpSorted);
   let zph: ZphResult | null = null;
   let baseline: CoxBaseline | null = null;
-  if (opts.zphGroups || opts.baselineStrata) {
-    const detail = allocTimeDetail(d.nDeathTimes, p);
-    coxDerivatives(d, nr.beta, efron, new Float64Array(p), new Float64Array(p * p), eta, risk, detail);
+  if (detail) {
     if (opts.zphGroups && p > 0) zph = coxZph(d, detail, opts.zphGroups);
     if (opts.baselineStrata) baseline = coxBaseline(detail, d.strataBounds.length - 1, opts.baselineStrata, d.means);
   }

@@ -7,7 +7,7 @@
  * Contract: `d` from coxSortedData (sorted by stratum, stop ascending, deaths first; x centred and
  * scaled); β in the same scaled units; `u` (p) and `imat` (p×p row-major) are overwritten. Returns
  * the log partial likelihood. Work arrays `eta` and `risk` (length n) are overwritten with x·β and
- * exp(x·β). Risk sets are running sums S0 = Σr, S1 = Σr·x, S2 = Σr·x·xᵀ (packed lower triangle)
+ * exp(x·β) (computed as each row enters the risk set: one pass over x). Risk sets are running sums S0 = Σr, S1 = Σr·x, S2 = Σr·x·xᵀ (packed lower triangle)
  * built by walking time backwards: a row enters at its stop time and, for counting-process data,
  * leaves at its start time (second order `byStart`); the sums are reset to exactly 0 whenever a risk
  * set empties and at each stratum. Cost O(n·p²) per call; nothing is allocated per row.
@@ -60,13 +60,6 @@ export function coxDerivatives(
 ): number {
   const { n, p, x, stop, start, event, strataBounds, byStart } = d;
   const np = (p * (p + 1)) / 2;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    const o = i * p;
-    for (let j = 0; j < p; j++) s += x[o + j] * beta[j];
-    eta[i] = s;
-    risk[i] = Math.exp(s);
-  }
   u.fill(0);
   imat.fill(0);
   const imatL = new Float64Array(np); // packed lower-triangle accumulator
@@ -100,8 +93,12 @@ export function coxDerivatives(
       xs.fill(0);
       // add the block of rows with stop == t
       while (i >= begin && stop[i] === t) {
-        const r = risk[i];
         const o = i * p;
+        let e = 0;
+        for (let j = 0; j < p; j++) e += x[o + j] * beta[j];
+        const r = Math.exp(e);
+        eta[i] = e;
+        risk[i] = r;
         S0 += r;
         nRisk++;
         let q = 0;

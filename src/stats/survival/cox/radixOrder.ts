@@ -12,13 +12,15 @@
  */
 export function radixOrder(keys: Float64Array, order?: Int32Array, descending = false): Int32Array {
   const n = keys.length;
-  let src: Int32Array = order ? Int32Array.from(order) : identity(n);
-  const m = src.length;
+  const m = order ? order.length : n;
   const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2);
-  // order-preserving 32-bit halves per row (little-endian: [lo, hi])
-  const lo = new Uint32Array(n);
-  const hi = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
+  // order-preserving 32-bit halves (little-endian: [lo, hi]), carried along with the indices so
+  // that every pass reads sequentially
+  let idx = new Int32Array(m);
+  let lo = new Uint32Array(m);
+  let hi = new Uint32Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = order ? order[k] : k;
     let h = bits[2 * i + 1];
     let l = bits[2 * i];
     if (h & 0x80000000) {
@@ -29,16 +31,19 @@ export function radixOrder(keys: Float64Array, order?: Int32Array, descending = 
       h = ~h >>> 0;
       l = ~l >>> 0;
     }
-    hi[i] = h;
-    lo[i] = l;
+    idx[k] = i;
+    hi[k] = h;
+    lo[k] = l;
   }
-  let dst: Int32Array = new Int32Array(m);
+  let idx2 = new Int32Array(m);
+  let lo2 = new Uint32Array(m);
+  let hi2 = new Uint32Array(m);
   const count = new Int32Array(65536);
   for (let pass = 0; pass < 4; pass++) {
     const word = pass < 2 ? lo : hi;
     const shift = pass % 2 === 0 ? 0 : 16;
     count.fill(0);
-    for (let i = 0; i < m; i++) count[(word[src[i]] >>> shift) & 0xffff]++;
+    for (let k = 0; k < m; k++) count[(word[k] >>> shift) & 0xffff]++;
     // skip a pass where every row has the same digit
     let nonzero = 0;
     for (let b = 0; b < 65536 && nonzero < 2; b++) if (count[b] > 0) nonzero++;
@@ -49,15 +54,17 @@ export function radixOrder(keys: Float64Array, order?: Int32Array, descending = 
       count[b] = sum;
       sum += c;
     }
-    for (let i = 0; i < m; i++) {
-      const r = src[i];
-      dst[count[(word[r] >>> shift) & 0xffff]++] = r;
+    for (let k = 0; k < m; k++) {
+      const dst = count[(word[k] >>> shift) & 0xffff]++;
+      idx2[dst] = idx[k];
+      lo2[dst] = lo[k];
+      hi2[dst] = hi[k];
     }
-    const t = src;
-    src = dst;
-    dst = t;
+    [idx, idx2] = [idx2, idx];
+    [lo, lo2] = [lo2, lo];
+    [hi, hi2] = [hi2, hi];
   }
-  return src;
+  return idx;
 }
 
 /** Stable counting sort of `order` by small non-negative integer codes (strata, 0/1 flags). O(n + k). */

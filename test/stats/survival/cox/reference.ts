@@ -56,6 +56,13 @@ export const reference = JSON.parse(readFileSync(join(REF_DIR, 'cox_reference.js
   cases: RefCase[];
   results: RefResult[];
 };
+// jsonlite unboxes vectors of length 1: make the list fields arrays again
+const asArray = <T>(v: T | T[] | null | undefined): T[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]);
+for (const c of reference.cases) {
+  c.covariates = asArray(c.covariates);
+  c.categorical = asArray(c.categorical);
+}
+for (const r of reference.results) r.warnings = asArray(r.warnings);
 
 export const csvPath = (c: RefCase): string => join(REF_DIR, `cox_${c.data}.csv`);
 

@@ -1,0 +1,174 @@
+/**
+ * `siilab cox <file> [--start COL] --time COL --event COL --covariates A,B,... [--strata COL]
+ *  [--ties efron|breslow] [--ref COL=LEVEL] [--categorical A,B] [--event-value V] [--sheet NAME] [--json]`
+ * Cox proportional hazards regression, reported as R's summary(coxph(...)) plus cox.zph.
+ */
+import { resolve } from 'node:path';
+import type { Command } from './command.js';
+import { choice, fileArgument, optionalList, optionalString, parseCommandArgs, refLevels, requireString } from './args.js';
+import { emit } from './output.js';
+import { usageError } from '../errors.js';
+import { coxMessages } from '../messages/index.js';
+import { readTable } from '../io/readTable.js';
+import { binaryColumn, labelColumn, numericColumn } from '../io/columns.js';
+import { checkReferenceLevels, readCovariate } from '../io/covariates.js';
+import { coxph } from '../stats/survival/cox/coxph.js';
+import type { CoxResult, CoxTies } from '../stats/survival/cox/types.js';
+import { textTable } from '../report/text/textTable.js';
+import { pval, sig } from '../report/text/formatNumber.js';
+
+const CMD = 'cox';
+
+/** The stable JSON of `siilab cox --json` (fields may be added, never renamed). */
+export function coxJson(file: string, r: CoxResult) {
+  return {
+    file,
+    n: r.n,
+    nDropped: r.nDropped,
+    events: r.events,
+    ties: r.ties,
+    strata: r.strata,
+    countingProcess: r.countingProcess,
+    coefficients: r.coefficients.map((c) => ({
+      term: c.term,
+      coef: c.coef,
+      hr: c.hr,
+      se: c.se,
+      z: c.z,
+      p: c.p,
+      lower: c.lower,
+      upper: c.upper,
+      /** SPSS's "Wald" column: z² on 1 df (same p). */
+      waldChisq: c.waldChisq,
+      covariate: c.covariate,
+      level: c.level,
+      reference: c.reference,
+      possiblyInfinite: c.possiblyInfinite,
+    })),
+    confLevel: r.confLevel,
+    loglik: { null: r.loglik.null, model: r.loglik.model },
+    tests: r.tests,
+    concordance: { c: r.concordance.c, se: r.concordance.se },
+    proportionalHazards: r.proportionalHazards
+      ? {
+          method: 'cox.zph (R survival 3.x score test), transform km',
+          terms: r.proportionalHazards.terms.map((t) => ({ term: t.term, chisq: t.chisq, df: t.df, p: t.p })),
+          global: { chisq: r.proportionalHazards.global.chisq, df: r.proportionalHazards.global.df, p: r.proportionalHazards.global.p },
+        }
+      : null,
+    iterations: r.iterations,
+    converged: r.converged,
+    warnings: [...r.warnings],
+  };
+}
+
+type CoxJson = ReturnType<typeof coxJson>;
+
+function renderText(res: CoxJson): string {
+  const out: string[] = [];
+  out.push(
+    `Cox proportional hazards regression: ${res.file}\n` +
+      `  n = ${res.n}${res.nDropped ? ` (${res.nDropped} row(s) dropped for missing values)` : ''}, events = ${res.events}, ` +
+      `ties = ${res.ties}${res.strata ? `, strata: ${res.strata.join(', ')}` : ''}${res.countingProcess ? ', counting-process (start, stop] rows' : ''}\n\n`,
+  );
+  const pct = Math.round(res.confLevel * 100);
+  out.push(
+    textTable(
+      ['term', 'coef', 'exp(coef)', 'se(coef)', 'z', 'Wald z²', 'p', `lower .${pct}`, `upper .${pct}`],
+      res.coefficients.map((c) => [c.term, sig(c.coef, 5), sig(c.hr, 5), sig(c.se, 5), sig(c.z, 4), sig(c.waldChisq, 4), pval(c.p), sig(c.lower, 4), sig(c.upper, 4)]),
+    ),
+  );
+  const t = res.tests;
+  const test = (name: string, x: { statistic: number; df: number; p: number }) => `${name} = ${sig(x.statistic, 5)} on ${x.df} df, p = ${pval(x.p)}`;
+  out.push('\n');
+  if (res.concordance.c !== null) out.push(`Concordance = ${sig(res.concordance.c, 4)}  (se = ${sig(res.concordance.se, 3)})\n`);
+  out.push(`${test('Likelihood ratio test', t.likelihoodRatio)}\n${test('Wald test', t.wald)}\n${test('Score (logrank) test', t.score)}\n`);
+  out.push(`Log-likelihood: null ${sig(res.loglik.null, 7)}, model ${sig(res.loglik.model, 7)}; ${res.iterations} Newton–Raphson iteration(s)${res.converged ? '' : ' (not converged)'}\n`);
+  if (res.proportionalHazards) {
+    out.push('\nTest of proportional hazards (cox.zph, transform km):\n');
+    const ph = res.proportionalHazards;
+    out.push(
+      textTable(
+        ['term', 'chisq', 'df', 'p'],
+        [...ph.terms.map((x) => [x.term, sig(x.chisq, 4), String(x.df), pval(x.p)]), ['GLOBAL', sig(ph.global.chisq, 4), String(ph.global.df), pval(ph.global.p)]],
+      ),
+    );
+  }
+  out.push('\nNote: z = coef/se as R prints; "Wald z²" is the Wald chi-square on 1 df as SPSS prints (same p).\n');
+  for (const w of res.warnings) out.push(`Warning: ${w}\n`);
+  return out.join('');
+}
+
+export const coxCommand: Command = {
+  name: CMD,
+  summary: 'Cox proportional hazards regression (Efron/Breslow, strata, time-varying (start, stop] rows)',
+  usage: `siilab cox <file> --time COL --event COL --covariates A,B,... [options] [--json]
+  Cox proportional hazards regression, as R's coxph (survival 3.5), with cox.zph.
+  --time COL             follow-up (stop) time
+  --start COL            interval start: rows are (start, time] intervals (time-varying covariates)
+  --event COL            event indicator: 0/1 or true/false (or any values with --event-value)
+  --event-value V        the value of --event that marks the event (e.g. 2 for survival::lung)
+  --covariates A,B,...   model terms; a column with text becomes indicator terms COL=LEVEL
+  --categorical A,B      treat these numeric-coded covariates as categorical
+  --ref COL=LEVEL        reference level of a categorical covariate (default: first in sorted order)
+  --strata COL           separate baseline hazard per value of COL
+  --ties T               efron (default, as R) or breslow (as SPSS and SAS's default)
+  --sheet NAME           sheet of an .xlsx file
+  Rows with a missing value in any used column are dropped and counted (nDropped).`,
+  async run(argv, ctx) {
+    const a = parseCommandArgs(CMD, argv, {
+      start: { type: 'string' },
+      time: { type: 'string' },
+      event: { type: 'string' },
+      'event-value': { type: 'string' },
+      covariates: { type: 'string' },
+      categorical: { type: 'string' },
+      ref: { type: 'string', multiple: true },
+      strata: { type: 'string' },
+      ties: { type: 'string' },
+      sheet: { type: 'string' },
+    });
+    const file = fileArgument(CMD, a);
+    const time = requireString(CMD, a, 'time');
+    const event = requireString(CMD, a, 'event');
+    requireString(CMD, a, 'covariates');
+    const covariates = optionalList(a, 'covariates') ?? [];
+    const start = optionalString(a, 'start');
+    const strata = optionalString(a, 'strata');
+    const categorical = optionalList(a, 'categorical') ?? [];
+    const ties = choice<CoxTies>(CMD, a, 'ties', ['efron', 'breslow'], 'efron');
+    const refs = refLevels(CMD, a);
+    const eventValue = optionalString(a, 'event-value');
+    const seen = new Set<string>();
+    for (const c of covariates) {
+      if (seen.has(c)) throw usageError(coxMessages.duplicateCovariate(c));
+      if (c === time || c === event || c === start) throw usageError(coxMessages.covariateIsOutcome(c));
+      if (c === strata) throw usageError(coxMessages.strataIsCovariate(c));
+      seen.add(c);
+    }
+    if (covariates.length === 0) throw usageError(coxMessages.noCovariates());
+    for (const c of categorical) if (!seen.has(c)) throw usageError(coxMessages.categoricalNotCovariate(c));
+
+    const table = await readTable(resolve(ctx.cwd, file), { sheet: optionalString(a, 'sheet') });
+    const shown = { ...table, file };
+    const tcol = numericColumn(shown, time, '--time');
+    const scol = start ? numericColumn(shown, start, '--start') : null;
+    const ecol = binaryColumn(shown, event, '--event', eventValue, 'event');
+    const covs = covariates.map((c) => readCovariate(shown, c, '--covariates', categorical.includes(c)));
+    checkReferenceLevels(CMD, covs, refs);
+    const st = strata ? labelColumn(shown, strata, '--strata') : null;
+    const r = coxph({
+      time: tcol,
+      start: scol,
+      event: ecol,
+      covariates: covs,
+      strata: st,
+      ties,
+      reference: refs,
+      source: { file, time, event, start, strata },
+    });
+    const res = coxJson(file, r);
+    emit(ctx, Boolean(a.values.json), res, () => renderText(res));
+    return 0;
+  },
+};
