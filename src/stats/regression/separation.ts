@@ -1,0 +1,72 @@
+/**
+ * Detecting complete or quasi-complete separation in a binary logistic regression (Albert &
+ * Anderson 1984, Biometrika 71:1–10): the maximum likelihood estimate does not exist when some
+ * direction b ≠ 0 satisfies (2y_i − 1)·x_iᵀb ≥ 0 for every row i (complete separation when all
+ * inequalities can be strict; quasi-complete otherwise). Newton iterations then move β along such
+ * a direction by a roughly constant amount per step while the other components converge, so the
+ * last Newton step is a candidate direction; it is accepted only when it verifiably satisfies the
+ * inequalities (a certificate, not a heuristic on the size of the coefficients).
+ *
+ * A converged regular fit has a last step that is negligible (quadratic convergence), so the
+ * certificate is only attempted when some coefficient still moved by more than 0.05 over the range
+ * of its column in the last step.
+ *
+ * Contract: `x` are the covariate columns (intercept implicit as component 0 of `step`), y 0/1,
+ * `step` the last Newton step and `deviance` the final deviance of the fit. Returns null when
+ * no separation is certified.
+ *
+ * @example
+ * // y = [0,0,1,1], x = [1,2,3,4]: complete separation on x
+ * // detectSeparation([x], y, fit.lastStep, fit.deviance) // { kind: 'complete', columns: [0] }
+ */
+export interface Separation {
+  readonly kind: 'complete' | 'quasi';
+  /** 0-based indices of the covariate columns (not counting the intercept) along the separating direction. */
+  readonly columns: readonly number[];
+}
+
+/** |η| beyond which a fitted probability is numerically 0 or 1 (R's glm warns at 10·DBL_EPSILON). */
+export const EXTREME_ETA = 30;
+
+export function detectSeparation(
+  x: readonly Float64Array[],
+  y: Float64Array,
+  step: Float64Array,
+  deviance: number,
+): Separation | null {
+  const n = y.length;
+  const q = x.length;
+  // scale of each component: the spread of its column, so that units do not matter
+  const scaled = new Float64Array(q);
+  let maxScaled = 0;
+  for (let k = 0; k < q; k++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    const c = x[k];
+    for (let i = 0; i < n; i++) {
+      if (c[i] < lo) lo = c[i];
+      if (c[i] > hi) hi = c[i];
+    }
+    scaled[k] = Math.abs(step[k + 1]) * (hi - lo);
+    if (scaled[k] > maxScaled) maxScaled = scaled[k];
+  }
+  if (!(maxScaled > 0.05)) return null; // no coefficient is still moving: not diverging
+  const d = Float64Array.from(step);
+  const columns: number[] = [];
+  for (let k = 0; k < q; k++) {
+    if (scaled[k] < 1e-3 * maxScaled) d[k + 1] = 0;
+    else columns.push(k);
+  }
+  let minS = Infinity;
+  let maxS = 0;
+  for (let i = 0; i < n; i++) {
+    let s = d[0];
+    for (let k = 0; k < q; k++) if (d[k + 1] !== 0) s += d[k + 1] * x[k][i];
+    s *= 2 * y[i] - 1;
+    if (s < minS) minS = s;
+    if (s > maxS) maxS = s;
+  }
+  if (!(maxS > 0) || minS < -1e-6 * maxS) return null;
+  const complete = deviance < 1e-6 * n || minS > 1e-6 * maxS;
+  return Object.freeze({ kind: complete ? 'complete' : 'quasi', columns: Object.freeze(columns) });
+}
