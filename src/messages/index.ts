@@ -5,8 +5,10 @@
 export { ioMessages } from './io.js';
 export { cliMessages } from './cli.js';
 export { simulateMessages } from './simulate.js';
+export { analysisMessages } from './analysis.js';
 export { rocMessages, rocNotes } from './roc.js';
-export { studyMessages, specWhere } from './study.js';
+export { studyMessages, studyDataMessages, specWhere } from './study.js';
 export { cohortMessages } from './cohort.js';
 export { survivalMessages } from './survival.js';
 export { coxMessages } from './cox.js';
+export { logitMessages } from './logit.js';

@@ -1,0 +1,119 @@
+/**
+ * Resolves the study's cut-offs: fixed values, the median, the ROC-optimal (Youden) threshold for a
+ * binary endpoint (or a survival endpoint's event indicator), or the maximally selected log-rank
+ * cut-off for a survival endpoint. Every data-driven cut-off also carries the maximally selected
+ * log-rank statistic with its Lausen–Schumacher corrected P when a survival endpoint is at hand,
+ * so an optimised cut-off is never reported with a naive P alone.
+ */
+import type { Cutoff } from '../study/types.js';
+import { analysisError } from '../errors.js';
+import { analysisMessages as M } from '../messages/index.js';
+import { maxstat } from '../stats/survival/maxstat.js';
+import { rocAnalysis } from '../stats/roc/rocAnalysis.js';
+import type { AnalysisDataset } from './dataset.js';
+import { numericOf, endpointOf } from './columns.js';
+
+export interface CutoffResult {
+  readonly variable: string;
+  readonly method: 'fixed' | 'median' | 'youden' | 'maxstat';
+  readonly value: number;
+  /** `>=`: values ≥ value are "high" (default); `>`: values > value are "high". */
+  readonly direction: '>=' | '>';
+  readonly endpoint: string | null;
+  readonly nLow: number;
+  readonly nHigh: number;
+  /** For youden: the ROC at the cut-off. */
+  readonly roc: { readonly auc: number; readonly sensitivity: number; readonly specificity: number; readonly youden: number } | null;
+  /** Maximally selected log-rank statistic on a survival endpoint (for any data-driven cut-off). */
+  readonly maxstat: { readonly endpoint: string; readonly cutoff: number; readonly statistic: number; readonly p: number; readonly pNaive: number; readonly naiveLogRankP: number } | null;
+  readonly dataDriven: boolean;
+  readonly note: string | null;
+}
+
+function median(x: number[]): number {
+  const s = [...x].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+export function resolveCutoff(ds: AnalysisDataset, variable: string, c: Cutoff, where: string): CutoffResult {
+  const x = numericOf(ds, variable, where);
+  const direction = c.direction ?? '>=';
+  let value: number;
+  let method: CutoffResult['method'];
+  let endpoint: string | null = null;
+  let roc: CutoffResult['roc'] = null;
+  if ('value' in c) {
+    value = c.value;
+    method = 'fixed';
+  } else if (c.method === 'median') {
+    value = median(Array.from(x).filter(Number.isFinite));
+    method = 'median';
+  } else if (c.method === 'youden') {
+    endpoint = c.endpoint ?? null;
+    if (!endpoint) throw analysisError(`${where}: a youden cut-off needs an endpoint.`);
+    const ep = endpointOf(ds, endpoint, where);
+    const y = ep.kind === 'binary' ? ep.values : ep.event;
+    const keep: number[] = [];
+    for (let i = 0; i < ds.n; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) keep.push(i);
+    const r = rocAnalysis(Float64Array.from(keep, (i) => x[i]), Float64Array.from(keep, (i) => y[i]), { marker: variable, outcome: endpoint, source: where });
+    value = r.youden.best.threshold;
+    method = 'youden';
+    roc = { auc: r.auc, sensitivity: r.youden.best.sensitivity, specificity: r.youden.best.specificity, youden: r.youden.best.sensitivity + r.youden.best.specificity - 1 };
+    if (!Number.isFinite(value)) throw analysisError(`${where}: the Youden-optimal cut-off of ${variable} is at infinity (the marker does not separate the groups).`);
+  } else {
+    endpoint = c.endpoint ?? null;
+    if (!endpoint) throw analysisError(`${where}: a maxstat cut-off needs a survival endpoint.`);
+    const ep = endpointOf(ds, endpoint, where);
+    if (ep.kind !== 'survival') throw analysisError(M.needsSurvival(where, endpoint));
+    const r = maxstat(ep.time, ep.event, x, { markerName: variable });
+    // maxstat's convention: x ≤ cutoff is the low group, i.e. "high" means > cutoff.
+    value = r.cutoff;
+    method = 'maxstat';
+    return finish(ds, variable, x, value, '>', method, endpoint, null, true);
+  }
+  return finish(ds, variable, x, value, direction, method, endpoint, roc, method === 'youden' || method === 'median');
+}
+
+function finish(
+  ds: AnalysisDataset, variable: string, x: Float64Array, value: number, direction: '>=' | '>', method: CutoffResult['method'],
+  endpoint: string | null, roc: CutoffResult['roc'], dataDriven: boolean,
+): CutoffResult {
+  let nLow = 0, nHigh = 0;
+  for (let i = 0; i < ds.n; i++) {
+    if (!Number.isFinite(x[i])) continue;
+    if (direction === '>=' ? x[i] >= value : x[i] > value) nHigh++;
+    else nLow++;
+  }
+  // The honest P of a data-driven cut-off: maximally selected log-rank on the first survival endpoint
+  // (the one the cut-off was optimised for when it is one).
+  let ms: CutoffResult['maxstat'] = null;
+  if (dataDriven) {
+    const survName = endpoint && ds.endpoints.get(endpoint)?.kind === 'survival' ? endpoint : [...ds.endpoints].find(([, e]) => e.kind === 'survival')?.[0];
+    const ep = survName ? ds.endpoints.get(survName) : undefined;
+    if (ep && ep.kind === 'survival') {
+      try {
+        const r = maxstat(ep.time, ep.event, x, { markerName: variable });
+        ms = { endpoint: survName!, cutoff: r.cutoff, statistic: r.statistic, p: r.p, pNaive: r.pNaive, naiveLogRankP: r.naiveLogRank.p };
+      } catch {
+        ms = null;
+      }
+    }
+  }
+  return Object.freeze({
+    variable, method, value, direction, endpoint, nLow, nHigh, roc, maxstat: ms, dataDriven,
+    note: dataDriven ? M.cutoffOptimised(variable, method, endpoint ?? '') : null,
+  });
+}
+
+/** The high/low split of a variable at a resolved cut-off: 1 high, 0 low, NaN missing. */
+export function splitAt(x: Float64Array, c: CutoffResult): Float64Array {
+  return x.map((v) => (Number.isFinite(v) ? ((c.direction === '>=' ? v >= c.value : v > c.value) ? 1 : 0) : NaN));
+}
+
+/** Label of the high (or low) side, e.g. "SII ≥ 375.56". */
+export function sideLabel(label: string, c: CutoffResult, high: boolean): string {
+  const v = Number(c.value.toPrecision(6));
+  const op = high ? (c.direction === '>=' ? '≥' : '>') : c.direction === '>=' ? '<' : '≤';
+  return `${label} ${op} ${v}`;
+}

@@ -1,0 +1,23 @@
+/**
+ * The analysis-ready dataset: one row per patient, typed columns by variable name, and the
+ * endpoints resolved to columns. The cohort layer (src/cohort, src/study) builds it from files and
+ * a spec; the simulator and tests build it directly. NaN (numeric) and null (categorical) are
+ * missing values; each analysis drops and counts its own.
+ */
+export type DatasetColumn =
+  | { readonly kind: 'numeric'; readonly values: Float64Array; readonly unit?: string | null; readonly label?: string }
+  | { readonly kind: 'categorical'; readonly values: readonly (string | null)[]; readonly levels?: readonly string[]; readonly label?: string };
+
+export type DatasetEndpoint =
+  | { readonly kind: 'survival'; readonly time: Float64Array; readonly event: Float64Array; readonly unit: string; readonly label?: string }
+  | { readonly kind: 'binary'; readonly values: Float64Array; readonly label?: string };
+
+export interface AnalysisDataset {
+  readonly n: number;
+  readonly ids: readonly string[];
+  readonly columns: ReadonlyMap<string, DatasetColumn>;
+  readonly endpoints: ReadonlyMap<string, DatasetEndpoint>;
+}
+
+/** Display label of a variable (its declared label, else its name). */
+export const labelOf = (ds: AnalysisDataset, name: string): string => ds.columns.get(name)?.label ?? name;

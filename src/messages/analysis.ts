@@ -1,0 +1,18 @@
+/** User-facing messages of the study analyses (src/analysis). */
+const q = (s: string) => `'${s}'`;
+export const analysisMessages = {
+  unknownVariable: (where: string, name: string, known: string[]) =>
+    `${where}: no variable ${q(name)}. Variables are: ${known.slice(0, 40).map(q).join(', ')}.`,
+  unknownEndpoint: (where: string, name: string, known: string[]) =>
+    `${where}: no endpoint ${q(name)}. Endpoints are: ${known.map(q).join(', ') || '(none declared)'}.`,
+  needsSurvival: (where: string, name: string) => `${where}: endpoint ${q(name)} is not a time-to-event endpoint.`,
+  needsNumeric: (where: string, name: string) => `${where}: ${q(name)} must be numeric for this cut-off or analysis.`,
+  tooFewComplete: (where: string, n: number) => `${where}: only ${n} patients have every value needed; at least 3 are required.`,
+  cutoffOptimised: (variable: string, method: string, endpoint: string) =>
+    `The cut-off of ${variable} was chosen from these data (${method}${endpoint ? ` for ${endpoint}` : ''}); P values of comparisons at this cut-off are optimistic. The maximally selected log-rank P (Lausen–Schumacher) is reported beside them.`,
+  futureInformation: (variable: string) =>
+    `${variable} averages measurements taken after the time origin: using it to predict an event uses information from the future (immortal-time and reverse-causation bias).`,
+  multivariableEmpty: (endpoint: string, threshold: number) =>
+    `No candidate reached univariable P < ${threshold} for ${endpoint}; no multivariable model was fitted.`,
+  analysisSkipped: (what: string, why: string) => `${what} was not run: ${why}`,
+} as const;

@@ -1,0 +1,189 @@
+/**
+ * Results bundle → journal tables (ReportTable), laid out as the seed papers print them:
+ * Cox (deng2025 Table 4 / hong2021 Table 2: β, SE, Wald, P, HR (95% CI), univariable and
+ * multivariable side by side), ROC (deng2025 Table 5: AUC (95% CI), P, sensitivity, specificity,
+ * cut-off, Youden), Kaplan–Meier summaries (median with R's CI and SPSS's symmetric CI, survival at
+ * 1/3/5 years, log-rank), cut-offs with their corrected P, and response rates.
+ */
+import type { Plain } from '../../analysis/plain.js';
+import type { CoxAnalysisResult } from '../../analysis/coxAnalysis.js';
+import type { RocStudyResult } from '../../analysis/rocStudyAnalysis.js';
+import type { KmAnalysisResult } from '../../analysis/kmAnalysis.js';
+import type { CutoffResult } from '../../analysis/cutoffs.js';
+import type { ResponseRatesResult } from '../../analysis/responseRates.js';
+import type { ReportRow, ReportTable } from '../tables/reportTable.js';
+import { auto, estimateCi, fixed, formatP } from '../format/numbers.js';
+
+const R = 'right' as const;
+const L = 'left' as const;
+
+export function coxTable(a: Plain<CoxAnalysisResult>, n: number, title: string, wald: 'chisq' | 'z' = 'chisq'): ReportTable {
+  const rows: ReportRow[] = [];
+  const multi = new Map((a.multivariable?.result.coefficients ?? []).map((c) => [c.term, c]));
+  for (const u of a.univariable) {
+    if (!u.result) {
+      rows.push({ cells: [u.variable, '—', '—', '—', '—', 'not estimable', '', ''] });
+      continue;
+    }
+    for (const c of u.result.coefficients) {
+      const m = multi.get(c.term);
+      rows.push({
+        cells: [
+          c.term,
+          fixed(c.coef, 3),
+          fixed(c.se, 3),
+          wald === 'chisq' ? fixed(c.waldChisq, 3) : fixed(c.z, 3),
+          formatP(c.p),
+          estimateCi(c.hr, c.lower, c.upper),
+          m ? estimateCi(m.hr, m.lower, m.upper) : '',
+          m ? formatP(m.p) : '',
+        ],
+      });
+    }
+  }
+  const uniN = a.univariable.map((u) => u.result?.n ?? 0);
+  const footnotes = [
+    `Cox proportional hazards regression, ${a.ties === 'efron' ? 'Efron' : 'Breslow'} method for tied event times; Wald ${wald === 'chisq' ? 'χ² = (β/SE)² on 1 df, as SPSS prints' : 'z = β/SE, as R prints'}; HR, hazard ratio; 95% CI, Wald interval exp(β ± 1.96·SE).`,
+    `Univariable models on ${Math.min(...uniN)}–${Math.max(...uniN)} of ${n} patients (complete cases per model)` +
+      (a.multivariable ? `; multivariable model of ${a.multivariable.variables.length} factors on ${a.multivariable.result.n} patients with ${a.multivariable.result.events} events, ${a.multivariable.rule.rule === 'p-threshold' ? `entering factors with univariable P < ${a.multivariable.rule.threshold}` : 'factors declared in advance'}.` : '; no multivariable model (no factor qualified).'),
+  ];
+  if (a.multivariable?.result.proportionalHazards) {
+    const g = a.multivariable.result.proportionalHazards.global;
+    footnotes.push(`Proportional-hazards check of the multivariable model (Grambsch–Therneau test on Kaplan–Meier-transformed time): global χ² = ${fixed(g.chisq, 2)}, df = ${g.df}, P ${formatP(g.p).startsWith('<') ? formatP(g.p) : '= ' + formatP(g.p)}.`);
+  }
+  return {
+    id: `table-${a.id}`,
+    title,
+    columns: [
+      { label: 'Factor', align: L }, { label: 'β', align: R }, { label: 'SE', align: R }, { label: wald === 'chisq' ? 'Wald χ²' : 'z', align: R },
+      { label: 'P', align: R }, { label: 'HR (95% CI)', align: R }, { label: 'HR (95% CI)', align: R }, { label: 'P', align: R },
+    ],
+    headerGroups: [{ label: '', span: 1 }, { label: 'Univariable', span: 5 }, { label: 'Multivariable', span: 2 }],
+    rows,
+    footnotes,
+  };
+}
+
+export function rocTable(a: Plain<RocStudyResult>, title: string): ReportTable {
+  const row = (label: string, r: Plain<RocStudyResult>['markers'][number], cutoff: boolean): ReportRow => {
+    const b = r.youden.best;
+    return {
+      cells: [
+        label,
+        estimateCi(r.auc, r.lower, r.upper),
+        fixed(r.se, 3),
+        formatP(r.p),
+        cutoff ? auto(b.threshold) : '/',
+        fixed(100 * b.sensitivity, 2),
+        fixed(100 * b.specificity, 2),
+        fixed(b.sensitivity + b.specificity - 1, 3),
+      ],
+    };
+  };
+  const rows = [...a.markers.map((r) => row(r.marker, r, true)), ...a.combined.map((c) => row(`Combined (${c.markers.join(' + ')})`, c.roc, false))];
+  const footnotes = [
+    `ROC analysis of ${a.n} patients (${a.markers[0]?.nCases ?? 0} with ${a.endpoint}, ${a.markers[0]?.nControls ?? 0} without); AUC with DeLong standard error and normal 95% CI (as pROC); P for AUC = 0.5 by the Mann–Whitney normal approximation with tie correction (as SPSS's asymptotic significance).`,
+    'Cut-off by Youden\'s index (maximal sensitivity + specificity − 1), at the midpoint between adjacent observed values (as pROC); sensitivity and specificity in %.',
+  ];
+  for (const c of a.comparisons) footnotes.push(`Paired DeLong test ${c.a} vs ${c.b}: difference ${fixed(c.diff, 3)} (95% CI ${fixed(c.lower, 3)} to ${fixed(c.upper, 3)}), P ${formatP(c.p).startsWith('<') ? formatP(c.p) : '= ' + formatP(c.p)}.`);
+  for (const c of a.combined)
+    for (const v of c.vsMarkers) footnotes.push(`Combined vs ${v.b}: difference ${fixed(v.diff, 3)}, P ${formatP(v.p).startsWith('<') ? formatP(v.p) : '= ' + formatP(v.p)} (paired DeLong).`);
+  if (a.combined.length) footnotes.push('The combined marker is the predicted probability of a logistic model fitted on the same patients; its AUC is optimistic until validated.');
+  return {
+    id: `table-${a.id}`,
+    title,
+    columns: [
+      { label: 'Marker', align: L }, { label: 'AUC (95% CI)', align: R }, { label: 'SE', align: R }, { label: 'P', align: R },
+      { label: 'Cut-off', align: R }, { label: 'Sensitivity (%)', align: R }, { label: 'Specificity (%)', align: R }, { label: "Youden's index", align: R },
+    ],
+    rows,
+    footnotes,
+  };
+}
+
+export function kmTable(a: Plain<KmAnalysisResult>, title: string, unit: string): ReportTable {
+  const times = a.survivalTimes;
+  const rows: ReportRow[] = a.km.groups.map((g) => {
+    const sym = g.medianCISymmetric;
+    return {
+      cells: [
+        g.group,
+        String(g.n),
+        String(g.events),
+        g.median === null ? 'not reached' : `${fixed(g.median, 2)} (${g.medianLower === null ? 'NR' : fixed(g.medianLower, 2)}–${g.medianUpper === null ? 'NR' : fixed(g.medianUpper, 2)})`,
+        sym && sym.lower !== null ? `${fixed(sym.median, 2)} (${fixed(sym.lower, 3)}–${fixed(sym.upper, 3)})` : '—',
+        ...times.map((t) => {
+          const s = g.at.find((x) => x.time === t);
+          return s ? (s.beyondFollowUp ? '—' : `${fixed(100 * s.surv, 1)}`) : '—';
+        }),
+      ],
+    };
+  });
+  const footnotes = [
+    `Kaplan–Meier estimates; median with the 95% CI of R's survfit (log transformation, Brookmeyer–Crowley) and, beside it, the symmetric CI SPSS prints (median ± 1.96·SE, SE of the median as in Collett). NR, not reached; — at a time beyond the group's follow-up.`,
+  ];
+  if (a.logrank) footnotes.push(`Log-rank test: χ² = ${fixed(a.logrank.chisq, 3)}, df = ${a.logrank.df}, P ${formatP(a.logrank.p).startsWith('<') ? formatP(a.logrank.p) : '= ' + formatP(a.logrank.p)}.`);
+  if (a.trend) footnotes.push(`Log-rank test for trend across the ordered groups: χ² = ${fixed(a.trend.chisq, 3)}, P ${formatP(a.trend.p).startsWith('<') ? formatP(a.trend.p) : '= ' + formatP(a.trend.p)}.`);
+  for (const w of a.warnings) footnotes.push(w);
+  return {
+    id: `table-${a.id}`,
+    title,
+    columns: [
+      { label: 'Group', align: L }, { label: 'n', align: R }, { label: 'Events', align: R }, { label: `Median, ${unit} (95% CI, R)`, align: R },
+      { label: 'Median (95% CI, SPSS)', align: R }, ...times.map((t) => ({ label: `${timeLabel(t, unit)} survival (%)`, align: R })),
+    ],
+    rows,
+    footnotes,
+  };
+}
+
+function timeLabel(t: number, unit: string): string {
+  if (unit === 'months' && t % 12 === 0) return `${t / 12}-year`;
+  if (unit === 'days' && Math.abs(t / 365.25 - Math.round(t / 365.25)) < 1e-9) return `${Math.round(t / 365.25)}-year`;
+  return `${Number(t.toPrecision(4))}-${unit.replace(/s$/, '')}`;
+}
+
+export function cutoffTable(cuts: readonly Plain<CutoffResult>[]): ReportTable {
+  return {
+    id: 'table-cutoffs',
+    title: 'Cut-offs used to split markers',
+    columns: [
+      { label: 'Marker', align: L }, { label: 'Method', align: L }, { label: 'Cut-off', align: R }, { label: 'Low / high (n)', align: R },
+      { label: 'Max. selected log-rank P (corrected)', align: R }, { label: 'Naive P at that cut-off', align: R },
+    ],
+    rows: cuts.map((c) => ({
+      cells: [
+        c.variable,
+        c.method === 'fixed' ? 'fixed (declared)' : c.method === 'youden' ? `Youden, ${c.endpoint}` : c.method === 'maxstat' ? `max. selected log-rank, ${c.endpoint}` : 'median',
+        `${c.direction === '>=' ? '≥' : '>'} ${auto(c.value)}`,
+        `${c.nLow} / ${c.nHigh}`,
+        c.maxstat ? formatP(c.maxstat.p) : '—',
+        c.maxstat ? formatP(c.maxstat.naiveLogRankP) : '—',
+      ],
+    })),
+    footnotes: [
+      'A cut-off chosen from the same data inflates any P value computed at it. The corrected P is the maximally selected log-rank test (Lausen & Schumacher 1992; Lausen, Sauerbrei & Schumacher 1994 improved Bonferroni bound, minimum group share 10%), as R maxstat; the naive P is the log-rank P at the selected cut-off as if it had been fixed in advance.',
+    ],
+  };
+}
+
+export function responseTable(a: Plain<ResponseRatesResult>): ReportTable {
+  return {
+    id: 'table-response',
+    title: 'Tumour response',
+    columns: [
+      { label: 'Group', align: L }, { label: 'Evaluable', align: R }, ...a.levels.map((l) => ({ label: l, align: R })),
+      { label: 'ORR, % (95% CI)', align: R }, { label: 'DCR, % (95% CI)', align: R },
+    ],
+    rows: a.rows.map((r) => ({
+      cells: [
+        r.group,
+        String(r.evaluable),
+        ...a.levels.map((l) => `${r.counts[l] ?? 0} (${fixed((100 * (r.counts[l] ?? 0)) / Math.max(1, r.evaluable), 1)})`),
+        `${fixed(100 * r.objective.estimate, 2)} (${fixed(100 * r.objective.lower, 1)}–${fixed(100 * r.objective.upper, 1)})`,
+        `${fixed(100 * r.control.estimate, 2)} (${fixed(100 * r.control.lower, 1)}–${fixed(100 * r.control.upper, 1)})`,
+      ],
+    })),
+    footnotes: [`ORR, objective response rate (${a.objectiveLevels.join(' + ')}); DCR, disease control rate (${a.controlLevels.join(' + ')}); exact Clopper–Pearson 95% CIs.`],
+  };
+}
