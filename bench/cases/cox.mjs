@@ -2,6 +2,7 @@
 // (bench/lib/survivalCohort.mjs), against R survival::coxph on the same file in the same run.
 // File parsing is excluded on both sides. siilab runs in a child process so that its peak memory
 // (maxRSS, including the parsed columns) is measured on its own.
+/* global process, performance */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';

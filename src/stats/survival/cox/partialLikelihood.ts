@@ -58,7 +58,7 @@ export function coxDerivatives(
   risk: Float64Array,
   detail?: CoxTimeDetail,
 ): number {
-  const { n, p, x, stop, start, event, strataBounds, byStart } = d;
+  const { p, x, stop, start, event, strataBounds, byStart } = d;
   const np = (p * (p + 1)) / 2;
   u.fill(0);
   imat.fill(0);
