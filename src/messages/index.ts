@@ -12,3 +12,4 @@ export { cohortMessages } from './cohort.js';
 export { survivalMessages } from './survival.js';
 export { coxMessages } from './cox.js';
 export { logitMessages } from './logit.js';
+export { auditMessages } from './audit.js';

@@ -47,3 +47,19 @@ export const studyMessages = {
     `(plausible median ${range}).` + (suggestion ? ` The values look like ${q(suggestion)}.` : ' Check the unit.'),
   specFileExists: (file: string) => `${file} already exists; use --force to overwrite it.`,
 } as const;
+
+export const studyDataMessages = {
+  indexInputs: (where: string, index: string, alternatives: string[][]) =>
+    `${where}: ${index} needs ${alternatives.map((a) => a.map(q).join(' + ')).join(', or ')} mapped under variables.`,
+  notMeasured: (where: string, name: string) =>
+    `${where}: ${q(name)} is not a measured (numeric) variable or index, so it cannot be aggregated.`,
+  needsAggregate: (where: string, name: string) =>
+    `${where}: ${q(name)} is measured repeatedly (long data); aggregate it first (derived: aggregate baseline/first/mean…) and use that name.`,
+  notNumeric: (where: string, name: string) => `${where}: ${q(name)} is not a numeric variable.`,
+  notBinaryVariable: (where: string, name: string) =>
+    `${where}: ${q(name)} is not a yes/no variable; an event must be binary (set type: binary and positive: for its mapping).`,
+  timeVaryingNeedsSurvival: (where: string, endpoint: string) =>
+    `${where}: time-varying covariates need a survival endpoint; ${q(endpoint)} is binary.`,
+  timeVaryingNotMeasured: (where: string, name: string) =>
+    `${where}: ${q(name)} has no repeated measurements to use as a time-varying covariate.`,
+} as const;

@@ -1,0 +1,244 @@
+/**
+ * Reads a study's data sources and gathers them per patient: ids (carried forward in long data),
+ * per-patient values (first non-missing over a patient's rows; conflicts are warned about), and
+ * blood draws (one per row carrying a measured variable, dated by the source's draw date).
+ * Numeric variables of long sources and the canonical laboratory variables are measurements; in
+ * a wide source (one row per patient) they are also per-patient values.
+ *
+ * @example
+ * const p = await buildPatients(spec, loc, '/data');
+ * p.ids.length        // patients screened (first source)
+ * p.draws.patient     // patient index of each blood draw
+ */
+import { resolve } from 'node:path';
+import { dataError } from '../errors.js';
+import { readTable } from '../io/readTable.js';
+import { rowNumber, type Table } from '../io/table.js';
+import { cohortMessages, studyMessages } from '../messages/index.js';
+import { CANONICAL, isCanonical } from '../study/canonical.js';
+import type { SpecLocator, SpecPath } from '../study/specLocator.js';
+import { asMapping, sourceIds } from '../study/specNames.js';
+import type { ColumnMapping, DataSource, StudySpec, ValueType } from '../study/types.js';
+import { carryForward, idText } from './carryForward.js';
+import { dateColumn } from './dateColumn.js';
+import type { MissingCause } from './missingCause.js';
+import type { SourceRow } from './participantFlow.js';
+import { readVariable, type VariableRead } from './readVariable.js';
+
+export interface LoadedSource {
+  readonly id: string;
+  readonly spec: DataSource;
+  readonly table: Table;
+  readonly format: 'wide' | 'long';
+  /** Patient id of each row. */
+  readonly rowIds: readonly string[];
+  /** Draw date of each row (days since 1970; NaN when none). */
+  readonly rowDate: Float64Array;
+}
+
+export interface PatientColumn {
+  readonly name: string;
+  readonly type: ValueType;
+  readonly kind: 'number' | 'binary' | 'date' | 'label';
+  readonly values: Float64Array | (string | null)[];
+  readonly cause: (MissingCause | null)[];
+  readonly unit: string | null;
+  readonly levels: string[] | null;
+}
+
+export interface DrawTable {
+  readonly patient: number[];
+  readonly date: number[];
+  /** The draw comes from a one-row-per-patient source: undated means "at baseline". */
+  readonly undatedAtOrigin: boolean[];
+  readonly values: Record<string, number[]>;
+  readonly causes: Record<string, (MissingCause | null)[]>;
+}
+
+export interface Patients {
+  readonly sources: readonly LoadedSource[];
+  readonly ids: readonly string[];
+  readonly rows: readonly SourceRow[][];
+  /** Id on more than one row of a one-row-per-patient first source. */
+  readonly duplicate: readonly boolean[];
+  readonly columns: Map<string, PatientColumn>;
+  /** Variables measured at blood draws. */
+  readonly measured: Set<string>;
+  readonly draws: DrawTable;
+  readonly warnings: string[];
+}
+
+interface Entry {
+  name: string;
+  mapping: ColumnMapping;
+  path: SpecPath;
+}
+
+export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: string): Promise<Patients> {
+  const ids = sourceIds(spec);
+  const warnings: string[] = [];
+  const idMapping = spec.variables.patientId ? asMapping(spec.variables.patientId) : null;
+  const dateMapping = spec.variables.drawDate ? asMapping(spec.variables.drawDate) : null;
+
+  // Tables.
+  const tables: Table[] = [];
+  for (const s of spec.sources) {
+    const t = await readTable(resolve(specDir, s.file), { sheet: s.sheet ?? null });
+    tables.push({ ...t, file: s.file });
+  }
+
+  // Row ids and draw dates per source.
+  const sources: LoadedSource[] = spec.sources.map((s, i) => {
+    const table = tables[i];
+    const format = s.format ?? 'wide';
+    const idCol = s.idColumn ?? (idMapping && (!idMapping.source || idMapping.source === ids[i]) ? idMapping.column : null);
+    let rowIds: string[];
+    if (idCol === null) {
+      if (format === 'long' || spec.sources.length > 1) throw dataError(studyMessages.noPatientId(loc.where(['sources', i])));
+      rowIds = table.rows.map((_, r) => `row ${rowNumber(r)}`);
+    } else {
+      const j = table.columns.indexOf(idCol);
+      if (j < 0) {
+        const path: SpecPath = s.idColumn ? ['sources', i, 'idColumn'] : ['variables', 'patientId'];
+        readVariable(table, 'patientId', { column: idCol }, s, loc, path); // throws the column-missing message
+      }
+      const cells = table.rows.map((r) => r[j]);
+      rowIds = format === 'long' ? carryForward(cells, table.file, idCol) : cells.map((c, r) => idText(c) ?? `row ${rowNumber(r)}`);
+    }
+    let rowDate: Float64Array = new Float64Array(table.rows.length).fill(NaN);
+    const dateCol = s.dateColumn ?? (dateMapping && (!dateMapping.source || dateMapping.source === ids[i]) ? dateMapping.column : null);
+    if (dateCol !== null && (format === 'long' || table.columns.includes(dateCol))) {
+      if (!table.columns.includes(dateCol)) {
+        const path: SpecPath = s.dateColumn ? ['sources', i, 'dateColumn'] : ['variables', 'drawDate'];
+        readVariable(table, 'drawDate', { column: dateCol, type: 'date' }, s, loc, path);
+      }
+      rowDate = dateColumn(table, dateCol, dateMapping?.dateOrder ?? s.dateOrder ?? null);
+    }
+    return { id: ids[i], spec: s, table, format, rowIds, rowDate };
+  });
+
+  // Patients: the first source decides who is screened.
+  const primary = sources[0];
+  const index = new Map<string, number>();
+  const pids: string[] = [];
+  const rows: SourceRow[][] = [];
+  const duplicate: boolean[] = [];
+  primary.rowIds.forEach((id, r) => {
+    let k = index.get(id);
+    if (k === undefined) {
+      k = pids.length;
+      index.set(id, k);
+      pids.push(id);
+      rows.push([]);
+      duplicate.push(false);
+    } else if (primary.format === 'wide') duplicate[k] = true;
+    rows[k].push({ file: primary.table.file, row: rowNumber(r) });
+  });
+  for (const s of sources.slice(1)) {
+    const unknown = new Set(s.rowIds.filter((id) => !index.has(id)));
+    if (unknown.size) warnings.push(`${s.table.file}: ${unknown.size} patient id(s) not in ${primary.table.file} are ignored (e.g. ${[...unknown][0]}).`);
+    s.rowIds.forEach((id, r) => {
+      const k = index.get(id);
+      if (k !== undefined) rows[k].push({ file: s.table.file, row: rowNumber(r) });
+    });
+  }
+
+  // Variables.
+  const entries: Entry[] = [
+    ...Object.entries(spec.variables)
+      .filter(([n, m]) => m !== undefined && n !== 'patientId' && n !== 'drawDate')
+      .map(([name, m]) => ({ name, mapping: asMapping(m!), path: ['variables', name] as SpecPath })),
+    ...Object.entries(spec.covariates ?? {}).map(([name, m]) => ({ name, mapping: asMapping(m), path: ['covariates', name] as SpecPath })),
+  ];
+  const columns = new Map<string, PatientColumn>();
+  const measured = new Set<string>();
+  const draws: DrawTable = { patient: [], date: [], undatedAtOrigin: [], values: {}, causes: {} };
+  const drawOf = new Map<string, number>(); // `${source}:${row}` → draw index
+  const n = pids.length;
+
+  for (const e of entries) {
+    const si = e.mapping.source !== undefined ? ids.indexOf(e.mapping.source) : Math.max(0, sources.findIndex((s) => s.table.columns.includes(e.mapping.column)));
+    const src = sources[si];
+    const read = readVariable(src.table, e.name, e.mapping, src.spec, loc, e.path);
+    const isNumber = read.data.kind === 'number';
+    const isMeasurement = isNumber && ((isCanonical(e.name) && CANONICAL[e.name].measurement) || (src.format === 'long' && !isCanonical(e.name)));
+    if (read.data.kind === 'number') {
+      const bad = read.data.implausible.reduce((a, b) => a + b, 0);
+      if (bad) {
+        const info = isCanonical(e.name) ? CANONICAL[e.name] : null;
+        warnings.push(`${src.table.file}, column '${read.column}': ` + cohortMessages.droppedImplausible(bad, e.name, info?.plausible ? `${info.plausible[0]}–${info.plausible[1]} ${read.data.unit ?? ''}`.trim() : ''));
+      }
+    }
+    if (isMeasurement) {
+      measured.add(e.name);
+      const vals = read.data.values as Float64Array;
+      const impl = (read.data as { implausible: Uint8Array }).implausible;
+      if (!draws.values[e.name]) {
+        draws.values[e.name] = new Array(draws.patient.length).fill(NaN);
+        draws.causes[e.name] = new Array(draws.patient.length).fill('absent');
+      }
+      for (let r = 0; r < src.rowIds.length; r++) {
+        const k = index.get(src.rowIds[r]);
+        if (k === undefined) continue;
+        const key = `${si}:${r}`;
+        let d = drawOf.get(key);
+        if (d === undefined) {
+          d = draws.patient.length;
+          drawOf.set(key, d);
+          draws.patient.push(k);
+          draws.date.push(src.rowDate[r]);
+          draws.undatedAtOrigin.push(src.format === 'wide');
+          for (const v of Object.keys(draws.values)) {
+            draws.values[v].push(NaN);
+            draws.causes[v].push('absent');
+          }
+        }
+        draws.values[e.name][d] = vals[r];
+        draws.causes[e.name][d] = Number.isNaN(vals[r]) ? (impl[r] ? 'implausible' : 'absent') : null;
+      }
+      if (src.format === 'long') continue;
+    }
+    columns.set(e.name, perPatient(read, src, index, n, warnings));
+  }
+  return { sources, ids: pids, rows, duplicate, columns, measured, draws, warnings };
+}
+
+/** Per-patient values: the first non-missing value over the patient's rows of the source. */
+function perPatient(read: VariableRead, src: LoadedSource, index: Map<string, number>, n: number, warnings: string[]): PatientColumn {
+  const d = read.data;
+  const cause: (MissingCause | null)[] = new Array(n).fill('absent');
+  const seen = new Uint8Array(n);
+  const conflicted = new Set<number>();
+  let example = '';
+  const isLabel = d.kind === 'label';
+  const values: Float64Array | (string | null)[] = isLabel ? new Array<string | null>(n).fill(null) : new Float64Array(n).fill(NaN);
+  for (let r = 0; r < src.rowIds.length; r++) {
+    const k = index.get(src.rowIds[r]);
+    if (k === undefined) continue;
+    const v = d.values[r];
+    const isMissing = v === null || (typeof v === 'number' && Number.isNaN(v));
+    if (isMissing) {
+      if (!seen[k] && d.kind === 'number' && d.implausible[r]) cause[k] = 'implausible';
+      continue;
+    }
+    if (!seen[k]) {
+      (values as (number | string | null)[])[k] = v;
+      seen[k] = 1;
+      cause[k] = null;
+    } else if ((values as (number | string | null)[])[k] !== v && src.format === 'long') {
+      conflicted.add(k);
+      if (!example) example = src.rowIds[r];
+    }
+  }
+  if (conflicted.size) warnings.push(cohortMessages.perPatientConflict(src.table.file, read.column, conflicted.size, example));
+  const levels = isLabel ? (d.levels ?? [...new Set((values as (string | null)[]).filter((x): x is string => x !== null))].sort()) : null;
+  return {
+    name: read.name,
+    type: read.type,
+    kind: d.kind,
+    values,
+    cause,
+    unit: d.kind === 'number' ? d.unit : null,
+    levels,
+  };
+}

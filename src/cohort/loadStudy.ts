@@ -1,0 +1,323 @@
+/**
+ * A study file → the analysis-ready dataset: reads the spec (validated, with YAML lines in every
+ * message), the data sources, derives indices per blood draw, per-patient aggregates and
+ * threshold splits, computes the endpoints, applies the population rules, accounts for every
+ * excluded patient in the participant flow and returns typed per-patient columns (+ counting-
+ * process rows for Cox models with time-varying covariates).
+ *
+ * @example
+ * const { dataset, flow, warnings } = await loadStudy('study.yaml');
+ * flow.screened, flow.analysed          // 200, 186
+ * dataset.columns.SII_baseline.values   // Float64Array(186)
+ * dataset.endpoints.recurrence          // { type: 'survival', time, event, unit: 'months' }
+ */
+import { dirname, resolve } from 'node:path';
+import { dataError } from '../errors.js';
+import { cohortMessages, studyDataMessages } from '../messages/index.js';
+import { readSpecFile, type ParsedSpec } from '../study/parseSpec.js';
+import { daysPer } from '../study/canonical.js';
+import type { SpecPath } from '../study/specLocator.js';
+import type { AggregateDerivation, Endpoint, InclusionRule, StudySpec, TimeUnit } from '../study/types.js';
+import { aggregateDraws, type DayWindow } from './aggregateDraws.js';
+import { buildPatients, type PatientColumn, type Patients } from './buildPatients.js';
+import { countingProcess } from './countingProcess.js';
+import type { Dataset, DatasetColumn, EndpointData, TimeVaryingRows } from './dataset.js';
+import { drawIndex, INDEX_INPUTS } from './drawIndex.js';
+import { eventWithin, survivalTime, type EndpointInputs } from './endpointTime.js';
+import type { MissingCause } from './missingCause.js';
+import { buildFlow, causeDetail, reasonOfCause, REASON_LABEL, type ParticipantFlow, type PatientReason } from './participantFlow.js';
+import { daysToIso } from './parseDate.js';
+
+export interface StudyLoad {
+  readonly spec: StudySpec;
+  readonly specFile: string;
+  readonly dataset: Dataset;
+  readonly flow: ParticipantFlow;
+  readonly warnings: readonly string[];
+}
+
+export async function loadStudy(specPath: string): Promise<StudyLoad> {
+  const parsed = await readSpecFile(specPath);
+  return loadParsedStudy(parsed, dirname(resolve(specPath)));
+}
+
+interface EndpointCalc {
+  name: string;
+  spec: Endpoint;
+  a: Float64Array;
+  b: Float64Array | null;
+  cause: (MissingCause | null)[];
+}
+
+export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Promise<StudyLoad> {
+  const { spec, loc } = parsed;
+  const p = await buildPatients(spec, loc, specDir);
+  const warnings = [...p.warnings];
+  const n = p.ids.length;
+  const where = (path: SpecPath) => loc.where(path);
+  const hasLong = p.sources.some((s) => s.format === 'long');
+
+  // Draws grouped by patient (one pass).
+  const drawsOf: number[][] = Array.from({ length: n }, () => []);
+  p.draws.patient.forEach((k, d) => drawsOf[k].push(d));
+
+  const dateCol = (name: string): Float64Array | null => {
+    const c = p.columns.get(name);
+    return c && c.kind === 'date' ? (c.values as Float64Array) : null;
+  };
+  const defaultOrigin = p.columns.has('treatmentDate') ? 'treatmentDate' : p.columns.has('baselineDate') ? 'baselineDate' : null;
+  const nan = () => new Float64Array(n).fill(NaN);
+
+  // Derivations, in the order written.
+  (spec.derived ?? []).forEach((d, i) => {
+    if ('index' in d) {
+      const alts = INDEX_INPUTS[d.index];
+      if (!alts.some((alt) => alt.every((v) => p.measured.has(v)))) throw dataError(studyDataMessages.indexInputs(where(['derived', i, 'index']), d.index, alts));
+      const nd = p.draws.patient.length;
+      const vals: number[] = new Array(nd);
+      const causes: (MissingCause | null)[] = new Array(nd);
+      const inputs = [...new Set(alts.flat())].filter((v) => p.measured.has(v));
+      for (let k = 0; k < nd; k++) {
+        const counts: Record<string, number> = {};
+        for (const v of inputs) counts[v] = p.draws.values[v][k];
+        const r = drawIndex(d.index, counts);
+        vals[k] = r.value;
+        // A missing input passes its own cause on (implausible count → implausible index).
+        causes[k] = r.cause === 'absent' ? (inputs.map((v) => p.draws.causes[v][k]).find((c) => c === 'implausible') ?? 'absent') : r.cause;
+      }
+      p.draws.values[d.name] = vals;
+      p.draws.causes[d.name] = causes;
+      p.measured.add(d.name);
+      if (!hasLong) p.columns.set(d.name, fromFirstDraw(d.name, vals, causes, drawsOf));
+    } else if ('aggregate' in d) {
+      p.columns.set(d.name, aggregate(d, i));
+    } else {
+      const src = p.columns.get(d.of);
+      if (!src) throw dataError(studyDataMessages.needsAggregate(where(['derived', i, 'of']), d.of));
+      if (src.kind !== 'number') throw dataError(studyDataMessages.notNumeric(where(['derived', i, 'of']), d.of));
+      const x = src.values as Float64Array;
+      const out = nan();
+      const cause: (MissingCause | null)[] = [...src.cause];
+      for (let k = 0; k < n; k++) if (!Number.isNaN(x[k])) out[k] = d.direction === '>' ? +(x[k] > d.threshold) : +(x[k] >= d.threshold);
+      p.columns.set(d.name, { name: d.name, type: 'binary', kind: 'binary', values: out, cause, unit: null, levels: null });
+    }
+  });
+
+  function aggregate(d: AggregateDerivation, i: number): PatientColumn {
+    const originName = d.origin ?? defaultOrigin;
+    const origin = originName ? dateCol(originName) : null;
+    if (!p.measured.has(d.of)) {
+      const col = p.columns.get(d.of);
+      if (!col || col.kind !== 'number') throw dataError(studyDataMessages.notMeasured(where(['derived', i, 'of']), d.of));
+      return { ...col, name: d.name };
+    }
+    const vals = p.draws.values[d.of];
+    const causes = p.draws.causes[d.of];
+    const f = d.window ? daysPer(d.window.unit)! : 1;
+    const win: DayWindow | null = d.window ? { from: (d.window.from ?? NaN) * f, to: (d.window.to ?? NaN) * f } : null;
+    const out = nan();
+    const cause: (MissingCause | null)[] = new Array(n).fill(null);
+    let future = 0;
+    for (let k = 0; k < n; k++) {
+      const ds = drawsOf[k];
+      const r = aggregateDraws(
+        d.aggregate,
+        { day: ds.map((x) => p.draws.date[x]), value: ds.map((x) => vals[x]), cause: ds.map((x) => causes[x]) },
+        origin ? origin[k] : NaN,
+        win,
+        ds.length > 0 && ds.every((x) => p.draws.undatedAtOrigin[x]),
+      );
+      out[k] = r.value;
+      cause[k] = r.cause;
+      if (r.afterOrigin) future++;
+    }
+    if (future) warnings.push(cohortMessages.futureInformation(d.name, `${d.aggregate} of ${d.of}`, future));
+    return { name: d.name, type: 'number', kind: 'number', values: out, cause, unit: p.columns.get(d.of)?.unit ?? null, levels: null };
+  }
+
+  // Endpoints.
+  const endpoints: EndpointCalc[] = Object.entries(spec.endpoints ?? {}).map(([name, e]) => computeEndpoint(name, e));
+  function computeEndpoint(name: string, e: Endpoint): EndpointCalc {
+    const path: SpecPath = ['endpoints', name];
+    const events = e.events.map((ev, j) => {
+      const c = p.columns.get(ev);
+      if (!c || c.kind !== 'binary') throw dataError(studyDataMessages.notBinaryVariable(where([...path, 'events', j]), ev));
+      return c.values as Float64Array;
+    });
+    const endDay = dateCol(e.endDate ?? 'lastFollowUpDate');
+    const eventDays = e.events.map((ev, j) => dateCol(e.eventDates?.[j] ?? `${ev}Date`) ?? endDay);
+    const originName = e.origin ?? defaultOrigin;
+    const origin = originName ? dateCol(originName) : null;
+    const useTime = e.type === 'survival' && e.time !== undefined;
+    let timeDays: Float64Array | null = null;
+    if (useTime && e.type === 'survival') {
+      const tc = p.columns.get(e.time!);
+      if (!tc || tc.kind !== 'number') throw dataError(studyDataMessages.notNumeric(where([...path, 'time']), e.time!));
+      const unit = (e.timeUnit ?? (tc.unit && daysPer(tc.unit) !== null ? tc.unit : 'months')) as TimeUnit;
+      // Kept in the endpoint's unit (exactly, when the units agree) rather than in days.
+      const f = daysPer(unit)! / daysPer(e.unit ?? 'months')!;
+      timeDays = f === 1 ? (tc.values as Float64Array) : (tc.values as Float64Array).map((x) => x * f);
+    }
+    const a = nan();
+    const b = e.type === 'survival' ? nan() : null;
+    const cause: (MissingCause | null)[] = new Array(n).fill(null);
+    for (let k = 0; k < n; k++) {
+      const x: EndpointInputs = {
+        origin: origin ? origin[k] : NaN,
+        events: events.map((v) => v[k]),
+        eventDays: eventDays.map((v) => (v ? v[k] : NaN)),
+        endDay: endDay ? endDay[k] : NaN,
+        timeDays: timeDays ? timeDays[k] : NaN,
+      };
+      if (e.type === 'survival') {
+        const out = daysPer(e.unit ?? 'months')!;
+        const h = !e.horizon ? null : useTime && e.horizon.unit === (e.unit ?? 'months') ? e.horizon.value : (e.horizon.value * daysPer(e.horizon.unit)!) / (useTime ? out : 1);
+        const r = survivalTime(x, h, useTime);
+        a[k] = useTime ? r.time : r.time / out;
+        b![k] = r.event;
+        cause[k] = r.cause;
+      } else {
+        const w = e.within ? e.within.value * daysPer(e.within.unit)! : null;
+        const r = eventWithin(x, w, false);
+        a[k] = r.value;
+        cause[k] = r.cause;
+      }
+    }
+    return { name, spec: e, a, b, cause };
+  }
+
+  // Population and exclusions.
+  const reasons: PatientReason[][] = Array.from({ length: n }, () => []);
+  (spec.population?.include ?? []).forEach((rule) => {
+    const col = p.columns.get(rule.variable);
+    const label = rule.label ?? ruleLabel(rule);
+    for (let k = 0; k < n; k++) {
+      const v = col ? col.values[k] : null;
+      if (!passes(rule, v)) reasons[k].push({ reason: 'not-eligible', variable: rule.variable, detail: `${rule.variable} = ${show(v, col)}: ${label}`, label });
+    }
+  });
+  p.duplicate.forEach((dup, k) => {
+    if (dup) reasons[k].push({ reason: 'duplicate-id', variable: null, detail: `patient id ${p.ids[k]} is on ${p.rows[k].filter((r) => r.file === p.sources[0].table.file).length} rows` });
+  });
+  const required = spec.population?.require ?? [
+    ...(spec.derived ?? []).map((d) => d.name).filter((nm) => p.columns.has(nm)),
+  ];
+  for (const name of required) {
+    const c = p.columns.get(name);
+    if (!c) continue;
+    for (let k = 0; k < n; k++) {
+      const v = c.values[k];
+      if (v === null || (typeof v === 'number' && Number.isNaN(v))) {
+        const cause = c.cause[k] ?? 'absent';
+        reasons[k].push({ reason: reasonOfCause(cause), variable: name, detail: causeDetail(name, cause) });
+      }
+    }
+  }
+  for (const e of endpoints) {
+    for (let k = 0; k < n; k++) {
+      const c = e.cause[k];
+      if (c) reasons[k].push({ reason: reasonOfCause(c), variable: e.name, detail: causeDetail(`endpoint ${e.name}`, c) });
+    }
+  }
+  const flow = buildFlow(n, p.ids.map((id, k) => ({ id, rows: p.rows[k], reasons: reasons[k] })));
+  if (flow.analysed === 0) {
+    throw dataError(cohortMessages.allExcluded(n, flow.steps.map((s) => `${s.n} ${s.label}`).join(', ') + (flow.excluded[0] ? `; e.g. patient ${flow.excluded[0].id}: ${flow.excluded[0].detail}` : '')));
+  }
+
+  // The dataset of analysed patients.
+  const keep: number[] = [];
+  for (let k = 0; k < n; k++) if (reasons[k].length === 0) keep.push(k);
+  const pos = new Int32Array(n).fill(-1);
+  keep.forEach((k, i) => (pos[k] = i));
+  const pick = (x: Float64Array) => Float64Array.from(keep, (k) => x[k]);
+  const columns: Record<string, DatasetColumn> = {};
+  for (const [name, c] of p.columns) {
+    if (c.kind === 'label') {
+      const vals = keep.map((k) => (c.values as (string | null)[])[k]);
+      const levels = c.levels ?? [];
+      columns[name] = { name, kind: 'label', type: c.type, values: vals, levels };
+    } else if (c.kind === 'number') columns[name] = { name, kind: 'number', type: c.type, values: pick(c.values as Float64Array), unit: c.unit };
+    else if (c.kind === 'binary') columns[name] = { name, kind: 'binary', type: 'binary', values: pick(c.values as Float64Array) };
+    else columns[name] = { name, kind: 'date', type: 'date', values: pick(c.values as Float64Array) };
+  }
+  const endpointData: Record<string, EndpointData> = {};
+  for (const e of endpoints) {
+    endpointData[e.name] =
+      e.spec.type === 'survival'
+        ? { name: e.name, type: 'survival', time: pick(e.a), event: pick(e.b!), unit: e.spec.unit ?? 'months', horizon: e.spec.horizon ?? null }
+        : { name: e.name, type: 'binary', value: pick(e.a), within: e.spec.within ?? null };
+  }
+  const origin = defaultOrigin ? dateCol(defaultOrigin) : null;
+  const drawIdx: number[] = [];
+  for (let d = 0; d < p.draws.patient.length; d++) if (pos[p.draws.patient[d]] >= 0) drawIdx.push(d);
+  const mvals: Record<string, Float64Array> = {};
+  for (const v of p.measured) mvals[v] = Float64Array.from(drawIdx, (d) => p.draws.values[v][d]);
+  const dayOf = (d: number) => {
+    const k = p.draws.patient[d];
+    const date = p.draws.date[d];
+    if (Number.isNaN(date)) return p.draws.undatedAtOrigin[d] ? 0 : NaN;
+    return origin ? date - origin[k] : NaN;
+  };
+  const measurements = {
+    patient: Int32Array.from(drawIdx, (d) => pos[p.draws.patient[d]]),
+    date: Float64Array.from(drawIdx, (d) => p.draws.date[d]),
+    day: Float64Array.from(drawIdx, dayOf),
+    values: mvals,
+  };
+  const timeVarying: Record<string, TimeVaryingRows> = {};
+  (spec.analyses?.cox ?? []).forEach((c, i) => {
+    if (!c.timeVarying?.length) return;
+    const ep = endpointData[c.endpoint];
+    if (ep.type !== 'survival') throw dataError(studyDataMessages.timeVaryingNeedsSurvival(where(['analyses', 'cox', i, 'endpoint']), c.endpoint));
+    c.timeVarying.forEach((m, j) => {
+      if (!p.measured.has(m)) throw dataError(studyDataMessages.timeVaryingNotMeasured(where(['analyses', 'cox', i, 'timeVarying', j]), m));
+    });
+    const f = daysPer(ep.unit)!;
+    const rowsTv = countingProcess(
+      { time: ep.time, event: ep.event },
+      {
+        patient: measurements.patient,
+        time: measurements.day.map((x) => x / f),
+        values: Object.fromEntries(c.timeVarying.map((m) => [m, measurements.values[m]])),
+      },
+    );
+    timeVarying[`${c.endpoint}:${c.timeVarying.join(',')}`] = { ...rowsTv, endpoint: c.endpoint, unit: ep.unit };
+  });
+  const dataset: Dataset = Object.freeze({ n: keep.length, ids: keep.map((k) => p.ids[k]), columns, endpoints: endpointData, measurements, timeVarying });
+  return { spec, specFile: loc.file, dataset, flow, warnings };
+}
+
+function fromFirstDraw(name: string, vals: number[], causes: (MissingCause | null)[], drawsOf: number[][]): PatientColumn {
+  const n = drawsOf.length;
+  const out = new Float64Array(n).fill(NaN);
+  const cause: (MissingCause | null)[] = new Array(n).fill('absent');
+  for (let k = 0; k < n; k++) {
+    const d = drawsOf[k][0];
+    if (d === undefined) continue;
+    out[k] = vals[d];
+    cause[k] = Number.isNaN(vals[d]) ? causes[d] ?? 'absent' : null;
+  }
+  return { name, type: 'number', kind: 'number', values: out, cause, unit: null, levels: null };
+}
+
+function passes(rule: InclusionRule, v: number | string | null): boolean {
+  if (v === null || (typeof v === 'number' && Number.isNaN(v))) return false;
+  if (rule.in && !rule.in.map(String).includes(String(v))) return false;
+  if (rule.min !== undefined && !(Number(v) >= rule.min)) return false;
+  if (rule.max !== undefined && !(Number(v) <= rule.max)) return false;
+  return true;
+}
+
+function ruleLabel(rule: InclusionRule): string {
+  const parts: string[] = [];
+  if (rule.in) parts.push(`${rule.variable} not in ${rule.in.join(', ')}`);
+  if (rule.min !== undefined) parts.push(`${rule.variable} < ${rule.min}`);
+  if (rule.max !== undefined) parts.push(`${rule.variable} > ${rule.max}`);
+  return `${REASON_LABEL['not-eligible']}: ${parts.join(' or ') || rule.variable}`;
+}
+
+function show(v: number | string | null, col: PatientColumn | undefined): string {
+  if (v === null || (typeof v === 'number' && Number.isNaN(v))) return 'missing';
+  if (col?.kind === 'date' && typeof v === 'number') return daysToIso(v);
+  return String(v);
+}

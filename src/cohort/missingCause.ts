@@ -1,0 +1,28 @@
+/**
+ * Why a patient's value is missing, carried from the cell to the participant flow so each
+ * excluded patient is listed with the precise reason.
+ */
+export type MissingCause =
+  | 'absent'
+  | 'implausible'
+  | 'zero-lymphocytes'
+  | 'zero-denominator'
+  | 'no-origin'
+  | 'no-baseline-draw'
+  | 'no-draw-in-window'
+  | 'event-date-missing'
+  | 'before-origin'
+  | 'short-follow-up';
+
+export const CAUSE_TEXT: Readonly<Record<MissingCause, string>> = {
+  absent: 'missing',
+  implausible: 'implausible value (set missing)',
+  'zero-lymphocytes': 'lymphocyte count 0 (index undefined)',
+  'zero-denominator': 'denominator 0 (index undefined)',
+  'no-origin': 'no time-origin date',
+  'no-baseline-draw': 'no blood draw on or before the time origin',
+  'no-draw-in-window': 'no blood draw in the window',
+  'event-date-missing': 'event without a date',
+  'before-origin': 'follow-up ends before the time origin',
+  'short-follow-up': 'followed for less than the horizon without an event',
+};
