@@ -14,7 +14,7 @@ import { analysisError, usageError } from '../../errors.js';
 import { survivalMessages } from '../../messages/index.js';
 import { completeCases } from './completeCases.js';
 import { kaplanMeierFit } from './kaplanMeierFit.js';
-import { encodeLevels } from './levels.js';
+import { codesOf, encodeLevels } from './levels.js';
 import { partitionByCode, sortByTime } from './sortByTime.js';
 import type { ConfType, KaplanMeierGroup, KaplanMeierResult } from './types.js';
 
@@ -54,12 +54,16 @@ export function kaplanMeier(time: ArrayLike<number>, event: ArrayLike<number>, o
   let levels = ['all'];
   let code: Int32Array = new Int32Array(n);
   if (group) {
-    const kept = Array.from(cc.rows, (r) => group[r]);
-    const enc = encodeLevels(kept);
+    const enc = encodeLevels(group);
+    const kept = codesOf(enc.code, cc.rows, enc.levels.length);
+    enc.levels.forEach((l, j) => {
+      if (kept.count[j] === 0 && (opts.expectedGroups === undefined || opts.expectedGroups.includes(l))) {
+        throw analysisError(survivalMessages.emptyGroup(opts.groupName ?? 'the group column', l));
+      }
+    });
+    for (const l of opts.expectedGroups ?? []) if (!enc.levels.includes(l)) throw analysisError(survivalMessages.emptyGroup(opts.groupName ?? 'the group column', l));
     levels = enc.levels;
-    code = enc.code;
-    const expected = opts.expectedGroups ?? encodeLevels(group).levels;
-    for (const l of expected) if (!levels.includes(l)) throw analysisError(survivalMessages.emptyGroup(opts.groupName ?? 'the group column', l));
+    code = kept.code;
   }
   const { order, start } = partitionByCode(sortByTime(cc.time), code, levels.length);
   const fitOpts = { confType, confLevel, times, tau: opts.rmstTau ?? tmax };

@@ -13,7 +13,7 @@ import { survivalMessages } from '../../messages/index.js';
 import { pChisqUpper } from '../dist/index.js';
 import { completeCases } from './completeCases.js';
 import { ginvQuadraticForm } from './ginvQuadraticForm.js';
-import { encodeLevels } from './levels.js';
+import { codesOf, encodeLevels } from './levels.js';
 import { logRankCore } from './logRankCore.js';
 import { partitionByCode, sortByTime } from './sortByTime.js';
 import type { LogRankResult } from './types.js';
@@ -35,16 +35,30 @@ export function logRank(
   const cc = completeCases(time, event, strata ? [group, strata] : [group]);
   const n = cc.time.length;
   if (n === 0) throw analysisError(survivalMessages.noRows());
-  const g = encodeLevels(Array.from(cc.rows, (r) => group[r]));
+  const enc = encodeLevels(group);
+  const kept = codesOf(enc.code, cc.rows, enc.levels.length);
+  const g = { levels: enc.levels.filter((_, j) => kept.count[j] > 0), code: kept.code };
+  if (g.levels.length < enc.levels.length) {
+    // levels seen only on dropped rows: renumber the kept ones
+    const map = new Int32Array(enc.levels.length).fill(-1);
+    enc.levels.forEach((l, j) => (map[j] = g.levels.indexOf(l)));
+    for (let i = 0; i < g.code.length; i++) g.code[i] = map[g.code[i]];
+  }
   const gname = opts.groupName ?? 'the group column';
   if (g.levels.length < 2) throw analysisError(survivalMessages.oneGroup(gname, g.levels[0] ?? ''));
   let events = 0;
   for (let i = 0; i < n; i++) events += cc.event[i];
   if (events === 0) throw analysisError(survivalMessages.noEvents('the data'));
-  const s = strata ? encodeLevels(Array.from(cc.rows, (r) => strata[r])) : { levels: ['all'], code: new Int32Array(n) };
+  let s: { levels: string[]; code: Int32Array; used: string[] } = { levels: ['all'], code: new Int32Array(n), used: ['all'] };
+  if (strata) {
+    const se = encodeLevels(strata);
+    const sk = codesOf(se.code, cc.rows, se.levels.length);
+    // a stratum with no kept rows adds nothing and is not listed
+    s = { levels: se.levels, code: sk.code, used: se.levels.filter((_, j) => sk.count[j] > 0) };
+  }
   const { order, start } = partitionByCode(sortByTime(cc.time), s.code, s.levels.length);
   const core = logRankCore(cc.time, cc.event, g.code, g.levels.length, order, start);
-  return logRankFromCore(g.levels, core, strata ? s.levels : null, cc.nDropped);
+  return logRankFromCore(g.levels, core, strata ? s.used : null, cc.nDropped);
 }
 
 /** Assembles the test from the core's O, E, V. */
