@@ -6,7 +6,7 @@
  *
  * @example kaplanMeierFit('all', new Float64Array([1, 2, 2, 3, 5]), new Uint8Array([1, 1, 0, 1, 0]),
  *   { confType: 'log', confLevel: 0.95, times: [2], tau: 5 })
- * // { group: 'all', n: 5, events: 3, median: 3, medianLower: 2, medianUpper: null, rmst: { tau: 5, estimate: 3, se: 0.7071… }, … }
+ * // { group: 'all', n: 5, events: 3, median: 3, medianLower: 2, medianUpper: null, rmst: { tau: 5, estimate: 3, se: 0.707107 }, … }
  */
 import { qnorm } from '../dist/index.js';
 import { survivalConfidenceInterval } from './confidenceInterval.js';

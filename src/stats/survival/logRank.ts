@@ -6,7 +6,7 @@
  *
  * @example
  * logRank([1, 2, 2, 3, 5, 2, 4, 4, 6, 7], [1, 1, 0, 1, 0, 1, 1, 1, 0, 1], ['a','a','a','a','a','b','b','b','b','b'])
- * // { groups: ['a', 'b'], observed: [3, 4], expected: [2.2738…, 4.7261…], chisq: 0.67332, df: 1, p: 0.41190, … }
+ * // { groups: ['a', 'b'], observed: [3, 4], expected: [2.12222…, 4.87778…], chisq: 0.673320, df: 1, p: 0.411897, … }
  */
 import { analysisError } from '../../errors.js';
 import { survivalMessages } from '../../messages/index.js';

@@ -9,7 +9,7 @@
  * O(n + T·k²) for T distinct event times.
  *
  * @example // a: 1, 2, 2+, 3, 5+  b: 2, 4, 4, 6+, 7 (one stratum)
- * logRankCore(time, event, group, 2, order, start) // { observed: [3, 4], expected: [2.25…, 4.74…], variance: [[…]] }
+ * logRankCore(time, event, group, 2, order, start) // { observed: [3, 4], expected: [2.12222…, 4.87778…], variance: [1.14432…, −1.14432…, −1.14432…, 1.14432…] }
  */
 export interface LogRankCoreResult {
   readonly n: Float64Array;

@@ -5,7 +5,7 @@
  * with V the log-rank variance matrix (stratified when the log-rank test was).
  * Default scores: the group labels when all are numbers, else 1, 2, …, k in the groups' order.
  *
- * @example logRankTrend(logRank(time, event, ecog), [0, 1, 2, 3]) // { u: …, variance: …, chisq: 17.8751, df: 1, p: 2.36e-5 }
+ * @example logRankTrend(logRank(time, event, ecog), [0, 1, 2, 3]) // lung: { u: 36.6606, variance: 75.1882, chisq: 17.8751, df: 1, p: 2.3588e-5 }
  */
 import { usageError } from '../../errors.js';
 import { survivalMessages } from '../../messages/index.js';

@@ -16,7 +16,7 @@
  *
  * @example
  * const r = maxstat(lung.time, lung.dead, lung.age);
- * // { cutoff: 70, statistic: 2.01362, p: 0.427175 (Lau94), pNaive: 0.04405, naiveLogRank: { chisq: …, p: … }, … }
+ * // { cutoff: 70, statistic: 2.013619, p: 0.427175 (Lau94), pNaive: 0.04405, naiveLogRank: { chisq: 4.64037, p: 0.031228 }, nLow: 182, … }
  */
 import { analysisError, usageError } from '../../errors.js';
 import { survivalMessages } from '../../messages/index.js';

@@ -14,7 +14,7 @@
  * Contract: table columns of one curve (kaplanMeierCore); 0 < z. Checks nothing.
  *
  * @example // 5 patients, times 1,2,2+,3,5+: Ŝ = 0.8, 0.6, 0.3; median 3, û = 2 (Ŝ 0.6), l̂ = 3 (Ŝ 0.3)
- * medianSymmetricCI(core, 1.959964) // { median: 3, se: 0.795822…, lower: 1.44020…, upper: 4.55979…, method: … }
+ * medianSymmetricCI(core, 1.959964) // { median: 3, se: 0.795822, lower: 1.440217, upper: 4.559783, method: … }
  */
 import type { KaplanMeierCoreResult } from './kaplanMeierCore.js';
 import type { MedianSymmetricCI } from './types.js';

@@ -3,7 +3,7 @@
  * KM figure): the number with time ≥ t, i.e. nRisk of the first distinct time ≥ t, else 0.
  *
  * @example numberAtRisk(kaplanMeier(time, event, { group }), [0, 365, 730])
- * // [{ group: '1', times: [0, 365, 730], nRisk: [138, 39, 7] }, { group: '2', times: […], nRisk: [90, 26, 4] }]  (lung by sex)
+ * // [{ group: '1', times: [0, 365, 730], nRisk: [138, 35, 7] }, { group: '2', times: […], nRisk: [90, 30, 6] }]  (lung by sex)
  */
 import type { KaplanMeierResult } from './types.js';
 import { atRiskAt } from './survivalAt.js';
