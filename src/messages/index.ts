@@ -13,3 +13,4 @@ export { survivalMessages } from './survival.js';
 export { coxMessages } from './cox.js';
 export { logitMessages } from './logit.js';
 export { auditMessages } from './audit.js';
+export { compareMessages } from './compare.js';
