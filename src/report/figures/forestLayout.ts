@@ -81,8 +81,13 @@ function estimable(r: ForestRow): boolean {
   return !r.header && !r.reference && finite(r.estimate) && r.estimate > 0;
 }
 
-function limitText(x: number | null | undefined, digits: number): string {
+/** A ratio for the text column: beyond 999 or below 0.001 it prints as a bound (the plot shows an arrow). */
+function ratioText(x: number | null | undefined, digits: number): string {
   if (x === Infinity) return '∞';
+  if (typeof x === 'number' && Number.isFinite(x)) {
+    if (x > 999) return '> 999';
+    if (x > 0 && x < 0.001) return '< 0.001';
+  }
   return fixed(x ?? null, digits);
 }
 
@@ -91,7 +96,7 @@ export function forestEstimateText(r: ForestRow, digits = 2): string {
   if (r.header) return '';
   if (r.reference) return 'Reference';
   if (!estimable(r)) return r.note && r.note.trim() !== '' ? r.note.trim() : 'Not estimable';
-  return `${fixed(r.estimate as number, digits)} (${limitText(r.lower, digits)}–${limitText(r.upper, digits)})`;
+  return `${ratioText(r.estimate, digits)} (${ratioText(r.lower, digits)}–${ratioText(r.upper, digits)})`;
 }
 
 /** Log-axis domain covering every finite positive estimate and limit, and 1. */

@@ -21,7 +21,7 @@ import { el, g, line, num, text } from './svg.js';
 export function forestSvgFromLayout(L: ForestLayout, title: string): string {
   const body: string[] = [];
   for (const p of L.plots) {
-    body.push(line(p.refX, p.box.y0, p.refX, p.box.y1, { stroke: INK.reference, 'stroke-width': 0.5, 'stroke-dasharray': '2 2', class: 'null-line' }));
+    body.push(line(p.refX, p.box.y0, p.refX, p.box.y1, { stroke: INK.reference, 'stroke-width': 0.5, 'stroke-dasharray': '2 2', class: 'ref-line' }));
   }
   const a = L.markerSize * 0.9;
   for (const iv of L.intervals) {
