@@ -3,16 +3,20 @@ import type { Command } from './command.js';
 import { simulateCommand } from './simulate.js';
 import { powerCommand } from './power.js';
 import { inspectCommand } from './inspect.js';
-import { kmCommand } from './km.js';
+import { initCommand } from './init.js';
+import { rocCommand } from './roc.js';
 import { coxCommand } from './cox.js';
+import { kmCommand } from './km.js';
 
 const list: Command[] = [
   // add commands here, e.g. kmCommand,
   simulateCommand,
   powerCommand,
   inspectCommand,
-  kmCommand,
+  initCommand,
+  rocCommand,
   coxCommand,
+  kmCommand,
 ];
 
 export const commands: Record<string, Command> = Object.fromEntries(list.map((c) => [c.name, c]));
