@@ -1,0 +1,140 @@
+/** End to end on the real cohorts in ../shared/data/real (skipped when absent): inspect, load, derive, flow. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { hasReal, REAL } from '../helpers/shared.js';
+import { readTable } from '../../src/io/readTable.js';
+import { inspectTable } from '../../src/cohort/inspectTable.js';
+import { loadStudy } from '../../src/cohort/loadStudy.js';
+import { parseDateText } from '../../src/cohort/parseDate.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'siilab-real-'));
+const TONGJI = join(REAL, 'tongji_covid19_375_timeseries.xlsx');
+const CHOWELL = join(REAL, 'chowell2021_ici_pancancer.csv');
+
+describe.skipIf(!hasReal)('Tongji long-format XLSX (375 patients, 6120 draws)', () => {
+  test('inspect finds the long format and maps the blood counts, dates and outcome', async () => {
+    const r = inspectTable(await readTable(TONGJI));
+    expect(r.format).toBe('long');
+    expect(r.patients).toBe(375);
+    const m = Object.fromEntries(r.suggestions.map((s) => [s.variable, s.column]));
+    expect(m).toMatchObject({
+      patientId: 'PATIENT_ID', drawDate: 'RE_DATE', treatmentDate: 'Admission time', lastFollowUpDate: 'Discharge time',
+      neutrophils: 'neutrophils count', lymphocytes: 'lymphocyte count', platelets: 'Platelet count',
+      neutrophilPercent: 'neutrophils(%)', lymphocytePercent: '(%)lymphocyte', death: 'outcome',
+    });
+    expect(r.columns.find((c) => c.name === 'RE_DATE')!.type).toBe('date');
+  });
+
+  test('SII per draw, first draw per patient, time = discharge − admission; flow counts recomputed by hand', async () => {
+    const spec = join(dir, 'tongji.yaml');
+    writeFileSync(spec, `version: 1
+sources: [{ file: ${JSON.stringify(TONGJI)}, format: long }]
+variables:
+  patientId: PATIENT_ID
+  drawDate: RE_DATE
+  treatmentDate: Admission time
+  lastFollowUpDate: Discharge time
+  neutrophils: { column: neutrophils count, unit: 10^9/L }
+  lymphocytes: { column: lymphocyte count, unit: 10^9/L }
+  platelets: { column: Platelet count, unit: 10^9/L }
+  death: outcome
+derived:
+  - { name: SII, index: SII }
+  - { name: SII_first, aggregate: first, of: SII }
+endpoints:
+  death: { type: survival, events: [death], unit: days }
+analyses:
+  cox: [{ endpoint: death, candidates: [SII_first], timeVarying: [SII] }]
+`);
+    const { dataset, flow, warnings } = await loadStudy(spec);
+
+    // Independent recomputation from the raw table.
+    const t = await readTable(TONGJI);
+    const c = (n: string) => t.columns.indexOf(n);
+    const day = (x: unknown) => parseDateText(String(x), null);
+    const byId = new Map<string, { first: number; firstDay: number; time: number; death: number }>();
+    let id = '';
+    for (const row of t.rows) {
+      if (row[c('PATIENT_ID')] !== null) id = String(row[c('PATIENT_ID')]);
+      const rec = byId.get(id) ?? { first: NaN, firstDay: Infinity, time: day(row[c('Discharge time')]) - day(row[c('Admission time')]), death: Number(row[c('outcome')]) };
+      byId.set(id, rec);
+      const [N, L, P] = ['neutrophils count', 'lymphocyte count', 'Platelet count'].map((k) => row[c(k)]);
+      const d = day(row[c('RE_DATE')]);
+      if (typeof N === 'number' && typeof L === 'number' && typeof P === 'number' && L > 0 && P >= 0 && !Number.isNaN(d) && d < rec.firstDay) {
+        rec.first = (P * N) / L;
+        rec.firstDay = d;
+      }
+    }
+    const complete = [...byId].filter(([, r]) => !Number.isNaN(r.first));
+    expect(flow.screened).toBe(375);
+    expect(flow.analysed).toBe(complete.length);
+    expect(flow.excluded.length).toBe(375 - complete.length);
+    expect(flow.steps.reduce((a, s) => a + s.n, 0)).toBe(375 - complete.length);
+    expect(dataset.n).toBe(complete.length);
+    const sii = dataset.columns.SII_first.values as Float64Array;
+    const ep = dataset.endpoints.death;
+    if (ep.type !== 'survival') throw new Error('survival expected');
+    dataset.ids.forEach((pid, i) => {
+      const r = byId.get(pid)!;
+      expect(sii[i]).toBeCloseTo(r.first, 9);
+      expect(ep.time[i]).toBeCloseTo(r.time, 9);
+      expect(ep.event[i]).toBe(r.death);
+    });
+    expect(warnings.some((w) => w.includes('future information'))).toBe(true);
+    const tv = dataset.timeVarying['death:SII'];
+    expect(tv.start.length).toBeGreaterThan(dataset.n);
+    expect(Array.from(tv.event).reduce((a, b) => a + b, 0)).toBe(Array.from(ep.event).reduce((a, b) => a + b, 0));
+  }, 60000);
+});
+
+describe.skipIf(!hasReal)('Chowell CSV, hepatobiliary subset', () => {
+  test('inspect maps NLR, Platelets, Albumin (g/dL) and OS', async () => {
+    const r = inspectTable(await readTable(CHOWELL));
+    const m = Object.fromEntries(r.suggestions.map((s) => [s.variable, s]));
+    expect(r.format).toBe('wide');
+    expect(m.nlr.column).toBe('NLR');
+    expect(m.platelets.column).toBe('Platelets');
+    expect(m.albumin.unit).toBe('g/dL');
+    expect(m.followUpTime).toMatchObject({ column: 'OS_Months', unit: 'months' });
+    expect(m.death.column).toBe('OS_Event');
+  });
+
+  test('SII = Platelets × NLR, OS_Months/OS_Event, 1479 screened → 1427 not hepatobiliary → 52', async () => {
+    const spec = join(dir, 'chowell.yaml');
+    writeFileSync(spec, `version: 1
+sources: [{ file: ${JSON.stringify(CHOWELL)} }]
+variables:
+  patientId: SAMPLE_ID
+  platelets: Platelets
+  nlr: NLR
+  albumin: { column: Albumin, unit: g/dL }
+  followUpTime: { column: OS_Months, unit: months }
+  death: OS_Event
+covariates:
+  cancerGroup: { column: Cancer_type_grouped_2, type: category }
+population:
+  include: [{ variable: cancerGroup, in: [Hepatobiliary], label: not hepatobiliary }]
+derived: [{ name: SII, index: SII }]
+endpoints:
+  os: { type: survival, events: [death], time: followUpTime }
+`);
+    const { dataset, flow } = await loadStudy(spec);
+    expect(flow.screened).toBe(1479);
+    expect(flow.steps).toEqual([{ reason: 'not-eligible', label: 'not hepatobiliary', n: 1427 }]);
+    expect(flow.analysed).toBe(52);
+    const t = await readTable(CHOWELL);
+    const c = (n: string) => t.columns.indexOf(n);
+    const rows = t.rows.filter((r) => r[c('Cancer_type_grouped_2')] === 'Hepatobiliary');
+    expect(dataset.ids).toEqual(rows.map((r) => String(r[c('SAMPLE_ID')])));
+    const ep = dataset.endpoints.os;
+    if (ep.type !== 'survival') throw new Error('survival expected');
+    rows.forEach((r, i) => {
+      expect((dataset.columns.SII.values as Float64Array)[i]).toBeCloseTo(Number(r[c('Platelets')]) * Number(r[c('NLR')]), 9);
+      expect(ep.time[i]).toBe(Number(r[c('OS_Months')]));
+      expect(ep.event[i]).toBe(Number(r[c('OS_Event')]));
+      expect((dataset.columns.albumin.values as Float64Array)[i]).toBeCloseTo(Number(r[c('Albumin')]) * 10, 9);
+    });
+  }, 60000);
+});
