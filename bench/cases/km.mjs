@@ -4,6 +4,8 @@
 // (kaplanMeier / logRank from dist/), R times the call alone with system.time after read.csv.
 // siilab runs in a child process so that its peak memory (maxRSS, incl. the parsed columns) is its own.
 import { spawnSync } from 'node:child_process';
+import process from 'node:process';
+import { performance } from 'node:perf_hooks';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -39,7 +39,7 @@ describe('log-rank against R survdiff (logrank_reference.json)', () => {
       }
     });
   }
-  afterAll(() => console.log(`log-rank vs R: largest relative error ${worst.rel.toExponential(2)} (${worst.where})`));
+  afterAll(() => console.log(`log-rank vs R: ${worst.count} values compared, largest relative error ${worst.rel.toExponential(2)} (${worst.where})`));
 });
 
 describe('log-rank by hand', () => {

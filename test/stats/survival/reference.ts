@@ -33,7 +33,7 @@ export function columnsOf(c: { file: string; time: string; event: string; eventV
 }
 
 /** Tracks the largest relative error seen (reported by the tests). */
-export const worst = { rel: 0, where: '' };
+export const worst = { rel: 0, where: '', count: 0 };
 
 /** a ≈ b within `tol` relative (with a 1e-12 absolute floor); null/NaN must match null. */
 export function close(a: number | null | undefined, b: number | null | undefined, where: string, tol = 1e-6): void {
@@ -43,6 +43,7 @@ export function close(a: number | null | undefined, b: number | null | undefined
     expect(an, `${where}: got ${a}, R ${b}`).toBe(bn);
     return;
   }
+  worst.count++;
   const err = Math.abs((a as number) - (b as number));
   const rel = err / Math.max(Math.abs(b as number), 1e-300);
   if (Math.abs(b as number) > 1e-10 && rel > worst.rel) {
