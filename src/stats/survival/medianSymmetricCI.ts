@@ -4,7 +4,8 @@
  * and that the seed papers report (hong2021: median OS 8 months, 95% CI 5.761–10.239).
  *
  * Standard error of a percentile t(p) of the Kaplan–Meier curve (Collett, Modelling Survival Data
- * in Medical Research, 3rd ed., 2015, §2.4.2, eqs. 2.19–2.21; also IBM SPSS Statistics Algorithms, KM):
+ * in Medical Research, 3rd ed., 2015, §2.4.2, eqs. 2.19–2.21 — the textbook rule behind SPSS's
+ * "Std. Error" of the median; not checked against SPSS output, which is not available here):
  *   se{t(p)} = se{Ŝ(t(p))} / f̂{t(p)},   f̂{t(p)} = (Ŝ(û) − Ŝ(l̂)) / (l̂ − û),
  *   û = max{ t(j) : Ŝ(t(j)) ≥ 1 − p + ε },  l̂ = min{ t(j) : Ŝ(t(j)) ≤ 1 − p − ε },  ε = 0.05,
  * t(j) the event times (û = 0 with Ŝ = 1 when no event time qualifies), se{Ŝ} Greenwood's.
