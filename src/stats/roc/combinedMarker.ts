@@ -33,8 +33,10 @@ export interface CombinedMarker {
  * Contract: `columns[k]` are the markers (complete cases, same subjects as `singles[k]`), `y` 0/1.
  *
  * @example
- * // deng2025-style: combined = combinedMarker([sii, afp], dead, [rocSii, rocAfp], ['SII', 'AFP'])
- * // combined.roc.auc ≥ max(rocSii.auc, rocAfp.auc) in most data sets
+ * const y = Float64Array.of(0, 0, 1, 0, 1, 1, 0, 1, 0, 1);
+ * const a = Float64Array.of(1, 2, 3, 4, 5, 6, 2, 3, 5, 4), b = Float64Array.of(3, 1, 2, 2, 5, 4, 4, 6, 1, 3);
+ * const c = combinedMarker([a, b], y, [rocAnalysis(a, y, { marker: 'a' }), rocAnalysis(b, y, { marker: 'b' })], ['a', 'b']);
+ * c.roc.auc // 0.88 (a alone 0.76, b alone 0.82; R: glm + pROC::roc give 0.88)
  */
 export function combinedMarker(
   columns: readonly Float64Array[],
