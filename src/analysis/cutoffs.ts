@@ -26,6 +26,7 @@ export interface CutoffResult {
   readonly roc: { readonly auc: number; readonly sensitivity: number; readonly specificity: number; readonly youden: number } | null;
   /** Maximally selected log-rank statistic on a survival endpoint (for any data-driven cut-off). */
   readonly maxstat: { readonly endpoint: string; readonly cutoff: number; readonly statistic: number; readonly p: number; readonly pNaive: number; readonly naiveLogRankP: number } | null;
+  /** True when the cut-off was optimised against an outcome (youden, maxstat): P values at it are optimistic. */
   readonly dataDriven: boolean;
   readonly note: string | null;
 }
@@ -72,7 +73,7 @@ export function resolveCutoff(ds: AnalysisDataset, variable: string, c: Cutoff, 
     method = 'maxstat';
     return finish(ds, variable, x, value, '>', method, endpoint, null, true);
   }
-  return finish(ds, variable, x, value, direction, method, endpoint, roc, method === 'youden' || method === 'median');
+  return finish(ds, variable, x, value, direction, method, endpoint, roc, method === 'youden');
 }
 
 function finish(

@@ -187,3 +187,50 @@ export function responseTable(a: Plain<ResponseRatesResult>): ReportTable {
     footnotes: [`ORR, objective response rate (${a.objectiveLevels.join(' + ')}); DCR, disease control rate (${a.controlLevels.join(' + ')}); exact Clopper–Pearson 95% CIs.`],
   };
 }
+
+export function baselineTable(a: Plain<import('../../analysis/baselineAnalysis.js').BaselineResult>, title: string): ReportTable {
+  const rows: ReportRow[] = [];
+  const two = a.groups.length === 2;
+  for (const v of a.variables) {
+    const p = v.p === null ? '' : formatP(v.p);
+    const stat = v.statistic === null ? '' : fixed(v.statistic, 3);
+    if (v.type === 'numeric') {
+      rows.push({ cells: [v.label, ...v.summaries.map((s) => (s.mean === null ? '—' : `${fixed(s.mean, 2)} ± ${fixed(s.sd, 2)}`)), ...(two ? [stat, p] : [])] });
+    } else {
+      rows.push({ cells: [v.label, ...a.groups.map(() => ''), ...(two ? [stat, p] : [])] });
+      v.levels.forEach((lv, k) => {
+        rows.push({ cells: [lv, ...a.groups.map((_, j) => `${v.counts[k][j]} (${fixed((100 * v.counts[k][j]) / Math.max(1, v.counts.reduce((s, r) => s + r[j], 0)), 2)})`), ...(two ? ['', ''] : [])], indent: 1 });
+      });
+    }
+  }
+  const foot = [
+    'Mean ± SD or n (%) (percentages of the group\'s patients with a value). t, Student\'s two-sample t test (|t| shown; Welch\'s test in the results bundle); χ², Pearson\'s χ² test without continuity correction, as SPSS prints.',
+  ];
+  for (const w of a.warnings) foot.push(w);
+  const miss = a.variables.filter((v) => v.missing > 0).map((v) => `${v.label} (${v.missing})`);
+  if (miss.length) foot.push(`Missing values: ${miss.join(', ')}.`);
+  return {
+    id: `table-${a.id}`,
+    title,
+    columns: [{ label: a.markers ? 'Marker' : 'Characteristic', align: L }, ...a.groups.map((g, j) => ({ label: `${g} (n = ${a.n[j]})`, align: R })), ...(two ? [{ label: 't / χ²', align: R }, { label: 'P', align: R }] : [])],
+    rows,
+    footnotes: foot,
+  };
+}
+
+export function logisticTable(a: Plain<import('../../analysis/logisticAnalysis.js').LogisticAnalysisResult>, title: string): ReportTable {
+  const m = a.multivariable?.model;
+  const rows: ReportRow[] = (m?.terms ?? []).map((t) => ({
+    cells: [t.term === '(Intercept)' ? 'Constant' : t.term, fixed(t.coef, 3), fixed(t.se, 3), fixed(t.wald, 3), formatP(t.p), t.term === '(Intercept)' ? fixed(t.or, 3) : estimateCi(t.or, t.lower, t.upper)],
+  }));
+  return {
+    id: `table-${a.id}`,
+    title,
+    columns: [{ label: 'Factor', align: L }, { label: 'B', align: R }, { label: 'SE', align: R }, { label: 'Wald χ²', align: R }, { label: 'P', align: R }, { label: 'OR (95% CI)', align: R }],
+    rows: rows.length ? rows : [{ cells: ['No multivariable model (no factor qualified)', '', '', '', '', ''] }],
+    footnotes: [
+      `Binary logistic regression of ${a.endpoint}${m ? ` on ${m.n} patients with ${m.events} events` : ''}; Wald χ² = (B/SE)² as SPSS prints; OR, odds ratio with Wald 95% CI. An odds ratio is not a relative risk (yu2023 Table 4 labels its odds ratios "relative risk").`,
+      ...a.warnings,
+    ],
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The baseline table (the seeds' Table 1) and marker comparisons (deng2025 Table 2): per group,
+ * numeric variables as mean ± SD (and median, IQR) with Student's t (Welch beside it) for two groups,
+ * categorical variables as n (%) with Pearson's χ² without continuity correction (as SPSS and the
+ * seeds print), Yates beside it for 2×2, and a flag when an expected count is below 5.
+ */
+import { chiSquareTest, type ChiSquareResult } from '../stats/compare/chiSquareTest.js';
+import { studentTFromSummary, welchTFromSummary, type TTestSummaryResult } from '../stats/compare/tTestFromSummary.js';
+import type { AnalysisDataset } from './dataset.js';
+import { columnOf, labelsOf } from './columns.js';
+import { analysisError } from '../errors.js';
+import type { Cutoffs } from './factors.js';
+import { groupingOf } from './factors.js';
+
+export interface NumericSummary {
+  readonly group: string;
+  readonly n: number;
+  readonly mean: number | null;
+  readonly sd: number | null;
+  readonly median: number | null;
+  readonly q1: number | null;
+  readonly q3: number | null;
+}
+
+export interface BaselineVariable {
+  readonly name: string;
+  readonly label: string;
+  readonly type: 'numeric' | 'categorical';
+  readonly missing: number;
+  /** numeric: per-group summaries. */
+  readonly summaries: readonly NumericSummary[];
+  /** categorical: levels and counts[level][group]. */
+  readonly levels: readonly string[];
+  readonly counts: readonly (readonly number[])[];
+  readonly test: 't' | 'chisq' | 'none';
+  readonly statistic: number | null;
+  readonly df: number | null;
+  readonly p: number | null;
+  readonly welch: TTestSummaryResult | null;
+  readonly yates: ChiSquareResult | null;
+  readonly minExpected: number | null;
+  readonly note: string | null;
+}
+
+export interface BaselineResult {
+  readonly kind: 'baseline';
+  readonly id: string;
+  readonly groupBy: string | null;
+  readonly groups: readonly string[];
+  readonly n: readonly number[];
+  readonly variables: readonly BaselineVariable[];
+  /** true for a marker comparison (deng2025 Table 2), false for the baseline table. */
+  readonly markers: boolean;
+  readonly warnings: readonly string[];
+}
+
+/** Quantile by linear interpolation between order statistics (R type 7), on sorted data. */
+function q7(s: number[], p: number): number {
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
+}
+
+function summarise(group: string, x: number[]): NumericSummary {
+  const n = x.length;
+  if (n === 0) return { group, n, mean: null, sd: null, median: null, q1: null, q3: null };
+  let m = 0;
+  for (const v of x) m += v;
+  m /= n;
+  let ss = 0;
+  for (const v of x) ss += (v - m) ** 2;
+  const s = [...x].sort((a, b) => a - b);
+  return { group, n, mean: m, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : null, median: q7(s, 0.5), q1: q7(s, 0.25), q3: q7(s, 0.75) };
+}
+
+export function baselineAnalysis(
+  ds: AnalysisDataset, id: string, groupBy: string | null, variables: readonly string[] | null, cutoffs: Cutoffs, markers = false,
+): BaselineResult {
+  const where = `analyses.${markers ? 'compare' : 'baselineTable'} (${id})`;
+  const g = groupBy ? groupingOf(ds, [groupBy], cutoffs, where) : { labels: Array<string | null>(ds.n).fill('all'), order: ['all'] };
+  const groups = g.order.filter((o) => g.labels.includes(o));
+  const names = variables ?? [...ds.columns.keys()].filter((k) => k !== groupBy);
+  const warnings: string[] = [];
+  const out = names.map((name): BaselineVariable => {
+    const col = columnOf(ds, name, where);
+    const label = col.label ?? name;
+    const distinct = col.kind === 'numeric' ? new Set(Array.from(col.values).filter(Number.isFinite)).size : 0;
+    if (col.kind === 'numeric' && distinct > 5) {
+      const per = groups.map((gr) => Array.from(col.values).filter((v, i) => g.labels[i] === gr && Number.isFinite(v)));
+      const summaries = groups.map((gr, k) => summarise(gr, per[k]));
+      const missing = Array.from(col.values).filter((v, i) => g.labels[i] !== null && !Number.isFinite(v)).length;
+      let t: TTestSummaryResult | null = null, w: TTestSummaryResult | null = null;
+      if (groups.length === 2 && summaries.every((s) => s.n >= 2 && s.sd !== null)) {
+        const [a, b] = summaries;
+        t = studentTFromSummary(a.mean!, a.sd!, a.n, b.mean!, b.sd!, b.n);
+        w = welchTFromSummary(a.mean!, a.sd!, a.n, b.mean!, b.sd!, b.n);
+      }
+      return { name, label, type: 'numeric', missing, summaries, levels: [], counts: [], test: t ? 't' : 'none', statistic: t ? Math.abs(t.statistic) : null, df: t?.df ?? null, p: t?.p ?? null, welch: w, yates: null, minExpected: null, note: groups.length > 2 ? 'more than two groups: see one-way ANOVA' : null };
+    }
+    const lab = labelsOf(ds, name, where);
+    const levels = [...new Set(lab.filter((v): v is string => v !== null))].sort((a, b) => (Number.isFinite(Number(a)) && Number.isFinite(Number(b)) ? Number(a) - Number(b) : a < b ? -1 : 1));
+    const counts = levels.map((lv) => groups.map((gr) => lab.filter((v, i) => v === lv && g.labels[i] === gr).length));
+    const missing = lab.filter((v, i) => v === null && g.labels[i] !== null).length;
+    let chi: ChiSquareResult | null = null, yates: ChiSquareResult | null = null;
+    if (groups.length >= 2 && levels.length >= 2) {
+      chi = chiSquareTest(counts);
+      if (levels.length === 2 && groups.length === 2) yates = chiSquareTest(counts, { correct: true });
+      if (chi.cellsBelow5 > 0) warnings.push(`${label}: ${chi.cellsBelow5} expected count(s) below 5; the χ² approximation is doubtful (see Fisher's exact test).`);
+    }
+    return { name, label, type: 'categorical', missing, summaries: [], levels, counts, test: chi ? 'chisq' : 'none', statistic: chi?.statistic ?? null, df: chi?.df ?? null, p: chi?.p ?? null, welch: null, yates, minExpected: chi?.minExpected ?? null, note: null };
+  });
+  if (groups.length < 1) throw analysisError(`${where}: no patient has a value of ${groupBy}.`);
+  const n = groups.map((gr) => g.labels.filter((v) => v === gr).length);
+  return Object.freeze({ kind: 'baseline', id, groupBy, groups, n, variables: out, markers, warnings });
+}

@@ -1,0 +1,20 @@
+/** The cohort layer's Dataset (src/cohort/dataset.ts) → the analyses' AnalysisDataset. */
+import type { Dataset } from '../cohort/dataset.js';
+import type { AnalysisDataset, DatasetColumn, DatasetEndpoint } from './dataset.js';
+
+export function fromCohortDataset(d: Dataset, labels: Readonly<Record<string, string>> = {}): AnalysisDataset {
+  const columns = new Map<string, DatasetColumn>();
+  for (const [name, c] of Object.entries(d.columns)) {
+    const label = labels[name];
+    const extra = label ? { label } : {};
+    if (c.kind === 'number') columns.set(name, { kind: 'numeric', values: c.values, unit: c.unit, ...extra });
+    else if (c.kind === 'binary') columns.set(name, { kind: 'numeric', values: c.values, ...extra });
+    else if (c.kind === 'label') columns.set(name, { kind: 'categorical', values: c.values, levels: c.levels, ...extra });
+  }
+  const endpoints = new Map<string, DatasetEndpoint>();
+  for (const [name, e] of Object.entries(d.endpoints)) {
+    if (e.type === 'survival') endpoints.set(name, { kind: 'survival', time: e.time, event: e.event, unit: e.unit });
+    else endpoints.set(name, { kind: 'binary', values: e.value });
+  }
+  return { n: d.n, ids: d.ids, columns, endpoints };
+}

@@ -1,0 +1,94 @@
+/**
+ * Runs a study's declared analyses on an analysis-ready dataset: cut-offs first (they define the
+ * groups), then baseline table, marker comparisons, ROC, Cox, logistic regression, Kaplan–Meier
+ * with survival at chosen times, response rates and maximally selected cut-offs. Pure: no I/O.
+ * `onProgress` is told each step's name (the CLI shows it on a terminal).
+ */
+import type { Analyses, Cutoff } from '../study/types.js';
+import type { AnalysisDataset } from './dataset.js';
+import { resolveCutoff, type CutoffResult } from './cutoffs.js';
+import { kmAnalysis, type KmAnalysisResult } from './kmAnalysis.js';
+import { coxAnalysis, type CoxAnalysisResult } from './coxAnalysis.js';
+import { rocStudyAnalysis, type RocStudyResult } from './rocStudyAnalysis.js';
+import { responseRates, type ResponseRatesResult } from './responseRates.js';
+import { maxstatAnalysis, type MaxstatAnalysisResult } from './maxstatAnalysis.js';
+import { baselineAnalysis, type BaselineResult } from './baselineAnalysis.js';
+import { logisticAnalysis, type LogisticAnalysisResult } from './logisticAnalysis.js';
+
+export type AnalysisResult =
+  | BaselineResult
+  | KmAnalysisResult
+  | CoxAnalysisResult
+  | RocStudyResult
+  | ResponseRatesResult
+  | MaxstatAnalysisResult
+  | LogisticAnalysisResult;
+
+export interface StudyResults {
+  readonly cutoffs: readonly CutoffResult[];
+  readonly analyses: readonly AnalysisResult[];
+  readonly warnings: readonly string[];
+}
+
+export interface RunOptions {
+  readonly onProgress?: (step: string) => void;
+  readonly ties?: 'efron' | 'breslow';
+}
+
+/** 1-, 3- and 5-year times in the endpoint's unit. */
+export function yearTimes(unit: string): number[] {
+  const perYear = unit === 'days' ? 365.25 : unit === 'weeks' ? 52.1775 : unit === 'years' ? 1 : 12;
+  return [1, 3, 5].map((y) => y * perYear);
+}
+
+export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs: Readonly<Record<string, Cutoff>> = {}, opts: RunOptions = {}): StudyResults {
+  const step = opts.onProgress ?? (() => {});
+  const cutoffs = new Map<string, CutoffResult>();
+  for (const [v, c] of Object.entries(cutoffSpecs)) {
+    step(`cut-off of ${v}`);
+    cutoffs.set(v, resolveCutoff(ds, v, c, `cutoffs.${v}`));
+  }
+  const out: AnalysisResult[] = [];
+  if (analyses.baselineTable) {
+    step('baseline table');
+    out.push(baselineAnalysis(ds, 'baseline', analyses.baselineTable.groupBy ?? null, analyses.baselineTable.variables ?? null, cutoffs));
+  }
+  (analyses.compare ?? []).forEach((c, k) => {
+    step(`marker comparison ${k + 1}`);
+    out.push(baselineAnalysis(ds, `compare-${k + 1}`, c.groupBy, c.markers, cutoffs, true));
+  });
+  (analyses.roc ?? []).forEach((r, k) => {
+    step(`ROC ${k + 1}`);
+    out.push(rocStudyAnalysis(ds, `roc-${k + 1}`, r.endpoint, r.markers, r.combine ?? []));
+  });
+  (analyses.cox ?? []).forEach((c, k) => {
+    step(`Cox regression ${k + 1}`);
+    out.push(coxAnalysis(ds, `cox-${k + 1}`, c.endpoint, c.candidates, cutoffs, c.multivariable, opts.ties));
+  });
+  (analyses.logistic ?? []).forEach((l, k) => {
+    step(`logistic regression ${k + 1}`);
+    out.push(logisticAnalysis(ds, `logistic-${k + 1}`, l.endpoint, l.candidates, cutoffs, l.multivariable));
+  });
+  (analyses.km ?? []).forEach((a, k) => {
+    step(`Kaplan–Meier ${k + 1}`);
+    const ep = ds.endpoints.get(a.endpoint);
+    const times = (analyses.survivalAt ?? []).find((s) => s.endpoint === a.endpoint)?.times ?? (ep?.kind === 'survival' ? yearTimes(ep.unit) : []);
+    out.push(kmAnalysis(ds, `km-${k + 1}`, a.endpoint, a.by, cutoffs, times));
+  });
+  (analyses.survivalAt ?? []).forEach((s, k) => {
+    if ((analyses.km ?? []).some((a) => a.endpoint === s.endpoint && JSON.stringify(a.by) === JSON.stringify(s.by ?? []))) return;
+    step(`survival at times ${k + 1}`);
+    out.push(kmAnalysis(ds, `survival-at-${k + 1}`, s.endpoint, s.by ?? [], cutoffs, s.times));
+  });
+  if (analyses.responseRates) {
+    step('response rates');
+    const r = analyses.responseRates;
+    out.push(responseRates(ds, 'response', r.objective, r.control, r.by ?? null));
+  }
+  (analyses.maxstat ?? []).forEach((m, k) => {
+    step(`maximally selected cut-off ${k + 1}`);
+    out.push(maxstatAnalysis(ds, `maxstat-${k + 1}`, m.endpoint, m.markers, m.minProp ?? 0.1));
+  });
+  const warnings = [...new Set(out.flatMap((a) => ('warnings' in a ? a.warnings : [])))];
+  return { cutoffs: [...cutoffs.values()], analyses: out, warnings };
+}

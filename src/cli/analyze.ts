@@ -1,0 +1,39 @@
+/** `siilab analyze <study.yaml> [--out DIR] [--format html,docx,md] [--ties efron|breslow]`: the study pipeline end to end. */
+import { resolve, dirname, basename } from 'node:path';
+import type { Command } from './command.js';
+import { choice, optionalList, optionalString, parseCommandArgs } from './args.js';
+import { usageError } from '../errors.js';
+import { cliMessages } from '../messages/index.js';
+import { analyzeStudy } from '../analysis/analyzeStudy.js';
+import { buildReport } from '../report/build/buildReport.js';
+import { renderReportFiles, writeFilesAtomically } from '../report/writeReport.js';
+import { toJson, emit } from './output.js';
+import { reportFormats } from './report.js';
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'run a study spec end to end: data → derivations → analyses → results bundle → report',
+  usage: `siilab analyze <study.yaml> [--out DIR] [--format html,docx,md] [--ties efron|breslow] [--json]
+  Writes results.json (every number with its analysis and provenance) and the report into DIR
+  (default: <study folder>/out). Progress is shown on a terminal.`,
+  async run(argv, ctx) {
+    const a = parseCommandArgs('analyze', argv, { out: { type: 'string' }, format: { type: 'string' }, ties: { type: 'string' } });
+    const spec = a.positionals[0];
+    if (!spec) throw usageError(cliMessages.badOption('analyze', 'give the study file (study.yaml) as the first argument.'));
+    const formats = reportFormats('analyze', optionalList(a, 'format'));
+    const ties = choice('analyze', a, 'ties', ['efron', 'breslow'] as const, 'efron');
+    const specPath = resolve(ctx.cwd, spec);
+    const out = resolve(ctx.cwd, optionalString(a, 'out') ?? resolve(dirname(specPath), 'out'));
+    const progress = ctx.isTTY && !a.values.json ? (s: string) => ctx.err(`\r\x1b[2K  ${s}…`) : undefined;
+    const { bundle } = await analyzeStudy(specPath, { onProgress: progress, ties });
+    progress?.('writing the report');
+    const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': toJson(bundle) + '\n' });
+    const written = writeFilesAtomically(out, files);
+    if (progress) ctx.err('\r\x1b[2K');
+    emit(ctx, Boolean(a.values.json), { out, analysed: bundle.flow.analysed, screened: bundle.flow.screened, files: written, warnings: bundle.warnings }, () =>
+      `Analysed ${bundle.flow.analysed} of ${bundle.flow.screened} patients (${basename(specPath)}).\n` +
+      `Results and report in ${out}:\n  ${resolve(out, 'results.json')}\n${written.filter((w) => /report\.\w+$/.test(w)).map((w) => '  ' + w).join('\n')}\n` +
+      (bundle.warnings.length ? `Warnings:\n${bundle.warnings.map((w) => '  - ' + w).join('\n')}\n` : ''));
+    return 0;
+  },
+};

@@ -1,0 +1,108 @@
+/**
+ * Results bundle → ReportDocument: the sections a manuscript needs, in the seeds' order —
+ * summary, methods, participant flow, cut-offs, baseline table, marker comparison, ROC, Cox,
+ * logistic regression, Kaplan–Meier, response — each table with its figure.
+ */
+import type { ResultsBundle } from '../../analysis/bundle.js';
+import type { ReportBlock, ReportDocument, ReportSection } from '../document/reportDocument.js';
+import { baselineTable, coxTable, cutoffTable, kmTable, logisticTable, responseTable, rocTable } from './resultTables.js';
+import { flowFigureData, forestFigureData, kmFigureData, rocFigureData } from './figureAdapters.js';
+import { kmSvg } from '../figures/kmSvg.js';
+import { rocSvg } from '../figures/rocSvg.js';
+import { forestSvg } from '../figures/forestSvg.js';
+import { flowSvg } from '../figures/flowSvg.js';
+import { methodsText } from './methodsText.js';
+import { resultsText } from './resultsText.js';
+import { fixed } from '../format/numbers.js';
+
+export interface ReportExtras {
+  /** Extra sections placed after the summary (e.g. the demo's published-vs-reproduced comparison). */
+  readonly sections?: readonly ReportSection[];
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function buildReport(b: ResultsBundle, extras: ReportExtras = {}): ReportDocument {
+  let t = 0;
+  let f = 0;
+  const table = (title: string) => `Table ${++t}. ${title}`;
+  const fig = (title: string) => `Figure ${++f}. ${title}`;
+  const n = b.flow.analysed;
+  const sections: ReportSection[] = [];
+  sections.push({ id: 'summary', heading: 'Summary of results', blocks: resultsText(b).map((text) => ({ kind: 'paragraph', text })) });
+  sections.push(...(extras.sections ?? []));
+  sections.push({ id: 'methods', heading: 'Statistical methods', blocks: methodsText(b).map((text) => ({ kind: 'paragraph', text })) });
+  const flowBlocks: ReportBlock[] = [
+    { kind: 'figure', figure: { id: 'figure-flow', caption: fig(`Participant flow: ${b.flow.screened} patients in the data, ${b.flow.analysed} analysed.`), svg: flowSvg(flowFigureData(b.flow, 'Participant flow')), widthMm: 120 } },
+  ];
+  if (b.flow.excluded.length) {
+    flowBlocks.push({
+      kind: 'table',
+      table: {
+        id: 'table-excluded',
+        title: table('Excluded patients'),
+        columns: [{ label: 'Patient', align: 'left' }, { label: 'Reason', align: 'left' }, { label: 'Detail', align: 'left' }, { label: 'Row(s)', align: 'right' }],
+        rows: b.flow.excluded.map((e) => ({ cells: [e.id, e.label, e.detail, e.rows.map((r) => r.row).join(', ')] })),
+        footnotes: ['Each patient is listed once, under the first reason that applies; row numbers as in the spreadsheet (header = row 1).'],
+      },
+    });
+  }
+  sections.push({ id: 'flow', heading: 'Participants', blocks: flowBlocks });
+  if (b.cutoffs.length) sections.push({ id: 'cutoffs', heading: 'Cut-offs', blocks: [{ kind: 'table', table: { ...cutoffTable(b.cutoffs), title: table('Cut-offs used to split markers') } }] });
+  for (const a of b.analyses) {
+    const blocks: ReportBlock[] = [];
+    let heading = '';
+    if (a.kind === 'baseline') {
+      heading = a.markers ? 'Marker comparison' : 'Baseline characteristics';
+      blocks.push({ kind: 'table', table: baselineTable(a, table(a.markers ? `Markers by ${a.groupBy}` : `Baseline characteristics${a.groupBy ? ` by ${a.groupBy}` : ''}`)) });
+    } else if (a.kind === 'roc') {
+      heading = `ROC analysis: ${a.endpoint}`;
+      blocks.push({ kind: 'table', table: rocTable(a, table(`ROC analysis of markers for ${a.endpoint}`)) });
+      blocks.push({ kind: 'figure', figure: { id: `figure-${a.id}`, caption: fig(`ROC curves for ${a.endpoint}; the dot marks the Youden-optimal cut-off.`), svg: rocSvg(rocFigureData(a, `ROC curves for ${a.endpoint}`)), widthMm: 85 } });
+    } else if (a.kind === 'cox') {
+      heading = `Cox regression: ${a.endpoint}`;
+      blocks.push({ kind: 'table', table: coxTable(a, n, table(`Univariable and multivariable Cox regression for ${a.endpoint}`)) });
+      blocks.push({ kind: 'figure', figure: { id: `figure-${a.id}`, caption: fig(`Hazard ratios (95% CI) for ${a.endpoint}, log scale.`), svg: forestSvg(forestFigureData(a, `Hazard ratios for ${a.endpoint}`), { width: 'double' }), widthMm: 175 } });
+    } else if (a.kind === 'logistic') {
+      heading = `Logistic regression: ${a.endpoint}`;
+      blocks.push({ kind: 'table', table: logisticTable(a, table(`Multivariable logistic regression for ${a.endpoint}`)) });
+    } else if (a.kind === 'km') {
+      heading = `Kaplan–Meier: ${a.endpoint}${a.by.length ? ` by ${a.by.join(' and ')}` : ''}`;
+      blocks.push({ kind: 'table', table: kmTable(a, table(`${cap(a.endpoint)}${a.by.length ? ` by ${a.by.join(' and ')}` : ''}`), a.unit) });
+      blocks.push({
+        kind: 'figure',
+        figure: {
+          id: `figure-${a.id}`,
+          caption: fig(`Kaplan–Meier curves of ${a.endpoint}${a.by.length ? ` by ${a.by.join(' and ')}` : ''}, with numbers at risk${a.logrank ? `; log-rank χ² = ${fixed(a.logrank.chisq, 2)}` : ''}.`),
+          svg: kmSvg(kmFigureData(a, `${cap(a.endpoint)}${a.by.length ? ` by ${a.by.join(' and ')}` : ''}`, `Time (${a.unit})`), { width: a.km.groups.length > 2 ? 'double' : 'single' }),
+          widthMm: a.km.groups.length > 2 ? 175 : 85,
+        },
+      });
+    } else if (a.kind === 'response') {
+      heading = 'Tumour response';
+      blocks.push({ kind: 'table', table: { ...responseTable(a), title: table('Tumour response') } });
+    } else if (a.kind === 'maxstat') {
+      heading = `Maximally selected cut-offs: ${a.endpoint}`;
+      blocks.push({
+        kind: 'table',
+        table: {
+          id: `table-${a.id}`,
+          title: table(`Maximally selected log-rank cut-offs for ${a.endpoint}`),
+          columns: [{ label: 'Marker', align: 'left' }, { label: 'Cut-off', align: 'right' }, { label: 'Low / high (n)', align: 'right' }, { label: 'Max. statistic', align: 'right' }, { label: 'Corrected P', align: 'right' }, { label: 'Naive P', align: 'right' }],
+          rows: a.markers.map((m) => ({ cells: [m.marker, `> ${fixed(m.result.cutoff, 2)}`, `${m.result.nLow} / ${m.result.nHigh}`, fixed(m.result.statistic, 3), fixed(m.result.p, 3), fixed(m.result.naiveLogRank.p, 4)] })),
+          footnotes: ['Lausen–Schumacher (1994) corrected P of the maximally selected standardized log-rank statistic (minimum group share 10%), as R maxstat.test(pmethod = "Lau94"); the naive P ignores that the cut-off was searched for.'],
+        },
+      });
+    }
+    if (blocks.length) sections.push({ id: `section-${a.id}`, heading, blocks });
+  }
+  if (b.warnings.length) sections.push({ id: 'warnings', heading: 'Warnings', blocks: [{ kind: 'list', items: [...b.warnings] }] });
+  const sim = b.simulated;
+  return {
+    title: b.title,
+    subtitle: sim ? `Simulated cohort from the profile of ${sim.citation}` : `Analysis of ${b.inputs.map((i) => i.file).join(', ')}`,
+    banner: sim ? `SIMULATED DATA — these are not patients. The cohort was drawn (seed ${sim.seed}) to reproduce the published summaries of ${sim.profile}; use it to see what siilab does, not to draw clinical conclusions.` : null,
+    sections,
+    provenance: `siilab ${b.siilabVersion}; inputs: ${b.inputs.map((i) => `${i.file} (SHA-256 ${i.sha256.slice(0, 16)}…, ${i.rows} rows)`).join('; ')}${b.seed !== null ? `; seed ${b.seed}` : ''}.`,
+  };
+}

@@ -1,0 +1,36 @@
+/** Plain-language results sentences with the key numbers, from the bundle. */
+import type { ResultsBundle } from '../../analysis/bundle.js';
+import { estimateCi, fixed, pPhrase } from '../format/numbers.js';
+
+export function resultsText(b: ResultsBundle): string[] {
+  const out: string[] = [];
+  out.push(
+    `Of ${b.flow.screened} patients in the data, ${b.flow.analysed} were analysed` +
+      (b.flow.steps.length ? ` (${b.flow.steps.map((s) => `${s.n} excluded: ${s.label}`).join('; ')}).` : '.'),
+  );
+  for (const a of b.analyses) {
+    if (a.kind === 'roc') {
+      for (const r of a.markers)
+        out.push(`${r.marker} discriminated ${a.endpoint} with an AUC of ${estimateCi(r.auc, r.lower, r.upper)} (${pPhrase(r.p)}); at the Youden cut-off ${fixed(r.youden.best.threshold, 2)} sensitivity was ${fixed(100 * r.youden.best.sensitivity, 1)}% and specificity ${fixed(100 * r.youden.best.specificity, 1)}%.`);
+      for (const c of a.combined)
+        out.push(`Combining ${c.markers.join(' and ')} gave an AUC of ${estimateCi(c.roc.auc, c.roc.lower, c.roc.upper)} (apparent, not validated).`);
+    } else if (a.kind === 'cox' && a.multivariable) {
+      const sig = a.multivariable.result.coefficients.filter((c) => c.p < 0.05);
+      out.push(
+        sig.length
+          ? `In the multivariable Cox model for ${a.endpoint}, ${sig.map((c) => `${c.term} (HR ${estimateCi(c.hr, c.lower, c.upper, 2)}, ${pPhrase(c.p)})`).join('; ')} remained associated with the hazard.`
+          : `No factor remained significant in the multivariable Cox model for ${a.endpoint}.`,
+      );
+    } else if (a.kind === 'km' && a.logrank) {
+      const meds = a.km.groups.map((g) => `${g.group}: median ${g.median === null ? 'not reached' : fixed(g.median, 1) + ' ' + a.unit}`);
+      out.push(`Kaplan–Meier ${a.endpoint} by ${a.by.join(' and ')}: ${meds.join('; ')} (log-rank ${pPhrase(a.logrank.p)}).`);
+    } else if (a.kind === 'response') {
+      const r = a.rows[0];
+      out.push(`The objective response rate was ${fixed(100 * r.objective.estimate, 2)}% and the disease control rate ${fixed(100 * r.control.estimate, 2)}% of ${r.evaluable} evaluable patients.`);
+    }
+  }
+  for (const c of b.cutoffs)
+    if (c.maxstat && c.dataDriven)
+      out.push(`The ${c.variable} cut-off ${fixed(c.value, 2)} was chosen from these data; accounting for that choice (maximally selected log-rank), its association with ${c.maxstat.endpoint} has P ${pPhrase(c.maxstat.p).slice(2)} rather than the naive ${pPhrase(c.maxstat.naiveLogRankP).slice(2)}.`);
+  return out;
+}
