@@ -2,21 +2,27 @@
 import type { Command } from './command.js';
 import { simulateCommand } from './simulate.js';
 import { powerCommand } from './power.js';
+import { reportCommand } from './report.js';
+import { analyzeCommand } from './analyze.js';
 import { inspectCommand } from './inspect.js';
 import { initCommand } from './init.js';
 import { rocCommand } from './roc.js';
 import { coxCommand } from './cox.js';
 import { kmCommand } from './km.js';
+import { compareCommand } from './compare.js';
 
 const list: Command[] = [
   // add commands here, e.g. kmCommand,
   simulateCommand,
   powerCommand,
+  analyzeCommand,
+  reportCommand,
   inspectCommand,
   initCommand,
   rocCommand,
   coxCommand,
   kmCommand,
+  compareCommand,
 ];
 
 export const commands: Record<string, Command> = Object.fromEntries(list.map((c) => [c.name, c]));
