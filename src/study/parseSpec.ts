@@ -23,7 +23,7 @@ export function parseSpecText(file: string, text: string): ParsedSpec {
   const loc = specLocator(file, text);
   const err = loc.doc.errors[0];
   if (err) {
-    const line = err.linePos?.[0]?.line ?? null;
+    const line = err.linePos?.[0]?.line ?? (err.pos ? loc.lineOf(err.pos[0]) : null);
     throw dataError(studyMessages.yamlSyntax(file, line, err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
   }
   const data = loc.doc.toJS({ maxAliasCount: 100 }) as unknown;

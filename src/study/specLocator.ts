@@ -19,6 +19,8 @@ export interface SpecLocator {
   line(path: SpecPath, key?: boolean): number | null;
   /** "file, line N, field a.b[0].c" */
   where(path: SpecPath, key?: boolean): string;
+  /** 1-based line of a character offset in the text. */
+  lineOf(offset: number): number;
 }
 
 /** `a.b[0].c` */
@@ -59,5 +61,6 @@ export function specLocator(file: string, text: string): SpecLocator {
     doc,
     line: (path, key = false) => find(path, key),
     where: (path, key = false) => specWhere(file, find(path, key), fieldName(path)),
+    lineOf: (offset) => lc.linePos(offset).line,
   };
 }

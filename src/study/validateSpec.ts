@@ -153,12 +153,26 @@ function explain(errors: ErrorObject[], data: Json, base: (string | number)[]): 
       out.push({ path, atKey: false, message: (w) => studyMessages.badType(w, kinds.join(' or '), describe(value)) });
       continue;
     }
-    const ref = `${c.id}${u.schemaPath}/${best}`;
-    const v = c.ajv.getSchema(ref) ?? c.ajv.compile({ $ref: ref });
+    const v = branchValidator(branches[best]);
     if (v(value)) continue;
     out.push(...explain(v.errors ?? [], value as Json, path));
   }
   return out;
+}
+
+const branchCache = new Map<string, ValidateFunction>();
+
+/** A validator for one union branch: its local references made absolute to the study schema. */
+function branchValidator(branch: SchemaNode): ValidateFunction {
+  const c = compiled();
+  const key = JSON.stringify(branch);
+  let v = branchCache.get(key);
+  if (!v) {
+    const abs = JSON.parse(key, (k, val) => (k === '$ref' && typeof val === 'string' && val.startsWith('#') ? c.id + val : val)) as SchemaNode;
+    v = c.ajv.compile(abs);
+    branchCache.set(key, v);
+  }
+  return v;
 }
 
 function describeSchema(s: SchemaNode): string {
