@@ -13,7 +13,7 @@
  * Contract: non-negative integer counts, rectangular; rows/columns with total 0 are dropped.
  *
  * @example
- * fisherExact([[3, 1], [1, 3]]) // { p: 0.48571428571428565, nodes: 5 }
+ * fisherExact([[3, 1], [1, 3]])!.p // 0.4857142857142857 (= 34/70)
  */
 import { lgamma } from '../dist/index.js';
 

@@ -7,7 +7,7 @@
  * Contract: k ≥ 2 groups of finite values, N > k.
  *
  * @example
- * leveneTest([new Float64Array([1, 2, 3]), new Float64Array([4, 5, 9])]).statistic // 1.3333...
+ * leveneTest([new Float64Array([1, 2, 3]), new Float64Array([4, 5, 9])]).statistic // 4 (p 0.1161)
  */
 import { oneWayAnova } from './oneWayAnova.js';
 

@@ -7,7 +7,7 @@
  * Contract: a and b finite with at least 2 values each.
  *
  * @example
- * tTest(new Float64Array([1, 2, 3]), new Float64Array([4, 5, 7])).student.statistic // -3.0550504633038935
+ * tTest(new Float64Array([1, 2, 3]), new Float64Array([4, 5, 7])).student.statistic // -3.1622776601683795
  */
 import { meanVariance } from '../describe/numericSummary.js';
 import { studentTFromSummary, welchTFromSummary, type TTestSummaryResult } from './tTestFromSummary.js';

@@ -8,7 +8,7 @@
  * Contract: k ≥ 2 groups of ≥ 2 finite values each, every group variance > 0 (else NaN).
  *
  * @example
- * welchAnova([new Float64Array([1, 2, 3]), new Float64Array([4, 5, 7])]).statistic // 9.3333... (= Welch t²)
+ * welchAnova([new Float64Array([1, 2, 3]), new Float64Array([4, 5, 7])]).statistic // 10 (= Welch t²)
  */
 import { meanVariance } from '../describe/numericSummary.js';
 import { pFUpper } from '../dist/index.js';
