@@ -18,6 +18,10 @@ export const auditMessages = {
   partsDontAddUp: (variable: string, level: string, whole: string, count: number, parts: string[], sum: number) =>
     `${variable} ${level}: ${count} patients in ${whole}, but ${parts.join(' + ')} = ${sum} in the groups it is split into — the tables disagree.`,
 
+  /** Appended when a mismatch is at most one unit in the last printed digit. */
+  slipNote: ' The difference is one unit in the last printed digit — most likely a rounding slip (e.g. rounding twice), not a different result.',
+  digitTypo: (fit: string) => ` Printed as ${fit}% (one digit different) it would fit: probably a typo.`,
+
   // ---- findings: tests
   tOtherVariant: (variable: string, stated: string, matched: string) =>
     `${variable}: the printed t is not ${stated}'s t for these means and SDs, but ${matched}'s t matches — the paper may have used the other version of the test.`,
@@ -33,6 +37,7 @@ export const auditMessages = {
     `${variable}: the printed test does not match the printed counts, but it does match the counts that the printed percentages imply — a count in the table is probably a typo.`,
   chiMismatch: (variable: string, what: string) =>
     `${variable}: the printed ${what} cannot come from a chi-square test on the printed counts (with or without continuity correction).`,
+  fisherMismatch: (variable: string) => `${variable}: the printed P is not Fisher's exact P for the printed counts.`,
   pFromStatMismatch: (what: string) => `The P value printed with ${what} is not the P value of that statistic.`,
 
   // ---- findings: regression
@@ -76,8 +81,9 @@ export const auditMessages = {
     `Applied to patients like those described, the published model predicts an average risk of ${mean}%, but ${obs}% had the event; the intercept or coefficients are probably misprinted.`,
 
   // ---- findings: consistency of reporting
-  cutoffContradiction: (marker: string, values: string[]) =>
-    `${marker}: one and the same place gives different cutoffs (${values.join(' vs ')}); patients between them belong to neither or both groups.`,
+  cutoffContradiction: (marker: string, where: string, values: string[], elsewhere: string[]) =>
+    `${marker}: ${where} gives two different cutoffs (${values.join(' and ')}), so patients between them belong to neither or both groups` +
+    (elsewhere.length ? `; elsewhere the paper uses ${elsewhere.join(' and ')}.` : '.'),
   cutoffDiffers: (marker: string, values: string[]) =>
     `${marker}: the paper uses different cutoffs in different places (${values.join(', ')}); the groups compared may not be the ones the ROC analysis defined.`,
   logisticNotOdds: (label: string, rate: string | null) =>
@@ -108,4 +114,11 @@ export const auditMessages = {
     `${where}: no ROC row has marker ${q(name)}${known.length ? `; they are ${known.map(q).join(', ')}` : ''}.`,
   notANumber: (where: string, text: string) => `${where}: ${q(text)} is not a printed number (write e.g. "0.097", "<0.001" or 57.27).`,
   countTooLarge: (where: string, count: number, n: number) => `${where}: the count ${count} is larger than the group size ${n}.`,
+  required: (where: string, name: string) => `${where}: the field ${q(name)} is required.`,
+  unknownField: (where: string, name: string, suggestion: string | null, allowed: string[]) =>
+    `${where}: unknown field ${q(name)}.` + (suggestion ? ` Did you mean ${q(suggestion)}?` : '') + (allowed.length ? ` Allowed here: ${allowed.map(q).join(', ')}.` : ''),
+  badEnum: (where: string, value: string, allowed: string[]) => `${where}: ${q(value)} is not allowed; use one of ${allowed.map(q).join(', ')}.`,
+  badType: (where: string, expected: string, value: string) => `${where}: expected ${expected}, got ${value}.`,
+  badValue: (where: string, detail: string) => `${where}: ${detail}.`,
+  moreProblems: (n: number) => ` (${n} more problem${n === 1 ? '' : 's'} in the file after this one is fixed.)`,
 } as const;

@@ -1,0 +1,197 @@
+/**
+ * Validates a parsed paper file: first against the generated JSON Schema (schema/audit.schema.json,
+ * with ajv), then its cross-references (group ids, variables, markers) and printed numbers. The
+ * first problem becomes one message naming the file, YAML line and field (exit 3).
+ *
+ * @example
+ * validatePaper(data, specLocator('p.yaml', text)) // throws "p.yaml, line 7, field groups[1].n: expected a whole number, got '110.5'."
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { dataError } from '../errors.js';
+import { closestName } from '../io/closestName.js';
+import { auditMessages } from '../messages/index.js';
+import type { SpecLocator, SpecPath } from '../study/specLocator.js';
+import { parsePrinted } from './printed.js';
+import type { PaperDoc, Printed } from './types.js';
+
+type SchemaNode = { [k: string]: unknown };
+
+let cached: { root: SchemaNode; validate: ValidateFunction } | null = null;
+
+/** The committed schema (what `npm run schema:audit` writes). */
+export function auditSchema(): SchemaNode {
+  return JSON.parse(readFileSync(new URL('../../schema/audit.schema.json', import.meta.url), 'utf8')) as SchemaNode;
+}
+
+function compiled() {
+  if (cached) return cached;
+  const root = auditSchema();
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  cached = { root, validate: ajv.compile(root) };
+  return cached;
+}
+
+export interface PaperProblem {
+  path: SpecPath;
+  atKey: boolean;
+  message: (where: string) => string;
+}
+
+const toPath = (instancePath: string): (string | number)[] =>
+  instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+
+const show = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v));
+
+function at(data: unknown, path: (string | number)[]): unknown {
+  let x: unknown = data;
+  for (const p of path) x = x && typeof x === 'object' ? (x as Record<string | number, unknown>)[p] : undefined;
+  return x;
+}
+
+/** Schema problems, with union branches (covariate kinds) reduced to the branch the `kind` names. */
+export function schemaProblems(data: unknown): PaperProblem[] {
+  const c = compiled();
+  if (c.validate(data)) return [];
+  let errs: ErrorObject[] = (c.validate.errors ?? []).filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+  // A union member whose `kind` const failed is not the one the user meant.
+  const badBranches = new Set(errs.filter((e) => e.keyword === 'const' && e.instancePath.endsWith('/kind')).map((e) => `${e.instancePath}|${e.schemaPath.replace(/\/properties\/kind\/const$/, '')}`));
+  const kindPaths = new Set([...badBranches].map((b) => b.split('|')[0]));
+  errs = errs.filter((e) => {
+    for (const b of badBranches) {
+      const [ip, sp] = b.split('|');
+      const base = ip.replace(/\/kind$/, '');
+      if ((e.instancePath === base || e.instancePath.startsWith(base + '/')) && e.schemaPath.startsWith(sp)) return false;
+    }
+    return true;
+  });
+  const out: PaperProblem[] = [];
+  for (const k of kindPaths) {
+    const base = toPath(k).slice(0, -1);
+    const stillThere = errs.some((e) => e.instancePath.startsWith(k.replace(/\/kind$/, '')));
+    if (!stillThere) out.push({ path: [...base, 'kind'], atKey: false, message: (w) => auditMessages.badEnum(w, String(at(data, [...base, 'kind'])), ['binary-counts', 'binary-proportions', 'threshold', 'roc-cutoff', 'normal']) });
+  }
+  for (const e of errs) {
+    const path = toPath(e.instancePath);
+    const p = e.params as Record<string, unknown>;
+    switch (e.keyword) {
+      case 'required':
+        out.push({ path, atKey: false, message: (w) => auditMessages.required(w, String(p.missingProperty)) });
+        break;
+      case 'additionalProperties': {
+        const name = String(p.additionalProperty);
+        const allowed = Object.keys(((e.parentSchema as SchemaNode | undefined)?.properties as SchemaNode | undefined) ?? {});
+        out.push({ path: [...path, name], atKey: true, message: (w) => auditMessages.unknownField(w, name, closestName(name, allowed), allowed) });
+        break;
+      }
+      case 'enum':
+        out.push({ path, atKey: false, message: (w) => auditMessages.badEnum(w, String(at(data, path)), (p.allowedValues as string[]).map(String)) });
+        break;
+      case 'const':
+        break;
+      case 'type': {
+        const t = Array.isArray(p.type) ? (p.type as string[]).join(' or ') : String(p.type);
+        const expected = t === 'integer' ? 'a whole number' : t === 'string or number' ? 'a printed number' : `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`;
+        out.push({ path, atKey: false, message: (w) => auditMessages.badType(w, expected, show(at(data, path))) });
+        break;
+      }
+      default:
+        out.push({ path, atKey: false, message: (w) => auditMessages.badValue(w, e.message ?? 'invalid value') });
+    }
+  }
+  return out;
+}
+
+/** Cross-references and printed numbers (after the schema passed). */
+export function referenceProblems(doc: PaperDoc): PaperProblem[] {
+  const out: PaperProblem[] = [];
+  const groups = new Map(doc.groups.map((g) => [g.id, g]));
+  const ids = [...groups.keys()];
+  const group = (path: SpecPath, id: string, atKey = false) => {
+    if (!groups.has(id)) out.push({ path, atKey, message: (w) => auditMessages.unknownGroup(w, id, ids) });
+  };
+  const printed = (path: SpecPath, v: Printed | undefined) => {
+    if (v !== undefined && parsePrinted(v) === null) out.push({ path, atKey: false, message: (w) => auditMessages.notANumber(w, String(v)) });
+  };
+  const seen = new Set<string>();
+  doc.groups.forEach((g, i) => {
+    if (seen.has(g.id)) out.push({ path: ['groups', i, 'id'], atKey: false, message: (w) => auditMessages.duplicateId(w, g.id) });
+    seen.add(g.id);
+    g.composedOf?.forEach((id, j) => group(['groups', i, 'composedOf', j], id));
+  });
+  doc.categorical?.forEach((r, i) => {
+    r.groups.forEach((g, j) => group(['categorical', i, 'groups', j], g));
+    r.levels.forEach((l, k) => {
+      for (const [g, c] of Object.entries(l.counts)) {
+        group(['categorical', i, 'levels', k, 'counts', g], g, true);
+        const n = groups.get(g)?.n;
+        if (n !== undefined && c > n) out.push({ path: ['categorical', i, 'levels', k, 'counts', g], atKey: false, message: (w) => auditMessages.countTooLarge(w, c, n) });
+      }
+      for (const [g, v] of Object.entries(l.percents ?? {})) {
+        group(['categorical', i, 'levels', k, 'percents', g], g, true);
+        printed(['categorical', i, 'levels', k, 'percents', g], v);
+      }
+    });
+    printed(['categorical', i, 'test', 'statistic'], r.test?.statistic);
+    printed(['categorical', i, 'test', 'p'], r.test?.p);
+  });
+  doc.continuous?.forEach((r, i) => {
+    r.groups.forEach((g, j) => group(['continuous', i, 'groups', j], g));
+    for (const [g, s] of Object.entries(r.summaries)) {
+      group(['continuous', i, 'summaries', g], g, true);
+      printed(['continuous', i, 'summaries', g, 'mean'], s.mean);
+      printed(['continuous', i, 'summaries', g, 'sd'], s.sd);
+    }
+    printed(['continuous', i, 'test', 'statistic'], r.test?.statistic);
+    printed(['continuous', i, 'test', 'p'], r.test?.p);
+  });
+  doc.proportions?.forEach((r, i) => printed(['proportions', i, 'percent'], r.percent));
+  doc.roc?.forEach((r, i) => {
+    group(['roc', i, 'positive'], r.positive);
+    group(['roc', i, 'negative'], r.negative);
+    for (const k of ['auc', 'se', 'p', 'cutoff', 'sensitivity', 'specificity', 'youden', 'ciLevel'] as const) printed(['roc', i, k], r[k]);
+    r.ci?.forEach((v, j) => printed(['roc', i, 'ci', j], v));
+  });
+  const variables = (doc.continuous ?? []).map((r) => r.variable);
+  const markers = (doc.roc ?? []).map((r) => r.marker);
+  doc.models?.forEach((m, i) => {
+    if (m.eventGroup) group(['models', i, 'eventGroup'], m.eventGroup);
+    if (m.nonEventGroup) group(['models', i, 'nonEventGroup'], m.nonEventGroup);
+    printed(['models', i, 'ciLevel'], m.ciLevel);
+    const terms: [SpecPath, NonNullable<PaperDoc['models']>[number]['terms'][number]][] = m.terms.map((t, j) => [['models', i, 'terms', j], t]);
+    if (m.intercept) terms.push([['models', i, 'intercept'], m.intercept]);
+    for (const [p, t] of terms) {
+      for (const k of ['beta', 'se', 'wald', 'p', 'ratio'] as const) printed([...p, k], t[k]);
+      t.ci?.forEach((v, j) => printed([...p, 'ci', j], v));
+      const c = t.covariate;
+      if (!c) continue;
+      if (c.kind === 'binary-counts') for (const g of Object.keys(c.counts)) group([...p, 'covariate', 'counts', g], g, true);
+      if (c.kind === 'binary-proportions') for (const [g, v] of Object.entries(c.proportions)) { group([...p, 'covariate', 'proportions', g], g, true); printed([...p, 'covariate', 'proportions', g], v); }
+      if ((c.kind === 'threshold' || c.kind === 'normal') && !variables.includes(c.variable)) out.push({ path: [...p, 'covariate', 'variable'], atKey: false, message: (w) => auditMessages.unknownVariable(w, c.variable, variables) });
+      if (c.kind === 'threshold') printed([...p, 'covariate', 'threshold'], c.threshold);
+      if (c.kind === 'roc-cutoff' && !markers.includes(c.marker)) out.push({ path: [...p, 'covariate', 'marker'], atKey: false, message: (w) => auditMessages.unknownMarker(w, c.marker, markers) });
+    }
+  });
+  doc.survival?.forEach((r, i) => {
+    printed(['survival', i, 'value'], r.value);
+    r.ci?.forEach((v, j) => printed(['survival', i, 'ci', j], v));
+  });
+  doc.cutoffs?.forEach((c, i) => printed(['cutoffs', i, 'value'], c.value));
+  doc.pValues?.forEach((c, i) => printed(['pValues', i, 'p'], c.p));
+  return out;
+}
+
+/** Validates; returns the data typed as a PaperDoc or throws a data error (exit 3) naming file, line and field. */
+export function validatePaper(data: unknown, loc: SpecLocator): PaperDoc {
+  let problems = schemaProblems(data);
+  if (problems.length === 0) problems = referenceProblems(data as PaperDoc);
+  if (problems.length === 0) return data as PaperDoc;
+  const sorted = problems.map((p) => ({ p, line: loc.line(p.path, p.atKey) ?? 0 })).sort((a, b) => a.line - b.line);
+  const first = sorted[0].p;
+  const extra = problems.length > 1 ? auditMessages.moreProblems(problems.length - 1) : '';
+  throw dataError(first.message(loc.where(first.path, first.atKey)) + extra);
+}
