@@ -114,7 +114,7 @@ export function splitAt(x: Float64Array, c: CutoffResult): Float64Array {
 
 /** Label of the high (or low) side, e.g. "SII ≥ 375.56". */
 export function sideLabel(label: string, c: CutoffResult, high: boolean): string {
-  const v = Number(c.value.toPrecision(6));
+  const v = Number(c.value.toPrecision(5));
   const op = high ? (c.direction === '>=' ? '≥' : '>') : c.direction === '>=' ? '<' : '≤';
   return `${label} ${op} ${v}`;
 }

@@ -44,7 +44,9 @@ function conv(v: unknown, omit: ReadonlySet<string>): unknown {
   if (typeof v === 'object') {
     const o: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      if (omit.has(k) || typeof x === 'function') continue;
+      if (typeof x === 'function') continue;
+      // Bulky internals: typed arrays under these keys (row indices, linear predictors, scan grids) and DeLong placements.
+      if (omit.has(k) && (ArrayBuffer.isView(x) || k === 'placements')) continue;
       o[k] = conv(x, omit);
     }
     return o;
