@@ -15,7 +15,7 @@ import type { ForestFigureData, ForestRow } from './forestData.js';
 import type { Box } from './geometry.js';
 import type { MarkerShape } from './marker.js';
 import { seriesStyle } from './palette.js';
-import { fitText, textWidth } from './textWidth.js';
+import { fitText, textWidth, wrapText } from './textWidth.js';
 
 export interface ForestOptions {
   readonly width?: FigureWidth;
@@ -69,6 +69,8 @@ export interface ForestLayout {
 
 const PAD = 4;
 const GAP = 8;
+/** Narrowest plot column (pt) before labels wrap or columns are dropped. */
+const MIN_PLOT = 60;
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const CANDIDATE_TICKS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 const AXIS_MIN = 0.001;
@@ -96,7 +98,10 @@ export function forestEstimateText(r: ForestRow, digits = 2): string {
   if (r.header) return '';
   if (r.reference) return 'Reference';
   if (!estimable(r)) return r.note && r.note.trim() !== '' ? r.note.trim() : 'Not estimable';
-  return `${ratioText(r.estimate, digits)} (${ratioText(r.lower, digits)}–${ratioText(r.upper, digits)})`;
+  const lo = ratioText(r.lower, digits);
+  const hi = ratioText(r.upper, digits);
+  // A missing limit reads "1.10 to —": an en dash next to an em dash would be ambiguous.
+  return lo === '—' || hi === '—' ? `${ratioText(r.estimate, digits)} (${lo} to ${hi})` : `${ratioText(r.estimate, digits)} (${lo}–${hi})`;
 }
 
 /** Log-axis domain covering every finite positive estimate and limit, and 1. */
@@ -159,8 +164,8 @@ export function forestLayout(data: ForestFigureData, options: ForestOptions = {}
   const rowH = fs * 1.75;
   const indent = fs * 1.2;
 
-  const cols = (rows: readonly ForestRow[]): PanelCols => {
-    const n = rows.some((r) => finite(r.n));
+  const cols = (rows: readonly ForestRow[], withN = true): PanelCols => {
+    const n = withN && rows.some((r) => finite(r.n));
     return {
       n,
       nW: n ? Math.max(textWidth('n', fs, true), ...rows.map((r) => (finite(r.n) ? textWidth(String(r.n), fs) : 0))) : 0,
@@ -184,11 +189,14 @@ export function forestLayout(data: ForestFigureData, options: ForestOptions = {}
       }
     }
   }
-  const panelCols = panels.map((p) => cols(p.rows));
-  // Labels get what they need as long as each plot keeps MIN_PLOT pt; beyond that they are shortened.
-  const MIN_PLOT = 60;
+  let panelCols = panels.map((p) => cols(p.rows));
+  // The n column is the first thing to go when the labels would otherwise be squeezed.
+  const labelRoom = (pc: PanelCols[]): number =>
+    width - (PAD + GAP + pc.reduce((s, c) => s + fixedW(c), 0) + Math.max(0, panels.length - 1) * 2 * GAP + PAD) - MIN_PLOT * Math.max(1, panels.length);
+  if (panelCols.some((c) => c.n) && labelRoom(panelCols) < Math.min(labelNeed(allRows), width * 0.3)) panelCols = panels.map((p) => cols(p.rows, false));
+  // Labels get what they need (up to 40% of the width) as long as each plot keeps MIN_PLOT pt; beyond that they wrap.
   const sideFixed = PAD + GAP + panelCols.reduce((s, c) => s + fixedW(c), 0) + Math.max(0, panels.length - 1) * 2 * GAP + PAD;
-  const sideLabelW = Math.max(width * 0.2, Math.min(labelNeed(allRows), width - sideFixed - MIN_PLOT * Math.max(1, panels.length)));
+  const sideLabelW = Math.max(width * 0.2, Math.min(labelNeed(allRows), width * 0.4, width - sideFixed - MIN_PLOT * Math.max(1, panels.length)));
   const sidePlotW = panels.length ? (width - sideFixed - sideLabelW) / panels.length : 0;
   const arrangement = options.arrangement ?? (panels.length > 1 && sidePlotW >= MIN_PLOT ? 'side' : 'stacked');
 
@@ -252,6 +260,19 @@ export function forestLayout(data: ForestFigureData, options: ForestOptions = {}
     texts.push({ x: cx + c.pW, y, text: 'P', anchor: 'end', bold: true, italic: true });
   };
   const base = (yTop: number): number => yTop + rowH / 2 + 0.358 * fs;
+  const lineGap = fs * 1.2;
+  /** Label wrapped to at most 3 lines (the last shortened with an ellipsis if still too long). */
+  const labelLines = (label: string, avail: number, bold: boolean): string[] => {
+    const lines = wrapText(label, avail, fs, bold);
+    if (lines.length <= 3) return lines.map((l) => fitText(l, avail, fs, bold));
+    return [...lines.slice(0, 2), fitText(lines.slice(2).join(' '), avail, fs, bold)];
+  };
+  const heightOf = (nLines: number): number => rowH + (nLines - 1) * lineGap;
+  /** Baselines of a row's label lines, centred on the row. */
+  const labelBaselines = (yTop: number, n: number): number[] =>
+    Array.from({ length: n }, (_, i) => yTop + heightOf(n) / 2 - ((n - 1) * lineGap) / 2 + i * lineGap + 0.358 * fs);
+  /** Baseline of the one-line texts (estimate, P, n) of a row: centred on the row. */
+  const midBase = (yTop: number, n: number): number => yTop + heightOf(n) / 2 + 0.358 * fs;
 
   let bottom: number;
   if (arrangement === 'side' && panels.length > 0) {
@@ -263,12 +284,22 @@ export function forestLayout(data: ForestFigureData, options: ForestOptions = {}
     const headY = y;
     y += rowH; // column headers
     const rowsTop = y;
-    const rowsBottom = rowsTop + rowH * keys.length;
+    const keyLines = keys.map((k) => {
+      const m = byKey.get(k)!;
+      return labelLines(m.label, labelW - (m.indent ? indent : 0), m.header);
+    });
+    const keyTop: number[] = [];
+    let yy = rowsTop;
+    for (const l of keyLines) {
+      keyTop.push(yy);
+      yy += heightOf(l.length);
+    }
+    const rowsBottom = yy;
     texts.push({ x: PAD, y: base(headY), text: labelHead, anchor: 'start', bold: true });
     keys.forEach((k, i) => {
       const m = byKey.get(k)!;
-      const avail = labelW - (m.indent ? indent : 0);
-      texts.push({ x: PAD + (m.indent ? indent : 0), y: base(rowsTop + i * rowH), text: fitText(m.label, avail, fs, m.header), anchor: 'start', bold: m.header });
+      labelBaselines(keyTop[i], keyLines[i].length).forEach((b, j) =>
+        texts.push({ x: PAD + (m.indent ? indent : 0), y: b, text: keyLines[i][j], anchor: 'start', bold: m.header }));
     });
     let x0 = PAD + labelW + GAP;
     panels.forEach((p, pi) => {
@@ -285,8 +316,8 @@ export function forestLayout(data: ForestFigureData, options: ForestOptions = {}
       keys.forEach((k, i) => {
         const r = p.rows.find((rr) => (rr.key ?? rr.label ?? '') === k);
         if (!r) return;
-        const yc = rowsTop + i * rowH + rowH / 2;
-        rowTexts(r, base(rowsTop + i * rowH), c, x0, plotW);
+        const yc = keyTop[i] + heightOf(keyLines[i].length) / 2;
+        rowTexts(r, midBase(keyTop[i], keyLines[i].length), c, x0, plotW);
         placeInterval(r, yc, (v) => scale(v), st.colour, shape);
       });
       const ticks: Tick[] = logTicks(domain, (v) => scale(v), fs).map((v) => ({ value: v, pos: scale(v), label: tickLabel(v) }));
@@ -300,39 +331,40 @@ export function forestLayout(data: ForestFigureData, options: ForestOptions = {}
   } else {
     // Stacked: one label column, one plot column; each panel starts with its title row.
     const stackRows = panels.flatMap((p) => p.rows);
-    const c = cols(stackRows);
+    let c = cols(stackRows);
+    if (c.n && width - 2 * PAD - GAP - fixedW(c) - MIN_PLOT < Math.min(labelNeed(stackRows), width * 0.3)) c = cols(stackRows, false);
     const need = Math.max(labelNeed(stackRows), ...panels.map((p) => textWidth(p.title ?? '', fs, true)));
-    const labelW = Math.max(width * 0.2, Math.min(need, width - 2 * PAD - GAP - fixedW(c) - MIN_PLOT));
+    const labelW = Math.max(width * 0.2, Math.min(need, width * 0.4, width - 2 * PAD - GAP - fixedW(c) - MIN_PLOT));
     const plotW = Math.max(40, width - 2 * PAD - labelW - GAP - fixedW(c));
     let y = PAD;
     const headY = y;
     y += rowH;
     const rowsTop = y;
-    const nRows = panels.reduce((s, p) => s + p.rows.length + (panels.length > 1 ? 1 : 0), 0);
-    const rowsBottom = rowsTop + rowH * nRows;
+    const rowLines = panels.map((p) => p.rows.map((r) => labelLines(r.label ?? '', labelW - (r.indent ? indent : 0), !!r.header)));
+    const rowsBottom = rowsTop + rowLines.flat().reduce((s, l) => s + heightOf(l.length), 0) + (panels.length > 1 ? panels.length * rowH : 0);
     const x0 = PAD + labelW + GAP;
     const px0 = x0 + (c.n ? c.nW + GAP : 0);
     const box: Box = { x0: px0, y0: rowsTop, x1: px0 + plotW, y1: rowsBottom };
     const scale = scaleLog().domain(domain).range([box.x0 + 3, box.x1 - 3]);
     texts.push({ x: PAD, y: base(headY), text: labelHead, anchor: 'start', bold: true });
     headerTexts(c, x0, plotW, base(headY));
-    let k = 0;
+    let yTop = rowsTop;
     panels.forEach((p, pi) => {
       const st = seriesStyle(pi);
       const shape: MarkerShape = pi % 2 === 0 ? 'square' : 'diamond';
       if (panels.length > 1) {
-        texts.push({ x: PAD, y: base(rowsTop + k * rowH), text: fitText(p.title ?? '', labelW + GAP + plotW, fs, true), anchor: 'start', bold: true, italic: true });
-        if (pi > 0) rules.push({ x0: PAD, x1: width - PAD, y: rowsTop + k * rowH, heavy: false });
-        k += 1;
+        texts.push({ x: PAD, y: base(yTop), text: fitText(p.title ?? '', labelW + GAP + plotW, fs, true), anchor: 'start', bold: true, italic: true });
+        if (pi > 0) rules.push({ x0: PAD, x1: width - PAD, y: yTop, heavy: false });
+        yTop += rowH;
       }
-      for (const r of p.rows) {
-        const yTop = rowsTop + k * rowH;
-        const avail = labelW - (r.indent ? indent : 0);
-        texts.push({ x: PAD + (r.indent ? indent : 0), y: base(yTop), text: fitText(r.label ?? '', avail, fs, !!r.header), anchor: 'start', bold: !!r.header });
-        rowTexts(r, base(yTop), c, x0, plotW);
-        placeInterval(r, yTop + rowH / 2, (v) => scale(v), st.colour, shape);
-        k += 1;
-      }
+      p.rows.forEach((r, ri) => {
+        const lines = rowLines[pi][ri];
+        labelBaselines(yTop, lines.length).forEach((b, j) =>
+          texts.push({ x: PAD + (r.indent ? indent : 0), y: b, text: lines[j], anchor: 'start', bold: !!r.header }));
+        rowTexts(r, midBase(yTop, lines.length), c, x0, plotW);
+        placeInterval(r, yTop + heightOf(lines.length) / 2, (v) => scale(v), st.colour, shape);
+        yTop += heightOf(lines.length);
+      });
     });
     const ticks: Tick[] = logTicks(domain, (v) => scale(v), fs).map((v) => ({ value: v, pos: scale(v), label: tickLabel(v) }));
     plots.push({ box, refX: scale(1), axis: { ...axisProbe, at: rowsBottom + 2, from: box.x0, to: box.x1, ticks } });

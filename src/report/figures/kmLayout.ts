@@ -197,15 +197,18 @@ export function kmLayout(data: KmFigureData, options: KmOptions = {}): KmLayout 
   const lineH = fs * 1.4;
   const legendItems: { x: number; row: number; text: string; i: number }[] = [];
   {
-    let x = left;
+    // Aligned with the plot's left edge, or with the figure's when the risk-table labels push the
+    // plot far right and the legend would otherwise be cut short.
+    const lx = legendTexts.some((t) => textWidth(t, fs) + SAMPLE + 3 > width - PAD - left) ? PAD : left;
+    let x = lx;
     let row = 0;
     groups.forEach((_, i) => {
-      const avail = width - PAD - left - SAMPLE - 3;
+      const avail = width - PAD - lx - SAMPLE - 3;
       const t = fitText(legendTexts[i], avail, fs);
       const w = SAMPLE + 3 + textWidth(t, fs);
-      if (x > left && x + w > width - PAD) {
+      if (x > lx && x + w > width - PAD) {
         row += 1;
-        x = left;
+        x = lx;
       }
       legendItems.push({ x, row, text: t, i });
       x += w + 10;

@@ -7,7 +7,7 @@ import { BOLD_WIDTHS, REGULAR_WIDTHS } from './fontMetrics.js';
 
 const FALLBACK_EM = 0.5562;
 
-/** Width in the figure's user units (pt) of `s` at `size` pt. @example textWidth('0.5', 10) // 13.903 */
+/** Width in the figure's user units (pt) of `s` at `size` pt. @example textWidth('0.5', 10) // 13.902 */
 export function textWidth(s: string, size: number, bold = false): number {
   const table = bold ? BOLD_WIDTHS : REGULAR_WIDTHS;
   let em = 0;
@@ -22,7 +22,17 @@ export function textWidth(s: string, size: number, bold = false): number {
  */
 export function wrapText(s: string, maxWidth: number, size: number, bold = false): string[] {
   // Split on ordinary spaces only: a no-break space (U+00A0) keeps "(n = 12)" together.
-  const words = s.split(/[ \t\n]+/).filter((w) => w.length > 0);
+  const raw = s.split(/[ \t\n]+/).filter((w) => w.length > 0);
+  // Keep a lone comparison sign with the number after it ("≥ 2000", "< 0.05").
+  const words: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (/^[<>≤≥=×±]$/.test(raw[i]) && i + 1 < raw.length) {
+      words.push(`${raw[i]} ${raw[i + 1]}`);
+      i += 1;
+    } else {
+      words.push(raw[i]);
+    }
+  }
   const lines: string[] = [];
   let line = '';
   for (const w of words) {

@@ -182,6 +182,28 @@ export function exampleForest(): ForestFigureData {
   };
 }
 
+/** Forest edge cases: heading with reference level, open and unestimable intervals, a long label, OR. */
+export function exampleForestEdge(): ForestFigureData {
+  return {
+    title: 'Logistic regression for recurrence',
+    measure: 'OR',
+    panels: [
+      {
+        title: 'Univariate',
+        rows: [
+          { label: 'BCLC stage', header: true },
+          { label: 'A', reference: true, indent: true, n: 120 },
+          { label: 'B', estimate: 1.62, lower: 0.98, upper: 2.67, p: 0.058, indent: true, n: 131 },
+          { label: 'C', estimate: 3.9, lower: 1.1, upper: null, p: 0.034, indent: true, n: 58 },
+          { label: 'Complete response after the first TACE session (mRECIST)', estimate: 0.41, lower: 0.22, upper: 0.77, p: 0.0056, n: 309 },
+          { label: 'Hepatitis B virus DNA ≥ 2000 IU/mL', estimate: null, lower: null, upper: null, p: null, note: 'No events', n: 12 },
+          { label: 'SII ≥ 405.08', estimate: 3.12, lower: 1.88, upper: 5.33, p: 0.00001, n: 309 },
+        ],
+      },
+    ],
+  };
+}
+
 /** yu2023 Figure 1-like flow with four exclusion reasons and two outcome groups. */
 export function exampleFlow(): FlowFigureData {
   return {

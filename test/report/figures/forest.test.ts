@@ -9,7 +9,8 @@ describe('forestEstimateText', () => {
   it('formats ratios, references, headings and unestimable rows', () => {
     expect(forestEstimateText({ label: 'a', estimate: 2.046, lower: 1.425, upper: 2.935 })).toBe('2.05 (1.43–2.94)');
     expect(forestEstimateText({ label: 'a', estimate: 3.1, lower: 1.2, upper: Number.POSITIVE_INFINITY })).toBe('3.10 (1.20–∞)');
-    expect(forestEstimateText({ label: 'a', estimate: 3.1, lower: null, upper: null })).toBe('3.10 (—–—)');
+    expect(forestEstimateText({ label: 'a', estimate: 3.1, lower: null, upper: null })).toBe('3.10 (— to —)');
+    expect(forestEstimateText({ label: 'a', estimate: 3.9, lower: 1.1, upper: null })).toBe('3.90 (1.10 to —)');
     expect(forestEstimateText({ label: 'a', estimate: 1500, lower: 0.0004, upper: 1e9 })).toBe('> 999 (< 0.001–> 999)');
     expect(forestEstimateText({ label: 'a', reference: true })).toBe('Reference');
     expect(forestEstimateText({ label: 'a', header: true })).toBe('');
@@ -78,6 +79,24 @@ describe('forestLayout', () => {
     expect(L.plots).toHaveLength(1);
     expect(L.texts.filter((t) => t.italic && t.bold && t.text !== 'P').map((t) => t.text)).toEqual(['Univariate', 'Multivariate']);
     expect(rounded(L)).toMatchSnapshot();
+  });
+});
+
+describe('long labels', () => {
+  it('wrap onto more lines and make their row taller instead of overlapping', () => {
+    const d = exampleForest();
+    const long: ForestFigureData = {
+      ...d,
+      panels: d.panels.map((p) => ({ ...p, rows: [...p.rows, { label: 'Barcelona Clinic Liver Cancer stage C versus stage A or B', estimate: 2.4, lower: 1.5, upper: 3.8, p: 0.0002 }] })),
+    };
+    for (const width of ['single', 'double'] as const) {
+      const L = forestLayout(long, { width });
+      const parts = L.texts.filter((t) => /Barcelona|stage|versus|or B/.test(t.text) && t.anchor === 'start' && !t.text.includes('('));
+      expect(parts.length).toBeGreaterThan(1);
+      expect(parts.map((t) => t.text).join(' ').replace(/\s+/g, ' ')).toContain('Barcelona Clinic Liver Cancer stage C');
+      const svg = forestSvg(long, { width });
+      expectCleanText(svg);
+    }
   });
 });
 

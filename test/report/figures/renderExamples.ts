@@ -9,7 +9,7 @@ import { forestSvg } from '../../../src/report/figures/forestSvg.js';
 import { kmSvg } from '../../../src/report/figures/kmSvg.js';
 import { rocSvg } from '../../../src/report/figures/rocSvg.js';
 import { svgToPng } from '../../../src/report/png.js';
-import { exampleFlow, exampleForest, exampleKm2, exampleKm4, exampleRoc3 } from './examples.js';
+import { exampleFlow, exampleForest, exampleForestEdge, exampleKm2, exampleKm4, exampleRoc3 } from './examples.js';
 
 export function renderExamples(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
@@ -21,6 +21,7 @@ export function renderExamples(dir: string): string[] {
     ['roc3-double', rocSvg(exampleRoc3(), { width: 'double' })],
     ['forest-double', forestSvg(exampleForest(), { width: 'double' })],
     ['forest-single', forestSvg(exampleForest(), { width: 'single' })],
+    ['forest-edge-single', forestSvg(exampleForestEdge(), { width: 'single' })],
     ['flow-single', flowSvg(exampleFlow())],
     ['flow-double', flowSvg(exampleFlow(), { width: 'double' })],
   ];
