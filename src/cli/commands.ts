@@ -1,5 +1,6 @@
 /** The command registry: one import and one entry per command; each command lives in its own file. */
 import type { Command } from './command.js';
+import { calcCommand } from './calc.js';
 import { simulateCommand } from './simulate.js';
 import { powerCommand } from './power.js';
 import { reportCommand } from './report.js';
@@ -10,9 +11,11 @@ import { rocCommand } from './roc.js';
 import { coxCommand } from './cox.js';
 import { kmCommand } from './km.js';
 import { compareCommand } from './compare.js';
+import { auditCommand } from './audit.js';
 
 const list: Command[] = [
   // add commands here, e.g. kmCommand,
+  calcCommand,
   simulateCommand,
   powerCommand,
   analyzeCommand,
@@ -23,6 +26,7 @@ const list: Command[] = [
   coxCommand,
   kmCommand,
   compareCommand,
+  auditCommand,
 ];
 
 export const commands: Record<string, Command> = Object.fromEntries(list.map((c) => [c.name, c]));
