@@ -11,7 +11,20 @@ import { analysisError } from '../../errors.js';
 import { rocMessages } from '../../messages/index.js';
 import { pNormTwoSided, qnorm } from '../dist/index.js';
 import { delongCovariance } from './delongVariance.js';
+import { placementValues, type Placements } from './placementValues.js';
 import type { RocResult } from './rocAnalysis.js';
+
+/** Data-order placement values of a result, computed once per result (O(n log n)). */
+const cache = new WeakMap<RocResult, Placements>();
+export function dataOrderPlacements(r: RocResult): Placements {
+  let p = cache.get(r);
+  if (!p) {
+    const g = r.groups;
+    p = placementValues(g.cases, g.controls, g.sortedCases, g.sortedControls);
+    cache.set(r, p);
+  }
+  return p;
+}
 
 export interface RocComparison {
   readonly a: string;
@@ -45,7 +58,7 @@ const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
  * compareAucs(a, b).diff // -0.11111111111111116  (8/9 − 1)
  */
 export function compareAucs(a: RocResult, b: RocResult, level = 0.95): RocComparison {
-  const pa = a.placements, pb = b.placements;
+  const pa = dataOrderPlacements(a), pb = dataOrderPlacements(b);
   if (pa.cases.length !== pb.cases.length || pa.controls.length !== pb.controls.length) {
     throw analysisError(rocMessages.pairedLength(a.nCases + a.nControls, b.nCases + b.nControls));
   }

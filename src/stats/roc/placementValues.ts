@@ -12,9 +12,11 @@
  * receiver operating characteristic curves. IEEE Signal Processing Letters 2014;21(11):1389–1393:
  * the placement values follow from mid-ranks, V10(X_i) = (R_i − R^X_i) / n with R_i the mid-rank of
  * X_i among all values and R^X_i its mid-rank among the cases, so no m × n comparison is needed.
- * Here the same counts are read off the sorted other group by binary search (number of controls
- * below X_i plus half of those equal to it), which is that identity evaluated per subject and keeps
- * the subjects in data order, as a paired comparison of two markers needs. O((m + n) log(m + n)).
+ * Two evaluations of that identity, both after one sort per group:
+ *  - `sortedPlacementValues`: placements in sorted order by one linear merge of the sorted groups —
+ *    enough for the AUC and its variance, O(m + n) after sorting;
+ *  - `placementValues`: placements in data order (as the covariance of two markers on the same
+ *    subjects needs), each read off the sorted other group by binary search. O((m + n) log(m + n)).
  */
 
 export interface Placements {
@@ -80,6 +82,44 @@ export function placementValues(
     const hi = upperBound(sortedCases, y);
     const lo = hi > 0 && sortedCases[hi - 1] === y ? lowerBound(sortedCases, y) : hi;
     v01[j] = (2 * (m - hi) + (hi - lo)) / (2 * m);
+  }
+  return { cases: v10, controls: v01, auc: twice / (2 * m * n) };
+}
+
+/**
+ * Numeric core: placement values in sorted order (V10 for `sortedCases`, V01 for `sortedControls`)
+ * by a linear merge. Contract: ascending-sorted oriented groups, both non-empty, no NaN.
+ *
+ * @example
+ * sortedPlacementValues(Float64Array.of(2, 3), Float64Array.of(1, 2)).cases // Float64Array [0.75, 1]
+ */
+export function sortedPlacementValues(sortedCases: Float64Array, sortedControls: Float64Array): Placements {
+  const a = sortedCases, b = sortedControls;
+  const m = a.length, n = b.length;
+  const v10 = new Float64Array(m);
+  const v01 = new Float64Array(n);
+  let twice = 0;
+  // cases: controls strictly below (j) and equal (jj − j)
+  for (let i = 0, j = 0; i < m; ) {
+    const v = a[i];
+    while (j < n && b[j] < v) j++;
+    let jj = j;
+    while (jj < n && b[jj] === v) jj++;
+    const t = 2 * j + (jj - j);
+    const val = t / (2 * n);
+    let i2 = i;
+    while (i2 < m && a[i2] === v) v10[i2++] = val;
+    twice += t * (i2 - i);
+    i = i2;
+  }
+  // controls: cases strictly above (m − ii) and equal (ii − i)
+  for (let j = 0, i = 0; j < n; ) {
+    const v = b[j];
+    while (i < m && a[i] < v) i++;
+    let ii = i;
+    while (ii < m && a[ii] === v) ii++;
+    const val = (2 * (m - ii) + (ii - i)) / (2 * m);
+    while (j < n && b[j] === v) v01[j++] = val;
   }
   return { cases: v10, controls: v01, auc: twice / (2 * m * n) };
 }

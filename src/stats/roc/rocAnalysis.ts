@@ -19,7 +19,7 @@ import { hanleyMcNeilSeCore } from './hanleyMcNeil.js';
 import { aucNormalCi } from './normalCi.js';
 import { optimalCutoff, type OptimalCutoff } from './optimalCutoff.js';
 import { orientedGroups, type OrientedGroups } from './orientedGroups.js';
-import { placementValues, type Placements } from './placementValues.js';
+import { sortedPlacementValues } from './placementValues.js';
 import { rocCurve, type RocCurve } from './rocCurve.js';
 
 export interface RocOptions {
@@ -62,8 +62,8 @@ export interface RocResult {
   readonly topLeft: OptimalCutoff;
   readonly curve: RocCurve;
   readonly bootstrap: BootstrapCi | null;
-  /** DeLong placement values in data order (cases, controls), for paired comparisons. */
-  readonly placements: Placements;
+  /** The oriented, sorted groups the analysis ran on (compareAucs derives data-order placements from them). */
+  readonly groups: OrientedGroups;
 }
 
 const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -74,7 +74,7 @@ const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 export function rocFit(g: OrientedGroups, directionFrom: 'auto' | 'given', opts: RocOptions = {}): RocResult {
   const level = opts.level ?? 0.95;
   const m = g.cases.length, n = g.controls.length;
-  const placements = placementValues(g.cases, g.controls, g.sortedCases, g.sortedControls);
+  const placements = sortedPlacementValues(g.sortedCases, g.sortedControls);
   const auc = placements.auc;
   const variance = delongVariance(placements);
   const se = Math.sqrt(variance);
@@ -103,7 +103,7 @@ export function rocFit(g: OrientedGroups, directionFrom: 'auto' | 'given', opts:
     topLeft: optimalCutoff(curve, 'closest.topleft'),
     curve,
     bootstrap: boot,
-    placements,
+    groups: g,
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placementValues, lowerBound, upperBound } from '../../../src/stats/roc/placementValues.js';
+import { placementValues, sortedPlacementValues, lowerBound, upperBound } from '../../../src/stats/roc/placementValues.js';
 import { xoshiro128ss } from '../../../src/stats/roc/prng.js';
 
 /** The O(m n) definition (DeLong et al. 1988) to check the O(n log n) version against. */
@@ -27,6 +27,11 @@ describe('placementValues', () => {
       expect(Array.from(p.cases)).toEqual(b.v10);
       expect(Array.from(p.controls)).toEqual(b.v01);
       expect(p.auc).toBeCloseTo(b.auc, 14);
+      const q = sortedPlacementValues(sc, sn);
+      const bs = bruteForce(sc, sn);
+      expect(Array.from(q.cases)).toEqual(bs.v10);
+      expect(Array.from(q.controls)).toEqual(bs.v01);
+      expect(q.auc).toBe(p.auc);
     });
   }
 

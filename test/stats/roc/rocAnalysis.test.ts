@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rocAnalysis } from '../../../src/stats/roc/rocAnalysis.js';
+import { dataOrderPlacements } from '../../../src/stats/roc/compareAucs.js';
 import { pROCDirection } from '../../../src/stats/roc/direction.js';
 import { SiilabError } from '../../../src/errors.js';
 import { completeCases, num, readCsv, ref, relErr } from './referenceData.js';
@@ -90,8 +91,8 @@ describe('rocAnalysis by hand', () => {
     // cases 0.35, 0.8; controls 0.1, 0.4: pairs (0.35>0.1) (0.35<0.4) (0.8>0.1) (0.8>0.4) → 3/4
     const r = rocAnalysis(Float64Array.of(0.1, 0.4, 0.35, 0.8), Float64Array.of(0, 0, 1, 1));
     expect(r.auc).toBe(0.75);
-    expect(Array.from(r.placements.cases)).toEqual([0.5, 1]);
-    expect(Array.from(r.placements.controls)).toEqual([1, 0.5]);
+    expect(Array.from(dataOrderPlacements(r).cases)).toEqual([0.5, 1]);
+    expect(Array.from(dataOrderPlacements(r).controls)).toEqual([1, 0.5]);
     // S10 = S01 = 0.125, Var = 0.125/2 + 0.125/2
     expect(r.variance).toBeCloseTo(0.125, 15);
     // thresholds: −∞, midpoints of 0.1 | 0.35 | 0.4 | 0.8, +∞

@@ -8,7 +8,7 @@ import { diagnosticAccuracy } from '../../../src/stats/roc/diagnosticAccuracy.js
 import { aucNormalCi } from '../../../src/stats/roc/normalCi.js';
 import { mannWhitneyAucTest, delongAucTest } from '../../../src/stats/roc/aucNullTest.js';
 import { delongCovariance } from '../../../src/stats/roc/delongVariance.js';
-import { placementValues } from '../../../src/stats/roc/placementValues.js';
+import { placementValues, sortedPlacementValues } from '../../../src/stats/roc/placementValues.js';
 import { xoshiro128ss } from '../../../src/stats/roc/prng.js';
 import { bootstrapAucCi } from '../../../src/stats/roc/bootstrapAucCi.js';
 import { pNormTwoSided } from '../../../src/stats/dist/index.js';
@@ -25,6 +25,7 @@ describe('@examples', () => {
     expect(mannWhitneyAucTest(Float64Array.of(3, 4, 5), Float64Array.of(1, 2, 3), 0.9444444444444444).p).toBe(0.07652250047505921);
     const c = Float64Array.of(2, 3), k = Float64Array.of(1, 2);
     expect(placementValues(c, k, c, k).auc).toBe(0.875);
+    expect(Array.from(sortedPlacementValues(Float64Array.of(2, 3), Float64Array.of(1, 2)).cases)).toEqual([0.75, 1]);
     const p = { cases: Float64Array.of(0.75, 1), controls: Float64Array.of(1, 0.75), auc: 0.875 };
     expect(delongCovariance(p, p)).toBe(0.03125);
     const r = xoshiro128ss(42);
