@@ -19,7 +19,7 @@ import { daysPer } from '../study/canonical.js';
 import type { SpecPath } from '../study/specLocator.js';
 import type { AggregateDerivation, Endpoint, InclusionRule, StudySpec, TimeUnit } from '../study/types.js';
 import { aggregateDraws, type DayWindow } from './aggregateDraws.js';
-import { buildPatients, type PatientColumn, type Patients } from './buildPatients.js';
+import { buildPatients, type PatientColumn } from './buildPatients.js';
 import { countingProcess } from './countingProcess.js';
 import type { Dataset, DatasetColumn, EndpointData, TimeVaryingRows } from './dataset.js';
 import { drawIndex, INDEX_INPUTS } from './drawIndex.js';

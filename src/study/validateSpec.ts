@@ -120,7 +120,6 @@ function scoreBranch(branch: SchemaNode, v: Json | undefined): number {
 }
 
 function explain(errors: ErrorObject[], data: Json, base: (string | number)[]): SpecProblem[] {
-  const c = compiled();
   const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const under = (e: ErrorObject, u: ErrorObject) => e !== u && (e.instancePath === u.instancePath || e.instancePath.startsWith(u.instancePath + '/'));
   // Outermost unions only; their branch errors are replaced by a fresh explanation of the chosen branch.

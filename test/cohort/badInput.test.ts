@@ -93,7 +93,7 @@ describe('bad input', () => {
   });
   test('an index whose counts are not mapped', async () => {
     const g = generateCohort();
-    edit(g.spec, /  lymphocytes: .*\n/, '');
+    edit(g.spec, /\n {2}lymphocytes: .*\n/, '\n');
     expect(await refusal(g.spec)).toContain("field derived[0].index: SII needs 'platelets' + 'neutrophils' + 'lymphocytes', or 'platelets' + 'nlr'");
   });
 });

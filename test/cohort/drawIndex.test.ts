@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { drawIndex } from '../../src/cohort/drawIndex.js';
+
+describe('drawIndex (hand-computed)', () => {
+  const c = { neutrophils: 4, lymphocytes: 2, platelets: 200, monocytes: 0.5, whiteCells: 7 };
+  test('definitions', () => {
+    expect(drawIndex('SII', c)).toEqual({ value: 400, cause: null });
+    expect(drawIndex('NLR', c).value).toBe(2);
+    expect(drawIndex('PLR', c).value).toBe(100);
+    expect(drawIndex('LMR', c).value).toBe(4);
+    expect(drawIndex('SIRI', c).value).toBe(1);
+    expect(drawIndex('PIV', c).value).toBe(200);
+    expect(drawIndex('dNLR', c).value).toBe(4 / 3);
+  });
+  test('SII from an NLR column (Chowell) and from percentages (yu2023)', () => {
+    expect(drawIndex('SII', { platelets: 249, nlr: 4.36 }).value).toBeCloseTo(1085.64, 10);
+    expect(drawIndex('SII', { platelets: 180, neutrophilPercent: 70, lymphocytePercent: 25 }).value).toBeCloseTo(504, 10);
+  });
+  test('zero lymphocytes and absent counts carry their cause', () => {
+    expect(drawIndex('SII', { ...c, lymphocytes: 0 })).toEqual({ value: NaN, cause: 'zero-lymphocytes' });
+    expect(drawIndex('PLR', { platelets: 200, lymphocytes: 0 }).cause).toBe('zero-lymphocytes');
+    expect(drawIndex('SII', { neutrophils: 4, lymphocytes: 2 }).cause).toBe('absent');
+    expect(drawIndex('LMR', { ...c, monocytes: 0 }).cause).toBe('zero-denominator');
+  });
+});
