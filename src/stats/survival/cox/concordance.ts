@@ -15,7 +15,8 @@
  *
  * Contract: `d` from coxSortedData, `lp` in sorted order (length n). O(n log n): the risk set is a
  * Fenwick tree over score ranks, and each subject's role as the longer-lived member of pairs is
- * counted from a second Fenwick tree of deaths read when it enters and leaves the risk set.
+ * read from a second Fenwick tree of deaths when it enters and leaves the risk set (at the end of
+ * a large stratum, from cumulative death counts instead).
  */
 import type { CoxSortedData } from './sortedData.js';
 import { radixOrder } from './radixOrder.js';
@@ -36,7 +37,7 @@ export interface ConcordanceResult extends ConcordanceCounts {
 }
 
 export function coxConcordance(d: CoxSortedData, lp: Float64Array): ConcordanceResult {
-  const { n, stop, start, event, strataBounds, byStart } = d;
+  const { n } = d;
   // dense ranks 1..K of the scores
   const ord = radixOrder(lp);
   const rank = new Int32Array(n);
@@ -45,8 +46,29 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array): ConcordanceR
     if (k === 0 || lp[ord[k]] !== lp[ord[k - 1]]) K++;
     rank[ord[k]] = K;
   }
+  const cK = new Float64Array(n);
+  const nK = new Float64Array(n);
+  const counts = fenwickConcordance(d, rank, K, cK, nK);
+  const { concordant, discordant, tiedX, tiedY, tiedXY } = counts;
+  const N = concordant + discordant + tiedX;
+  if (N === 0) return { concordant, discordant, tiedX, tiedY, tiedXY, c: null, se: null, variance: null };
+  const c = (concordant + 0.5 * tiedX) / N;
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const infl = (cK[k] - c * nK[k]) / N;
+    v += infl * infl;
+  }
+  return { concordant, discordant, tiedX, tiedY, tiedXY, c, se: Math.sqrt(v), variance: v };
+}
+
+/** Pair counts by Fenwick trees over score ranks; adds each subject's pair counts to cK, nK. */
+function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: Float64Array, nK: Float64Array): ConcordanceCounts {
+  const { n, stop, start, event, strataBounds, byStart } = d;
   const riskTree = new Int32Array(K + 1);
   const deathTree = new Int32Array(K + 1);
+  // plain counts per rank beside each Fenwick tree: count(≤ r) = count(< r) + at[r], one query
+  const riskAt = new Int32Array(K + 1);
+  const deathAt = new Int32Array(K + 1);
   let riskTotal = 0;
   let deathTotal = 0;
   const prefix = (tree: Int32Array, r: number): number => {
@@ -57,26 +79,28 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array): ConcordanceR
   const add = (tree: Int32Array, r: number, v: number): void => {
     for (; r <= K; r += r & -r) tree[r] += v;
   };
-  const cK = new Float64Array(n);
-  const nK = new Float64Array(n);
   // entering the risk set: subtract the deaths seen so far; leaving: add them (difference = partners)
   const snapshot = (k: number, sign: number): void => {
     const r = rank[k];
-    const le = prefix(deathTree, r);
     const less = prefix(deathTree, r - 1);
-    cK[k] += sign * (deathTotal - le + 0.5 * (le - less));
+    const eq = deathAt[r];
+    cK[k] += sign * (deathTotal - less - eq + 0.5 * eq);
     nK[k] += sign * deathTotal;
   };
   const enter = (k: number): void => {
     snapshot(k, -1);
     add(riskTree, rank[k], 1);
+    riskAt[rank[k]]++;
     riskTotal++;
   };
   const leave = (k: number): void => {
     snapshot(k, 1);
     add(riskTree, rank[k], -1);
+    riskAt[rank[k]]--;
     riskTotal--;
   };
+  // at the end of a stratum the death counts are final: cumulative counts replace tree queries
+  const deathCum = new Int32Array(K + 1);
   let concordant = 0;
   let discordant = 0;
   let tiedX = 0;
@@ -111,12 +135,12 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array): ConcordanceR
       const m = firstCensored - j0;
       for (let k = j0; k < firstCensored; k++) {
         const r = rank[k];
-        const le = prefix(riskTree, r);
         const less = prefix(riskTree, r - 1);
+        const eq = riskAt[r];
         concordant += less;
-        discordant += riskTotal - le;
-        tiedX += le - less;
-        cK[k] += less + 0.5 * (le - less);
+        discordant += riskTotal - less - eq;
+        tiedX += eq;
+        cK[k] += less + 0.5 * eq;
         nK[k] += riskTotal;
       }
       if (m > 1) {
@@ -135,6 +159,7 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array): ConcordanceR
       }
       for (let k = j0; k < firstCensored; k++) {
         add(deathTree, rank[k], 1);
+        deathAt[rank[k]]++;
         deathTotal++;
       }
       for (let k = j0; k < firstCensored; k++) {
@@ -143,25 +168,33 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array): ConcordanceR
       }
       i = j0 - 1;
     }
+    // everyone still at risk leaves. In a large stratum the death counts are final, so one
+    // cumulative pass over the ranks replaces the tree queries; a small stratum (many strata) uses
+    // the trees, keeping the total cost O(n log n).
+    const large = (end - begin) * 32 >= K;
+    if (large) for (let r = 1; r <= K; r++) deathCum[r] = deathCum[r - 1] + deathAt[r];
     for (let k = begin; k < end; k++)
       if (inRisk[k]) {
-        leave(k);
+        if (large) {
+          const r = rank[k];
+          cK[k] += deathTotal - deathCum[r] + 0.5 * deathAt[r];
+          nK[k] += deathTotal;
+        } else leave(k);
         inRisk[k] = 0;
       }
-    // clear the death tree for the next stratum
-    for (let k = begin; k < end; k++)
+    // clear the trees for the next stratum
+    for (let k = begin; k < end; k++) {
       if (event[k]) {
         add(deathTree, rank[k], -1);
-        deathTotal--;
+        deathAt[rank[k]]--;
       }
+    }
+    deathTotal = 0;
+    if (large) {
+      riskTree.fill(0);
+      riskAt.fill(0);
+      riskTotal = 0;
+    }
   }
-  const N = concordant + discordant + tiedX;
-  if (N === 0) return { concordant, discordant, tiedX, tiedY, tiedXY, c: null, se: null, variance: null };
-  const c = (concordant + 0.5 * tiedX) / N;
-  let v = 0;
-  for (let k = 0; k < n; k++) {
-    const infl = (cK[k] - c * nK[k]) / N;
-    v += infl * infl;
-  }
-  return { concordant, discordant, tiedX, tiedY, tiedXY, c, se: Math.sqrt(v), variance: v };
+  return { concordant, discordant, tiedX, tiedY, tiedXY };
 }

@@ -18,6 +18,7 @@ import { cholesky } from '../../linalg/cholesky.js';
 import { choleskySolve } from '../../linalg/choleskySolve.js';
 import { pChisqUpper } from '../../dist/index.js';
 import type { CoxSortedData } from './sortedData.js';
+import { radixOrder } from './radixOrder.js';
 import type { CoxTimeDetail } from './partialLikelihood.js';
 
 export interface ZphTest {
@@ -34,12 +35,12 @@ export interface ZphResult {
 /** Left-continuous Kaplan–Meier S(t−) at each distinct death time (ascending). */
 export function kmLeftContinuous(d: CoxSortedData): { time: Float64Array; survBefore: Float64Array } {
   const { n, stop, start, event } = d;
-  const stopSorted = Float64Array.from(stop).sort();
-  const startSorted = start ? Float64Array.from(start).sort() : null;
+  const byStop = radixOrder(stop);
+  const stopSorted = Float64Array.from(byStop, (k) => stop[k]);
+  const startSorted = start ? Float64Array.from(radixOrder(start), (k) => start[k]) : null;
   const deathTimes = new Float64Array(d.nEvents);
   let c = 0;
-  for (let k = 0; k < n; k++) if (event[k]) deathTimes[c++] = stop[k];
-  deathTimes.sort();
+  for (let k = 0; k < n; k++) if (event[byStop[k]]) deathTimes[c++] = stopSorted[k];
   const times: number[] = [];
   const surv: number[] = [];
   let s = 1;

@@ -42,7 +42,13 @@ function brute(stop: number[], start: number[] | null, ev: number[], lp: number[
 describe('coxConcordance equals the pair-by-pair definition', () => {
   let s = 12345;
   const rnd = () => (s = (s * 48271) % 2147483647) / 2147483647;
-  for (const [label, counting, nStrata] of [['right-censored', false, 1], ['stratified', false, 3], ['counting process, strata', true, 2]] as const) {
+  for (const [label, counting, nStrata, tiedScores] of [
+    ['right-censored', false, 1, true],
+    ['stratified', false, 3, true],
+    ['counting process, strata', true, 2, true],
+    ['many small strata, distinct scores', false, 40, false],
+    ['counting process, many small strata', true, 40, false],
+  ] as const) {
     it(label, () => {
       const n = 400;
       const stop: number[] = [], start: number[] = [], ev: number[] = [], lp: number[] = [], st: number[] = [];
@@ -51,7 +57,7 @@ describe('coxConcordance equals the pair-by-pair definition', () => {
         start.push(a);
         stop.push(a + 1 + Math.floor(rnd() * 20)); // many ties
         ev.push(rnd() < 0.6 ? 1 : 0);
-        lp.push(Math.round(rnd() * 8) / 4); // ties in the score
+        lp.push(tiedScores ? Math.round(rnd() * 8) / 4 : rnd()); // ties in the score, or none
         st.push(Math.floor(rnd() * nStrata));
       }
       const d = coxSortedData({
