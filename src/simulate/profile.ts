@@ -82,9 +82,14 @@ export interface ProfileRepeated {
   readonly cv: number;
 }
 
+/** A number the paper prints, and where the demo finds its reproduction in the results bundle. */
 export interface ProfilePublished {
-  /** The paper's reported numbers the demo sets beside the reproduced ones. */
-  readonly [key: string]: number;
+  readonly label: string;
+  readonly value: number;
+  /** Where the paper prints it, e.g. "Table 5". */
+  readonly source: string;
+  /** Path into the results (see src/demo/reproducedValue.ts), e.g. "roc:SII_mean:auc". */
+  readonly key: string;
 }
 
 export interface CohortProfile {
@@ -101,5 +106,7 @@ export interface CohortProfile {
   readonly repeated?: ProfileRepeated;
   /** Date of treatment for patient 1; later patients are accrued one per `accrualDays`. */
   readonly treatmentStart?: string;
+  /** The paper's printed numbers the demo sets beside the reproduced ones. */
+  readonly published?: readonly ProfilePublished[];
   readonly accrualDays?: number;
 }
