@@ -33,6 +33,7 @@ export const calcMessages = {
     `${file}: term ${q(term)} takes ${transform}(${variable}), but ${variable} = ${value} is not above zero.`,
   modelPredictionNotFinite: (file: string) => `${file}: the model's prediction is not a finite number for these inputs (a coefficient is too large).`,
   // calc
+  noFileArgument: (got: string) => `calc takes no file argument (got '${got}'); give the values as options.`,
   missingCount: (what: string, alternatives: string) => `the ${what} count is required: give --${what}${alternatives}.`,
   unknownTreatment: (t: string) => `treatment ${q(t)}`,
   nearCutoff: (marker: string, value: string, cutoff: number) =>

@@ -4,6 +4,8 @@
  */
 export { ioMessages } from './io.js';
 export { cliMessages } from './cli.js';
+export { indicesMessages } from './indices.js';
+export { calcMessages } from './calc.js';
 export { simulateMessages } from './simulate.js';
 export { analysisMessages } from './analysis.js';
 export { rocMessages, rocNotes } from './roc.js';
