@@ -6,6 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
 import { writeSurvivalCohort } from '../lib/survivalCohort.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
