@@ -20,9 +20,10 @@ import { pval, sig } from '../report/text/formatNumber.js';
 const CMD = 'cox';
 
 /** The stable JSON of `siilab cox --json` (fields may be added, never renamed). */
-export function coxJson(file: string, r: CoxResult) {
+export function coxJson(file: string, r: CoxResult, strataColumn: string | null = null) {
   return {
     file,
+    strataColumn,
     n: r.n,
     nDropped: r.nDropped,
     events: r.events,
@@ -69,7 +70,7 @@ function renderText(res: CoxJson): string {
   out.push(
     `Cox proportional hazards regression: ${res.file}\n` +
       `  n = ${res.n}${res.nDropped ? ` (${res.nDropped} row(s) dropped for missing values)` : ''}, events = ${res.events}, ` +
-      `ties = ${res.ties}${res.strata ? `, strata: ${res.strata.join(', ')}` : ''}${res.countingProcess ? ', counting-process (start, stop] rows' : ''}\n\n`,
+      `ties = ${res.ties}${res.strata ? `, strata (${res.strataColumn}): ${res.strata.join(', ')}` : ''}${res.countingProcess ? ', counting-process (start, stop] rows' : ''}\n\n`,
   );
   const pct = Math.round(res.confLevel * 100);
   out.push(
@@ -78,6 +79,8 @@ function renderText(res: CoxJson): string {
       res.coefficients.map((c) => [c.term, sig(c.coef, 5), sig(c.hr, 5), sig(c.se, 5), sig(c.z, 4), sig(c.waldChisq, 4), pval(c.p), sig(c.lower, 4), sig(c.upper, 4)]),
     ),
   );
+  const refs = new Map(res.coefficients.filter((c) => c.reference !== null).map((c) => [c.covariate, c.reference]));
+  if (refs.size) out.push(`(reference level${refs.size > 1 ? 's' : ''}: ${[...refs].map(([k, v]) => `${k} = ${v}`).join(', ')})\n`);
   const t = res.tests;
   const test = (name: string, x: { statistic: number; df: number; p: number }) => `${name} = ${sig(x.statistic, 5)} on ${x.df} df, p = ${pval(x.p)}`;
   out.push('\n');
@@ -167,7 +170,7 @@ export const coxCommand: Command = {
       reference: refs,
       source: { file, time, event, start, strata },
     });
-    const res = coxJson(file, r);
+    const res = coxJson(file, r, strata);
     emit(ctx, Boolean(a.values.json), res, () => renderText(res));
     return 0;
   },
