@@ -166,7 +166,10 @@ function renderText(res: RocCommandResult): string {
     if (!('thresholds' in m) || !m.thresholds) continue;
     out.push(`\nThresholds of ${m.marker} (case if ${m.positiveIf}):\n`);
     out.push(textTable(['Threshold', 'Sensitivity', '1 − Specificity', 'J'],
-      m.thresholds.map((t) => [t.threshold === null ? '±∞' : sig(t.threshold, 6), sig(t.sensitivity, 4), sig(1 - t.specificity, 4), sig(t.youden, 4)])));
+      m.thresholds.map((t, k) => [
+        // the curve runs from "everyone positive" to "no one positive": −∞ first for higher, +∞ for lower
+        t.threshold === null ? ((k === 0) === (m.direction === 'higher') ? '−∞' : '+∞') : sig(t.threshold, 6),
+        sig(t.sensitivity, 4), sig(1 - t.specificity, 4), sig(t.youden, 4)])));
   }
   out.push('\n' + res.notes.map((n) => `Note: ${n}`).join('\n') + '\n');
   return out.join('');

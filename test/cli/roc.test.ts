@@ -176,3 +176,19 @@ describe('siilab roc refusals', () => {
     expect(f.stdout).toBe('');
   });
 });
+
+describe('siilab roc thresholds table', () => {
+  it('lists every threshold with ±∞ at the ends, in JSON as null', async () => {
+    const r = await runCli(['roc', join(REF, 'tiny.csv'), '--outcome', 'y', '--markers', 'a,b', '--thresholds', '--json']);
+    const [a, b] = r.json().markers;
+    const e = ref.tiny.results;
+    expect(a.thresholds.length).toBe(e.a.curve.threshold.length);
+    expect(a.thresholds[0].threshold).toBeNull();
+    expect(a.thresholds[1].threshold).toBe(Number(e.a.curve.threshold[1]));
+    expect(b.thresholds.map((t: any) => t.sensitivity)).toEqual(e.b.curve.sensitivity);
+    expect(a.cutoffTies.length).toBe([e.a.youden.threshold].flat().length);
+    const text = (await runCli(['roc', join(REF, 'tiny.csv'), '--outcome', 'y', '--markers', 'a,b', '--thresholds'])).stdout;
+    expect(text).toMatch(/Thresholds of a \(case if > cutoff\):\n.*\n.*\n−∞ /);
+    expect(text).toMatch(/Thresholds of b \(case if < cutoff\):\n.*\n.*\n\+∞ /);
+  });
+});
