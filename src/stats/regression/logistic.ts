@@ -17,6 +17,29 @@ import { analysisError, dataError } from '../../errors.js';
 import { logitMessages } from '../../messages/index.js';
 import { logisticIrls, type IrlsOptions } from './logisticIrls.js';
 import { detectSeparation, EXTREME_ETA, type Separation } from './separation.js';
+import { cholesky } from '../linalg/cholesky.js';
+
+/** Singular columns (0 = intercept) of the unweighted cross-product [1 X]ᵀ[1 X]: true collinearity. */
+function crossProductSingular(columns: readonly Float64Array[]): number[] {
+  const p = columns.length + 1;
+  const n = columns.length ? columns[0].length : 0;
+  const a = new Float64Array(p * p);
+  const col = (j: number, i: number) => (j === 0 ? 1 : columns[j - 1][i]);
+  // centred columns keep the pivots well scaled
+  const mean = new Float64Array(p);
+  for (let j = 1; j < p; j++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += col(j, i);
+    mean[j] = s / n;
+  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < p; j++) {
+      const xj = j === 0 ? 1 : col(j, i) - mean[j];
+      for (let k = 0; k <= j; k++) a[j * p + k] += xj * (k === 0 ? 1 : col(k, i) - mean[k]);
+    }
+  for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) a[k * p + j] = a[j * p + k];
+  return [...cholesky(a, p, 1e-10).singular];
+}
 
 export type LogisticOptions = IrlsOptions;
 
@@ -75,7 +98,10 @@ export function logisticFit(columns: readonly Float64Array[], y: Float64Array, e
   const coefficients = Float64Array.from(r.beta);
   const se = new Float64Array(p);
   for (let j = 0; j < p; j++) se[j] = Math.sqrt(r.covariance[j * p + j]);
-  for (const j of r.aliased) {
+  // A singular information matrix XᵀWX is either collinearity (XᵀX singular too) or weights
+  // collapsing to 0 because fitted probabilities reach 0 or 1 (separation).
+  const aliased = r.aliased.length > 0 ? crossProductSingular(columns) : [];
+  for (const j of aliased) {
     coefficients[j] = NaN;
     se[j] = NaN;
   }
@@ -85,8 +111,11 @@ export function logisticFit(columns: readonly Float64Array[], y: Float64Array, e
       fittedExtreme = true;
       break;
     }
-  const separation = detectSeparation(columns, y, r.lastStep, r.deviance);
-  const rank = p - r.aliased.length;
+  let separation = detectSeparation(columns, y, r.lastStep, r.deviance);
+  const collapsed = r.aliased.filter((j) => j > 0 && !aliased.includes(j));
+  if (separation === null && collapsed.length > 0 && fittedExtreme)
+    separation = Object.freeze({ kind: r.deviance < 1e-6 * n ? 'complete' : 'quasi', columns: Object.freeze(collapsed.map((j) => j - 1)) });
+  const rank = p - aliased.length;
   return Object.freeze({
     n,
     events,
@@ -101,7 +130,7 @@ export function logisticFit(columns: readonly Float64Array[], y: Float64Array, e
     rank,
     converged: r.converged,
     iterations: r.iterations,
-    aliased: r.aliased,
+    aliased,
     separation,
     fittedExtreme,
   });

@@ -5,7 +5,10 @@
  * inequalities can be strict; quasi-complete otherwise). Newton iterations then move β along such
  * a direction by a roughly constant amount per step while the other components converge, so the
  * last Newton step is a candidate direction; it is accepted only when it verifiably satisfies the
- * inequalities (a certificate, not a heuristic on the size of the coefficients).
+ * inequalities (a certificate, not a heuristic on the size of the coefficients). A single column
+ * that separates on its own is checked first (and named alone): it is the usual culprit (a level of
+ * a categorical covariate with only events or only non-events, or a marker above a threshold in
+ * every case).
  *
  * A converged regular fit has a last step that is negligible (quadratic convergence), so the
  * certificate is only attempted when some coefficient still moved by more than 0.05 over the range
@@ -28,12 +31,47 @@ export interface Separation {
 /** |η| beyond which a fitted probability is numerically 0 or 1 (R's glm warns at 10·DBL_EPSILON). */
 export const EXTREME_ETA = 30;
 
+/**
+ * Columns that separate the outcome on their own (with the intercept): max(x | y=0) ≤ min(x | y=1)
+ * or the reverse. Such a column certifies separation of the whole model (direction (−c, e_k) with c
+ * between the two extremes). Strict inequality: complete separation.
+ */
+export function univariateSeparation(x: readonly Float64Array[], y: Float64Array): { column: number; complete: boolean }[] {
+  const out: { column: number; complete: boolean }[] = [];
+  const n = y.length;
+  for (let k = 0; k < x.length; k++) {
+    const c = x[k];
+    let min0 = Infinity;
+    let max0 = -Infinity;
+    let min1 = Infinity;
+    let max1 = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = c[i];
+      if (y[i] === 1) {
+        if (v < min1) min1 = v;
+        if (v > max1) max1 = v;
+      } else {
+        if (v < min0) min0 = v;
+        if (v > max0) max0 = v;
+      }
+    }
+    if (min0 === max1 && min1 === max0) continue; // constant column
+    if (max0 <= min1) out.push({ column: k, complete: max0 < min1 });
+    else if (max1 <= min0) out.push({ column: k, complete: max1 < min0 });
+  }
+  return out;
+}
+
 export function detectSeparation(
   x: readonly Float64Array[],
   y: Float64Array,
   step: Float64Array,
   deviance: number,
 ): Separation | null {
+  const uni = univariateSeparation(x, y);
+  if (uni.length > 0) {
+    return Object.freeze({ kind: uni.some((u) => u.complete) ? 'complete' : 'quasi', columns: Object.freeze(uni.map((u) => u.column)) });
+  }
   const n = y.length;
   const q = x.length;
   // scale of each component: the spread of its column, so that units do not matter
