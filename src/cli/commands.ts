@@ -1,7 +1,6 @@
 /** The command registry: one import and one entry per command; each command lives in its own file. */
 import type { Command } from './command.js';
 import { calcCommand } from './calc.js';
-import { indicesCommand } from './indices.js';
 import { simulateCommand } from './simulate.js';
 import { powerCommand } from './power.js';
 import { reportCommand } from './report.js';
@@ -19,7 +18,6 @@ import { auditCommand } from './audit.js';
 const list: Command[] = [
   // add commands here, e.g. kmCommand,
   calcCommand,
-  indicesCommand,
   simulateCommand,
   powerCommand,
   analyzeCommand,
