@@ -1,6 +1,7 @@
 /** The command registry: one import and one entry per command; each command lives in its own file. */
 import type { Command } from './command.js';
 import { calcCommand } from './calc.js';
+import { indicesCommand } from './indices.js';
 import { simulateCommand } from './simulate.js';
 import { powerCommand } from './power.js';
 import { reportCommand } from './report.js';
@@ -18,6 +19,7 @@ import { auditCommand } from './audit.js';
 const list: Command[] = [
   // add commands here, e.g. kmCommand,
   calcCommand,
+  indicesCommand,
   simulateCommand,
   powerCommand,
   analyzeCommand,

@@ -9,3 +9,4 @@ export { albi } from './albi.js';
 export { albiGrade, type AlbiGrade } from './albiGrade.js';
 export { childPugh, ASCITES, ENCEPHALOPATHY, type ChildPughInput, type ChildPughResult } from './childPugh.js';
 export { computeIndices, type IndexInputs, type IndexSet, type IndicesResult } from './computeIndices.js';
+export { tableIndices, INDEX_NAMES, type CountMapping, type RowIndices, type TableIndicesResult } from './tableIndices.js';
