@@ -25,7 +25,8 @@ export function parsePaper(text: string, file: string): PaperDoc {
   const doc = loc.doc;
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    throw dataError(auditMessages.yamlSyntax(file, e.linePos?.[0]?.line ?? null, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
+    const line = e.linePos?.[0]?.line ?? (e.pos ? text.slice(0, e.pos[0]).split('\n').length : null);
+    throw dataError(auditMessages.yamlSyntax(file, line, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
   }
   visit(doc, {
     Scalar(key, node) {

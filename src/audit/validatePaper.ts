@@ -27,7 +27,7 @@ export function auditSchema(): SchemaNode {
 function compiled() {
   if (cached) return cached;
   const root = auditSchema();
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
   cached = { root, validate: ajv.compile(root) };
   return cached;
 }

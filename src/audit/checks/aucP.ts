@@ -6,9 +6,9 @@
  *
  * Tolerance: the AUC's rounding interval maps to an exact P range (P falls as |AUC − 0.5| grows); it
  * must overlap the printed P's rounding. If it does not, the P of a Wald test with the printed SE
- * (or the Hanley–McNeil SE at the AUC) is tried (info when it matches). A printed "0.001" where the
- * recomputed P is far below 0.0005 is a warning (it most likely stands for "< 0.001"); other
- * mismatches are errors.
+ * (or the Hanley–McNeil SE at the AUC) is tried (info when it matches). A printed "0.001" (the
+ * smallest P printable with its decimals) where the recomputed P is below 0.0005 is a warning (it
+ * most likely stands for "< 0.001"); other mismatches are errors.
  */
 import { hanleyMcNeilSe } from '../../stats/roc/hanleyMcNeil.js';
 import { pNormTwoSided } from '../../stats/dist/index.js';
@@ -52,7 +52,8 @@ export const aucP: Check = {
         t.item([{ location: loc, severity: 'info', message: auditMessages.aucPWald(row.marker), reported, recomputed: `${recomputed}; Wald P with SE ${se ? se.text : 'Hanley–McNeil'} = ${iv(pw, 3)}` }]);
         continue;
       }
-      const meansBelow = p.relation === '=' && p.value > 0 && pr.hi < p.value / 2;
+      // "0.001" is the smallest P printable with 3 decimals: read as "< 0.001" when the recomputed P is below its rounding.
+      const meansBelow = p.relation === '=' && Math.abs(p.value - 10 ** -p.decimals) < 1e-12 && pr.hi < p.lo;
       t.item([
         {
           location: loc,
