@@ -13,11 +13,17 @@
  *
  * What SPSS's ROC Curve "Asymptotic Sig." uses: SPSS documents it only as the asymptotic p-value
  * "under the null hypothesis that the true area = 0.5" ("a. Under the nonparametric assumption;
- * b. Null hypothesis: true area = 0.5"); its algorithms text was not available to us. The output
- * of PSPP's SPSS-compatible ROC command (its test suite: AUC 0.490, 14 cases + 14 controls with
- * ties, Sig. .927) agrees with a standard error under the null (p = 0.9266 tie-corrected, 0.9268
- * not) and not with a Wald test on the DeLong SE (p = 0.9282). We implement the tie-corrected
- * Mann–Whitney null SE — the exact null variance of the AUC — and name it `mann-whitney`.
+ * b. Null hypothesis: true area = 0.5"); its algorithms text was not available to us. Two published
+ * outputs show that the P uses a standard error under that null, not the "Std. Error" printed
+ * beside it (which is the DeLong SE at the estimate):
+ *  - seed yu2023 (SPSS 26), Table 3, albumin: AUC 0.587, SE 0.034, P 0.015, 112 cases / 160
+ *    controls. Null SE sqrt((m + n + 1)/(12 m n)) gives P = 0.0146 → 0.015; a Wald test on the
+ *    printed SE gives 0.0105 (test/stats/roc/aucNullTest.test.ts);
+ *  - PSPP's SPSS-compatible ROC (its test suite: AUC 0.490, 14 + 14 subjects with ties, Sig. .927):
+ *    null SE P = 0.9266 (tie-corrected) or 0.9268; Wald on the DeLong SE 0.9282.
+ * Whether SPSS corrects the null variance for ties cannot be told from these (the difference is
+ * below the printed digits). We implement the tie-corrected Mann–Whitney null variance — the exact
+ * null variance of the AUC — and name it `mann-whitney`.
 
  * `delong`: a Wald test z = (AUC − 0.5) / SE_DeLong, consistent with the DeLong confidence interval
  * (it uses the SE estimated without assuming the null).
