@@ -15,7 +15,8 @@ import { kaplanMeier } from '../stats/survival/kaplanMeier.js';
 import { logRank } from '../stats/survival/logRank.js';
 import { defaultTrendScores, logRankTrend } from '../stats/survival/logRankTrend.js';
 import { levelsAreNumeric } from '../stats/survival/levels.js';
-import type { ConfType, KaplanMeierResult, LogRankResult } from '../stats/survival/types.js';
+import { maxstat } from '../stats/survival/maxstat.js';
+import type { ConfType, KaplanMeierResult, LogRankResult, MaxstatResult } from '../stats/survival/types.js';
 import { textTable } from '../report/text/textTable.js';
 import { pval, sig } from '../report/text/formatNumber.js';
 
@@ -23,7 +24,13 @@ const CMD = 'km';
 const nul = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : x);
 
 /** The stable JSON of `siilab km --json` (fields may be added, never renamed). */
-export function kmJson(file: string, km: KaplanMeierResult, lr: LogRankResult | null, trend: ReturnType<typeof logRankTrend> | null) {
+export function kmJson(
+  file: string,
+  km: KaplanMeierResult,
+  lr: LogRankResult | null,
+  trend: ReturnType<typeof logRankTrend> | null,
+  scan: { marker: string; r: MaxstatResult } | null = null,
+) {
   return {
     file,
     n: km.n,
@@ -73,6 +80,25 @@ export function kmJson(file: string, km: KaplanMeierResult, lr: LogRankResult | 
           },
         }
       : {}),
+    ...(scan
+      ? {
+          cutoffScan: {
+            marker: scan.marker,
+            method: 'maximally selected log-rank statistic (Lausen & Schumacher 1992), low group = marker <= cutoff; P corrected for the search (Lausen, Sauerbrei & Schumacher 1994, as maxstat Lau94)',
+            cutoff: scan.r.cutoff,
+            statistic: scan.r.statistic,
+            p: scan.r.p,
+            pLau92: scan.r.pLau92,
+            pNaive: scan.r.pNaive,
+            naiveLogRank: scan.r.naiveLogRank,
+            nLow: scan.r.nLow,
+            nHigh: scan.r.nHigh,
+            minprop: scan.r.minprop,
+            maxprop: scan.r.maxprop,
+            cutpoints: scan.r.cuts.length,
+          },
+        }
+      : {}),
   };
 }
 
@@ -114,6 +140,15 @@ function renderText(res: KmJson, withTable: boolean): string {
     out.push(`Chisq = ${sig(l.chisq, 5)} on ${l.df} df, p = ${pval(l.p)}\n`);
     if (l.trend) out.push(`Test for trend (scores ${l.trend.scores.join(', ')}): Chisq = ${sig(l.trend.chisq, 5)} on 1 df, p = ${pval(l.trend.p)}\n`);
   }
+  if (res.cutoffScan) {
+    const c = res.cutoffScan;
+    out.push(
+      `\nOptimal cutoff of ${c.marker} (maximally selected log-rank, ${c.cutpoints} cutpoints with ${c.minprop * 100}–${c.maxprop * 100}% in the low group):\n` +
+        `  cutoff ${sig(c.cutoff, 6)} (low: ${c.marker} <= cutoff, n = ${c.nLow}; high n = ${c.nHigh}), M = ${sig(c.statistic, 5)}, ` +
+        `P corrected for the search = ${pval(c.p)} (Lausen 1994)\n` +
+        `  naive log-rank P at this cutoff = ${pval(c.naiveLogRank.p)} — biased low by the search; do not report it alone.\n`,
+    );
+  }
   if (withTable) {
     for (const g of res.groups) {
       out.push(`\nGroup ${g.group}:\n`);
@@ -143,6 +178,8 @@ export const kmCommand: Command = {
   --conf-level L         confidence level (default 0.95)
   --times T1,T2,...      report survival at these times (e.g. 12,36,60 months)
   --rmst-tau T           horizon of the restricted mean survival time (default: the largest time)
+  --cutoff-scan COL      search the optimal cutoff of the numeric marker COL (maximally selected log-rank,
+                         P corrected for the search); --minprop / --maxprop bound the low group's share (0.1 / 0.9)
   --table                print the full survival table (text output)
   --sheet NAME           sheet of an .xlsx file
   Rows with a missing value in any used column are dropped and counted (nDropped).`,
@@ -159,6 +196,9 @@ export const kmCommand: Command = {
       times: { type: 'string' },
       'rmst-tau': { type: 'string' },
       table: { type: 'boolean' },
+      'cutoff-scan': { type: 'string' },
+      minprop: { type: 'string' },
+      maxprop: { type: 'string' },
       sheet: { type: 'string' },
     });
     const file = fileArgument(CMD, a);
@@ -173,6 +213,9 @@ export const kmCommand: Command = {
     const times = numberList(CMD, a, 'times') ?? [];
     for (const t of times) if (t < 0) throw usageError(survivalMessages.timesOption(String(t)));
     const rmstTau = optionalNumber(CMD, a, 'rmst-tau');
+    const marker = optionalString(a, 'cutoff-scan');
+    const minprop = optionalNumber(CMD, a, 'minprop') ?? 0.1;
+    const maxprop = optionalNumber(CMD, a, 'maxprop') ?? 0.9;
 
     const table = await readTable(resolve(ctx.cwd, file), { sheet: optionalString(a, 'sheet') });
     const shown = { ...table, file };
@@ -180,13 +223,15 @@ export const kmCommand: Command = {
     const ecol = binaryColumn(shown, event, '--event', optionalString(a, 'event-value'), 'event');
     const gcol = group ? labelColumn(shown, group, '--group') : null;
     const scol = strata ? labelColumn(shown, strata, '--strata') : null;
-    // A row missing the strata column is dropped from the curves too, so every number uses the same rows.
-    const tUsed = scol ? tcol.map((t, i) => (scol[i] === null ? NaN : t)) : tcol;
+    const mcol = marker ? numericColumn(shown, marker, '--cutoff-scan') : null;
+    // A row missing the strata or marker column is dropped from the curves too, so every number uses the same rows.
+    const tUsed = scol || mcol ? tcol.map((t, i) => ((scol && scol[i] === null) || (mcol && Number.isNaN(mcol[i])) ? NaN : t)) : tcol;
     const km = kaplanMeier(tUsed, ecol, { group: gcol, groupName: group ?? undefined, confType, confLevel, times, rmstTau });
     const lr = gcol ? logRank(tUsed, ecol, gcol, { strata: scol, groupName: group ?? undefined }) : null;
     const tr = lr && trend ? logRankTrend(lr, defaultTrendScores(lr.groups)) : null;
     if (tr && !levelsAreNumeric(lr!.groups)) ctx.err(`siilab ${CMD}: note: ${survivalMessages.trendNonNumeric(group!)}\n`);
-    const res = kmJson(file, km, lr, tr);
+    const scan = mcol ? { marker: marker!, r: maxstat(tUsed, ecol, mcol, { minprop, maxprop, markerName: marker! }) } : null;
+    const res = kmJson(file, km, lr, tr, scan);
     emit(ctx, Boolean(a.values.json), res, () => renderText(res, Boolean(a.values.table)));
     return 0;
   },

@@ -137,3 +137,26 @@ describe('siilab km refusals: one message, exit code', () => {
     });
   }
 });
+
+describe('siilab km --cutoff-scan', () => {
+  it('lung age: maxstat cutoff, M and Lau94 P as R; the naive P is labelled', async () => {
+    const ms = loadReference('maxstat_reference.json').cases.find((c: any) => c.data === 'lung' && c.marker === 'age');
+    const r = await runCli(['km', lung, '--time', 'time', '--event', 'status', '--event-value', '2', '--cutoff-scan', 'age', '--json']);
+    expect(r.code).toBe(0);
+    const c = r.json().cutoffScan;
+    expect(c.marker).toBe('age');
+    close(c.cutoff, ms.cutoff, 'cutoff');
+    close(c.statistic, ms.statistic, 'M');
+    close(c.p, ms.pLau94, 'p');
+    close(c.naiveLogRank.p, ms.naiveLogRankP, 'naive p');
+    expect(c.method).toMatch(/Lau94/);
+    const t = await runCli(['km', lung, '--time', 'time', '--event', 'status', '--event-value', '2', '--cutoff-scan', 'age']);
+    expect(t.stdout).toMatch(/cutoff 70 .*P corrected for the search = 0\.427/s);
+    expect(t.stdout).toMatch(/do not report it alone/);
+  });
+  it('refuses bad proportions (exit 2)', async () => {
+    const r = await runCli(['km', lung, '--time', 'time', '--event', 'status', '--event-value', '2', '--cutoff-scan', 'age', '--minprop', '0.95']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/minprop and maxprop/);
+  });
+});
