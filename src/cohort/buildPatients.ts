@@ -24,6 +24,7 @@ import { dateColumn } from './dateColumn.js';
 import type { MissingCause } from './missingCause.js';
 import type { SourceRow } from './participantFlow.js';
 import { readVariable, type VariableRead } from './readVariable.js';
+import { variableUnits } from './variableUnits.js';
 
 export interface LoadedSource {
   readonly id: string;
@@ -165,8 +166,8 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
     if (read.data.kind === 'number') {
       const bad = read.data.implausible.reduce((a, b) => a + b, 0);
       if (bad) {
-        const info = isCanonical(e.name) ? CANONICAL[e.name] : null;
-        warnings.push(`${src.table.file}, column '${read.column}': ` + cohortMessages.droppedImplausible(bad, e.name, info?.plausible ? `${info.plausible[0]}–${info.plausible[1]} ${read.data.unit ?? ''}`.trim() : ''));
+        const pl = variableUnits(e.name)?.plausible ?? (isCanonical(e.name) ? CANONICAL[e.name].plausible : null) ?? null;
+        warnings.push(`${src.table.file}, column '${read.column}': ` + cohortMessages.droppedImplausible(bad, e.name, pl ? `${pl[0]}–${pl[1]} ${read.data.unit ?? ''}`.trim() : ''));
       }
     }
     if (isMeasurement) {

@@ -1,17 +1,16 @@
 /**
- * An inflammation index from the counts of one blood draw (all counts in 10^9/L). Where the
+ * An inflammation index from the counts of one blood draw (all counts in 10^9/L), computed by the
+ * index functions of src/indices (SII, NLR, PLR, SIRI, PIV, dNLR; LMR = L/M here). Where the
  * absolute counts are absent the ratios are taken from percentages (N%/L% = N/L) or from an NLR
  * column, so SII = platelets × NLR (Chowell) and SII = platelets × N% / L% (yu2023) also work.
- * A zero lymphocyte count makes every lymphocyte-ratio index undefined (cause 'zero-lymphocytes').
- *
- * Definitions: SII = P·N/L (Hu et al. 2014, Clin Cancer Res 20:6212); NLR = N/L; PLR = P/L;
- * LMR = L/M; SIRI = N·M/L (Qi et al. 2016, Cancer 122:2158); PIV = N·P·M/L (Fucà et al. 2020,
- * Br J Cancer 123:403); dNLR = N/(WBC − N).
+ * Impossible inputs become a missing value with its cause instead of an error, so one bad draw
+ * excludes a measurement, not the study: a zero lymphocyte count → 'zero-lymphocytes'.
  *
  * @example
  * drawIndex('SII', { neutrophils: 4, lymphocytes: 2, platelets: 200 }) // { value: 400, cause: null }
  * drawIndex('SII', { platelets: 249, nlr: 4.36 })                     // { value: 1085.64, cause: null }
  */
+import { dnlr, nlr, piv, plr, sii, siri } from '../indices/index.js';
 import type { IndexName } from '../study/types.js';
 import type { MissingCause } from './missingCause.js';
 
@@ -39,10 +38,10 @@ const has = (x: number | undefined): x is number => x !== undefined && !Number.i
 
 /** The N/L ratio of a draw: counts, else the NLR column, else percentages. */
 function nl(c: DrawCounts): IndexValue | null {
-  if (has(c.neutrophils) && has(c.lymphocytes)) return c.lymphocytes === 0 ? missing('zero-lymphocytes') : ok(c.neutrophils / c.lymphocytes);
+  if (has(c.neutrophils) && has(c.lymphocytes)) return c.lymphocytes === 0 ? missing('zero-lymphocytes') : ok(nlr(c.neutrophils, c.lymphocytes));
   if (has(c.nlr)) return ok(c.nlr);
   if (has(c.neutrophilPercent) && has(c.lymphocytePercent))
-    return c.lymphocytePercent === 0 ? missing('zero-lymphocytes') : ok(c.neutrophilPercent / c.lymphocytePercent);
+    return c.lymphocytePercent === 0 ? missing('zero-lymphocytes') : ok(nlr(c.neutrophilPercent, c.lymphocytePercent));
   return null;
 }
 
@@ -54,14 +53,16 @@ export function drawIndex(index: IndexName, c: DrawCounts): IndexValue {
   switch (index) {
     case 'SII': {
       if (!has(P)) return missing('absent');
+      if (has(N) && has(L)) return L === 0 ? missing('zero-lymphocytes') : ok(sii(N, L, P));
       const r = nl(c);
-      return r === null ? missing('absent') : r.cause ? r : ok(P * r.value);
+      // SII = P × (N/L): sii(ratio, 1, P) is exactly P × ratio.
+      return r === null ? missing('absent') : r.cause ? r : ok(sii(r.value, 1, P));
     }
     case 'NLR':
       return nl(c) ?? missing('absent');
     case 'PLR':
       if (!has(P) || !has(L)) return missing('absent');
-      return L === 0 ? missing('zero-lymphocytes') : ok(P / L);
+      return L === 0 ? missing('zero-lymphocytes') : ok(plr(P, L));
     case 'LMR':
       if (has(L) && has(M)) return M === 0 ? missing('zero-denominator') : ok(L / M);
       if (has(c.lymphocytePercent) && has(c.monocytePercent))
@@ -69,14 +70,14 @@ export function drawIndex(index: IndexName, c: DrawCounts): IndexValue {
       return missing('absent');
     case 'SIRI':
       if (!has(N) || !has(M) || !has(L)) return missing('absent');
-      return L === 0 ? missing('zero-lymphocytes') : ok((N * M) / L);
+      return L === 0 ? missing('zero-lymphocytes') : ok(siri(N, M, L));
     case 'PIV':
       if (!has(N) || !has(P) || !has(M) || !has(L)) return missing('absent');
-      return L === 0 ? missing('zero-lymphocytes') : ok((N * P * M) / L);
+      return L === 0 ? missing('zero-lymphocytes') : ok(piv(N, P, M, L));
     case 'dNLR': {
       const W = c.whiteCells;
       if (!has(N) || !has(W)) return missing('absent');
-      return W - N <= 0 ? missing('zero-denominator') : ok(N / (W - N));
+      return W - N <= 0 ? missing('zero-denominator') : ok(dnlr(N, W));
     }
   }
 }

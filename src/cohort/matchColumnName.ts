@@ -11,6 +11,7 @@
  */
 import { CANONICAL } from '../study/canonical.js';
 import type { CanonicalVariable } from '../study/types.js';
+import { variableUnits } from './variableUnits.js';
 
 /** Lower case, unit in brackets removed, punctuation to spaces, `%` a word of its own. */
 export function normaliseName(name: string): string {
@@ -53,11 +54,15 @@ export function matchColumnName(column: string, variable: CanonicalVariable): nu
 
 /** The unit written in a column name, among the variable's accepted units ('AFP (IU/mL)' → 'IU/mL'). */
 export function unitInName(column: string, variable: CanonicalVariable): string | null {
-  const units = CANONICAL[variable].units;
+  const units = variableUnits(variable);
   if (!units) return null;
   const raw = column.toLowerCase().replace(/\s+/g, '').replace(/μ/g, 'µ');
-  const keys = Object.keys(units).filter((u) => u.length > 1).sort((a, b) => b.length - a.length);
-  for (const u of keys) if (raw.includes(u.toLowerCase().replace(/\s+/g, ''))) return u;
-  if (/10\^?[*]?9\/l|10e9\/l/.test(raw) && units['10^9/L']) return '10^9/L';
+  // The text in brackets (or after the last comma) is the unit when it parses as one.
+  const m = /[(（[]([^()（）[\]]+)[)）\]]\s*$/.exec(column) ?? /,\s*([^,]+)$/.exec(column);
+  if (m) {
+    const key = units.parse(m[1]) ?? units.parse(m[1].replace(/^[×x]\s*/, ''));
+    if (key !== null) return key;
+  }
+  if (/10\^?[*]?9\/l|10e9\/l/.test(raw)) return units.parse('10^9/L');
   return null;
 }

@@ -15,6 +15,7 @@ import { parseNumberCell } from '../io/columns.js';
 import { isMissingCell, rowNumber, type Table } from '../io/table.js';
 import { cohortMessages, studyMessages } from '../messages/index.js';
 import { CANONICAL, daysPer, isCanonical } from '../study/canonical.js';
+import { variableUnits } from './variableUnits.js';
 import type { SpecLocator, SpecPath } from '../study/specLocator.js';
 import type { ColumnMapping, DataSource, ValueType } from '../study/types.js';
 import { columnProfile } from './columnProfile.js';
@@ -77,31 +78,38 @@ export function readVariable(
   // number / integer
   const raw = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) raw[i] = parseNumberCell(cells[i], table, i, column);
-  const info = isCanonical(name) ? CANONICAL[name] : null;
   let unit: string | null = mapping.unit ?? null;
   let factor = 1;
-  if (info && name === 'followUpTime') {
+  let range: readonly [number, number] | null = null;
+  let zeroAllowed = true;
+  const units = variableUnits(name);
+  if (name === 'followUpTime') {
     if (unit !== null && daysPer(unit) === null)
       throw dataError(studyMessages.unitUnknown(loc.where([...path, 'unit']), unit, ['days', 'weeks', 'months', 'years']));
-  } else if (info?.units) {
-    const declared = unit ?? info.unit ?? '';
-    if (!(declared in info.units)) throw dataError(studyMessages.unitUnknown(loc.where([...path, 'unit']), declared, Object.keys(info.units)));
-    if (!unitFits(name as never, declared, raw)) {
+  } else if (units) {
+    const written = unit ?? units.canonical;
+    const key = units.parse(written);
+    if (key === null) throw dataError(studyMessages.unitUnknown(loc.where([...path, 'unit']), written, units.choices.map(units.label)));
+    if (!unitFits(name, key, raw)) {
       const field = mapping.unit !== undefined ? [...path, 'unit'] : path;
+      const guess = guessUnitOf(name, raw);
       throw dataError(
-        studyMessages.unitDoesNotFit(loc.where(field), table.file, column, declared, Number(medianOf(raw).toPrecision(6)),
-          medianRangeText(name as never, declared), guessUnitOf(name as never, raw)),
+        studyMessages.unitDoesNotFit(loc.where(field), table.file, column, units.label(key), Number(medianOf(raw).toPrecision(6)),
+          medianRangeText(name, key), guess === null ? null : units.label(guess)),
       );
     }
-    factor = info.units[declared];
-    unit = info.unit ?? declared;
-  }
+    factor = units.factor(key);
+    unit = units.label(units.canonical);
+    range = units.plausible;
+    zeroAllowed = units.zeroAllowed;
+  } else if (isCanonical(name)) range = CANONICAL[name].plausible ?? null;
   const values = new Float64Array(raw.length);
   const implausible = new Uint8Array(raw.length);
-  const range = info?.plausible;
   for (let i = 0; i < raw.length; i++) {
     const v = raw[i] * factor;
-    if (range && !Number.isNaN(v) && (v < range[0] || v > range[1])) {
+    // A zero lymphocyte count is kept: the indices report it as its own exclusion reason.
+    const bad = range !== null && !Number.isNaN(v) && (v === 0 ? !zeroAllowed && name !== 'lymphocytes' : v < range[0] || v > range[1]);
+    if (bad || (v < 0 && range !== null)) {
       values[i] = NaN;
       implausible[i] = 1;
     } else values[i] = v;

@@ -13,6 +13,7 @@ import type { CanonicalVariable, ValueType } from '../study/types.js';
 import type { ColumnProfile } from './columnProfile.js';
 import { matchColumnName, unitInName } from './matchColumnName.js';
 import { guessUnitOf, unitFits } from './unitFit.js';
+import { variableUnits } from './variableUnits.js';
 
 export interface MappingSuggestion {
   readonly variable: CanonicalVariable;
@@ -49,7 +50,8 @@ export function suggestMapping(profiles: readonly ColumnProfile[], values: (colu
       let unit: string | null = null;
       let unitFrom: MappingSuggestion['unitFrom'] = null;
       let note: string | null = null;
-      if (info.units && info.type !== 'date' && v !== 'followUpTime') {
+      const units = variableUnits(v);
+      if (units && v !== 'followUpTime') {
         const nums = values(p.name);
         const named = unitInName(p.name, v);
         if (named && unitFits(v, named, nums)) {

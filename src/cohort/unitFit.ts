@@ -1,14 +1,16 @@
 /**
  * Whether a column's values fit a unit: the median, converted to the canonical unit, must lie in
- * the variable's plausible median range (platelets of 180000 are per µL, not 10^9/L). Also the
- * unit that fits when the declared one does not.
+ * the range where cohort medians usually lie (platelets of 180000 are per µL, not 10^9/L). For
+ * laboratory variables the guess is src/units' guessUnit; the same rule covers the others.
  *
  * @example
  * guessUnitOf('platelets', [150000, 210000, 180000]) // '/uL'
  * guessUnitOf('albumin', [3.9, 4.2, 3.1])            // 'g/dL'
+ * guessUnitOf('tumourSize', [45, 32, 61])            // 'mm'
  */
-import { CANONICAL } from '../study/canonical.js';
-import type { CanonicalVariable } from '../study/types.js';
+import { guessUnit } from '../units/guessUnit.js';
+import { labVariable } from '../units/labVariables.js';
+import { variableUnits } from './variableUnits.js';
 
 export function medianOf(values: ArrayLike<number>): number {
   const v = Array.from(values).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
@@ -17,30 +19,30 @@ export function medianOf(values: ArrayLike<number>): number {
   return n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-/** True when the median of `values` in `unit` is plausible (always true without a median range or values). */
-export function unitFits(variable: CanonicalVariable, unit: string, values: ArrayLike<number>): boolean {
-  const info = CANONICAL[variable];
-  const f = info.units?.[unit];
-  if (f === undefined || !info.medianRange) return true;
+/** True when the median of `values` in `unit` (a unit key) is typical (always true without a range or values). */
+export function unitFits(variable: string, unit: string, values: ArrayLike<number>): boolean {
+  const u = variableUnits(variable);
+  if (!u || !u.medianRange) return true;
   const m = medianOf(values);
   if (Number.isNaN(m)) return true;
-  return m * f >= info.medianRange[0] && m * f <= info.medianRange[1];
+  const c = m * u.factor(unit);
+  return c >= u.medianRange[0] && c <= u.medianRange[1];
 }
 
-/** The first accepted unit (canonical first) the values fit, or null. */
-export function guessUnitOf(variable: CanonicalVariable, values: ArrayLike<number>): string | null {
-  const info = CANONICAL[variable];
-  if (!info.units) return null;
-  const order = [info.unit ?? '', ...Object.keys(info.units).filter((u) => u !== info.unit)];
-  for (const u of order) if (u in info.units && unitFits(variable, u, values)) return u;
-  return null;
+/** The first accepted unit key (canonical first) the values fit, or null. */
+export function guessUnitOf(variable: string, values: ArrayLike<number>): string | null {
+  if (labVariable(variable) !== null) return guessUnit(variable, values).unit;
+  const u = variableUnits(variable);
+  if (!u) return null;
+  return u.choices.find((k) => unitFits(variable, k, values)) ?? null;
 }
 
-/** The plausible median range written in `unit` ('20–1000 10^9/L'). */
-export function medianRangeText(variable: CanonicalVariable, unit: string): string {
-  const info = CANONICAL[variable];
-  const f = info.units?.[unit] ?? 1;
-  const r = info.medianRange!;
+/** The typical median range written in `unit` ('20–1000 10^9/L'). */
+export function medianRangeText(variable: string, unit: string): string {
+  const u = variableUnits(variable)!;
+  const f = u.factor(unit);
+  const r = u.medianRange!;
   const fmt = (x: number) => String(Number((x / f).toPrecision(3)));
-  return `${fmt(r[0])}–${fmt(r[1])}${unit ? ' ' + unit : ''}`;
+  const label = u.label(unit);
+  return `${fmt(r[0])}–${fmt(r[1])}${label ? ' ' + label : ''}`;
 }

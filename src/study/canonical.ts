@@ -1,11 +1,11 @@
 /**
- * The canonical variables: value type, whether they are measured repeatedly (blood draws), their
- * canonical unit and the units accepted (with the factor to the canonical unit), the plausible
- * range of single values and of a column's median (to catch a wrong unit), and the column names
- * hospital exports use for them (English, abbreviations, Chinese).
+ * The canonical variables: value type, whether they are measured repeatedly (blood draws), and
+ * the column names hospital exports use for them (English, abbreviations, Chinese). Units of the
+ * laboratory variables are src/units'; the others (tumour size, age, NLR, monocyte %, follow-up
+ * time) carry their units, plausible single values and typical medians here.
  *
  * @example
- * CANONICAL.platelets.units['/uL'] // 0.001  (cells per µL → 10^9/L)
+ * CANONICAL.tumourSize.units!.mm // 0.1  (mm → cm)
  */
 import type { CanonicalVariable, ValueType } from './types.js';
 
@@ -26,20 +26,11 @@ export interface CanonicalInfo {
   synonyms: string[];
 }
 
-const COUNT_UNITS: Record<string, number> = {
-  '10^9/L': 1, 'x10^9/L': 1, '×10^9/L': 1, '10*9/L': 1, '10e9/L': 1, 'G/L': 1,
-  '10^3/uL': 1, '10^3/µL': 1, 'K/uL': 1, 'K/µL': 1, '/nL': 1,
-  '/uL': 0.001, '/µL': 0.001, 'cells/uL': 0.001, 'cells/µL': 0.001, '/mm3': 0.001, 'cells/mm3': 0.001, '10^6/L': 0.001,
-};
 const PERCENT_UNITS: Record<string, number> = { '%': 1, fraction: 100 };
 const TIME_UNITS: Record<string, number> = { days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };
 
-const count = (label: string, plausible: [number, number], medianRange: [number, number], synonyms: string[]): CanonicalInfo => ({
-  type: 'number', measurement: true, label, unit: '10^9/L', units: COUNT_UNITS, plausible, medianRange, synonyms,
-});
-const percent = (label: string, medianRange: [number, number], synonyms: string[]): CanonicalInfo => ({
-  type: 'number', measurement: true, label, unit: '%', units: PERCENT_UNITS, plausible: [0, 100], medianRange, synonyms,
-});
+/** A laboratory variable: units, plausibility and typical medians are src/units' (see src/cohort/variableUnits.ts). */
+const lab = (label: string, synonyms: string[]): CanonicalInfo => ({ type: 'number', measurement: true, label, synonyms });
 const date = (label: string, synonyms: string[]): CanonicalInfo => ({ type: 'date', measurement: false, label, synonyms });
 const flag = (label: string, synonyms: string[]): CanonicalInfo => ({ type: 'binary', measurement: false, label, synonyms });
 const cat = (label: string, synonyms: string[]): CanonicalInfo => ({ type: 'category', measurement: false, label, synonyms });
@@ -68,30 +59,27 @@ export const CANONICAL: Readonly<Record<CanonicalVariable, CanonicalInfo>> = {
   },
   age: { type: 'number', measurement: false, label: 'age', unit: 'years', units: { years: 1 }, plausible: [0, 120], medianRange: [15, 95], synonyms: ['age', 'age years', '年龄'] },
   sex: cat('sex', ['sex', 'gender', '性别']),
-  neutrophils: count('neutrophil count', [0, 100], [0.5, 30], ['neutrophils', 'neutrophil', 'neutrophils count', 'neutrophil count', 'neut',
+  neutrophils: lab('neutrophil count', ['neutrophils', 'neutrophil', 'neutrophils count', 'neutrophil count', 'neut',
     'neut#', 'neu', 'neu#', 'anc', 'absolute neutrophil count', 'neutrophil absolute', '中性粒细胞计数', '中性粒细胞绝对值', '中性粒细胞数']),
-  lymphocytes: count('lymphocyte count', [0, 100], [0.1, 10], ['lymphocytes', 'lymphocyte', 'lymphocyte count', 'lymphocytes count', 'lymph',
+  lymphocytes: lab('lymphocyte count', ['lymphocytes', 'lymphocyte', 'lymphocyte count', 'lymphocytes count', 'lymph',
     'lymph#', 'lym', 'lym#', 'alc', 'absolute lymphocyte count', 'lymphocyte absolute', '淋巴细胞计数', '淋巴细胞绝对值', '淋巴细胞数']),
-  platelets: count('platelet count', [0, 3000], [20, 1000], ['platelets', 'platelet', 'platelet count', 'platelets count', 'plt', 'plt#',
+  platelets: lab('platelet count', ['platelets', 'platelet', 'platelet count', 'platelets count', 'plt', 'plt#',
     'plts', 'thrombocytes', '血小板计数', '血小板', '血小板数']),
-  monocytes: count('monocyte count', [0, 50], [0.02, 5], ['monocytes', 'monocyte', 'monocytes count', 'monocyte count', 'mono', 'mono#',
+  monocytes: lab('monocyte count', ['monocytes', 'monocyte', 'monocytes count', 'monocyte count', 'mono', 'mono#',
     'mon', 'mon#', '单核细胞计数', '单核细胞绝对值']),
-  whiteCells: count('white cell count', [0, 500], [1, 60], ['wbc', 'white blood cell count', 'white blood cells', 'white cell count',
+  whiteCells: lab('white cell count', ['wbc', 'white blood cell count', 'white blood cells', 'white cell count',
     'leukocytes', 'leucocytes', 'leukocyte count', 'wbc count', '白细胞计数', '白细胞']),
-  neutrophilPercent: percent('neutrophils (%)', [20, 98], ['neutrophils %', 'neutrophil %', 'neut %', 'neu %', 'neutrophils percent',
+  neutrophilPercent: lab('neutrophils (%)', ['neutrophils %', 'neutrophil %', 'neut %', 'neu %', 'neutrophils percent',
     'neutrophil ratio', 'neutrophil percentage', '中性粒细胞百分比', '中性粒细胞比例', '中性粒细胞比率']),
-  lymphocytePercent: percent('lymphocytes (%)', [1, 75], ['lymphocytes %', 'lymphocyte %', '% lymphocyte', 'lymph %', 'lym %',
+  lymphocytePercent: lab('lymphocytes (%)', ['lymphocytes %', 'lymphocyte %', '% lymphocyte', 'lymph %', 'lym %',
     'lymphocyte ratio', 'lymphocyte percentage', '淋巴细胞百分比', '淋巴细胞比例', '淋巴细胞比率']),
-  monocytePercent: percent('monocytes (%)', [0.5, 30], ['monocytes %', 'monocyte %', 'mono %', 'mon %', 'monocyte percentage',
-    '单核细胞百分比', '单核细胞比例']),
+  monocytePercent: { type: 'number', measurement: true, label: 'monocytes (%)', unit: '%', units: PERCENT_UNITS, plausible: [0, 100], medianRange: [0.5, 30], synonyms: ['monocytes %', 'monocyte %', 'mono %', 'mon %', 'monocyte percentage',
+    '单核细胞百分比', '单核细胞比例'] },
   nlr: { type: 'number', measurement: true, label: 'neutrophil-to-lymphocyte ratio', unit: '', units: { '': 1, ratio: 1 }, plausible: [0, 1000],
     medianRange: [0.3, 50], synonyms: ['nlr', 'neutrophil lymphocyte ratio', 'neutrophil to lymphocyte ratio', '中性粒细胞淋巴细胞比值'] },
-  afp: { type: 'number', measurement: true, label: 'AFP', unit: 'ng/mL', units: { 'ng/mL': 1, 'ng/ml': 1, 'µg/L': 1, 'ug/L': 1, 'IU/mL': 1.21 },
-    plausible: [0, 1e7], synonyms: ['afp', 'alpha fetoprotein', 'alpha-fetoprotein', 'a fetoprotein', 'afp ng ml', '甲胎蛋白', '甲胎蛋白 afp'] },
-  albumin: { type: 'number', measurement: true, label: 'albumin', unit: 'g/L', units: { 'g/L': 1, 'g/dL': 10 }, plausible: [5, 80],
-    medianRange: [15, 60], synonyms: ['albumin', 'alb', 'serum albumin', '白蛋白', '血清白蛋白'] },
-  bilirubin: { type: 'number', measurement: true, label: 'total bilirubin', unit: 'µmol/L', units: { 'µmol/L': 1, 'umol/L': 1, 'mg/dL': 17.104 },
-    plausible: [0, 1000], medianRange: [3, 300], synonyms: ['total bilirubin', 'bilirubin', 'tbil', 't bil', 'total bil', 'tbili', '总胆红素'] },
+  afp: { type: 'number', measurement: true, label: 'AFP', synonyms: ['afp', 'alpha fetoprotein', 'alpha-fetoprotein', 'a fetoprotein', 'afp ng ml', '甲胎蛋白', '甲胎蛋白 afp'] },
+  albumin: { type: 'number', measurement: true, label: 'albumin', synonyms: ['albumin', 'alb', 'serum albumin', '白蛋白', '血清白蛋白'] },
+  bilirubin: { type: 'number', measurement: true, label: 'total bilirubin', synonyms: ['total bilirubin', 'bilirubin', 'tbil', 't bil', 'total bil', 'tbili', '总胆红素'] },
   tumourSize: { type: 'number', measurement: false, label: 'tumour size', unit: 'cm', units: { cm: 1, mm: 0.1 }, plausible: [0, 40],
     medianRange: [0.3, 25], synonyms: ['tumour size', 'tumor size', 'size', 'tumor diameter', 'tumour diameter', 'maximum diameter',
       'max diameter', 'tumor size cm', '肿瘤大小', '肿瘤直径', '最大径', '肿瘤最大径'] },

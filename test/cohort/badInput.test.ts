@@ -44,7 +44,7 @@ describe('bad input', () => {
     edit(g.spec, 'platelets: { column: PLT, unit: 10^9/L', 'platelets: { column: PLT, unit: /uL');
     const m = await refusal(g.spec);
     expect(m).toContain(`line ${lineOf(g.spec, 'platelets:')}, field variables.platelets.unit: column 'PLT' of labs.csv has median`);
-    expect(m).toContain("which does not fit the unit '/uL'");
+    expect(m).toContain("has median 202.5, which does not fit the unit 'cells/µL' (plausible median 20000–1000000 cells/µL)");
     expect(m).toContain("The values look like '10^9/L'.");
   });
   test('text in a number column: file, row and column', async () => {
