@@ -61,43 +61,69 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array): ConcordanceR
   return { concordant, discordant, tiedX, tiedY, tiedXY, c, se: Math.sqrt(v), variance: v };
 }
 
-/** Pair counts by Fenwick trees over score ranks; adds each subject's pair counts to cK, nK. */
+/**
+ * Pair counts by Fenwick trees over score ranks; adds each subject's pair counts to cK, nK. The risk
+ * and death trees are interleaved (risk at 2r, death at 2r + 1) so that a death reads both with one
+ * traversal and enters both with one; same-time deaths are handled from their sorted ranks.
+ */
 function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: Float64Array, nK: Float64Array): ConcordanceCounts {
   const { n, stop, start, event, strataBounds, byStart } = d;
-  const riskTree = new Int32Array(K + 1);
-  const deathTree = new Int32Array(K + 1);
-  // plain counts per rank beside each Fenwick tree: count(≤ r) = count(< r) + at[r], one query
+  const tree = new Int32Array(2 * (K + 1));
+  // plain counts per rank beside the trees: count(≤ r) = count(< r) + at[r]
   const riskAt = new Int32Array(K + 1);
   const deathAt = new Int32Array(K + 1);
   let riskTotal = 0;
   let deathTotal = 0;
-  const prefix = (tree: Int32Array, r: number): number => {
-    let s = 0;
-    for (; r > 0; r -= r & -r) s += tree[r];
-    return s;
+  let pRisk = 0;
+  let pDeath = 0;
+  /** Sets pRisk, pDeath to the counts of ranks 1..r. */
+  const prefix = (r: number): void => {
+    let a = 0;
+    let b = 0;
+    for (; r > 0; r -= r & -r) {
+      a += tree[2 * r];
+      b += tree[2 * r + 1];
+    }
+    pRisk = a;
+    pDeath = b;
   };
-  const add = (tree: Int32Array, r: number, v: number): void => {
-    for (; r <= K; r += r & -r) tree[r] += v;
+  const add = (r: number, dRisk: number, dDeath: number): void => {
+    for (; r <= K; r += r & -r) {
+      tree[2 * r] += dRisk;
+      tree[2 * r + 1] += dDeath;
+    }
   };
-  // entering the risk set: subtract the deaths seen so far; leaving: add them (difference = partners)
-  const snapshot = (k: number, sign: number): void => {
+  // entering the risk set: subtract the deaths seen so far with a higher (+½ equal) score;
+  // leaving: add them (the difference counts the subject's partners)
+  const enterCensored = (k: number): void => {
     const r = rank[k];
-    const less = prefix(deathTree, r - 1);
+    prefix(r - 1);
     const eq = deathAt[r];
-    cK[k] += sign * (deathTotal - less - eq + 0.5 * eq);
-    nK[k] += sign * deathTotal;
-  };
-  const enter = (k: number): void => {
-    snapshot(k, -1);
-    add(riskTree, rank[k], 1);
-    riskAt[rank[k]]++;
+    cK[k] -= deathTotal - pDeath - eq + 0.5 * eq;
+    nK[k] -= deathTotal;
+    add(r, 1, 0);
+    riskAt[r]++;
     riskTotal++;
   };
   const leave = (k: number): void => {
-    snapshot(k, 1);
-    add(riskTree, rank[k], -1);
-    riskAt[rank[k]]--;
+    const r = rank[k];
+    prefix(r - 1);
+    const eq = deathAt[r];
+    cK[k] += deathTotal - pDeath - eq + 0.5 * eq;
+    nK[k] += deathTotal;
+    add(r, -1, 0);
+    riskAt[r]--;
     riskTotal--;
+  };
+  const lowerBound = (a: Int32Array, x: number): number => {
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (a[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
   // at the end of a stratum the death counts are final: cumulative counts replace tree queries
   const deathCum = new Int32Array(K + 1);
@@ -107,6 +133,7 @@ function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: F
   let tiedY = 0;
   let tiedXY = 0;
   const inRisk = new Uint8Array(n);
+  const one = new Int32Array(1);
   for (let s = 0; s + 1 < strataBounds.length; s++) {
     const begin = strataBounds[s];
     const end = strataBounds[s + 1];
@@ -129,42 +156,56 @@ function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: F
       let firstCensored = j0;
       while (firstCensored <= i && event[firstCensored]) firstCensored++;
       for (let k = firstCensored; k <= i; k++) {
-        enter(k);
+        enterCensored(k);
         inRisk[k] = 1;
       }
       const m = firstCensored - j0;
-      for (let k = j0; k < firstCensored; k++) {
-        const r = rank[k];
-        const less = prefix(riskTree, r - 1);
-        const eq = riskAt[r];
-        concordant += less;
-        discordant += riskTotal - less - eq;
-        tiedX += eq;
-        cK[k] += less + 0.5 * eq;
-        nK[k] += riskTotal;
-      }
-      if (m > 1) {
-        const rs = Int32Array.from(rank.subarray(j0, firstCensored)).sort();
-        let run = 1;
-        let eqPairs = 0;
-        for (let k = 1; k <= m; k++) {
-          if (k < m && rs[k] === rs[k - 1]) run++;
-          else {
-            eqPairs += (run * (run - 1)) / 2;
-            run = 1;
+      if (m > 0) {
+        // the block's death ranks, sorted: tied.y / tied.xy, and each death's same-time deaths below/at its rank
+        let rs = one;
+        if (m === 1) one[0] = rank[j0];
+        else {
+          rs = Int32Array.from(rank.subarray(j0, firstCensored)).sort();
+          let run = 1;
+          let eqPairs = 0;
+          for (let k = 1; k <= m; k++) {
+            if (k < m && rs[k] === rs[k - 1]) run++;
+            else {
+              eqPairs += (run * (run - 1)) / 2;
+              run = 1;
+            }
           }
+          tiedXY += eqPairs;
+          tiedY += (m * (m - 1)) / 2 - eqPairs;
         }
-        tiedXY += eqPairs;
-        tiedY += (m * (m - 1)) / 2 - eqPairs;
-      }
-      for (let k = j0; k < firstCensored; k++) {
-        add(deathTree, rank[k], 1);
-        deathAt[rank[k]]++;
-        deathTotal++;
-      }
-      for (let k = j0; k < firstCensored; k++) {
-        enter(k);
-        inRisk[k] = 1;
+        const deathsAfter = deathTotal + m;
+        for (let k = j0; k < firstCensored; k++) {
+          const r = rank[k];
+          prefix(r - 1);
+          const less = pRisk;
+          const eq = riskAt[r];
+          concordant += less;
+          discordant += riskTotal - less - eq;
+          tiedX += eq;
+          cK[k] += less + 0.5 * eq;
+          nK[k] += riskTotal;
+          // it enters the risk set once the block's deaths are counted
+          const blockLess = m === 1 ? 0 : lowerBound(rs, r);
+          const blockEq = m === 1 ? 1 : lowerBound(rs, r + 1) - blockLess;
+          const dLess = pDeath + blockLess;
+          const dEq = deathAt[r] + blockEq;
+          cK[k] -= deathsAfter - dLess - dEq + 0.5 * dEq;
+          nK[k] -= deathsAfter;
+        }
+        for (let k = j0; k < firstCensored; k++) {
+          const r = rank[k];
+          add(r, 1, 1);
+          riskAt[r]++;
+          deathAt[r]++;
+          inRisk[k] = 1;
+        }
+        riskTotal += m;
+        deathTotal += m;
       }
       i = j0 - 1;
     }
@@ -183,18 +224,20 @@ function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: F
         inRisk[k] = 0;
       }
     // clear the trees for the next stratum
-    for (let k = begin; k < end; k++) {
-      if (event[k]) {
-        add(deathTree, rank[k], -1);
-        deathAt[rank[k]]--;
+    if (large) {
+      tree.fill(0);
+      riskAt.fill(0);
+      deathAt.fill(0);
+    } else {
+      for (let k = begin; k < end; k++) {
+        if (event[k]) {
+          add(rank[k], 0, -1);
+          deathAt[rank[k]]--;
+        }
       }
     }
+    riskTotal = 0;
     deathTotal = 0;
-    if (large) {
-      riskTree.fill(0);
-      riskAt.fill(0);
-      riskTotal = 0;
-    }
   }
   return { concordant, discordant, tiedX, tiedY, tiedXY };
 }
