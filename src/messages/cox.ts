@@ -8,6 +8,8 @@ export const coxMessages = {
     `${what} has ${n} values but the time column has ${m}; every column needs one value per row.`,
   eventNotBinary: (file: string | null, row: number | null, column: string, v: number) =>
     `${where(file, row, column)}: event value ${v} is not 0 or 1; use --event-value V to say which value marks the event.`,
+  timeNotFinite: (file: string | null, row: number | null, column: string, v: number) =>
+    `${where(file, row, column)}: time ${v} is not a finite number.`,
   startNotBeforeStop: (file: string | null, row: number | null, startCol: string, stopCol: string, start: number, stop: number) =>
     `${where(file, row, startCol)}: the interval start ${start} is not before its end ${stop} (column ${q(stopCol)}); ` +
     `each row must be an interval (start, stop] with start < stop.`,

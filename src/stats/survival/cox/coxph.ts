@@ -65,10 +65,12 @@ export function coxph(input: CoxInput): CoxResult {
     const e = input.event[i];
     if (e !== 0 && e !== 1) throw dataError(coxMessages.eventNotBinary(file, rowNo(i), src?.event ?? 'event', e));
     stop[k] = input.time[i];
+    if (!Number.isFinite(stop[k])) throw dataError(coxMessages.timeNotFinite(file, rowNo(i), src?.time ?? 'time', stop[k]));
     event[k] = e;
     events += e;
     if (start) {
       start[k] = input.start![i];
+      if (!Number.isFinite(start[k])) throw dataError(coxMessages.timeNotFinite(file, rowNo(i), src?.start ?? 'start', start[k]));
       if (!(start[k] < stop[k]))
         throw dataError(coxMessages.startNotBeforeStop(file, rowNo(i), src?.start ?? 'start', src?.time ?? 'time', start[k], stop[k]));
     }

@@ -154,6 +154,7 @@ describe('coxph: refusals', () => {
       /singular: 'y'/,
     ));
   it('event not 0/1 → 3 naming file, row and column', () => refuse(() => coxph({ time: num(1, 2, 3, 4), event: num(1, 2, 0, 1), covariates: [x], source }), 3, /f\.csv, row 3, column 'dead': event value 2/));
+  it('an infinite time → 3', () => refuse(() => coxph({ time: num(1, Infinity, 3, 4), event: num(1, 1, 0, 1), covariates: [x], source }), 3, /f\.csv, row 3, column 'stop': time Infinity is not a finite number/));
   it('start ≥ stop → 3', () =>
     refuse(() => coxph({ start: num(0, 2, 0, 0), time: num(1, 2, 3, 4), event: num(1, 1, 0, 1), covariates: [x], source }), 3, /f\.csv, row 3, column 'start': the interval start 2 is not before its end 2/));
 });
