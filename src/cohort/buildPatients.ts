@@ -45,6 +45,8 @@ export interface PatientColumn {
   readonly cause: (MissingCause | null)[];
   readonly unit: string | null;
   readonly levels: string[] | null;
+  /** Levels were declared in the study file (kept even when no analysed patient has one). */
+  readonly declaredLevels?: boolean;
 }
 
 export interface DrawTable {
@@ -241,5 +243,6 @@ function perPatient(read: VariableRead, src: LoadedSource, index: Map<string, nu
     cause,
     unit: d.kind === 'number' ? d.unit : null,
     levels,
+    declaredLevels: d.kind === 'label' && d.levels !== null,
   };
 }

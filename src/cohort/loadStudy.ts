@@ -234,7 +234,8 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
   for (const [name, c] of p.columns) {
     if (c.kind === 'label') {
       const vals = keep.map((k) => (c.values as (string | null)[])[k]);
-      const levels = c.levels ?? [];
+      // Declared levels are kept in their order; inferred ones are those the analysed patients have.
+      const levels = c.declaredLevels ? (c.levels ?? []) : (c.levels ?? []).filter((l) => vals.includes(l));
       columns[name] = { name, kind: 'label', type: c.type, values: vals, levels };
     } else if (c.kind === 'number') columns[name] = { name, kind: 'number', type: c.type, values: pick(c.values as Float64Array), unit: c.unit };
     else if (c.kind === 'binary') columns[name] = { name, kind: 'binary', type: 'binary', values: pick(c.values as Float64Array) };
