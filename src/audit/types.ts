@@ -221,6 +221,8 @@ export interface ModelTerm {
   ci?: Printed[];
   /** Needed by the calibration check (logistic models with an intercept). */
   covariate?: CovariateDistribution;
+  /** The covariate is coded 0/1 (e.g. per the paper's assignment table); enables the SE bound. */
+  binary?: boolean;
 }
 
 /** A regression model as printed. */
@@ -236,9 +238,11 @@ export interface Model {
   measureLabel?: string;
   /** Confidence level of the ratio CIs (default 0.95). */
   ciLevel?: Printed;
-  /** For logistic models: the group whose members had the event (outcome = 1). */
+  /** The group whose members had the event (outcome = 1 in a logistic model; the events of a Cox model). */
   eventGroup?: string;
-  /** For logistic models: the group without the event. */
+  /** Number of events, when no group holds exactly the patients with events (Cox models). @minimum 1 */
+  events?: Count;
+  /** The group without the event.  */
   nonEventGroup?: string;
   terms: ModelTerm[];
   /** The constant / intercept row, if printed. */

@@ -55,6 +55,9 @@ export const auditMessages = {
   pCiMismatch: (label: string, measure: string) =>
     `${label}: the P value is not the one the ${measure}'s confidence interval implies (it may come from another test).`,
 
+  seBelowBound: (label: string, se: string, bound: string) =>
+    `${label}: a standard error of ${se} is smaller than any data set of this size allows for a yes/no factor (at least ${bound}); the SE, and with it the confidence interval and P value, cannot be right — or the factor was not coded 0/1.`,
+
   // ---- findings: ROC
   aucOutsideCi: (marker: string) => `${marker}: the AUC lies outside its own confidence interval.`,
   aucCiNotSe: (marker: string) => `${marker}: the confidence interval of the AUC is not AUC ± 1.96 × the printed standard error.`,

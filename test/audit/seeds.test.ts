@@ -20,10 +20,13 @@ describe('audit of the seed papers', () => {
     }
   });
 
-  it('deng2025: swapped sensitivity/specificity, contradictory SII cutoffs, OR from a Cox model, AUC P "0.001", last-digit slips', () => {
+  it('deng2025: SEs too small for 0/1 covariates with 110 events, swapped sensitivity/specificity, contradictory SII cutoffs, OR from a Cox model, AUC P "0.001", last-digit slips', () => {
     expect(issues('deng2025').sort()).toEqual(
       [
         'error cutoff-consistency @ Table 5 › SII; Table 3 › X5 SII index',
+        'error se-bound @ Table 4 › Vascular tumor thrombus',
+        'error se-bound @ Table 4 › Vascular invasion',
+        'error se-bound @ Table 4 › Tumor capsule',
         'warning chi-square @ Table 1 › Gender (%)',
         'warning chi-square @ Table 1 › Hepatitis B',
         'warning p-from-statistic @ Table 1 › Child-Pugh grade',

@@ -10,6 +10,7 @@ import { wald } from './wald.js';
 import { ratioFromBeta } from './ratioFromBeta.js';
 import { ratioCi } from './ratioCi.js';
 import { pFromCi } from './pFromCi.js';
+import { seBound } from './seBound.js';
 import { aucCiSe } from './aucCiSe.js';
 import { aucP } from './aucP.js';
 import { sensSpec } from './sensSpec.js';
@@ -31,6 +32,7 @@ export const CHECKS: readonly Check[] = [
   ratioFromBeta,
   ratioCi,
   pFromCi,
+  seBound,
   aucCiSe,
   aucP,
   sensSpec,

@@ -6,6 +6,7 @@ import { ratioCi } from '../../../src/audit/checks/ratioCi.js';
 import { altmanBlandP, pFromCi } from '../../../src/audit/checks/pFromCi.js';
 import { calibration, calibrationOf, covariateIn, meanExpitNormal, meanPredicted } from '../../../src/audit/checks/calibration.js';
 import { effectMeasure, measureKind } from '../../../src/audit/checks/effectMeasure.js';
+import { seBound } from '../../../src/audit/checks/seBound.js';
 import { indexPaper } from '../../../src/audit/auditPaper.js';
 import type { Model, ModelTerm, PaperDoc } from '../../../src/audit/types.js';
 import { doc, loc, run, sev } from '../helpers.js';
@@ -123,5 +124,24 @@ describe('effect-measure', () => {
     expect(sev(run(effectMeasure, d('cox', 'OR')).findings)).toEqual(['warning']);
     expect(sev(run(effectMeasure, d('cox', 'relative risk')).findings)).toEqual(['info']);
     expect(run(effectMeasure, d('logistic', 'Exp(B)')).findings).toEqual([]);
+  });
+});
+
+describe('se-bound', () => {
+  it('Cox: SE ≥ 2/√events for a 0/1 covariate (100 events: 0.200)', () => {
+    const d = (se: string) => doc(model([{ se, binary: true }], { eventGroup: 'a' }), 100, 50);
+    expect(run(seBound, d('0.200')).findings).toEqual([]);
+    expect(sev(run(seBound, d('0.19')).findings)).toEqual(['error']);
+    expect(sev(run(seBound, d('0.150')).findings)).toEqual(['error']);
+    // not marked 0/1 → not evaluated
+    expect(run(seBound, doc(model([{ se: '0.010' }], { eventGroup: 'a' }))).evaluated).toBe(0);
+  });
+  it('logistic: SE ≥ 2√(1/n₁ + 1/n₀) (35 and 237 patients: 0.362), else 4/√N', () => {
+    const d = (se: string, counts = true) =>
+      doc({ models: [{ id: 'm', location: loc, kind: 'logistic', eventGroup: 'a', nonEventGroup: 'b', terms: [{ location: loc, label: 'x', se, ...(counts ? { covariate: { kind: 'binary-counts', counts: { a: 22, b: 13 } } } : { binary: true }) }] }] }, 112, 160);
+    expect(run(seBound, d('0.393')).findings).toEqual([]);
+    expect(sev(run(seBound, d('0.300')).findings)).toEqual(['error']);
+    expect(run(seBound, d('0.243', false)).findings).toEqual([]);
+    expect(sev(run(seBound, d('0.200', false)).findings)).toEqual(['error']);
   });
 });
