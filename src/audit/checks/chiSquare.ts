@@ -44,14 +44,15 @@ export function countTable(paper: IndexedPaper, row: CategoricalRow, repair = fa
   return table;
 }
 
-interface Variant {
+export interface Variant {
   name: 'none' | 'yates';
   statistic: number;
   p: number;
   df: number;
 }
 
-function variants(table: number[][]): Variant[] {
+/** Pearson χ² (and Yates-corrected for 2 × 2) of a levels × groups table. */
+export function chiSquareVariants(table: number[][]): Variant[] {
   const out: Variant[] = [];
   const plain = chiSquareTest(table, { correct: false });
   out.push({ name: 'none', statistic: plain.statistic, p: plain.p, df: plain.df });
@@ -77,7 +78,7 @@ function evaluate(paper: IndexedPaper, row: CategoricalRow): Omit<Finding, 'chec
   if (!table || table.some((r) => r.some((c) => c < 0))) return null;
   const loc = where(row.location);
   if (test.kind === 'fisher') return fisher(table, p, loc, row.variable);
-  const vs = variants(table);
+  const vs = chiSquareVariants(table);
   const reported = stat ? `χ² = ${stat.text}` + (p ? `, P = ${p.text}` : '') : `P = ${p!.text}`;
   const describe = (list: Variant[]) =>
     list.map((v) => `${v.name === 'yates' ? 'Yates-corrected' : 'Pearson'} χ² = ${num(v.statistic)} (df ${v.df}), P = ${num(v.p, 3)}`).join('; ');
@@ -101,7 +102,7 @@ function evaluate(paper: IndexedPaper, row: CategoricalRow): Omit<Finding, 'chec
   const repaired = countTable(paper, row, true);
   const changed = repaired && JSON.stringify(repaired) !== JSON.stringify(table);
   if (changed && repaired) {
-    const rv = variants(repaired).filter((v) => fits(v, stat, p));
+    const rv = chiSquareVariants(repaired).filter((v) => fits(v, stat, p));
     if (rv.length > 0) {
       out.push({ location: loc, severity: 'error', message: auditMessages.chiMismatchRepaired(row.variable), reported, recomputed: `${recomputed}; with the counts the percentages imply: ${describe(rv)}` });
       return out;

@@ -20,6 +20,16 @@ import { num } from '../format.js';
 import { type Check, Tally, where } from '../findings.js';
 import { parsePrinted } from '../printed.js';
 
+/** Smallest SE of a 0/1 covariate's Cox coefficient with D events: 2/√D. @example coxSeBound(100) // 0.2 */
+export function coxSeBound(events: number): number {
+  return 2 / Math.sqrt(events);
+}
+
+/** Smallest SE of a 0/1 covariate's logistic coefficient (model with intercept): 2√(1/n₁ + 1/n₀). */
+export function logisticSeBound(n1: number, n0: number): number {
+  return 2 * Math.sqrt(1 / n1 + 1 / n0);
+}
+
 export const seBound: Check = {
   id: 'se-bound',
   title: 'A 0/1 covariate’s SE against the smallest its patients and events allow',
@@ -39,7 +49,7 @@ export const seBound: Check = {
         if (model.kind === 'cox') {
           const d = model.events ?? ev?.n;
           if (!d) continue;
-          bound = 2 / Math.sqrt(d);
+          bound = coxSeBound(d);
           basis = `${d} events: SE ≥ 2/√${d}`;
         } else {
           if (!ev || !ne) continue;
@@ -48,7 +58,7 @@ export const seBound: Check = {
             const n1 = c.counts[ev.id] + c.counts[ne.id];
             const n0 = N - n1;
             if (n1 <= 0 || n0 <= 0) continue;
-            bound = 2 * Math.sqrt(1 / n1 + 1 / n0);
+            bound = logisticSeBound(n1, n0);
             basis = `${n1} patients coded 1 and ${n0} coded 0: SE ≥ 2·√(1/${n1} + 1/${n0})`;
           } else {
             bound = 4 / Math.sqrt(N);
