@@ -44,7 +44,10 @@ export function publishedModelCheck(s: StudyRecord): PublishedModelStatus {
   // Smallest and largest linear predictor over all 0/1 patterns: add the negative (positive) coefficients.
   let lo = m.intercept;
   let hi = m.intercept;
-  for (const c of coefs as number[]) (c < 0 ? (lo += c) : (hi += c));
+  for (const c of coefs as number[]) {
+    if (c < 0) lo += c;
+    else hi += c;
+  }
   const range: [number, number] = [logistic(lo), logistic(hi)];
   const rate = s.events / s.n;
   if (rate < range[0] || rate > range[1]) {
