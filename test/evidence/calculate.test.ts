@@ -73,3 +73,19 @@ describe('calculate (engine)', () => {
     expect(lo.evidence.find((e) => e.study === 'yu2023')!.finding).toBe(y.findings.low);
   });
 });
+
+describe('agreement with the paper audit (src/audit, calibration check)', () => {
+  it('a published logistic model is refused exactly when the audit finds its calibration impossible', async () => {
+    const { auditPaper } = await import('../../src/audit/auditPaper.js');
+    const { builtinPaper } = await import('../../src/audit/loadPaper.js');
+    let compared = 0;
+    for (const s of registry()) {
+      if (s.model?.kind !== 'logistic') continue;
+      compared++;
+      const audit = auditPaper(builtinPaper(s.id as 'deng2025' | 'yu2023' | 'hong2021'));
+      const calibrationError = audit.findings.some((f) => f.check === 'calibration' && f.severity === 'error');
+      expect(publishedModelCheck(s).usable).toBe(!calibrationError);
+    }
+    expect(compared).toBe(1); // yu2023
+  });
+});
