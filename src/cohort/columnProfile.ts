@@ -62,7 +62,7 @@ export function columnProfile(table: Table, j: number): ColumnProfile {
   const serialDates = allNumeric && DATE_NAME.test(name) && numbers.every(serialOrCompact);
   if ((!allNumeric && looksLikeDates(table, j, true)) || serialDates) {
     const days = present
-      .map((c) => (typeof c === 'number' ? parseDateNumber(c) : NaN))
+      .map((c) => (typeof c === 'number' ? parseDateNumber(c) : serialDates ? parseDateNumber(Number(c!.trim())) : NaN))
       .map((d, i) => (Number.isNaN(d) ? dateOf(present[i]) : d))
       .filter((d) => !Number.isNaN(d))
       .sort((a, b) => a - b);

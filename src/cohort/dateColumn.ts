@@ -13,6 +13,9 @@ import { isMissingCell, rowNumber, type Table } from '../io/table.js';
 import type { DateOrder } from '../study/types.js';
 import { inferDateOrder, parseDateNumber, parseDateText, slashParts } from './parseDate.js';
 
+/** A date written as a plain number in a text file (an Excel serial or YYYYMMDD). */
+const NUMERIC = /^\d+(\.\d+)?$/;
+
 export function dateColumn(table: Table, column: string, order: DateOrder | null, option = 'the study file'): Float64Array {
   const j = columnIndex(table, column, option);
   const texts: string[] = [];
@@ -40,7 +43,7 @@ export function dateColumn(table: Table, column: string, order: DateOrder | null
       out[i] = NaN;
       continue;
     }
-    const v = typeof c === 'number' ? parseDateNumber(c) : parseDateText(c!, eff);
+    const v = typeof c === 'number' ? parseDateNumber(c) : NUMERIC.test(c!.trim()) ? parseDateNumber(Number(c!.trim())) : parseDateText(c!, eff);
     if (Number.isNaN(v)) {
       const text = String(c).trim();
       if (order !== null && slashParts(text)) throw dataError(cohortMessages.dateOrderConflict(table.file, rowNumber(i), column, text, order));
@@ -57,8 +60,8 @@ export function looksLikeDates(table: Table, j: number, numbersToo: boolean): bo
   for (const r of table.rows) {
     const c = r[j];
     if (isMissingCell(c)) continue;
-    if (typeof c === 'number') {
-      if (!numbersToo || Number.isNaN(parseDateNumber(c))) return false;
+    if (typeof c === 'number' || NUMERIC.test(c!.trim())) {
+      if (!numbersToo || Number.isNaN(parseDateNumber(Number(c)))) return false;
     } else {
       const s = c!.trim();
       if (Number.isNaN(parseDateText(s, 'DMY')) && Number.isNaN(parseDateText(s, 'MDY'))) return false;
