@@ -15,6 +15,7 @@ import { indicesMessages as M } from '../messages/indices.js';
 import { columnIndex, parseNumberCell } from '../io/columns.js';
 import { rowNumber, type Table } from '../io/table.js';
 import { plausibilityProblem } from '../units/plausibility.js';
+import { LAB_VARIABLES } from '../units/labVariables.js';
 import { guessUnit } from '../units/guessUnit.js';
 import { UNITS, unitLabel } from '../units/units.js';
 import { dnlr } from './dnlr.js';
@@ -76,6 +77,29 @@ export function tableIndices(table: Table, mapping: CountMapping, countUnit: str
     if (g.unit !== null && !g.ambiguous && g.unit !== countUnit) {
       warnings.push(`column '${mapping[v]}' (${v}): ${g.reason} Declared ${unitLabel('count', countUnit)}; pass ${unitOption} ${g.unit} if that is the unit.`);
     }
+  }
+  // A column that mixes units (some values fit only another unit, others the declared one): say how many and where.
+  for (const v of vars) {
+    const j = cols.get(v)!;
+    const [lo, hi] = LAB_VARIABLES[v].plausible;
+    const other = Object.entries(UNITS.count.units).filter(([u]) => u !== countUnit);
+    let fits = 0;
+    const misfit: number[] = [];
+    let otherUnit = '';
+    for (let i = 0; i < table.rows.length; i++) {
+      const c = table.rows[i][j];
+      const x = typeof c === 'number' ? c : typeof c === 'string' && c.trim() !== '' ? Number(c.trim()) : NaN;
+      if (!(x > 0)) continue;
+      if (x * factor >= lo && x * factor <= hi) fits++;
+      else {
+        const o = other.find(([, u]) => x * u.factor >= lo && x * u.factor <= hi);
+        if (o) {
+          misfit.push(rowNumber(i));
+          otherUnit = o[0];
+        }
+      }
+    }
+    if (fits > 0 && misfit.length > 0) warnings.push(M.mixedUnits(mapping[v] as string, misfit.length, fits + misfit.length, unitLabel('count', otherUnit), unitLabel('count', countUnit), misfit.slice(0, 5)));
   }
   const rows: RowIndices[] = [];
   let computed = 0;

@@ -43,5 +43,8 @@ export const indicesMessages = {
   // siilab indices
   rowProblem: (file: string, row: number, problem: string) => `${file}, row ${row}: ${problem}`,
   missingCell: (column: string) => `column ${q(column)} is empty.`,
+  mixedUnits: (column: string, k: number, n: number, other: string, declared: string, rows: number[]) =>
+    `column ${q(column)} seems to mix units: ${k} of ${n} values fit only ${other} (rows ${rows.join(', ')}${k > rows.length ? ', …' : ''}), ` +
+    `the others ${declared}; those rows get a reason instead of indices. Convert them to one unit first.`,
   outExists: (file: string) => `${file} exists already; choose another --out or pass --force.`,
 } as const;
