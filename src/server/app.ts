@@ -1,0 +1,147 @@
+/**
+ * The web application's HTTP server (fastify): the JSON API the front end calls and the built
+ * front end (web/dist). It only calls the same modules as the CLI: reading tables, inspect, the
+ * study pipeline, the report renderer, the audit. No request leaves the machine; no patient value
+ * is logged (the request logger is off; errors are logged by their message only, never with bodies).
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseDelimited, parseXlsx } from '../io/readTable.js';
+import { inspectTable } from '../cohort/inspectTable.js';
+import { specFromInspection } from '../study/specFromInspection.js';
+import { parseSpecText } from '../study/parseSpec.js';
+import { auditPapers } from '../audit/auditPaper.js';
+import { BUILTIN_PAPERS, builtinPaper, parsePaper } from '../audit/loadPaper.js';
+import { SiilabError } from '../errors.js';
+import { VERSION } from '../version.js';
+import type { Store } from './db/store.js';
+import { installSecurity } from './security.js';
+import { runStoredStudy, studyDataset } from './runStudy.js';
+
+export interface AppOptions {
+  readonly store: Store;
+  readonly dataDir: string;
+  /** Required access token (non-loopback addresses), or null. */
+  readonly token: string | null;
+  readonly maxUploadBytes: number;
+  /** Built front end (web/dist); the API works without it. */
+  readonly webDir: string | null;
+  /** Preloaded demo study/run ids. */
+  demo?: { studyId: string; runId: string } | null;
+}
+
+const MIME: Record<string, string> = {
+  html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8', json: 'application/json', svg: 'image/svg+xml', png: 'image/png',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', csv: 'text/csv; charset=utf-8',
+};
+
+export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: o.maxUploadBytes });
+  installSecurity(app, o.token);
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: o.maxUploadBytes }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: o.maxUploadBytes }, (_req, body, done) => done(null, body));
+  app.setErrorHandler((err: any, _req, reply) => {
+    if (err instanceof SiilabError) return reply.code(err.kind === 'usage' ? 400 : 422).send({ error: err.message });
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413)
+      return reply.code(413).send({ error: `The upload is larger than the limit of ${Math.round(o.maxUploadBytes / 1048576)} MB; split the file or start siilab serve with a larger --max-upload-mb.` });
+    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: err.message });
+    process.stderr.write(`siilab serve: internal error: ${err.message}\n`);
+    return reply.code(500).send({ error: 'Internal error in siilab; the server log has the details.' });
+  });
+  const notFound = (what: string) => Object.assign(new Error(`${what} not found.`), { statusCode: 404 });
+
+  app.get('/api/health', async () => ({ ok: true, version: VERSION, store: o.store.kind }));
+  app.get('/api/demo', async () => o.demo ?? { studyId: null, runId: null });
+
+  app.post('/api/cohorts', async (req, reply) => {
+    const name = String(req.headers['x-file-name'] ?? 'upload.csv').replace(/[^\w.\- ]/g, '_').slice(0, 120) || 'upload.csv';
+    const body = req.body;
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new SiilabError('data', `${name}: the upload is empty.`);
+    const ext = extname(name).toLowerCase();
+    const table = ext === '.xlsx' ? await parseXlsx(name, body) : parseDelimited(name, body.toString('utf8'), ext === '.tsv' ? '\t' : undefined);
+    const inspect = inspectTable(table);
+    const cohort = { id: randomUUID(), name, createdAt: new Date().toISOString(), sha256: createHash('sha256').update(body).digest('hex'), sizeBytes: body.length, inspect };
+    await o.store.addCohort(cohort, body);
+    return reply.code(201).send({ cohort });
+  });
+  app.get('/api/cohorts', async () => ({ cohorts: await o.store.listCohorts() }));
+  app.get<{ Params: { id: string } }>('/api/cohorts/:id', async (req) => {
+    const c = await o.store.getCohort(req.params.id);
+    if (!c) throw notFound('cohort');
+    const { content: _content, ...cohort } = c;
+    return { cohort };
+  });
+  app.post<{ Params: { id: string } }>('/api/cohorts/:id/spec', async (req) => {
+    const c = await o.store.getCohort(req.params.id);
+    if (!c) throw notFound('cohort');
+    return { specYaml: specFromInspection(c.inspect as any, c.name) };
+  });
+
+  app.post<{ Body: { name?: string; cohortId?: string | null; specYaml?: string } }>('/api/studies', async (req, reply) => {
+    const b = req.body ?? {};
+    if (typeof b.specYaml !== 'string' || !b.specYaml.trim()) throw new SiilabError('usage', 'specYaml is required.');
+    if (b.cohortId && !(await o.store.getCohort(b.cohortId))) throw notFound('cohort');
+    parseSpecText('study.yaml', b.specYaml); // validates; throws naming field and line
+    const study = { id: randomUUID(), name: (b.name ?? 'study').slice(0, 200), createdAt: new Date().toISOString(), cohortId: b.cohortId ?? null, specYaml: b.specYaml };
+    await o.store.addStudy(study);
+    return reply.code(201).send({ study });
+  });
+  app.get('/api/studies', async () => ({ studies: await o.store.listStudies() }));
+  app.get<{ Params: { id: string } }>('/api/studies/:id', async (req) => {
+    const study = await o.store.getStudy(req.params.id);
+    if (!study) throw notFound('study');
+    return { study, runs: await o.store.listRuns(study.id) };
+  });
+  app.post<{ Params: { id: string } }>('/api/studies/:id/runs', async (req, reply) => {
+    const study = await o.store.getStudy(req.params.id);
+    if (!study) throw notFound('study');
+    const r = await runStoredStudy(o.store, o.dataDir, study);
+    return r.error ? reply.code(422).send({ error: r.error, run: r.run }) : reply.code(201).send({ run: r.run, bundle: r.bundle });
+  });
+  app.get<{ Params: { id: string } }>('/api/runs/:id', async (req) => {
+    const run = await o.store.getRun(req.params.id);
+    if (!run) throw notFound('run');
+    const b = await o.store.getRunBundle(run.id);
+    return { run, bundle: b ? JSON.parse(b) : null };
+  });
+  app.get<{ Params: { id: string } }>('/api/runs/:id/dataset', async (req) => {
+    const run = await o.store.getRun(req.params.id);
+    if (!run) throw notFound('run');
+    const study = await o.store.getStudy(run.studyId);
+    if (!study) throw notFound('study');
+    return studyDataset(o.store, o.dataDir, study);
+  });
+  const download = async (runId: string, file: string, reply: any) => {
+    const content = await o.store.getReport(runId, file);
+    if (!content) throw notFound(file);
+    const ext = file.split('.').pop() ?? '';
+    reply.header('Content-Type', MIME[ext] ?? 'application/octet-stream');
+    if (!['svg', 'png'].includes(ext)) reply.header('Content-Disposition', `attachment; filename="siilab-${file.replace(/\//g, '-')}"`);
+    return reply.send(Buffer.from(content));
+  };
+  app.get<{ Params: { id: string; file: string } }>('/api/runs/:id/:file', async (req, reply) => {
+    if (!/^(report\.(html|docx|md)|results\.json)$/.test(req.params.file)) throw notFound(req.params.file);
+    return download(req.params.id, req.params.file, reply);
+  });
+  app.get<{ Params: { id: string; file: string } }>('/api/runs/:id/figures/:file', async (req, reply) => {
+    if (!/^[\w.-]+\.(svg|png)$/.test(req.params.file)) throw notFound(req.params.file);
+    return download(req.params.id, `figures/${req.params.file}`, reply);
+  });
+
+  app.get('/api/audit/papers', async () => auditPapers(BUILTIN_PAPERS.map((p) => builtinPaper(p))));
+  app.post('/api/audit', async (req) => {
+    const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? '');
+    return auditPapers([parsePaper(text, 'uploaded audit file')]);
+  });
+
+  if (o.webDir && existsSync(o.webDir)) {
+    await app.register(fastifyStatic, { root: o.webDir, prefix: '/', index: ['index.html'] });
+    app.setNotFoundHandler((req, reply) => (req.url.startsWith('/api/') ? reply.code(404).send({ error: 'not found' }) : reply.sendFile('index.html')));
+  } else {
+    app.get('/', async (_req, reply) => reply.type('text/html').send('<!doctype html><meta charset="utf-8"><title>siilab</title><p>siilab API is running. The web front end is not built: run <code>npm run build</code>.</p>'));
+  }
+  return app;
+}
