@@ -9,12 +9,12 @@ export const indicesMessages = {
   // values
   notFinite: (what: string, value: number) => `${what} = ${String(value)} is not a finite number.`,
   negative: (what: string, value: number, unit: string) =>
-    `${what} = ${n(value)}${unit ? ' ' + unit : ''} is negative; a measured ${what} cannot be below zero. Check the sign.`,
+    `${what} = ${n(value)}${unit ? ' ' + unit : ''} is negative; a measured value cannot be below zero. Check the sign.`,
   zeroLymphocytes: (value: number, unit: string) =>
     `lymphocytes = ${n(value)}${unit ? ' ' + unit : ''}: the ratios (SII, NLR, PLR, SIRI, PIV) divide by the lymphocyte count, ` +
     `so it must be above zero. A count below the analyser's limit is reported as e.g. 0.01 × 10^9/L; check the value.`,
   zeroNotPossible: (what: string, value: number, unit: string) =>
-    `${what} = ${n(value)}${unit ? ' ' + unit : ''}: a ${what} of zero is not a possible result; check the value.`,
+    `${what} = ${n(value)}${unit ? ' ' + unit : ''}: zero is not a possible result for ${what}; check the value.`,
   outOfRange: (what: string, value: number, unit: string, lo: string, hi: string, hint: string | null) =>
     `${what} = ${n(value)}${unit ? ' ' + unit : ''} is outside the physiological range ${lo}–${hi}${unit ? ' ' + unit : ''}.` +
     (hint ? ` ${hint}` : ' Check the value and its unit.'),

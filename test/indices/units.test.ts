@@ -69,9 +69,9 @@ describe('plausibility', () => {
   });
   it('zero and negative lymphocytes, negative counts, NaN', () => {
     expect(plausibilityProblem('lymphocytes', 0, '10^9/L')).toContain('lymphocytes = 0 10^9/L: the ratios');
-    expect(plausibilityProblem('lymphocytes', -0.5, '10^9/L')).toBe('lymphocytes = -0.5 10^9/L is negative; a measured lymphocytes cannot be below zero. Check the sign.');
+    expect(plausibilityProblem('lymphocytes', -0.5, '10^9/L')).toBe('lymphocytes = -0.5 10^9/L is negative; a measured value cannot be below zero. Check the sign.');
     expect(plausibilityProblem('neutrophils', Number.NaN, '10^9/L')).toContain('not a finite number');
-    expect(plausibilityProblem('platelets', 0, '10^9/L')).toContain('a platelets of zero is not a possible result');
+    expect(plausibilityProblem('platelets', 0, '10^9/L')).toContain('platelets = 0 10^9/L: zero is not a possible result for platelets; check the value.');
   });
   it('a value implausible in every unit', () => {
     expect(plausibilityProblem('neutrophils', 5e6, '10^9/L')).toBe('neutrophils = 5000000 10^9/L is outside the physiological range 0.01–100 10^9/L. Check the value and its unit.');
