@@ -12,7 +12,7 @@
  *
  * @example
  * publishedModelCheck(study('yu2023')).usable       // false
- * publishedModelCheck(study('yu2023')).predictedRange // [0.0049176…, 0.1161916…]
+ * publishedModelCheck(study('yu2023')).predictedRange // [0.0049176…, 0.1161915…]
  */
 import { calcMessages as M } from '../messages/calc.js';
 import type { StudyRecord } from './types.js';
