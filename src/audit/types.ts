@@ -223,6 +223,13 @@ export interface ModelTerm {
   covariate?: CovariateDistribution;
   /** The covariate is coded 0/1 (e.g. per the paper's assignment table); enables the SE bound. */
   binary?: boolean;
+  /**
+   * What the paper's text says about the level coded 1 (or a higher value): it carries a higher or a
+   * lower risk of the outcome. Checked against the sign of β (or the ratio's side of 1).
+   */
+  claimedDirection?: 'higher-risk' | 'lower-risk';
+  /** Where the claim is made, e.g. "Abstract: no tumor capsule … related to recurrence". */
+  claimSource?: string;
 }
 
 /** A regression model as printed. */

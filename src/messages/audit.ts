@@ -58,6 +58,9 @@ export const auditMessages = {
   seBelowBound: (label: string, se: string, bound: string) =>
     `${label}: a standard error of ${se} is smaller than any data set of this size allows for a yes/no factor (at least ${bound}); the SE, and with it the confidence interval and P value, cannot be right — or the factor was not coded 0/1.`,
 
+  directionContradicts: (label: string, claimed: string, printed: string, source: string | null) =>
+    `${label}: the text says the level coded 1 carries a ${claimed} risk${source ? ` (${source})` : ''}, but the printed coefficient gives it a ${printed} risk — the text, the coding or the estimate is wrong.`,
+
   // ---- findings: ROC
   aucOutsideCi: (marker: string) => `${marker}: the AUC lies outside its own confidence interval.`,
   aucCiNotSe: (marker: string) => `${marker}: the confidence interval of the AUC is not AUC ± 1.96 × the printed standard error.`,

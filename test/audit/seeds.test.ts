@@ -38,6 +38,7 @@ describe('audit of the seed papers', () => {
         'warning sens-spec @ Table 5 › Combined',
         'warning cutoff-consistency @ Table 5 › AFP; Table 3 › X6 AFP levels',
         'warning effect-measure @ Table 4',
+        'warning effect-direction @ Table 4 › Tumor capsule',
       ].sort(),
     );
     const swapped = results.deng2025.findings.find((f) => f.check === 'sens-spec')!;

@@ -12,7 +12,7 @@ describe('siilab audit', () => {
     expect(j.papers.map((p: { id: string }) => p.id)).toEqual(['deng2025', 'yu2023', 'hong2021']);
     expect(Object.keys(j.papers[0]).sort()).toEqual(['checks', 'findings', 'id', 'title']);
     expect(Object.keys(j.findings[0]).sort()).toEqual(['check', 'location', 'message', 'paper', 'recomputed', 'reported', 'severity']);
-    expect(j.papers[0].checks).toHaveLength(20);
+    expect(j.papers[0].checks).toHaveLength(21);
   });
   it('default is every built-in paper; text grouped by paper and severity', async () => {
     const r = await runCli(['audit']);

@@ -18,6 +18,7 @@ import { youden } from './youden.js';
 import { calibration } from './calibration.js';
 import { cutoffConsistency } from './cutoffConsistency.js';
 import { effectMeasure } from './effectMeasure.js';
+import { effectDirection } from './effectDirection.js';
 import { pZero } from './pZero.js';
 import { survivalSummary } from './survivalSummary.js';
 
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   calibration,
   cutoffConsistency,
   effectMeasure,
+  effectDirection,
   pZero,
   survivalSummary,
 ];

@@ -7,6 +7,7 @@ import { altmanBlandP, pFromCi } from '../../../src/audit/checks/pFromCi.js';
 import { calibration, calibrationOf, covariateIn, meanExpitNormal, meanPredicted } from '../../../src/audit/checks/calibration.js';
 import { effectMeasure, measureKind } from '../../../src/audit/checks/effectMeasure.js';
 import { seBound } from '../../../src/audit/checks/seBound.js';
+import { effectDirection, effectSign } from '../../../src/audit/checks/effectDirection.js';
 import { indexPaper } from '../../../src/audit/auditPaper.js';
 import type { Model, ModelTerm, PaperDoc } from '../../../src/audit/types.js';
 import { doc, loc, run, sev } from '../helpers.js';
@@ -143,5 +144,17 @@ describe('se-bound', () => {
     expect(sev(run(seBound, d('0.300')).findings)).toEqual(['error']);
     expect(run(seBound, d('0.243', false)).findings).toEqual([]);
     expect(sev(run(seBound, d('0.200', false)).findings)).toEqual(['error']);
+  });
+});
+
+describe('effect-direction', () => {
+  it('the sign of β (or the ratio against 1) against the direction the text claims', () => {
+    const d = (t: Partial<ModelTerm>) => doc(model([t]));
+    expect(run(effectDirection, d({ beta: '0.282', claimedDirection: 'higher-risk' })).findings).toEqual([]);
+    expect(sev(run(effectDirection, d({ beta: '0.282', claimedDirection: 'lower-risk' })).findings)).toEqual(['warning']);
+    expect(sev(run(effectDirection, d({ ratio: '0.684', claimedDirection: 'higher-risk' })).findings)).toEqual(['warning']);
+    expect(run(effectDirection, d({ ratio: '1.000', claimedDirection: 'lower-risk' })).evaluated).toBe(0);
+    expect(effectSign('0.000', undefined)).toBe(0);
+    expect(effectSign('-0.001', undefined)).toBe(-1);
   });
 });
