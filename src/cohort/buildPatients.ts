@@ -156,7 +156,7 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   const columns = new Map<string, PatientColumn>();
   const measured = new Set<string>();
   const draws: DrawTable = { patient: [], date: [], undatedAtOrigin: [], values: {}, causes: {} };
-  const drawOf = new Map<string, number>(); // `${source}:${row}` → draw index
+  const drawOf = sources.map((s) => new Int32Array(s.rowIds.length).fill(-1)); // source row → draw index
   const n = pids.length;
 
   for (const e of entries) {
@@ -183,11 +183,10 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
       for (let r = 0; r < src.rowIds.length; r++) {
         const k = index.get(src.rowIds[r]);
         if (k === undefined) continue;
-        const key = `${si}:${r}`;
-        let d = drawOf.get(key);
-        if (d === undefined) {
+        let d = drawOf[si][r];
+        if (d < 0) {
           d = draws.patient.length;
-          drawOf.set(key, d);
+          drawOf[si][r] = d;
           draws.patient.push(k);
           draws.date.push(src.rowDate[r]);
           draws.undatedAtOrigin.push(src.format === 'wide');

@@ -77,9 +77,10 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
       const vals: number[] = new Array(nd);
       const causes: (MissingCause | null)[] = new Array(nd);
       const inputs = [...new Set(alts.flat())].filter((v) => p.measured.has(v));
+      const counts: Record<string, number> = {};
+      const cols = inputs.map((v) => p.draws.values[v]);
       for (let k = 0; k < nd; k++) {
-        const counts: Record<string, number> = {};
-        for (const v of inputs) counts[v] = p.draws.values[v][k];
+        for (let q = 0; q < inputs.length; q++) counts[inputs[q]] = cols[q][k];
         const r = drawIndex(d.index, counts);
         vals[k] = r.value;
         // A missing input passes its own cause on (implausible count → implausible index).

@@ -13,10 +13,12 @@ import { labVariable } from '../units/labVariables.js';
 import { variableUnits } from './variableUnits.js';
 
 export function medianOf(values: ArrayLike<number>): number {
-  const v = Array.from(values).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  const n = v.length;
+  let n = 0;
+  const v = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) v[n++] = values[i];
   if (n === 0) return NaN;
-  return n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  const sorted = v.subarray(0, n).sort();
+  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
 /** True when the median of `values` in `unit` (a unit key) is typical (always true without a range or values). */
