@@ -13,6 +13,10 @@
  *    - outside 0.7–1.4 × the Hanley–McNeil SE → warning (the SE of real data differs from the
  *      Hanley–McNeil approximation, but rarely by this much; a smaller SE suggests larger groups,
  *      a larger one smaller groups than printed).
+ *
+ * @example
+ * // AUC 0.800, 50 cases + 50 controls, CI 0.713–0.887 → consistent (Hanley–McNeil SE 0.0445);
+ * // CI 0.750–0.850 → warning (SE 0.0255, 0.57 × Hanley–McNeil); CI 0.600–1.000 → error (SE 0.102 > √(0.16/50) = 0.057).
  */
 import { hanleyMcNeilSe } from '../../stats/roc/hanleyMcNeil.js';
 import { qnorm } from '../../stats/dist/index.js';

@@ -9,6 +9,10 @@
  * (or the Hanley–McNeil SE at the AUC) is tried (info when it matches). A printed "0.001" (the
  * smallest P printable with its decimals) where the recomputed P is below 0.0005 is a warning (it
  * most likely stands for "< 0.001"); other mismatches are errors.
+ *
+ * @example
+ * // AUC 0.600, 50 + 50: P = 0.0848 (R: 2·pnorm(−0.1/√(101/30000))) → printed 0.085 consistent, 0.300 error;
+ * // AUC 0.900 printed P = 0.001 → warning (recomputed ~1e-11: means < 0.001).
  */
 import { hanleyMcNeilSe } from '../../stats/roc/hanleyMcNeil.js';
 import { pNormTwoSided } from '../../stats/dist/index.js';

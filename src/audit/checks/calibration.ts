@@ -18,6 +18,10 @@
  *    assumption can shift the mean somewhat, rarely this much).
  * Only logistic models with a printed intercept, `eventGroup`, `nonEventGroup` and a covariate
  * distribution for every term are evaluated.
+ *
+ * @example
+ * // 50 events, 50 without; x = 1 in 30 and 10: intercept −0.693, β 1.792 → mean predicted 0.500 = event rate;
+ * // intercept −5.000 → error (every predicted risk lies in 0.67%–3.9%, event rate 50%).
  */
 import { pnorm } from '../../stats/dist/index.js';
 import { auditMessages } from '../../messages/index.js';

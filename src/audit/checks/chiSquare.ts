@@ -8,6 +8,10 @@
  * `correction: unstated` accepts either. A row printing one level of a yes/no variable
  * (`complete: false`) is completed with n − count. When the counts do not reproduce the test but the
  * printed percentages point to other counts (a typo in a count), the test is recomputed with those.
+ *
+ * @example
+ * // [[10, 20], [20, 10]]: Pearson χ² 6.667 (printed 6.667 consistent), Yates 5.400 (info when the correction is unstated),
+ * // 6.668 → warning (one unit in the last digit), 7.000 → error.
  */
 import { chiSquareTest } from '../../stats/compare/chiSquareTest.js';
 import { auditMessages } from '../../messages/index.js';

@@ -4,6 +4,9 @@
  *
  * Tolerance: none — counts are whole numbers. Rows that print one level only (`complete: false`,
  * the default for a single level) are skipped.
+ *
+ * @example
+ * // PLR in the low-SII group (n = 29): 12 + 6 = 18 → error.
  */
 import { auditMessages } from '../../messages/index.js';
 import { type Check, Tally, where } from '../findings.js';

@@ -6,6 +6,9 @@
  * Different cutoffs at one location (e.g. a coding "0 = < 370.26, 1 = ≥ 345.26") cannot both hold →
  * error; different cutoffs in different places → warning (patients may have been grouped
  * differently from what the ROC analysis found).
+ *
+ * @example
+ * // SII 375.56 (Table 5) vs 370.26 and 345.26 both in Table 3 → error; 287.10 vs 274.25 in different tables → warning.
  */
 import { auditMessages } from '../../messages/index.js';
 import { type Check, Tally, where } from '../findings.js';

@@ -5,6 +5,9 @@
  *
  * Tolerance: none — counts are whole numbers. Variables and levels are matched by their printed
  * names (case, spacing and the symbols ≥/>= are normalised).
+ *
+ * @example
+ * // Child-Pugh A5: 38 of all patients (Table 1) vs 18 + 21 = 39 in the low/high-SII groups (Table 3) → error.
  */
 import { auditMessages } from '../../messages/index.js';
 import { type Check, Tally, where } from '../findings.js';

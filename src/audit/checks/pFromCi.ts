@@ -9,6 +9,9 @@
  * P range that must overlap the printed P's rounding. A mismatch is an error when the CI and the P
  * disagree about significance at the CI's level (one says "excludes 1", the other P ≥ α), otherwise
  * a warning (the P may come from another test, e.g. likelihood ratio).
+ *
+ * @example
+ * // ratio 2.000, CI 1.351–2.959 → SE 0.200, P = 0.000529 (R): printed 0.001 consistent, 0.010 warning, 0.200 error.
  */
 import { pNormTwoSided, qnorm } from '../../stats/dist/index.js';
 import { auditMessages } from '../../messages/index.js';

@@ -5,6 +5,9 @@
  *
  * Tolerance: P is monotone in the statistic, so the statistic's rounding interval maps exactly to a
  * P interval; the printed P's own rounding interval must overlap it. "<0.001" stands for [0, 0.001].
+ *
+ * @example
+ * // χ² 3.841 with 1 df → P 0.050: printed 0.050 consistent, 0.049 warning (last digit), 0.040 error.
  */
 import { pChisqUpper, pNormTwoSided, pTTwoSided } from '../../stats/dist/index.js';
 import { auditMessages } from '../../messages/index.js';

@@ -3,6 +3,9 @@
  * ".000" when P < 0.0005, and the paper should print "< 0.001". Every printed P of the paper is
  * looked at: tests beside baseline rows, ROC rows, regression rows, and P values mentioned in the
  * text or abstract. Tolerance: not numeric (a printed "=" P whose value is 0).
+ *
+ * @example
+ * // P printed "0.000" → warning (write "P < 0.001"); "<0.001" → consistent.
  */
 import { auditMessages } from '../../messages/index.js';
 import { type Check, type IndexedPaper, Tally, where } from '../findings.js';

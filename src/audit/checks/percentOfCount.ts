@@ -6,6 +6,9 @@
  * "48.18" and with "48.2", not with "48.19". When a percentage does not fit, the check lists the
  * counts that would fit and the other denominators of the paper (group sizes) that would,
  * so that a typo in the count or a wrong denominator can be told apart.
+ *
+ * @example
+ * // 53/110 printed 48.18% → consistent; 12/29 printed 79.3% → error naming 23/29; 8/29 printed 37.6% → error naming 27.6%.
  */
 import { auditMessages } from '../../messages/index.js';
 import { num } from '../format.js';

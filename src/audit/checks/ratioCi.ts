@@ -6,6 +6,9 @@
  * - Always: the ratio must lie inside its CI (error), and for a Wald interval the ratio is the
  *   geometric mean of the limits, √(L·U) over the limits' rounding; a ratio that is not is a
  *   warning (the interval may be of another kind, e.g. profile likelihood).
+ *
+ * @example
+ * // β 0.693, SE 0.200 → exp(β ± 1.96·SE) = 1.351–2.959: printed 1.351–2.959 consistent, 1.300–2.959 error.
  */
 import { qnorm } from '../../stats/dist/index.js';
 import { auditMessages } from '../../messages/index.js';

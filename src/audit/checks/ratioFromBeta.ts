@@ -3,6 +3,9 @@
  *
  * Tolerance: exp is increasing, so β's rounding interval maps to [exp(β_lo), exp(β_hi)]; the printed
  * ratio's rounding interval must overlap it.
+ *
+ * @example
+ * // β 0.693 → exp(β) 1.9987–2.0007: printed 2.000 consistent, 2.002 warning (last digit), 2.100 error.
  */
 import { auditMessages } from '../../messages/index.js';
 import { iv } from '../format.js';

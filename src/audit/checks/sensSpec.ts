@@ -8,6 +8,10 @@
  * Outcomes: both fit → consistent. Neither fits its own group but each fits the other group →
  * warning (sensitivity and specificity appear exchanged, or the positive class is the other group).
  * Otherwise a value that no fraction of its group gives → error.
+ *
+ * @example
+ * // 110 cases, 76 controls: sensitivity 57.27% (63/110), specificity 90.79% (69/76) consistent;
+ * // sensitivity 90.79%, specificity 57.27% → warning (exchanged).
  */
 import { auditMessages } from '../../messages/index.js';
 import { type Check, type Finding, Tally, where } from '../findings.js';

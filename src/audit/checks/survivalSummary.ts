@@ -2,6 +2,9 @@
  * Check `survival-summary`: survival rates against their count and denominator (the rate must round
  * to count/n·100 — same tolerance as `percent-of-count`), and medians against their confidence
  * interval (the median lies inside it, over the rounding of all three; outside → error).
+ *
+ * @example
+ * // 3-year survival 45.70% with 85/186 → consistent; median 12 with CI 5.761–10.239 → error.
  */
 import { auditMessages } from '../../messages/index.js';
 import { num } from '../format.js';

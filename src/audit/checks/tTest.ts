@@ -10,6 +10,10 @@
  * Welch df at the printed values).
  * A test stated as Student that only Welch reproduces (or the reverse) is a warning; a stated
  * "t test" accepts either.
+ *
+ * @example
+ * // 10.00 ± 3.00 (n 9) vs 8.00 ± 1.00 (n 4): Student t 1.2746, Welch t 1.7889 (R);
+ * // printed Student t 1.275 → consistent, 1.789 → warning (Welch), 2.500 → error.
  */
 import { studentTFromSummary, welchTFromSummary } from '../../stats/compare/tTestFromSummary.js';
 import { pTTwoSided } from '../../stats/dist/index.js';

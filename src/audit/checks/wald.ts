@@ -5,6 +5,9 @@
  * Tolerance (interval arithmetic): (β/SE)² grows with |β| and falls with SE, so its exact range over
  * the printed rounding of β and SE is [(|β|_lo/SE_hi)², (|β|_hi/SE_lo)²]; the printed Wald's rounding
  * interval must overlap it.
+ *
+ * @example
+ * // β 1.000, SE 0.500 → (β/SE)² 3.988–4.012: printed 4.000 consistent, 2.000 info (z), 4.013 warning, 4.100 error.
  */
 import { auditMessages } from '../../messages/index.js';
 import { iv } from '../format.js';

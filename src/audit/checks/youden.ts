@@ -4,6 +4,9 @@
  * Tolerance: J's exact range from the rounding of sensitivity and specificity
  * ([s_lo + c_lo − 1, s_hi + c_hi − 1]) must overlap the printed J's rounding. J printed above 1 is
  * read as a percentage.
+ *
+ * @example
+ * // sensitivity 0.768, specificity 0.675 → J 0.442–0.444: printed 0.443 consistent, 0.445 warning, 0.450 error.
  */
 import { auditMessages } from '../../messages/index.js';
 import { iv } from '../format.js';
