@@ -50,17 +50,19 @@ export const calcCommand: Command = {
             [--wbc W --neutrophil-pct P --lymphocyte-pct Q] [--afp A] [--albumin B --bilirubin C]
             [--inr I --ascites none|mild|moderate-severe --encephalopathy none|grade1-2|grade3-4]
             [--count-unit 10^9/L|/uL] [--pct-unit %|fraction] [--afp-unit ng/mL|IU/mL]
-            [--albumin-unit g/L|g/dL] [--bilirubin-unit umol/L|mg/dL] [--treatment T] [--model FILE] [--json]
+            [--albumin-unit g/L|g/dL] [--bilirubin-unit umol/L|mg/dL] [--treatment T]
+            [--endpoint recurrence|survival] [--child-pugh A|B|C] [--tumour-size CM] [--model FILE] [--json]
   Counts default to 10^9/L (= 10^3/µL); /uL means cells/µL (= /mm³). AFP: 1 IU/mL = 1.21 ng/mL.
   Albumin g/L (g/dL × 10); bilirubin µmol/L (mg/dL × 17.1). Neutrophils and lymphocytes may be given
   as --wbc with --neutrophil-pct / --lymphocyte-pct instead of counts.
   For every study in the evidence registry (deng2025, yu2023, hong2021) the patient's category by its
-  cut-off, what the study found for that category, and caveats (give --treatment to compare treatments).
+  cut-off, what the study found for that category, and caveats: --treatment, --endpoint, --child-pugh
+  (or the computed class) and --tumour-size are compared with each study's patients.
   --model FILE: a model fitted on your own cohort (JSON, see docs) gives a probability with its provenance.`,
   async run(argv, ctx) {
     const opts: Record<string, { type: 'string' }> = {};
     for (const [o] of [...VALUE_OPTIONS, ...UNIT_OPTIONS]) opts[o] = { type: 'string' };
-    for (const o of ['treatment', 'model', 'ascites', 'encephalopathy']) opts[o] = { type: 'string' };
+    for (const o of ['treatment', 'model', 'ascites', 'encephalopathy', 'endpoint', 'child-pugh', 'tumour-size']) opts[o] = { type: 'string' };
     const a = parseCommandArgs(CMD, argv, opts);
     if (a.positionals.length) throw usageError(M.noFileArgument(a.positionals[0]));
     const raw: RawLabInputs = {};
@@ -73,7 +75,11 @@ export const calcCommand: Command = {
     const encephalopathy = optionalString(a, 'encephalopathy') === null ? null : choice(CMD, a, 'encephalopathy', ENCEPHALOPATHY, 'none');
     const modelArg = optionalString(a, 'model');
     const model = modelArg === null ? null : { file: modelArg, model: loadModelFile(resolve(ctx.cwd, modelArg), modelArg) };
-    const result = calculate({ raw, units, unitOptions, treatment: optionalString(a, 'treatment'), ascites, encephalopathy, model });
+    const endpoint = optionalString(a, 'endpoint') === null ? null : choice(CMD, a, 'endpoint', ['recurrence', 'survival'] as const, 'recurrence');
+    const childPughClass = optionalString(a, 'child-pugh') === null ? null : choice(CMD, a, 'child-pugh', ['A', 'B', 'C'] as const, 'A');
+    const tumourSizeCm = optionalNumber(CMD, a, 'tumour-size');
+    if (tumourSizeCm !== null && !(tumourSizeCm > 0 && tumourSizeCm <= 40)) throw usageError(M.badTumourSize(tumourSizeCm));
+    const result = calculate({ raw, units, unitOptions, treatment: optionalString(a, 'treatment'), endpoint, childPughClass, tumourSizeCm, ascites, encephalopathy, model });
     emit(ctx, Boolean(a.values.json), result, () => renderCalc(result));
     return 0;
   },

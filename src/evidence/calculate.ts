@@ -31,6 +31,12 @@ export interface CalcInput {
   /** CLI option that sets each quantity's unit (named in refusals), e.g. { count: '--count-unit' }. */
   readonly unitOptions?: Partial<Record<Quantity, string>>;
   readonly treatment?: string | null;
+  /** The outcome the caller asks about; studies of another kind get a caveat. */
+  readonly endpoint?: 'recurrence' | 'survival' | null;
+  /** The patient's Child–Pugh class (else the computed one, when all five items are given). */
+  readonly childPughClass?: 'A' | 'B' | 'C' | null;
+  /** The patient's largest tumour diameter, cm. */
+  readonly tumourSizeCm?: number | null;
   /** Child–Pugh items besides bilirubin and albumin (all three needed for a score). */
   readonly ascites?: Ascites | null;
   readonly encephalopathy?: Encephalopathy | null;
@@ -89,10 +95,26 @@ export interface CalcResult {
 const isHigh = (v: number, cut: number, d: Direction): boolean => (d === '>' ? v > cut : v >= cut);
 const fmt = (x: number): string => String(Number(x.toPrecision(4)));
 
-function applicability(s: StudyRecord, treatment: string | null, tags: readonly string[]): string[] {
-  if (treatment === null) return [M.treatmentNotGiven(s.treatment.description)];
-  if (!s.treatment.tags.some((t) => tags.includes(t))) return [M.treatmentDiffers(s.id, s.treatment.description, treatment)];
-  return [];
+interface Patient {
+  readonly treatment: string | null;
+  readonly tags: readonly string[];
+  readonly endpoint: 'recurrence' | 'survival' | null;
+  readonly childPughClass: 'A' | 'B' | 'C' | null;
+  readonly tumourSizeCm: number | null;
+}
+
+const ENDPOINT_WORDS = { recurrence: 'recurrence or metastasis', survival: 'overall survival' } as const;
+
+/** Caveats where the patient differs from the study's patients (only for what the caller told us). */
+function applicability(s: StudyRecord, p: Patient): string[] {
+  const out: string[] = [];
+  if (p.treatment === null) out.push(M.treatmentNotGiven(s.treatment.description));
+  else if (!s.treatment.tags.some((t) => p.tags.includes(t))) out.push(M.treatmentDiffers(s.id, s.treatment.description, p.treatment));
+  const a = s.applicability;
+  if (p.endpoint !== null && p.endpoint !== a.endpointKind) out.push(M.endpointDiffers(s.id, s.endpoint.name, ENDPOINT_WORDS[p.endpoint]));
+  if (p.childPughClass !== null && !a.childPughClasses.includes(p.childPughClass)) out.push(M.childPughOutside(s.id, a.childPughClasses, p.childPughClass));
+  if (p.tumourSizeCm !== null && a.maxTumourSizeCm !== null && p.tumourSizeCm > a.maxTumourSizeCm) out.push(M.tumourTooLarge(s.id, a.maxTumourSizeCm, p.tumourSizeCm));
+  return out;
 }
 
 function nearCutoff(marker: string, v: number, cut: number): string[] {
@@ -117,6 +139,10 @@ export function calculate(input: CalcInput): CalcResult {
 
   const treatment = input.treatment?.trim() ? input.treatment.trim() : null;
   const tags = treatment ? treatmentTags(treatment) : [];
+  const patientFacts: Patient = {
+    treatment, tags, endpoint: input.endpoint ?? null,
+    childPughClass: input.childPughClass ?? cp?.class ?? null, tumourSizeCm: input.tumourSizeCm ?? null,
+  };
   const markerValue = (m: Marker): number | null =>
     m === 'SII' ? indices.sii : m === 'NLR' ? indices.nlr : m === 'PLR' ? indices.plr : m === 'AFP' ? val('afp') : null;
   const markerNeeds: Record<string, string> = {
@@ -128,7 +154,7 @@ export function calculate(input: CalcInput): CalcResult {
   const evidence: EvidenceEntry[] = [];
   for (const s of studies) {
     const common = { study: s.id, citation: s.citation, population: s.population, treatment: s.treatment.description, endpoint: `${s.endpoint.name} (${s.endpoint.horizon})` };
-    const apply = applicability(s, treatment, tags);
+    const apply = applicability(s, patientFacts);
     for (const c of s.cutoffs as readonly Cutoff[]) {
       const v = markerValue(c.marker);
       const category = v === null ? null : isHigh(v, c.value, c.direction) ? 'high' : 'low';

@@ -74,6 +74,12 @@ export function parseStudy(json: unknown, where: string): StudyRecord {
   const e = obj(s.endpoint, 'endpoint');
   for (const k of ['name', 'horizon', 'analysis']) str(e, k, 'endpoint.');
   if (e.type !== 'binary' && e.type !== 'time-to-event') fail('endpoint.type', "must be 'binary' or 'time-to-event'.");
+  const ap = obj(s.applicability, 'applicability');
+  if (ap.endpointKind !== 'recurrence' && ap.endpointKind !== 'survival') fail('applicability.endpointKind', "must be 'recurrence' or 'survival'.");
+  const cls = arr(ap, 'childPughClasses', 'applicability.', true);
+  cls.forEach((c, i) => ['A', 'B', 'C'].includes(c as string) || fail(`applicability.childPughClasses[${i}]`, "must be 'A', 'B' or 'C'."));
+  num(ap, 'maxTumourSizeCm', 'applicability.', { nullable: true });
+  location(ap.location, 'applicability.location');
   arr(s, 'markers', '', true).forEach((m, i) => {
     const o = obj(m, `markers[${i}]`);
     for (const k of ['marker', 'definition', 'timing']) str(o, k, `markers[${i}].`);

@@ -111,6 +111,16 @@ export interface StudyRecord {
     readonly horizon: string;
     readonly analysis: string;
   };
+  /** What a patient must be like for the findings to apply (checked against the caller's patient). */
+  readonly applicability: {
+    /** The kind of outcome the findings are about. */
+    readonly endpointKind: 'recurrence' | 'survival';
+    /** Child–Pugh classes the study included. */
+    readonly childPughClasses: readonly ('A' | 'B' | 'C')[];
+    /** Largest tumour included (cm), or null when not restricted. */
+    readonly maxTumourSizeCm: number | null;
+    readonly location: PaperLocation;
+  };
   readonly markers: readonly { readonly marker: string; readonly definition: string; readonly timing: string }[];
   readonly cutoffs: readonly Cutoff[];
   readonly combined?: CombinedGroups;

@@ -33,6 +33,7 @@ export const calcMessages = {
     `${file}: term ${q(term)} takes ${transform}(${variable}), but ${variable} = ${value} is not above zero.`,
   modelPredictionNotFinite: (file: string) => `${file}: the model's prediction is not a finite number for these inputs (a coefficient is too large).`,
   // calc
+  badTumourSize: (x: number) => `--tumour-size is the largest tumour diameter in cm (above 0, at most 40), got ${x}.`,
   noFileArgument: (got: string) => `calc takes no file argument (got '${got}'); give the values as options.`,
   missingCount: (what: string, alternatives: string) => `the ${what} count is required: give --${what}${alternatives}.`,
   unknownTreatment: (t: string) => `treatment ${q(t)}`,
@@ -42,6 +43,12 @@ export const calcMessages = {
     `${study} studied ${theirs}; the patient's treatment (${patient}) differs, so the finding may not apply.`,
   treatmentNotGiven: (theirs: string) => `treatment not given (--treatment): this study's patients had ${theirs}.`,
   markerMissing: (marker: string, needs: string) => `${marker} could not be computed (${needs}); no category.`,
+  endpointDiffers: (study: string, theirs: string, patient: string) =>
+    `${study} studied ${theirs}; you asked about ${patient}, so the finding is about a different outcome.`,
+  childPughOutside: (study: string, classes: readonly string[], patient: string) =>
+    `${study} included Child–Pugh ${classes.join(' and ')} only; the patient is Child–Pugh ${patient}.`,
+  tumourTooLarge: (study: string, max: number, size: number) =>
+    `${study} included tumours up to ${max} cm only; the patient's tumour is ${size} cm.`,
   endpointNote: (endpoint: string, horizon: string) => `the finding is about ${endpoint} (${horizon}), not about other outcomes.`,
 } as const;
 

@@ -68,6 +68,23 @@ describe('siilab calc --json: the contract', () => {
     const n = await calcJson();
     expect(entry(n, 'yu2023', 'SII').caveats[0]).toContain('treatment not given (--treatment)');
   });
+  it('endpoint, Child–Pugh class and tumour size are compared with each study when given', async () => {
+    const j = await calcJson('--endpoint', 'survival', '--child-pugh', 'B', '--tumour-size', '5');
+    expect(entry(j, 'deng2025', 'SII').caveats).toContain('deng2025 studied recurrence or metastasis (composite); you asked about overall survival, so the finding is about a different outcome.');
+    expect(entry(j, 'hong2021', 'SII').caveats.some((c: string) => c.includes('different outcome'))).toBe(false);
+    expect(entry(j, 'hong2021', 'SII').caveats).toContain('hong2021 included Child–Pugh A only; the patient is Child–Pugh B.');
+    expect(entry(j, 'deng2025', 'SII').caveats.some((c: string) => c.includes('Child–Pugh A and B only'))).toBe(false);
+    expect(entry(j, 'yu2023', 'SII').caveats).toContain("yu2023 included tumours up to 3 cm only; the patient's tumour is 5 cm.");
+    expect(entry(j, 'deng2025', 'SII').caveats.some((c: string) => c.includes('tumours up to'))).toBe(false);
+    // The computed Child–Pugh class is used when --child-pugh is not given.
+    const c = await calcJson('--albumin', '30', '--bilirubin', '40', '--inr', '1.8', '--ascites', 'mild', '--encephalopathy', 'none');
+    expect(entry(c, 'hong2021', 'SII').caveats).toContain('hong2021 included Child–Pugh A only; the patient is Child–Pugh B.');
+    const none = await calcJson();
+    expect(none.evidence.flatMap((e: any) => e.caveats).some((x: string) => /Child–Pugh|tumours up to|different outcome/.test(x))).toBe(false);
+    const bad = await runCli([...BASE, '--tumour-size', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--tumour-size is the largest tumour diameter in cm');
+  });
   it('a value near a cut-off is flagged', async () => {
     const j = (await runCli(['calc', '--neutrophils', '4', '--lymphocytes', '2', '--platelets', '195', '--json'])).json();
     expect(entry(j, 'yu2023', 'SII').caveats).toContain("the patient's SII (390) is within 10 % of this cut-off (405.08); a repeat blood count could change the category.");

@@ -7,7 +7,7 @@ import { paperSection, rowLines, numberPrinted, textPrinted } from '../../src/ev
 import type { PaperLocation, StudyRecord } from '../../src/evidence/types.js';
 import { SEEDS, hasSeeds } from '../helpers/shared.js';
 
-const NUMERIC = ['value', 'lower', 'upper', 'sd', 'se', 'coef'] as const;
+const NUMERIC = ['value', 'lower', 'upper', 'sd', 'se', 'coef', 'maxTumourSizeCm'] as const;
 
 interface Check { path: string; location: PaperLocation; numbers: [string, number][]; texts: [string, string][] }
 
