@@ -83,6 +83,10 @@ export const auditMessages = {
   // ---- findings: calibration
   calibrationImpossible: (obs: string, lo: string, hi: string) =>
     `The published model cannot reproduce its own cohort: ${obs}% of patients had the event, but with the printed intercept and coefficients every patient's predicted risk lies between ${lo}% and ${hi}%. The intercept (or the coefficients) must be wrong or belong to another model.`,
+  calibrationCoded12Fits: (mean: string) =>
+    ` With the yes/no factors coded 1/2 instead of 0/1 the average predicted risk would be ${mean}%, which fits: the paper probably used that coding without saying so.`,
+  calibrationCoded12Fails: (mean: string) =>
+    ` Even with the yes/no factors coded 1/2 instead of 0/1 the average predicted risk would only be ${mean}%.`,
   calibrationOff: (obs: string, mean: string) =>
     `Applied to patients like those described, the published model predicts an average risk of ${mean}%, but ${obs}% had the event; the intercept or coefficients are probably misprinted.`,
 

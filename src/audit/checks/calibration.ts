@@ -16,6 +16,8 @@
  *    the mean predicted probability is averaged over both groups weighted by their sizes. A result more
  *    than 0.05 from the event rate and outside 0.8–1.25 times it → warning (the independence
  *    assumption can shift the mean somewhat, rarely this much).
+ * If the numbers fail with 0/1 coding, the same is tried with every 0/1 factor coded 1/2 (the
+ * intercept shifted by Σβ): when that reconciles them, the finding is a warning saying so.
  * Only logistic models with a printed intercept, `eventGroup`, `nonEventGroup` and a covariate
  * distribution for every term are evaluated.
  *
@@ -117,6 +119,11 @@ export interface CalibrationResult {
   meanPredicted: number;
   /** Range of possible predicted probabilities (null when a covariate is continuous). */
   bound: { lo: number; hi: number } | null;
+  /**
+   * The same with every 0/1 covariate read as coded 1/2 (a coding some SPSS users enter), i.e. the
+   * intercept shifted by Σβ; null when a covariate is continuous.
+   */
+  coded12: { meanPredicted: number; lo: number; hi: number } | null;
 }
 
 /** Calibration-in-the-large of a logistic model; null when the paper lacks what it needs. */
@@ -141,7 +148,15 @@ export function calibrationOf(paper: IndexedPaper, model: Model): CalibrationRes
         hi: expit(b0.hi + betas.reduce((a, b) => a + Math.max(0, b!.hi), 0)),
       }
     : null;
-  return { observed, meanPredicted: (ev.n * mEv + ne.n * mNe) / (ev.n + ne.n), bound };
+  let coded12: CalibrationResult['coded12'] = null;
+  if (allBinary) {
+    const shift = bv.reduce((x, b) => x + b, 0);
+    const m12 = (ev.n * meanPredicted(b0.value + shift, bv, dEv as Dist[]) + ne.n * meanPredicted(b0.value + shift, bv, dNe as Dist[])) / (ev.n + ne.n);
+    const lo = b0.value + shift + bv.reduce((x, b) => x + Math.min(0, b), 0);
+    const hi = b0.value + shift + bv.reduce((x, b) => x + Math.max(0, b), 0);
+    coded12 = { meanPredicted: m12, lo: expit(lo), hi: expit(hi) };
+  }
+  return { observed, meanPredicted: (ev.n * mEv + ne.n * mNe) / (ev.n + ne.n), bound, coded12 };
 }
 
 export const calibration: Check = {
@@ -156,12 +171,17 @@ export const calibration: Check = {
       const loc = where(model.intercept!.location);
       const reported = `intercept ${model.intercept!.beta}; ${paper.groups.get(model.eventGroup!)!.n} events among ${paper.groups.get(model.eventGroup!)!.n + paper.groups.get(model.nonEventGroup!)!.n} (${num(100 * c.observed, 3)}%)`;
       const recomputed = `mean predicted probability ${num(100 * c.meanPredicted, 3)}% (covariates independent within outcome groups)` + (c.bound ? `; any predicted probability lies in ${num(100 * c.bound.lo, 3)}%–${num(100 * c.bound.hi, 3)}%` : '');
+      const far = (m: number) => Math.abs(m - c.observed) > 0.05 && (m / c.observed < 0.8 || m / c.observed > 1.25);
+      const alt = c.coded12;
+      const altOk = alt !== null && c.observed >= alt.lo && c.observed <= alt.hi && !far(alt.meanPredicted);
+      const altText = alt ? `; with 0/1 factors coded 1/2: mean ${num(100 * alt.meanPredicted, 3)}%, range ${num(100 * alt.lo, 3)}%–${num(100 * alt.hi, 3)}%` : '';
+      const altNote = alt ? (altOk ? auditMessages.calibrationCoded12Fits(num(100 * alt.meanPredicted, 3)) : auditMessages.calibrationCoded12Fails(num(100 * alt.meanPredicted, 3))) : '';
       if (c.bound && (c.observed < c.bound.lo || c.observed > c.bound.hi)) {
-        t.item([{ location: loc, severity: 'error', message: auditMessages.calibrationImpossible(num(100 * c.observed, 3), num(100 * c.bound.lo, 3), num(100 * c.bound.hi, 3)), reported, recomputed }]);
+        t.item([{ location: loc, severity: altOk ? 'warning' : 'error', message: auditMessages.calibrationImpossible(num(100 * c.observed, 3), num(100 * c.bound.lo, 3), num(100 * c.bound.hi, 3)) + altNote, reported, recomputed: recomputed + altText }]);
         continue;
       }
-      const off = Math.abs(c.meanPredicted - c.observed) > 0.05 && (c.meanPredicted / c.observed < 0.8 || c.meanPredicted / c.observed > 1.25);
-      t.item(off ? [{ location: loc, severity: 'warning', message: auditMessages.calibrationOff(num(100 * c.observed, 3), num(100 * c.meanPredicted, 3)), reported, recomputed }] : []);
+      const off = far(c.meanPredicted);
+      t.item(off ? [{ location: loc, severity: 'warning', message: auditMessages.calibrationOff(num(100 * c.observed, 3), num(100 * c.meanPredicted, 3)) + (altOk ? altNote : ''), reported, recomputed: recomputed + altText }] : []);
     }
     return t.outcome();
   },

@@ -90,6 +90,12 @@ describe('calibration', () => {
     const r = run(calibration, d('-5.000', '1.792'));
     expect(sev(r.findings)).toEqual(['error']);
   });
+  it('an intercept that fits only with the factor coded 1/2 → warning saying so', () => {
+    // the same fit with x coded 1/2: intercept −0.693 − 1.792 = −2.485
+    const r = run(calibration, d('-2.485', '1.792'));
+    expect(sev(r.findings)).toEqual(['warning']);
+    expect(r.findings[0].message).toContain('coded 1/2');
+  });
   it('a mean prediction far from the event rate is a warning', () => {
     // expit(1) = 0.731 in 40 patients, expit(−2) = 0.119 in 60: mean 0.364 vs 0.5
     expect(sev(run(calibration, d('-2.000', '3.000')).findings)).toEqual(['warning']);
