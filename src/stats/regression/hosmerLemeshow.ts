@@ -38,31 +38,34 @@ export interface HosmerLemeshowResult {
 
 export function hosmerLemeshow(y: ArrayLike<number>, fitted: ArrayLike<number>, g = 10): HosmerLemeshowResult {
   const n = y.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => fitted[a] - fitted[b]);
-  const sorted = new Float64Array(n);
-  for (let i = 0; i < n; i++) sorted[i] = fitted[order[i]];
+  const sorted = Float64Array.from(fitted as ArrayLike<number>).sort();
   const breaks: number[] = [];
   for (let k = 0; k <= g; k++) {
     const b = quantileSorted(sorted, k / g, 7);
     if (breaks.length === 0 || b > breaks[breaks.length - 1]) breaks.push(b);
   }
-  const groups: HosmerLemeshowGroup[] = [];
-  let i = 0;
-  for (let j = 1; j < breaks.length; j++) {
-    const upper = breaks[j];
-    let cnt = 0;
-    let obs = 0;
-    let exp = 0;
-    while (i < n && (sorted[i] <= upper || j === breaks.length - 1)) {
-      cnt++;
-      obs += y[order[i]];
-      exp += sorted[i];
-      i++;
+  // interval j (1-based) is (b_{j−1}, b_j]; the first also holds b_0. One pass, binary search per row.
+  const m = Math.max(breaks.length - 1, 1);
+  const cnt = new Float64Array(m);
+  const obs = new Float64Array(m);
+  const exp = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const v = fitted[i];
+    let lo = 1;
+    let hi = m; // answer in [1, m]: first j with v ≤ b_j
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v <= breaks[mid]) hi = mid;
+      else lo = mid + 1;
     }
-    if (cnt > 0) groups.push(Object.freeze({ upper, n: cnt, observed: obs, expected: exp }));
+    const j = lo - 1;
+    cnt[j]++;
+    obs[j] += y[i];
+    exp[j] += v;
   }
+  const groups: HosmerLemeshowGroup[] = [];
+  for (let j = 0; j < m; j++)
+    if (cnt[j] > 0) groups.push(Object.freeze({ upper: breaks[Math.min(j + 1, breaks.length - 1)], n: cnt[j], observed: obs[j], expected: exp[j] }));
   let chisq = 0;
   for (const gr of groups) {
     const e0 = gr.n - gr.expected;

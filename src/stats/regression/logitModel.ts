@@ -83,33 +83,40 @@ export function logitModel(input: LogitInput): LogitResult {
   if (input.covariates.length === 0) throw usageError(logitMessages.noCovariates());
   for (const c of input.covariates)
     if (c.values.length !== n0) throw usageError(logitMessages.lengthMismatch(`covariate '${c.name}'`, c.values.length, n0));
-  // complete cases
-  const keep: number[] = [];
+  // complete cases (typed arrays; no copy of a numeric column when nothing is dropped)
+  const ok = new Uint8Array(n0);
+  let n = 0;
   for (let i = 0; i < n0; i++) {
-    let ok = Number.isFinite(y0[i]);
-    for (const c of input.covariates) {
-      if (!ok) break;
-      ok = c.kind === 'numeric' ? Number.isFinite(c.values[i]) : c.values[i] !== null;
+    let good = Number.isFinite(y0[i]);
+    for (let k = 0; good && k < input.covariates.length; k++) {
+      const c = input.covariates[k];
+      good = c.kind === 'numeric' ? Number.isFinite(c.values[i]) : c.values[i] !== null;
     }
-    if (ok) keep.push(i);
+    if (good) {
+      ok[i] = 1;
+      n++;
+    }
   }
-  const n = keep.length;
   const nDropped = n0 - n;
   if (n === 0) throw analysisError(logitMessages.noCompleteRows(file, nDropped));
-  const y = new Float64Array(n);
+  const keep = new Uint32Array(n);
+  for (let i = 0, k = 0; i < n0; i++) if (ok[i]) keep[k++] = i;
+  const y = nDropped === 0 ? y0 : new Float64Array(n);
+  if (nDropped > 0) for (let k = 0; k < n; k++) y[k] = y0[keep[k]];
   let events = 0;
-  for (let k = 0; k < n; k++) {
-    y[k] = y0[keep[k]];
-    events += y[k];
-  }
+  for (let k = 0; k < n; k++) events += y[k];
   if (events === 0 || events === n) throw analysisError(logitMessages.oneClass(file, outcomeName, events === 0 ? 0 : 1, n));
   const covs: CovariateValues[] = input.covariates.map((c) => {
     if (c.kind === 'numeric') {
-      const v = Float64Array.from(keep, (i) => c.values[i]);
+      let v = c.values;
+      if (nDropped > 0) {
+        v = new Float64Array(n);
+        for (let k = 0; k < n; k++) v[k] = c.values[keep[k]];
+      }
       for (let k = 1; k < n; k++) if (v[k] !== v[0]) return { name: c.name, kind: 'numeric', values: v };
       throw analysisError(logitMessages.noVariance(file, c.name, v[0]));
     }
-    const v = keep.map((i) => c.values[i] as string);
+    const v = Array.from(keep, (i) => c.values[i] as string);
     const levels = sortedLevels(v);
     if (levels.length < 2) throw analysisError(logitMessages.oneLevel(file, c.name, levels[0]));
     return { name: c.name, kind: 'categorical', values: v };
@@ -173,7 +180,7 @@ export function logitModel(input: LogitInput): LogitResult {
     converged: fit.converged,
     iterations: fit.iterations,
     fitted: fit.fitted,
-    rows: Uint32Array.from(keep),
+    rows: keep,
     warnings: Object.freeze(warnings),
   });
 }
