@@ -4,6 +4,8 @@
 // Rows: (1) the fit alone (logisticRegression: IRLS, SEs, separation check) vs glm(); (2) the full
 // labelled model as `siilab logit` prints it (ORs, Wald CIs, LR test, Hosmer–Lemeshow, R²) vs glm() + summary().
 import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
