@@ -3,7 +3,8 @@
  * per-patient values (first non-missing over a patient's rows; conflicts are warned about), and
  * blood draws (one per row carrying a measured variable, dated by the source's draw date).
  * Numeric variables of long sources and the canonical laboratory variables are measurements; in
- * a wide source (one row per patient) they are also per-patient values.
+ * a wide source (one row per patient) they are also per-patient values, and so is a numeric
+ * covariate of a long source that never varies within a patient.
  *
  * @example
  * const p = await buildPatients(spec, loc, '/data');
@@ -198,7 +199,15 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
         draws.values[e.name][d] = vals[r];
         draws.causes[e.name][d] = Number.isNaN(vals[r]) ? (impl[r] ? 'implausible' : 'absent') : null;
       }
-      if (src.format === 'long') continue;
+      if (src.format === 'long') {
+        // A covariate of a long file that never varies within a patient (e.g. BMI) is also a per-patient value.
+        if (!isCanonical(e.name)) {
+          const quiet: string[] = [];
+          const col = perPatient(read, src, index, n, quiet);
+          if (quiet.length === 0) columns.set(e.name, col);
+        }
+        continue;
+      }
     }
     columns.set(e.name, perPatient(read, src, index, n, warnings));
   }

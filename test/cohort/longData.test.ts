@@ -87,3 +87,20 @@ describe('dates in columns', () => {
     expect(columnProfile(t, 1).type).not.toBe('date');
   });
 });
+
+describe('covariates of a long file', () => {
+  test('constant within patients → a per-patient column too; varying → draws only (aggregate it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'siilab-long-'));
+    writeFileSync(join(dir, 'l.csv'), 'id,date,bmi,crp\na,2020-01-01,22.5,3\na,2020-01-05,22.5,9\nb,2020-01-02,30.1,1\n');
+    writeFileSync(join(dir, 's.yaml'), `version: 1
+sources: [{ file: l.csv, format: long }]
+variables: { patientId: id, drawDate: date }
+covariates: { bmi: bmi, crp: crp }
+derived: [{ name: crp_max, aggregate: max, of: crp }]
+`);
+    const { dataset: d } = await loadStudy(join(dir, 's.yaml'));
+    expect(Array.from(d.columns.bmi.values as Float64Array)).toEqual([22.5, 30.1]);
+    expect(d.columns.crp).toBeUndefined();
+    expect(Array.from(d.columns.crp_max.values as Float64Array)).toEqual([9, 1]);
+  });
+});
