@@ -19,6 +19,8 @@ export const calcMessages = {
     `${study}: with the printed intercept (${intercept}) the model's predicted probabilities range only from ${pct(lo)} to ${pct(hi)}, ` +
     `yet ${events} of ${n} patients (${pct(events / n)}) had the event; a maximum-likelihood logistic model's mean prediction equals ` +
     `the observed rate, so the printed model is not internally consistent and gives no probability. Only categories are shown.`,
+  modelCoded12: (lo: number, hi: number) =>
+    `With the yes/no factors coded 1/2 instead of 0/1 the range would be ${pct(lo)} to ${pct(hi)} and could fit, but the paper does not say it used that coding.`,
   modelConsistent: (study: string, lo: number, hi: number, events: number, n: number) =>
     `${study}: the printed model's predictions (${pct(lo)} to ${pct(hi)}) can average the observed rate ${pct(events / n)}.`,
   modelNeedsPatientTerms: (study: string, terms: string[]) =>
