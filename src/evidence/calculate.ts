@@ -198,7 +198,7 @@ export function calculate(input: CalcInput): CalcResult {
   }
   const usable = published.filter((p) => p.usable);
   const note = usable.length ? usable.map((p) => M.modelNeedsPatientTerms(p.study, (studies.find((s) => s.id === p.study)?.model?.terms ?? []).map((t) => t.term))).join(' ')
-    : M.onlyCategories();
+    : fromFile ? M.fileModelOnly() : M.onlyCategories();
   return {
     indices: { ...indices, childPugh: cp },
     inputs: patient.values,

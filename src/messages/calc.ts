@@ -25,6 +25,7 @@ export const calcMessages = {
     `${study}: the printed model's predictions (${pct(lo)} to ${pct(hi)}) can average the observed rate ${pct(events / n)}.`,
   modelNeedsPatientTerms: (study: string, terms: string[]) =>
     `${study}: the model also needs ${terms.join(', ')}, which the calculator does not take; only categories are shown.`,
+  fileModelOnly: () => 'The probability above comes from the model file; no published model gives one (reasons below).',
   onlyCategories: () => 'No published model gives an absolute probability (reasons below); pass --model FILE with a model fitted on your own cohort for one.',
   // model file
   modelFileUnreadable: (file: string, why: string) => `${file}: the model file cannot be read (${why}).`,

@@ -144,6 +144,7 @@ describe('siilab calc --model FILE', () => {
     const j = await calcJson('--afp', '450', '--model', join(FIX, 'logistic.json'));
     const lp = -9.5 + 1.5 * Math.log(504) + 0.7;
     expect(j.model.source).toBe('file');
+    expect(j.model.note).toBe('The probability above comes from the model file; no published model gives one (reasons below).');
     expect(j.model.probability).toBeCloseTo(1 / (1 + Math.exp(-lp)), 12);
     expect(j.model.fromFile).toMatchObject({ kind: 'logistic', siilabVersion: '0.1.0', createdFrom: { file: 'my_cohort.csv', n: 200, events: 80 }, outcome: { horizon: '3 years' } });
     const t = await runCli([...BASE, '--afp', '450', '--model', join(FIX, 'logistic.json')]);
