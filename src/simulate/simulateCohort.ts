@@ -92,6 +92,8 @@ export function simulateCohort(profile: CohortProfile, opts: { seed?: number; n?
   for (const v of profile.variables) columns.push(v.name);
   if (blood) columns.push('neutrophils', 'lymphocytes', 'platelets', ...(blood.monocytes ? ['monocytes', 'wbc'] : []));
   const start = profile.treatmentStart ? Date.parse(profile.treatmentStart + 'T00:00:00Z') : null;
+  // Accrual keeps the published calendar span when n is rescaled (patients per day grow instead).
+  const accrualMs = ((profile.accrualDays ?? 3) * 86400000 * published) / n;
   if (start !== null) columns.push('treatment_date');
   for (const e of endpointCols) columns.push(`${e.name}_time`, `${e.name}_event`);
   const rows: SimCell[][] = [];
@@ -108,11 +110,11 @@ export function simulateCohort(profile: CohortProfile, opts: { seed?: number; n?
       row.push(round(blood.neutrophils[i], 3), round(blood.lymphocytes[i], 3), round(blood.platelets[i], 1));
       if (blood.monocytes) row.push(round(blood.monocytes[i], 3), round(blood.wbc![i], 2));
     }
-    if (start !== null) row.push(isoDate(start + r * (profile.accrualDays ?? 3) * 86400000));
+    if (start !== null) row.push(isoDate(start + Math.floor(r * accrualMs / 86400000) * 86400000));
     for (const e of endpointCols) row.push(round(e.time[i], 2), e.event[i]);
     rows.push(row);
   });
-  const long = profile.repeated && blood ? drawRepeated(profile, rng, order, ids, values, blood, lastFollowUp(endpointCols), start) : null;
+  const long = profile.repeated && blood ? drawRepeated(profile, rng, order, ids, values, blood, lastFollowUp(endpointCols), start, accrualMs) : null;
   return {
     profileId: profile.id,
     seed,
@@ -249,6 +251,7 @@ function drawRepeated(
   blood: Blood,
   followUp: Float64Array | null,
   start: number | null,
+  accrualMs: number,
 ): SimTable {
   const rep = profile.repeated!;
   const sigma = Math.sqrt(Math.log(1 + rep.cv * rep.cv));
@@ -269,7 +272,7 @@ function drawRepeated(
     };
     const siiNoise = noise();
     const afpNoise = afp ? noise() : null;
-    const baseDate = start !== null ? start + r * (profile.accrualDays ?? 3) * 86400000 : null;
+    const baseDate = start !== null ? start + Math.floor(r * accrualMs / 86400000) * 86400000 : null;
     for (let j = 0; j < k; j++) {
       const l = round(blood.lymphocytes[i], 3);
       const p = round(blood.platelets[i], 1);
