@@ -55,7 +55,7 @@ function numericJson(v: NumericComparison, nMissing: number) {
       min: fin(s.min),
       max: fin(s.max),
     })),
-    warnings: [] as string[],
+    warnings: [...v.warnings],
   };
 }
 

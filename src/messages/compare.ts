@@ -27,5 +27,7 @@ export const compareMessages = {
   fisherInfeasible: (variable: string, r: number, c: number) =>
     `${q(variable)}: Fisher's exact test was not computed for the ${r}×${c} table (too many tables to enumerate).`,
   yatesNot2x2: (variable: string) => `${q(variable)}: --yates applies to 2×2 tables only; this table's chi-square is uncorrected.`,
+  zeroWithinVariance: (variable: string) =>
+    `${q(variable)}: every group is constant (the within-group variance is 0), so the t/F statistics are undefined (null); compare the values directly.`,
   droppedRows: (n: number, variable: string) => `${n} row(s) with a missing ${q(variable)} left out of its comparison.`,
 } as const;

@@ -47,6 +47,7 @@ export interface NumericComparison {
   readonly mannWhitney: MannWhitneyResult | null;
   readonly kruskalWallis: KruskalWallisResult;
   readonly summaries: readonly NumericGroupSummary[];
+  readonly warnings: readonly string[];
 }
 
 export interface CompareNumericOptions {
@@ -71,6 +72,7 @@ export function compareNumeric(
   if (groups.every((g) => g.every((v) => v === first))) throw analysisError(compareMessages.noVariance(file, name, first));
   const summaries = groups.map((g, j) => Object.freeze({ group: labels[j], ...numericSummary(g, opts.quantileType ?? 7) }));
   const levene = leveneTest(groups);
+  const warnings = Object.freeze(summaries.every((s) => s.sd === 0) ? [compareMessages.zeroWithinVariance(name)] : []);
   const kw = kruskalWallis(groups);
   if (groups.length === 2) {
     const t = tTest(groups[0], groups[1]);
@@ -89,6 +91,7 @@ export function compareNumeric(
       mannWhitney: mannWhitney(groups[0], groups[1], { correct: opts.mannWhitneyCorrect }),
       kruskalWallis: kw,
       summaries: Object.freeze(summaries),
+      warnings,
     });
   }
   const a = oneWayAnova(groups);
@@ -108,5 +111,6 @@ export function compareNumeric(
     mannWhitney: null,
     kruskalWallis: kw,
     summaries: Object.freeze(summaries),
+    warnings,
   });
 }

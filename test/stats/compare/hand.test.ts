@@ -113,6 +113,11 @@ describe('labelled comparisons refuse impossible input', () => {
   it('a categorical variable with one level', () => {
     expect(() => compareCategorical('sex', ['A', 'B'], ['m', 'm', 'm'], Int32Array.from([0, 1, 1]))).toThrow(/single level 'm'/);
   });
+  it('constant groups with different values: statistic NaN (null in JSON) and a warning', () => {
+    const r = compareNumeric('x', ['A', 'B'], [f([1, 1]), f([2, 2])]);
+    expect(Number.isNaN(r.statistic)).toBe(true);
+    expect(r.warnings[0]).toMatch(/within-group variance is 0/);
+  });
   it('three groups use ANOVA and Kruskal–Wallis', () => {
     const r = compareNumeric('x', ['a', 'b', 'c'], [f([1, 2, 3]), f([2, 3, 5]), f([6, 7, 9])]);
     expect(r.test).toBe('anova');
