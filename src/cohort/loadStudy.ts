@@ -15,7 +15,7 @@ import { dirname, resolve } from 'node:path';
 import { dataError } from '../errors.js';
 import { cohortMessages, studyDataMessages } from '../messages/index.js';
 import { readSpecFile, type ParsedSpec } from '../study/parseSpec.js';
-import { daysPer } from '../study/canonical.js';
+import { CANONICAL, daysPer, isCanonical } from '../study/canonical.js';
 import type { SpecPath } from '../study/specLocator.js';
 import type { AggregateDerivation, Endpoint, InclusionRule, StudySpec, TimeUnit } from '../study/types.js';
 import { aggregateDraws, type DayWindow } from './aggregateDraws.js';
@@ -34,6 +34,8 @@ export interface StudyLoad {
   readonly dataset: Dataset;
   readonly flow: ParticipantFlow;
   readonly warnings: readonly string[];
+  /** Display names: `label:` from the study file, else the canonical variable's label. */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 export async function loadStudy(specPath: string): Promise<StudyLoad> {
@@ -286,7 +288,21 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
     timeVarying[`${c.endpoint}:${c.timeVarying.join(',')}`] = { ...rowsTv, endpoint: c.endpoint, unit: ep.unit };
   });
   const dataset: Dataset = Object.freeze({ n: keep.length, ids: keep.map((k) => p.ids[k]), columns, endpoints: endpointData, measurements, timeVarying });
-  return { spec, specFile: loc.file, dataset, flow, warnings };
+  return { spec, specFile: loc.file, dataset, flow, warnings, labels: studyLabels(spec) };
+}
+
+/** Display names of the spec's variables and endpoints. */
+export function studyLabels(spec: StudySpec): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, m] of Object.entries(spec.variables)) {
+    if (m === undefined) continue;
+    const l = typeof m === 'string' ? undefined : m.label;
+    out[name] = l ?? (isCanonical(name) ? CANONICAL[name].label : name);
+  }
+  for (const [name, m] of Object.entries(spec.covariates ?? {})) if (typeof m !== 'string' && m.label) out[name] = m.label;
+  for (const d of spec.derived ?? []) if (d.label) out[d.name] = d.label;
+  for (const [name, e] of Object.entries(spec.endpoints ?? {})) if (e.label) out[name] = e.label;
+  return out;
 }
 
 function fromFirstDraw(name: string, vals: number[], causes: (MissingCause | null)[], drawsOf: number[][]): PatientColumn {

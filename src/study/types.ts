@@ -97,6 +97,8 @@ export interface ColumnMapping {
   levels?: string[];
   /** Order of day, month and year for this date column (overrides the source's). */
   dateOrder?: DateOrder;
+  /** Name in tables and figures (default: the canonical variable's label or the name). */
+  label?: string;
 }
 
 /** The mapping of canonical variables to columns: a column name, or a mapping with unit and options. */
@@ -109,6 +111,8 @@ export type IndexName = 'SII' | 'NLR' | 'PLR' | 'LMR' | 'SIRI' | 'PIV' | 'dNLR';
 export interface IndexDerivation {
   /** Name of the new variable. */
   name: string;
+  /** Name in tables and figures. */
+  label?: string;
   index: IndexName;
 }
 
@@ -128,6 +132,8 @@ export interface MeasurementWindow {
  */
 export interface AggregateDerivation {
   name: string;
+  /** Name in tables and figures (e.g. "SII, mean over follow-up"). */
+  label?: string;
   aggregate: AggregateMethod;
   /** The measured variable or index to aggregate. */
   of: string;
@@ -140,6 +146,8 @@ export interface AggregateDerivation {
 /** A 0/1 variable from a number and a threshold (e.g. tumour size ≥ 5 cm). */
 export interface ThresholdDerivation {
   name: string;
+  /** Name in tables and figures (e.g. "Tumour size ≥ 5 cm"). */
+  label?: string;
   threshold: number;
   of: string;
   /** `>=` (default) or `>`: which side is 1. */
@@ -152,6 +160,8 @@ export type Derivation = IndexDerivation | AggregateDerivation | ThresholdDeriva
 /** A time-to-event endpoint. */
 export interface SurvivalEndpoint {
   type: 'survival';
+  /** Name in tables and figures (e.g. "Recurrence-free survival"). */
+  label?: string;
   /** Event indicator variable(s); several make a composite endpoint (whichever happens first). */
   events: string[];
   /** Date of each event, same order as `events` (default: `<event>Date`, else `endDate`). */
@@ -173,6 +183,7 @@ export interface SurvivalEndpoint {
 /** A yes/no endpoint: the event(s) happened, optionally within a horizon after the origin. */
 export interface BinaryEndpoint {
   type: 'binary';
+  label?: string;
   events: string[];
   eventDates?: string[];
   endDate?: string;

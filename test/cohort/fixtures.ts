@@ -97,7 +97,7 @@ population:
   require: [SII_baseline, SII_mean, afp]
 derived:
   - { name: SII, index: SII }
-  - { name: SII_baseline, aggregate: baseline, of: SII }
+  - { name: SII_baseline, aggregate: baseline, of: SII, label: SII at baseline }
   - { name: SII_mean, aggregate: mean, of: SII, window: { from: -7, to: 200, unit: days } }
   - { name: bigTumour, threshold: 5, of: tumourSize }
 endpoints:

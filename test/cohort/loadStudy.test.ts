@@ -66,6 +66,12 @@ describe('loadStudy on a generated two-source cohort (wide patients + long labs)
     }
   });
 
+  test('display labels: from the study file, else the canonical label', () => {
+    expect(r.labels.SII_baseline).toBe('SII at baseline');
+    expect(r.labels.afp).toBe('AFP');
+    expect(r.labels.tumourSize).toBe('tumour size');
+  });
+
   test('threshold split and binary endpoint within a horizon', () => {
     const size = d.columns.tumourSize.values as Float64Array;
     const big = d.columns.bigTumour.values as Float64Array;
