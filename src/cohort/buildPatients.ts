@@ -12,7 +12,7 @@
  * p.draws.patient     // patient index of each blood draw
  */
 import { resolve } from 'node:path';
-import { dataError } from '../errors.js';
+import { dataError, SiilabError } from '../errors.js';
 import { readTable } from '../io/readTable.js';
 import { rowNumber, type Table } from '../io/table.js';
 import { cohortMessages, studyMessages } from '../messages/index.js';
@@ -86,8 +86,16 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
 
   // Tables.
   const tables: Table[] = [];
-  for (const s of spec.sources) {
-    const t = await readTable(resolve(specDir, s.file), { sheet: s.sheet ?? null });
+  for (const [i, s] of spec.sources.entries()) {
+    let t: Table;
+    try {
+      t = await readTable(resolve(specDir, s.file), { sheet: s.sheet ?? null });
+    } catch (e) {
+      // The reader names the file; say which study field asked for it too.
+      if (!(e instanceof SiilabError)) throw e;
+      const field = s.sheet !== undefined && e.message.includes(`no sheet '${s.sheet}'`) ? 'sheet' : 'file';
+      throw new SiilabError(e.kind, `${loc.where(['sources', i, field])}: ${e.message}`);
+    }
     tables.push({ ...t, file: s.file });
   }
 

@@ -58,7 +58,7 @@ describe('bad input', () => {
   test('an empty file', async () => {
     const g = generateCohort();
     writeFileSync(join(g.dir, 'labs.csv'), '');
-    expect(await refusal(g.spec)).toBe(`${join(g.dir, 'labs.csv')}: the file is empty (no header row and no data rows).`);
+    expect(await refusal(g.spec)).toBe(`${g.spec}, line ${lineOf(g.spec, 'id: labs')}, field sources[1].file: ${join(g.dir, 'labs.csv')}: the file is empty (no header row and no data rows).`);
   });
   test('a sheet that does not exist', async () => {
     const g = generateCohort();
@@ -68,7 +68,7 @@ describe('bad input', () => {
     for (const l of readFileSync(join(g.dir, 'labs.csv'), 'utf8').trim().split('\n')) ws.addRow(l.split(',').map((x, j) => (j >= 2 ? Number(x) : x)));
     await wb.xlsx.writeFile(join(g.dir, 'labs.xlsx'));
     edit(g.spec, '{ id: labs, file: labs.csv,', '{ id: labs, file: labs.xlsx, sheet: Lab,');
-    expect(await refusal(g.spec)).toBe(`${join(g.dir, 'labs.xlsx')}: no sheet 'Lab'; the workbook has 'Labs'.`);
+    expect(await refusal(g.spec)).toBe(`${g.spec}, line ${lineOf(g.spec, 'id: labs')}, field sources[1].sheet: ${join(g.dir, 'labs.xlsx')}: no sheet 'Lab'; the workbook has 'Labs'.`);
   });
   test('all patients excluded', async () => {
     const g = generateCohort(14, 'covariates:\n  tnm: { column: Tumor size, type: number }\n');
@@ -82,6 +82,11 @@ describe('bad input', () => {
     writeFileSync(f, readFileSync(f, 'utf8').replace(/(\d{4})\/(\d{2})\/(\d{2})/g, (_, y, m) => `${m}/01/${y}`));
     edit(g.spec, ', dateOrder: DMY', '');
     expect(await refusal(g.spec)).toMatch(/^patients\.csv, column 'Recurrence date': dates like '\d\d\/01\/\d{4}' could be day\/month or month\/day/);
+  });
+  test('a data file that does not exist', async () => {
+    const g = generateCohort();
+    edit(g.spec, 'file: patients.csv', 'file: patient.csv');
+    expect(await refusal(g.spec)).toBe(`${g.spec}, line ${lineOf(g.spec, 'id: patients')}, field sources[0].file: ${join(g.dir, 'patient.csv')}: no such file.`);
   });
   test('a binary column with an unknown value', async () => {
     const g = generateCohort();
