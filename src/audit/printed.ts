@@ -29,7 +29,8 @@ const RE = /^(<=|>=|≤|≥|<|>|=)?\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))
 
 /** Parses a printed number; null when the text is not a number (e.g. "/", "NA"). */
 export function parsePrinted(x: string | number): PrintedNumber | null {
-  const text = typeof x === 'number' ? String(x) : x.trim().replace(/\u2212/g, '-');
+  // Unicode minus; thousands separators ("25,522") between groups of three digits.
+  const text = typeof x === 'number' ? String(x) : x.trim().replace(/\u2212/g, '-').replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
   const m = RE.exec(text);
   if (!m || (m[3] === '' && (m[4] === undefined || m[4] === ''))) {
     if (typeof x === 'number' && Number.isFinite(x)) return exact(x);

@@ -17,18 +17,37 @@ import type { PaperDoc, Printed } from './types.js';
 
 type SchemaNode = { [k: string]: unknown };
 
-let cached: { root: SchemaNode; validate: ValidateFunction } | null = null;
+let cached: { root: SchemaNode; ajv: Ajv; validate: ValidateFunction; unions: Map<string, Map<string, string>> } | null = null;
 
 /** The committed schema (what `npm run schema:audit` writes). */
 export function auditSchema(): SchemaNode {
   return JSON.parse(readFileSync(new URL('../../schema/audit.schema.json', import.meta.url), 'utf8')) as SchemaNode;
 }
 
+/** Unions of objects told apart by `kind` (e.g. CovariateDistribution): kind → definition name. */
+function kindUnions(root: SchemaNode): Map<string, Map<string, string>> {
+  const defs = (root.definitions ?? {}) as Record<string, SchemaNode>;
+  const out = new Map<string, Map<string, string>>();
+  for (const [name, def] of Object.entries(defs)) {
+    const any = def.anyOf as SchemaNode[] | undefined;
+    if (!any) continue;
+    const m = new Map<string, string>();
+    for (const b of any) {
+      const ref = typeof b.$ref === 'string' ? b.$ref.replace('#/definitions/', '') : null;
+      const k = ref ? ((defs[ref]?.properties as Record<string, SchemaNode> | undefined)?.kind?.const as string | undefined) : undefined;
+      if (ref && k) m.set(k, ref);
+    }
+    if (m.size === any.length) out.set(name, m);
+  }
+  return out;
+}
+
 function compiled() {
   if (cached) return cached;
   const root = auditSchema();
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-  cached = { root, validate: ajv.compile(root) };
+  ajv.addSchema(root);
+  cached = { root, ajv, validate: ajv.getSchema(String(root.$id))!, unions: kindUnions(root) };
   return cached;
 }
 
@@ -53,28 +72,34 @@ function at(data: unknown, path: (string | number)[]): unknown {
   return x;
 }
 
-/** Schema problems, with union branches (covariate kinds) reduced to the branch the `kind` names. */
+/**
+ * Schema problems. Errors inside a union told apart by `kind` are replaced by the errors of the
+ * member that `kind` names (or by one "kind not allowed" problem), not every member's complaints.
+ */
 export function schemaProblems(data: unknown): PaperProblem[] {
   const c = compiled();
   if (c.validate(data)) return [];
-  let errs: ErrorObject[] = (c.validate.errors ?? []).filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
-  // A union member whose `kind` const failed is not the one the user meant.
-  const badBranches = new Set(errs.filter((e) => e.keyword === 'const' && e.instancePath.endsWith('/kind')).map((e) => `${e.instancePath}|${e.schemaPath.replace(/\/properties\/kind\/const$/, '')}`));
-  const kindPaths = new Set([...badBranches].map((b) => b.split('|')[0]));
-  errs = errs.filter((e) => {
-    for (const b of badBranches) {
-      const [ip, sp] = b.split('|');
-      const base = ip.replace(/\/kind$/, '');
-      if ((e.instancePath === base || e.instancePath.startsWith(base + '/')) && e.schemaPath.startsWith(sp)) return false;
-    }
-    return true;
-  });
+  let errs: ErrorObject[] = [...(c.validate.errors ?? [])];
   const out: PaperProblem[] = [];
-  for (const k of kindPaths) {
-    const base = toPath(k).slice(0, -1);
-    const stillThere = errs.some((e) => e.instancePath.startsWith(k.replace(/\/kind$/, '')));
-    if (!stillThere) out.push({ path: [...base, 'kind'], atKey: false, message: (w) => auditMessages.badEnum(w, String(at(data, [...base, 'kind'])), ['binary-counts', 'binary-proportions', 'threshold', 'roc-cutoff', 'normal']) });
+  const unionPaths = [...new Set(errs.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath))];
+  for (const up of unionPaths) {
+    const kindConsts = errs
+      .filter((e) => e.instancePath === `${up}/kind` && e.keyword === 'const')
+      .map((e) => String((e.params as { allowedValue?: unknown }).allowedValue));
+    const union = [...c.unions.values()].find((m) => kindConsts.length > 0 && kindConsts.every((k) => m.has(k)));
+    if (!union) continue;
+    errs = errs.filter((e) => e.instancePath !== up && !e.instancePath.startsWith(`${up}/`));
+    const value = at(data, toPath(up)) as Record<string, unknown> | undefined;
+    const kind = value && typeof value === 'object' ? value.kind : undefined;
+    const def = typeof kind === 'string' ? union.get(kind) : undefined;
+    if (!def) {
+      out.push({ path: [...toPath(up), 'kind'], atKey: false, message: (w) => auditMessages.badEnum(w, String(kind), [...union.keys()]) });
+      continue;
+    }
+    const sub = c.ajv.getSchema(`${String(c.root.$id)}#/definitions/${def}`)!;
+    if (!sub(value)) errs.push(...(sub.errors ?? []).map((e) => ({ ...e, instancePath: up + e.instancePath })));
   }
+  errs = errs.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
   for (const e of errs) {
     const path = toPath(e.instancePath);
     const p = e.params as Record<string, unknown>;

@@ -51,6 +51,10 @@ describe('parsePaper', () => {
     expect(cov.message).toMatch(/line 11, field models\[0\]\.terms\[0\]\.covariate\.marker: no ROC row has marker 'AFP'/);
     const kind = refusal(base + `models:\n  - id: m\n    location: {}\n    kind: logistic\n    terms:\n      - { location: {}, label: x, beta: 1.0, covariate: { kind: binary, counts: { a: 1 } } }\n`);
     expect(kind.message).toMatch(/covariate\.kind: 'binary' is not allowed; use one of 'binary-counts'/);
+    const withCont = base + `continuous:\n  - { location: {}, variable: alb, groups: [a, b], summaries: { a: { mean: 1.0, sd: 1.0 }, b: { mean: 1.0, sd: 1.0 } } }\nmodels:\n  - id: m\n    location: {}\n    kind: logistic\n    terms:\n`;
+    expect(refusal(withCont + `      - { location: {}, label: x, covariate: { kind: threshold, variable: alb, threshold: 35 } }\n`).message).toMatch(/line 13, field models\[0\]\.terms\[0\]\.covariate: the field 'side' is required\./);
+    expect(refusal(withCont + `      - { location: {}, label: x, covariate: { kind: threshold, variable: alb, threshold: 35, side: below, sid: 1 } }\n`).message).toMatch(/covariate\.sid: unknown field 'sid'\. Did you mean 'side'\?/);
+    expect(() => parsePaper(withCont + `      - { location: {}, label: x, covariate: { kind: threshold, variable: alb, threshold: 35, side: below } }\n`, 'p.yaml')).not.toThrow();
   });
   it('refuses counts above the group size, YAML syntax errors and empty files', () => {
     expect(refusal(base + `categorical:\n  - location: {}\n    variable: v\n    groups: [a]\n    levels: [{ label: y, counts: { a: 111 } }]\n`).message).toContain('larger than the group size 110');

@@ -30,6 +30,11 @@ describe('parsePrinted', () => {
     expect(parsePrinted('≥ 0.05')!.relation).toBe('>');
     expect(parsePrinted('> 0.99')!.hi).toBe(Infinity);
   });
+  it('reads thousands separators', () => {
+    expect(parsePrinted('25,522')!.value).toBe(25522);
+    expect(parsePrinted('1,234.5')!.half).toBeCloseTo(0.05, 15);
+    expect(parsePrinted('1,23')).toBeNull();
+  });
   it('refuses what is not a number', () => {
     expect(parsePrinted('/')).toBeNull();
     expect(parsePrinted('NA')).toBeNull();
