@@ -45,12 +45,18 @@ export function suggestMapping(profiles: readonly ColumnProfile[], values: (colu
       const s = matchColumnName(p.name, v);
       if (s === 0) continue;
       const info = CANONICAL[v];
-      if (!typeCompatible(info.type, p.type)) continue;
+      const textual = p.min === null && (p.type === 'binary' || p.type === 'category');
+      let type: ValueType = info.type;
+      if ((info.type === 'number' || info.type === 'integer') && textual) {
+        // A count written as words ('single'/'multiple' lesions) is kept as a category; a lab value never is.
+        if (info.measurement) continue;
+        type = 'category';
+      } else if (!typeCompatible(info.type, p.type)) continue;
       let score = s;
       let unit: string | null = null;
       let unitFrom: MappingSuggestion['unitFrom'] = null;
       let note: string | null = null;
-      const units = variableUnits(v);
+      const units = type === info.type ? variableUnits(v) : null;
       if (units && v !== 'followUpTime') {
         const nums = values(p.name);
         const named = unitInName(p.name, v);
@@ -72,7 +78,8 @@ export function suggestMapping(profiles: readonly ColumnProfile[], values: (colu
         unitFrom = unit ? 'name' : null;
         if (!unit) note = 'time unit unknown: set unit (days, weeks, months or years)';
       }
-      candidates.push({ variable: v, column: p.name, score, unit, unitFrom, type: info.type, note });
+      if (type !== info.type) note = `text levels (${(p.levels ?? []).slice(0, 3).map((l) => l.level).join(', ')}): kept as a category`;
+      candidates.push({ variable: v, column: p.name, score, unit, unitFrom, type, note });
     }
   }
   candidates.sort((a, b) => b.score - a.score || CANONICAL_NAMES.indexOf(a.variable) - CANONICAL_NAMES.indexOf(b.variable));

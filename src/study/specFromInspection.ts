@@ -25,7 +25,8 @@ export function specFromInspection(r: InspectResult, dataPath: string, opts: Ini
     const m: ColumnMapping = { column: s.column };
     if (s.unit) m.unit = s.unit;
     if (s.variable === 'followUpTime' && !s.unit) m.unit = 'months';
-    variables[s.variable] = m.unit === undefined ? s.column : m;
+    if (s.type !== CANONICAL[s.variable].type) m.type = s.type;
+    variables[s.variable] = m.unit === undefined && m.type === undefined ? s.column : m;
   }
   const derived: Derivation[] = [];
   const can = (idx: keyof typeof INDEX_INPUTS) => INDEX_INPUTS[idx].some((alt) => alt.every((v) => mapped.has(v)));

@@ -53,3 +53,15 @@ describe('siilab init', () => {
     expect(existsSync(join(dir, 'none.yaml'))).toBe(false);
   });
 });
+
+describe('siilab init on word-coded columns', () => {
+  test("a count written as words ('single'/'multiple') is mapped as a category and the file loads", async () => {
+    const f = join(dir, 'words.csv');
+    writeFileSync(f, 'id,lesions,PLT\na,single,200\nb,multiple,180\nc,single,150\n');
+    const out = join(dir, 'words.yaml');
+    expect((await runCli(['init', f, '--out', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('lesionCount: { column: lesions, type: category }');
+    const s = await loadStudy(out);
+    expect(s.dataset.columns.lesionCount).toMatchObject({ kind: 'label', levels: ['multiple', 'single'] });
+  });
+});
