@@ -139,8 +139,11 @@ export function referenceProblems(doc: PaperDoc): PaperProblem[] {
   const group = (path: SpecPath, id: string, atKey = false) => {
     if (!groups.has(id)) out.push({ path, atKey, message: (w) => auditMessages.unknownGroup(w, id, ids) });
   };
-  const printed = (path: SpecPath, v: Printed | undefined) => {
-    if (v !== undefined && parsePrinted(v) === null) out.push({ path, atKey: false, message: (w) => auditMessages.notANumber(w, String(v)) });
+  const printed = (path: SpecPath, v: Printed | undefined, lo = -Infinity, hi = Infinity) => {
+    if (v === undefined) return;
+    const x = parsePrinted(v);
+    if (x === null) out.push({ path, atKey: false, message: (w) => auditMessages.notANumber(w, String(v)) });
+    else if (x.value < lo || x.value > hi) out.push({ path, atKey: false, message: (w) => auditMessages.outOfRange(w, String(v), lo, hi) });
   };
   const seen = new Set<string>();
   doc.groups.forEach((g, i) => {
@@ -158,28 +161,33 @@ export function referenceProblems(doc: PaperDoc): PaperProblem[] {
       }
       for (const [g, v] of Object.entries(l.percents ?? {})) {
         group(['categorical', i, 'levels', k, 'percents', g], g, true);
-        printed(['categorical', i, 'levels', k, 'percents', g], v);
+        printed(['categorical', i, 'levels', k, 'percents', g], v, 0, 100);
       }
     });
-    printed(['categorical', i, 'test', 'statistic'], r.test?.statistic);
-    printed(['categorical', i, 'test', 'p'], r.test?.p);
+    printed(['categorical', i, 'test', 'statistic'], r.test?.statistic, 0);
+    printed(['categorical', i, 'test', 'p'], r.test?.p, 0, 1);
   });
   doc.continuous?.forEach((r, i) => {
     r.groups.forEach((g, j) => group(['continuous', i, 'groups', j], g));
     for (const [g, s] of Object.entries(r.summaries)) {
       group(['continuous', i, 'summaries', g], g, true);
       printed(['continuous', i, 'summaries', g, 'mean'], s.mean);
-      printed(['continuous', i, 'summaries', g, 'sd'], s.sd);
+      printed(['continuous', i, 'summaries', g, 'sd'], s.sd, 0);
     }
     printed(['continuous', i, 'test', 'statistic'], r.test?.statistic);
-    printed(['continuous', i, 'test', 'p'], r.test?.p);
+    printed(['continuous', i, 'test', 'p'], r.test?.p, 0, 1);
   });
-  doc.proportions?.forEach((r, i) => printed(['proportions', i, 'percent'], r.percent));
+  doc.proportions?.forEach((r, i) => printed(['proportions', i, 'percent'], r.percent, 0, 100));
   doc.roc?.forEach((r, i) => {
     group(['roc', i, 'positive'], r.positive);
     group(['roc', i, 'negative'], r.negative);
-    for (const k of ['auc', 'se', 'p', 'cutoff', 'sensitivity', 'specificity', 'youden', 'ciLevel'] as const) printed(['roc', i, k], r[k]);
-    r.ci?.forEach((v, j) => printed(['roc', i, 'ci', j], v));
+    for (const k of ['auc', 'p'] as const) printed(['roc', i, k], r[k], 0, 1);
+    for (const k of ['sensitivity', 'specificity'] as const) printed(['roc', i, k], r[k], 0, r.scale === 'fraction' ? 1 : 100);
+    printed(['roc', i, 'se'], r.se, 0);
+    printed(['roc', i, 'youden'], r.youden, -100, 100);
+    printed(['roc', i, 'cutoff'], r.cutoff);
+    printed(['roc', i, 'ciLevel'], r.ciLevel, 0, 100);
+    r.ci?.forEach((v, j) => printed(['roc', i, 'ci', j], v, 0, 1));
   });
   const variables = (doc.continuous ?? []).map((r) => r.variable);
   const markers = (doc.roc ?? []).map((r) => r.marker);
@@ -190,12 +198,16 @@ export function referenceProblems(doc: PaperDoc): PaperProblem[] {
     const terms: [SpecPath, NonNullable<PaperDoc['models']>[number]['terms'][number]][] = m.terms.map((t, j) => [['models', i, 'terms', j], t]);
     if (m.intercept) terms.push([['models', i, 'intercept'], m.intercept]);
     for (const [p, t] of terms) {
-      for (const k of ['beta', 'se', 'wald', 'p', 'ratio'] as const) printed([...p, k], t[k]);
-      t.ci?.forEach((v, j) => printed([...p, 'ci', j], v));
+      printed([...p, 'beta'], t.beta);
+      printed([...p, 'se'], t.se, 0);
+      printed([...p, 'wald'], t.wald, 0);
+      printed([...p, 'p'], t.p, 0, 1);
+      printed([...p, 'ratio'], t.ratio, 0);
+      t.ci?.forEach((v, j) => printed([...p, 'ci', j], v, 0));
       const c = t.covariate;
       if (!c) continue;
       if (c.kind === 'binary-counts') for (const g of Object.keys(c.counts)) group([...p, 'covariate', 'counts', g], g, true);
-      if (c.kind === 'binary-proportions') for (const [g, v] of Object.entries(c.proportions)) { group([...p, 'covariate', 'proportions', g], g, true); printed([...p, 'covariate', 'proportions', g], v); }
+      if (c.kind === 'binary-proportions') for (const [g, v] of Object.entries(c.proportions)) { group([...p, 'covariate', 'proportions', g], g, true); printed([...p, 'covariate', 'proportions', g], v, 0, 1); }
       if ((c.kind === 'threshold' || c.kind === 'normal') && !variables.includes(c.variable)) out.push({ path: [...p, 'covariate', 'variable'], atKey: false, message: (w) => auditMessages.unknownVariable(w, c.variable, variables) });
       if (c.kind === 'threshold') printed([...p, 'covariate', 'threshold'], c.threshold);
       if (c.kind === 'roc-cutoff' && !markers.includes(c.marker)) out.push({ path: [...p, 'covariate', 'marker'], atKey: false, message: (w) => auditMessages.unknownMarker(w, c.marker, markers) });
@@ -206,7 +218,7 @@ export function referenceProblems(doc: PaperDoc): PaperProblem[] {
     r.ci?.forEach((v, j) => printed(['survival', i, 'ci', j], v));
   });
   doc.cutoffs?.forEach((c, i) => printed(['cutoffs', i, 'value'], c.value));
-  doc.pValues?.forEach((c, i) => printed(['pValues', i, 'p'], c.p));
+  doc.pValues?.forEach((c, i) => printed(['pValues', i, 'p'], c.p, 0, 1));
   return out;
 }
 

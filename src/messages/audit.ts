@@ -123,6 +123,8 @@ export const auditMessages = {
   unknownMarker: (where: string, name: string, known: string[]) =>
     `${where}: no ROC row has marker ${q(name)}${known.length ? `; they are ${known.map(q).join(', ')}` : ''}.`,
   notANumber: (where: string, text: string) => `${where}: ${q(text)} is not a printed number (write e.g. "0.097", "<0.001" or 57.27).`,
+  outOfRange: (where: string, text: string, lo: number, hi: number) =>
+    `${where}: ${q(text)} is out of range; it must be ${Number.isFinite(hi) ? `between ${lo} and ${hi}` : `at least ${lo}`}.`,
   countTooLarge: (where: string, count: number, n: number) => `${where}: the count ${count} is larger than the group size ${n}.`,
   required: (where: string, name: string) => `${where}: the field ${q(name)} is required.`,
   unknownField: (where: string, name: string, suggestion: string | null, allowed: string[]) =>

@@ -56,6 +56,10 @@ describe('parsePaper', () => {
     expect(refusal(withCont + `      - { location: {}, label: x, covariate: { kind: threshold, variable: alb, threshold: 35, side: below, sid: 1 } }\n`).message).toMatch(/covariate\.sid: unknown field 'sid'\. Did you mean 'side'\?/);
     expect(() => parsePaper(withCont + `      - { location: {}, label: x, covariate: { kind: threshold, variable: alb, threshold: 35, side: below } }\n`, 'p.yaml')).not.toThrow();
   });
+  it('refuses printed numbers out of range', () => {
+    expect(refusal(base + `roc:\n  - { location: {}, marker: SII, positive: a, negative: b, auc: 1.5 }\n`).message).toMatch(/field roc\[0\]\.auc: '1\.5' is out of range; it must be between 0 and 1\./);
+    expect(refusal(base + `pValues:\n  - { location: {}, p: 1.2 }\n`).message).toContain('out of range');
+  });
   it('refuses counts above the group size, YAML syntax errors and empty files', () => {
     expect(refusal(base + `categorical:\n  - location: {}\n    variable: v\n    groups: [a]\n    levels: [{ label: y, counts: { a: 111 } }]\n`).message).toContain('larger than the group size 110');
     expect(refusal('id: [unclosed\n').message).toMatch(/p\.yaml, line \d+: not valid YAML/);
