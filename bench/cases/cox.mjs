@@ -1,6 +1,7 @@
 // Benchmark: Cox regression (Efron ties) on 1,000,000 patients with 5 covariates and tied times
 // (bench/lib/survivalCohort.mjs), against R survival::coxph on the same file in the same run.
-// File parsing is excluded on both sides. siilab runs in a child process so that its peak memory
+// File parsing is excluded on both sides; each side reports the best of REPS runs on the same data
+// (the machine may be shared). siilab runs in a child process so that its peak memory
 // (maxRSS, including the parsed columns) is measured on its own.
 /* global process, performance */
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeSurvivalCohort } from '../lib/survivalCohort.mjs';
 
 const here = fileURLToPath(import.meta.url);
+const REPS = 3;
 const dist = join(dirname(here), '..', '..', 'dist');
 
 /** Parses the cohort CSV into typed columns (not timed). */
@@ -35,19 +37,27 @@ async function child(file, zph) {
   const { coxph } = await import(pathToFileURL(join(dist, 'stats', 'survival', 'cox', 'coxph.js')).href);
   const d = readCohort(file);
   const covariates = d.x.map((v, j) => ({ name: `x${j + 1}`, kind: 'numeric', values: v }));
-  const t0 = performance.now();
-  const r = coxph({ time: d.time, event: d.status, covariates, ties: 'efron', skipZph: !zph });
-  const ms = performance.now() - t0;
+  let ms = Infinity;
+  let r;
+  for (let rep = 0; rep < REPS; rep++) {
+    const t0 = performance.now();
+    r = coxph({ time: d.time, event: d.status, covariates, ties: 'efron', skipZph: !zph });
+    ms = Math.min(ms, performance.now() - t0);
+  }
   process.stdout.write(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, coef: r.coefficients.map((c) => c.coef), c: r.concordance.c, iter: r.iterations }));
 }
 
 function timeR(file, zph) {
   const script = `suppressPackageStartupMessages(library(survival))
 d <- read.csv("${file}")
-t0 <- proc.time()[["elapsed"]]
-fit <- coxph(Surv(time, status) ~ x1 + x2 + x3 + x4 + x5, data = d, ties = "efron")
-${zph ? 'z <- cox.zph(fit)' : ''}
-cat(1000 * (proc.time()[["elapsed"]] - t0), coef(fit), "\\n")`;
+best <- Inf
+for (rep in 1:${REPS}) {
+  t0 <- proc.time()[["elapsed"]]
+  fit <- coxph(Surv(time, status) ~ x1 + x2 + x3 + x4 + x5, data = d, ties = "efron")
+  ${zph ? 'z <- cox.zph(fit)' : ''}
+  best <- min(best, proc.time()[["elapsed"]] - t0)
+}
+cat(1000 * best, coef(fit), "\\n")`;
   const r = spawnSync('Rscript', ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`R failed: ${r.stderr}`);
   const v = r.stdout.trim().split(/\s+/).map(Number);
@@ -71,7 +81,7 @@ export async function run({ hasR, tmp }) {
       siilabMs: s.ms,
       rMs: r ? r.ms : null,
       peakMB: s.maxRssMB,
-      note: `${s.iter} iterations${maxDiff !== null ? `; max rel. coef difference vs R ${maxDiff.toExponential(1)}` : ''}; parsing excluded`,
+      note: `best of ${REPS}; ${s.iter} iterations${maxDiff !== null ? `; max rel. coef difference vs R ${maxDiff.toExponential(1)}` : ''}; parsing excluded`,
     });
   }
   return rows;

@@ -58,12 +58,11 @@ export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
   const tolerChol = opts.tolerChol ?? Math.pow(2.220446049250313e-16, 0.75);
   const tolerInf = opts.tolerInf ?? Math.sqrt(eps);
   const efron = opts.ties === 'efron';
-  const eta = new Float64Array(n);
-  const risk = new Float64Array(n);
+  const risk = new Float64Array(d.start ? n : 0);
   // the per-death-time detail (for cox.zph and the baseline hazard) is filled at every evaluation;
   // the last evaluation is at the returned β, so no extra pass is needed
   const detail = opts.zphGroups || opts.baselineStrata ? allocTimeDetail(d.nDeathTimes, p) : undefined;
-  const nr = newtonRaphson((b, u, imat) => coxDerivatives(d, b, efron, u, imat, eta, risk, detail), p, {
+  const nr = newtonRaphson((b, u, imat) => coxDerivatives(d, b, efron, u, imat, risk, detail), p, {
     eps,
     maxIter: opts.maxIter ?? 20,
     tolerChol,

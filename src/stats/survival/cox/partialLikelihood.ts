@@ -6,8 +6,9 @@
  *
  * Contract: `d` from coxSortedData (sorted by stratum, stop ascending, deaths first; x centred and
  * scaled); β in the same scaled units; `u` (p) and `imat` (p×p row-major) are overwritten. Returns
- * the log partial likelihood. Work arrays `eta` and `risk` (length n) are overwritten with x·β and
- * exp(x·β) (computed as each row enters the risk set: one pass over x). Risk sets are running sums S0 = Σr, S1 = Σr·x, S2 = Σr·x·xᵀ (packed lower triangle)
+ * the log partial likelihood. For counting-process data the work array `risk` (length n) receives
+ * exp(x·β) as each row enters the risk set (read back when it leaves); right-censored data write
+ * nothing per row: one read pass over x. Risk sets are running sums S0 = Σr, S1 = Σr·x, S2 = Σr·x·xᵀ (packed lower triangle)
  * built by walking time backwards: a row enters at its stop time and, for counting-process data,
  * leaves at its start time (second order `byStart`); the sums are reset to exactly 0 whenever a risk
  * set empties and at each stratum. Cost O(n·p²) per call; nothing is allocated per row.
@@ -54,7 +55,6 @@ export function coxDerivatives(
   efron: boolean,
   u: Float64Array,
   imat: Float64Array,
-  eta: Float64Array,
   risk: Float64Array,
   detail?: CoxTimeDetail,
 ): number {
@@ -97,15 +97,14 @@ export function coxDerivatives(
         let e = 0;
         for (let j = 0; j < p; j++) e += x[o + j] * beta[j];
         const r = Math.exp(e);
-        eta[i] = e;
-        risk[i] = r;
+        if (start !== null) risk[i] = r;
         S0 += r;
         nRisk++;
         let q = 0;
         if (event[i]) {
           D0 += r;
           m++;
-          etaSum += eta[i];
+          etaSum += e;
           for (let j = 0; j < p; j++) {
             const xj = x[o + j];
             const rx = r * xj;

@@ -86,7 +86,9 @@ export function coxSortedData(raw: CoxRawData): CoxSortedData {
 
   const means = new Float64Array(p);
   const scale = new Float64Array(p);
-  const x = new Float64Array(n * p);
+  // centre and scale into an unsorted row-major copy (sequential), then gather whole rows in the
+  // sorted order: one random read of p contiguous values per row instead of p scattered ones
+  const xu = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
     const c = raw.columns[j];
     let s = 0;
@@ -102,7 +104,13 @@ export function coxSortedData(raw: CoxRawData): CoxSortedData {
     means[j] = m;
     scale[j] = mad > 0 ? 1 / mad : 1;
     const f = scale[j];
-    for (let k = 0; k < n; k++) x[k * p + j] = (c[order[k]] - m) * f;
+    for (let i = 0; i < n; i++) xu[i * p + j] = (c[i] - m) * f;
+  }
+  const x = new Float64Array(n * p);
+  for (let k = 0; k < n; k++) {
+    const src = order[k] * p;
+    const dst = k * p;
+    for (let j = 0; j < p; j++) x[dst + j] = xu[src + j];
   }
 
   let byStart: Int32Array | null = null;
