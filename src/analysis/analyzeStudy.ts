@@ -11,6 +11,8 @@ import type { ResultsBundle } from './bundle.js';
 import { fromCohortDataset } from './fromCohortDataset.js';
 import { runAnalyses, type RunOptions, type StudyResults } from './runAnalyses.js';
 import { toPlain } from './plain.js';
+import { modelFileFrom } from './modelFileFrom.js';
+import type { ModelFile } from '../model/modelFile.js';
 
 export interface AnalyzeOptions extends RunOptions {
   /** Set when the data were simulated (the report says so in a banner). */
@@ -21,6 +23,9 @@ export interface AnalyzeOptions extends RunOptions {
 export interface AnalyzeOutcome {
   readonly bundle: ResultsBundle;
   readonly results: StudyResults;
+  /** The fitted multivariable model for `siilab calc --model`, or null with the reason. */
+  readonly model: ModelFile | null;
+  readonly modelReason: string | null;
 }
 
 export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
@@ -56,5 +61,6 @@ export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}):
     warnings: [...new Set([...load.warnings, ...results.warnings])],
     methods: { ties: opts.ties ?? 'efron', kmConfType: 'log', chiSquare: 'pearson', rocTest: 'mann-whitney', software: `siilab ${VERSION}` },
   };
-  return { bundle, results };
+  const { model, reason } = modelFileFrom(load.spec, results, inputs[0], opts.labels);
+  return { bundle, results, model, modelReason: reason };
 }

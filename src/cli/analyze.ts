@@ -25,14 +25,15 @@ export const analyzeCommand: Command = {
     const specPath = resolve(ctx.cwd, spec);
     const out = resolve(ctx.cwd, optionalString(a, 'out') ?? resolve(dirname(specPath), 'out'));
     const progress = ctx.isTTY && !a.values.json ? (s: string) => ctx.err(`\r\x1b[2K  ${s}…`) : undefined;
-    const { bundle } = await analyzeStudy(specPath, { onProgress: progress, ties });
+    const { bundle, model, modelReason } = await analyzeStudy(specPath, { onProgress: progress, ties });
     progress?.('writing the report');
-    const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': toJson(bundle) + '\n' });
+    const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': toJson(bundle) + '\n', ...(model ? { 'model.json': toJson(model) + '\n' } : {}) });
     const written = writeFilesAtomically(out, files);
     if (progress) ctx.err('\r\x1b[2K');
     emit(ctx, Boolean(a.values.json), { out, analysed: bundle.flow.analysed, screened: bundle.flow.screened, files: written, warnings: bundle.warnings }, () =>
       `Analysed ${bundle.flow.analysed} of ${bundle.flow.screened} patients (${basename(specPath)}).\n` +
       `Results and report in ${out}:\n  ${resolve(out, 'results.json')}\n${written.filter((w) => /report\.\w+$/.test(w)).map((w) => '  ' + w).join('\n')}\n` +
+      (model ? `Model file for 'siilab calc --model': ${resolve(out, 'model.json')}\n` : `No model file: ${modelReason}.\n`) +
       (bundle.warnings.length ? `Warnings:\n${bundle.warnings.map((w) => '  - ' + w).join('\n')}\n` : ''));
     return 0;
   },

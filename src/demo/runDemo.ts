@@ -40,13 +40,13 @@ export async function runDemoPaper(paper: Paper, outRoot: string, formats: reado
   if (sim.long) writeFileAtomic(join(out, 'draws.csv'), toCsv(sim.long.columns, sim.long.rows));
   writeFileAtomic(join(out, 'study.yaml'), readFileSync(join(dir, 'study.yaml'), 'utf8'));
   onProgress(`${paper}: analysing`);
-  const { bundle } = await analyzeStudy(join(out, 'study.yaml'), {
+  const { bundle, model } = await analyzeStudy(join(out, 'study.yaml'), {
     simulated: { profile: profile.id, seed: sim.seed, citation: profile.citation },
     onProgress: (s) => onProgress(`${paper}: ${s}`),
   });
   const rows = comparisonRows(profile, bundle);
   onProgress(`${paper}: writing the report`);
-  const files = await renderReportFiles(buildReport(bundle, { sections: [comparisonSection(profile, rows)] }), formats, { 'results.json': toJson(bundle) + '\n' });
+  const files = await renderReportFiles(buildReport(bundle, { sections: [comparisonSection(profile, rows)] }), formats, { 'results.json': toJson(bundle) + '\n', ...(model ? { 'model.json': toJson(model) + '\n' } : {}) });
   writeFilesAtomically(out, files);
   return { paper, out, report: join(out, 'report.html'), n: sim.n, comparison: rows };
 }

@@ -1,0 +1,88 @@
+/**
+ * The model file `siilab calc --model` loads (src/model/modelFile.ts), written from a study's first
+ * multivariable Cox model (or, without one, its first multivariable logistic model): coefficients,
+ * centring, and for Cox the baseline survival at 1, 3 and 5 years, with provenance. Variables are
+ * named as the calculator names its inputs (sii, nlr, afp, albumin, …) where the study variable is
+ * one of those (an index, an aggregate of an index, or a canonical lab); a split at a cut-off
+ * becomes an indicator transform (">= 340"). A model with a categorical term other than such a
+ * split is not written (the reason is returned).
+ */
+import type { ModelFile, ModelTerm } from '../model/modelFile.js';
+import type { StudySpec } from '../study/types.js';
+import type { StudyResults } from './runAnalyses.js';
+import type { BundleInput } from './bundle.js';
+import { yearTimes } from './runAnalyses.js';
+import { VERSION } from '../version.js';
+import { sideLabel } from './cutoffs.js';
+
+const CALC_INPUTS = new Set(['neutrophils', 'lymphocytes', 'platelets', 'monocytes', 'afp', 'albumin', 'bilirubin', 'wbc']);
+
+/** The calculator's name for a study variable, or the variable's own name. */
+export function calcVariable(spec: StudySpec, name: string): string {
+  const d = (spec.derived ?? []).find((x) => x.name === name);
+  if (d && 'index' in d) return d.index.toLowerCase();
+  if (d && 'aggregate' in d) return calcVariable(spec, d.of);
+  const lower = name.toLowerCase();
+  return CALC_INPUTS.has(lower) ? lower : name;
+}
+
+export function modelFileFrom(spec: StudySpec, results: StudyResults, input: BundleInput | undefined, labels: Readonly<Record<string, string>> = {}): { model: ModelFile | null; reason: string | null } {
+  if (!input) return { model: null, reason: 'no input file' };
+  const cuts = new Map(results.cutoffs.map((c) => [c.variable, c]));
+  const termFor = (variable: string, term: string, coef: number, center: number | undefined): ModelTerm | null => {
+    const label = labels[variable] ?? variable;
+    const c = cuts.get(variable);
+    if (c && term === sideLabel(label, c, true)) return { term, variable: calcVariable(spec, variable), coef, transform: `${c.direction} ${c.value}`, ...(center !== undefined ? { center } : {}) };
+    if (term === label) return { term, variable: calcVariable(spec, variable), coef, ...(center !== undefined ? { center } : {}) };
+    return null;
+  };
+  const cox = results.analyses.find((a) => a.kind === 'cox' && a.multivariable && !a.multivariable.result.strata);
+  if (cox && cox.kind === 'cox' && cox.multivariable) {
+    const r = cox.multivariable.result;
+    const terms: ModelTerm[] = [];
+    for (const [k, c] of r.coefficients.entries()) {
+      const v = cox.multivariable.variables.find((x) => c.covariate === (labels[x] ?? x) || c.covariate.startsWith(labels[x] ?? x));
+      const t = v ? termFor(v, c.term, c.coef, r.baseline.centre[k]) : null;
+      if (!t) return { model: null, reason: `term '${c.term}' is categorical; the calculator cannot evaluate it` };
+      terms.push(t);
+    }
+    const ep = (spec.endpoints ?? {})[cox.endpoint];
+    const unit = ep && ep.type === 'survival' ? ep.unit ?? ep.timeUnit ?? 'months' : 'months';
+    const st = r.baseline.strata[0];
+    const baselineSurvival = yearTimes(unit).map((t) => {
+      let h = 0;
+      for (let i = 0; i < st.time.length && st.time[i] <= t; i++) h = st.cumHazard[i];
+      return { time: t, surv: Math.exp(-h) };
+    });
+    return {
+      model: {
+        kind: 'cox', siilabVersion: VERSION,
+        createdFrom: { file: input.file, sha256: input.sha256, n: r.n, events: r.events },
+        outcome: { description: `hazard of ${cox.endpoint} (multivariable Cox model, ${r.ties} ties)`, endpoint: cox.endpoint, horizon: '1, 3 and 5 years' },
+        terms, baselineSurvival, timeUnit: unit as ModelFile['timeUnit'],
+      },
+      reason: null,
+    };
+  }
+  const lg = results.analyses.find((a) => a.kind === 'logistic' && a.multivariable);
+  if (lg && lg.kind === 'logistic' && lg.multivariable) {
+    const m = lg.multivariable.model;
+    const terms: ModelTerm[] = [];
+    for (const t of m.terms.slice(1)) {
+      const v = m.variables.find((x) => t.term === (labels[x] ?? x) || t.term.startsWith(labels[x] ?? x));
+      const mt = v ? termFor(v, t.term, t.coef, undefined) : null;
+      if (!mt) return { model: null, reason: `term '${t.term}' is categorical; the calculator cannot evaluate it` };
+      terms.push(mt);
+    }
+    return {
+      model: {
+        kind: 'logistic', siilabVersion: VERSION,
+        createdFrom: { file: input.file, sha256: input.sha256, n: m.n, events: m.events },
+        outcome: { description: `probability of ${lg.endpoint} (multivariable logistic model)`, endpoint: lg.endpoint },
+        terms, intercept: m.terms[0].coef,
+      },
+      reason: null,
+    };
+  }
+  return { model: null, reason: 'the study has no multivariable Cox or logistic model' };
+}
