@@ -103,7 +103,9 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   const sources: LoadedSource[] = spec.sources.map((s, i) => {
     const table = tables[i];
     const format = s.format ?? 'wide';
-    const idCol = s.idColumn ?? (idMapping && (!idMapping.source || idMapping.source === ids[i]) ? idMapping.column : null);
+    // The patient-id (draw-date) column of a source: its own, else the mapped one when this source has it or is the mapped source.
+    const shared = (m: ColumnMapping | null) => (m && (table.columns.includes(m.column) || !m.source || m.source === ids[i]) ? m.column : null);
+    const idCol = s.idColumn ?? shared(idMapping);
     let rowIds: string[];
     if (idCol === null) {
       if (format === 'long' || spec.sources.length > 1) throw dataError(studyMessages.noPatientId(loc.where(['sources', i])));
@@ -118,7 +120,7 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
       rowIds = format === 'long' ? carryForward(cells, table.file, idCol) : cells.map((c, r) => idText(c) ?? `row ${rowNumber(r)}`);
     }
     let rowDate: Float64Array = new Float64Array(table.rows.length).fill(NaN);
-    const dateCol = s.dateColumn ?? (dateMapping && (!dateMapping.source || dateMapping.source === ids[i]) ? dateMapping.column : null);
+    const dateCol = s.dateColumn ?? shared(dateMapping);
     if (dateCol !== null && (format === 'long' || table.columns.includes(dateCol))) {
       if (!table.columns.includes(dateCol)) {
         const path: SpecPath = s.dateColumn ? ['sources', i, 'dateColumn'] : ['variables', 'drawDate'];
