@@ -191,8 +191,9 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
 
   // Population and exclusions.
   const reasons: PatientReason[][] = Array.from({ length: n }, () => []);
-  (spec.population?.include ?? []).forEach((rule) => {
+  (spec.population?.include ?? []).forEach((rule, i) => {
     const col = p.columns.get(rule.variable);
+    if (!col) throw dataError(studyDataMessages.needsAggregate(where(['population', 'include', i, 'variable']), rule.variable));
     const label = rule.label ?? ruleLabel(rule);
     for (let k = 0; k < n; k++) {
       const v = col ? col.values[k] : null;
@@ -205,9 +206,9 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
   const required = spec.population?.require ?? [
     ...(spec.derived ?? []).map((d) => d.name).filter((nm) => p.columns.has(nm)),
   ];
-  for (const name of required) {
+  for (const [i, name] of required.entries()) {
     const c = p.columns.get(name);
-    if (!c) continue;
+    if (!c) throw dataError(studyDataMessages.needsAggregate(where(['population', 'require', i]), name));
     for (let k = 0; k < n; k++) {
       const v = c.values[k];
       if (v === null || (typeof v === 'number' && Number.isNaN(v))) {

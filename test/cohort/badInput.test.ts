@@ -102,3 +102,13 @@ describe('bad input', () => {
     expect(await refusal(g.spec)).toContain("field derived[0].index: SII needs 'platelets' + 'neutrophils' + 'lymphocytes', or 'platelets' + 'nlr'");
   });
 });
+
+describe('population rules on repeated measurements', () => {
+  test('require and include name per-patient variables; a measured-only one is refused with its field', async () => {
+    const g = generateCohort();
+    edit(g.spec, 'require: [SII_baseline, SII_mean, afp]', 'require: [SII, afp]');
+    expect(await refusal(g.spec)).toBe(
+      `${g.spec}, line ${lineOf(g.spec, 'require:')}, field population.require[0]: 'SII' is measured repeatedly (long data); aggregate it first (derived: aggregate baseline/first/mean…) and use that name.`,
+    );
+  });
+});
