@@ -30,11 +30,12 @@ export async function main(argv: string[], ctx: CommandContext = defaultContext(
     ctx.out(`${(await import('../version.js')).VERSION}\n`);
     return 0;
   }
-  const cmd = commands[name];
-  if (!cmd) {
+  const entry = commands[name];
+  if (!entry) {
     ctx.err(`siilab: ${cliMessages.unknownCommand(name, Object.keys(commands))}\n`);
     return 2;
   }
+  const cmd = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     ctx.out(cmd.usage.trimEnd() + '\n');
     return 0;
