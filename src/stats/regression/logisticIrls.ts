@@ -65,6 +65,7 @@ export function logisticIrls(x: readonly Float64Array[], y: Float64Array, opts: 
     for (let i = 0, o = k + 1; i < n; i++, o += p) X[o] = c[i];
   }
   const eta = new Float64Array(n);
+  const mu = new Float64Array(n);
   const h = new Float64Array(p * p);
   const g = new Float64Array(p);
 
@@ -85,6 +86,7 @@ export function logisticIrls(x: readonly Float64Array[], y: Float64Array, opts: 
       // log(1 + e^η) = max(η, 0) + log(1 + e^{−|η|})
       dev += (e > 0 ? e : 0) + Math.log1p(a) - y[i] * e;
       const m = e >= 0 ? 1 / (1 + a) : a / (1 + a);
+      mu[i] = m;
       const w = a / ((1 + a) * (1 + a));
       const r = y[i] - m;
       for (let j = 0; j < p; j++) {
@@ -132,8 +134,6 @@ export function logisticIrls(x: readonly Float64Array[], y: Float64Array, opts: 
     }
   }
   const covariance = choleskyInverse(factor);
-  const mu = new Float64Array(n);
-  for (let i = 0; i < n; i++) mu[i] = 1 / (1 + Math.exp(-eta[i]));
   return {
     beta,
     covariance,

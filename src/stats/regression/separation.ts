@@ -31,16 +31,10 @@ export interface Separation {
 /** |η| beyond which a fitted probability is numerically 0 or 1 (R's glm warns at 10·DBL_EPSILON). */
 export const EXTREME_ETA = 30;
 
-/**
- * Columns that separate the outcome on their own (with the intercept): max(x | y=0) ≤ min(x | y=1)
- * or the reverse. Such a column certifies separation of the whole model (direction (−c, e_k) with c
- * between the two extremes). Strict inequality: complete separation.
- */
-export function univariateSeparation(x: readonly Float64Array[], y: Float64Array): { column: number; complete: boolean }[] {
-  const out: { column: number; complete: boolean }[] = [];
+/** Per column: the smallest and largest value among non-events (0) and among events (1). One pass per column. */
+function extremes(x: readonly Float64Array[], y: Float64Array): Float64Array[] {
   const n = y.length;
-  for (let k = 0; k < x.length; k++) {
-    const c = x[k];
+  return x.map((c) => {
     let min0 = Infinity;
     let max0 = -Infinity;
     let min1 = Infinity;
@@ -55,10 +49,26 @@ export function univariateSeparation(x: readonly Float64Array[], y: Float64Array
         if (v > max0) max0 = v;
       }
     }
-    if (min0 === max1 && min1 === max0) continue; // constant column
+    return Float64Array.of(min0, max0, min1, max1);
+  });
+}
+
+/**
+ * Columns that separate the outcome on their own (with the intercept): max(x | y=0) ≤ min(x | y=1)
+ * or the reverse. Such a column certifies separation of the whole model (direction (−c, e_k) with c
+ * between the two extremes). Strict inequality: complete separation.
+ */
+export function univariateSeparation(x: readonly Float64Array[], y: Float64Array): { column: number; complete: boolean }[] {
+  return separatingColumns(extremes(x, y));
+}
+
+function separatingColumns(ext: readonly Float64Array[]): { column: number; complete: boolean }[] {
+  const out: { column: number; complete: boolean }[] = [];
+  ext.forEach(([min0, max0, min1, max1], k) => {
+    if (min0 === max1 && min1 === max0) return; // constant column
     if (max0 <= min1) out.push({ column: k, complete: max0 < min1 });
     else if (max1 <= min0) out.push({ column: k, complete: max1 < min0 });
-  }
+  });
   return out;
 }
 
@@ -68,7 +78,8 @@ export function detectSeparation(
   step: Float64Array,
   deviance: number,
 ): Separation | null {
-  const uni = univariateSeparation(x, y);
+  const ext = extremes(x, y);
+  const uni = separatingColumns(ext);
   if (uni.length > 0) {
     return Object.freeze({ kind: uni.some((u) => u.complete) ? 'complete' : 'quasi', columns: Object.freeze(uni.map((u) => u.column)) });
   }
@@ -78,14 +89,8 @@ export function detectSeparation(
   const scaled = new Float64Array(q);
   let maxScaled = 0;
   for (let k = 0; k < q; k++) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    const c = x[k];
-    for (let i = 0; i < n; i++) {
-      if (c[i] < lo) lo = c[i];
-      if (c[i] > hi) hi = c[i];
-    }
-    scaled[k] = Math.abs(step[k + 1]) * (hi - lo);
+    const [min0, max0, min1, max1] = ext[k];
+    scaled[k] = Math.abs(step[k + 1]) * (Math.max(max0, max1) - Math.min(min0, min1));
     if (scaled[k] > maxScaled) maxScaled = scaled[k];
   }
   if (!(maxScaled > 0.05)) return null; // no coefficient is still moving: not diverging
