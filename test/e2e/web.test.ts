@@ -1,0 +1,137 @@
+/**
+ * The web application in a real browser (Debian's Chromium, headless, via playwright-core) against
+ * the real `siilab serve`: calculator → indices and study cards; an invalid upload shows its error;
+ * upload of a generated cohort → mapping → validation → analysis → a Kaplan–Meier figure; the
+ * cutoff slider changes the P value; the Word report downloads (a ZIP: starts with PK).
+ */
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT, VIEWPORTS, launchBrowser, skipReason, startServer, type Server } from './harness.js';
+
+const reason = skipReason();
+if (reason) process.stderr.write(`test/e2e/web.test.ts: skipped: ${reason}\n`);
+
+describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipped: ${reason})` : ''}`, () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: VIEWPORTS.laptop, acceptDownloads: true });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
+    });
+  }, 90000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('calculator: counts → indices and one card per study with the patient category', async () => {
+    await page.goto(`${server.url}#/calculator`);
+    await page.getByRole('textbox', { name: /^Neutrophils/ }).fill('4.2');
+    await page.getByRole('textbox', { name: /^Lymphocytes/ }).fill('1.5');
+    await page.getByRole('textbox', { name: /^Platelets/ }).fill('180');
+    await page.getByRole('textbox', { name: /^AFP/ }).fill('500');
+    // SII = 180 × 4.2 / 1.5 = 504; NLR = 2.8; PLR = 120.
+    await expect.poll(() => page.locator('[data-index="SII"] .value').textContent()).toBe('504');
+    expect(await page.locator('[data-index="NLR"] .value').textContent()).toBe('2.8');
+    expect(await page.locator('[data-index="PLR"] .value').textContent()).toBe('120');
+    const cards = page.locator('.study-card');
+    expect(await cards.count()).toBe(3);
+    expect((await cards.evaluateAll((cs) => cs.map((c) => c.getAttribute('data-study')))).sort()).toEqual(['deng2025', 'hong2021', 'yu2023']);
+    // yu2023: SII > 405.08 → high for 504 (the registry's @example); hong2021's four groups: SII high, AFP high.
+    expect(await page.locator('[data-study="yu2023"] [data-marker="SII"] [data-testid="category"]').first().textContent()).toBe('high');
+    expect(await page.locator('[data-study="hong2021"] [data-marker="SII+AFP"] [data-testid="category"]').textContent()).toBe('SII high, AFP high');
+    // Units: the same counts in cells/µL give the same SII.
+    await page.getByLabel('Cell count unit').selectOption('/uL');
+    await page.getByRole('textbox', { name: /^Neutrophils/ }).fill('4200');
+    await page.getByRole('textbox', { name: /^Lymphocytes/ }).fill('1500');
+    await page.getByRole('textbox', { name: /^Platelets/ }).fill('180000');
+    await expect.poll(() => page.locator('[data-index="SII"] .value').textContent()).toBe('504');
+    // A value that is not a number is named.
+    await page.getByRole('textbox', { name: /^Platelets/ }).fill('18o');
+    await expect.poll(() => page.locator('[data-testid="calc-error"]').textContent()).toContain('Platelets');
+  });
+
+  it('an invalid upload shows the server\'s error naming the file', async () => {
+    await page.goto(`${server.url}#/cohort`);
+    await page.locator('[data-testid="cohort-file"]').setInputFiles({ name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a spreadsheet') });
+    const err = page.locator('[data-testid="cohort-error"]');
+    await err.waitFor({ timeout: 20000 });
+    expect(await err.textContent()).toContain('broken.xlsx');
+  });
+
+  let runId = '';
+  it('upload → mapping → validation → analysis → a Kaplan–Meier figure', async () => {
+    await page.goto(`${server.url}#/cohort`);
+    await page.locator('[data-testid="cohort-file"]').setInputFiles(join(ROOT, 'examples', 'hong2021', 'cohort.csv'));
+    const mapping = page.locator('[data-testid="mapping"]');
+    await mapping.waitFor({ timeout: 20000 });
+    // The suggested mapping (siilab inspect) is preselected: the platelets column maps to platelets.
+    expect(await page.getByLabel('Use column platelets as').inputValue()).toBe('platelets');
+    expect(await page.getByLabel('Use column os_event as').inputValue()).toBe('death');
+    await page.locator('[data-testid="check-data"]').click();
+    const validation = page.locator('[data-testid="validation"]');
+    await validation.waitFor({ timeout: 60000 });
+    expect(await validation.textContent()).toMatch(/58 patients in the file/);
+    expect(await validation.locator('svg').count()).toBeGreaterThan(0); // participant flow
+
+    await page.getByRole('button', { name: /Choose the analyses/ }).click();
+    await page.locator('[data-testid="generate-spec"]').waitFor();
+    await page.getByLabel('os').check();
+    await page.getByRole('checkbox', { name: 'SII', exact: true }).check();
+    await page.locator('[data-testid="generate-spec"]').click();
+    expect(await page.locator('#spec-yaml').inputValue()).toMatch(/km:[\s\S]*by:\s*\n?\s*-?\s*\[?SII/);
+    await page.locator('[data-testid="run-analysis"]').click();
+    await page.locator('.run-progress').waitFor({ timeout: 5000 }).catch(() => undefined);
+    const km = page.locator('[data-testid="results"] figure[id^="figure-km"] svg').first();
+    await km.waitFor({ timeout: 120000 });
+    expect(await km.isVisible()).toBe(true);
+    expect(await km.getAttribute('role')).toBe('img');
+    expect(await page.locator('[data-testid="results"]').textContent()).toContain('Number at risk'.slice(0, 6));
+    runId = await page.evaluate(async () => {
+      const r = await fetch('/api/studies').then((x) => x.json());
+      const s = r.studies[r.studies.length - 1];
+      const d = await fetch(`/api/studies/${s.id}`).then((x) => x.json());
+      return d.runs.find((x: { status: string }) => x.status === 'done')?.id ?? '';
+    });
+    expect(runId).not.toBe('');
+  });
+
+  it('cutoff explorer: moving the slider changes the log-rank P; the corrected P is shown', async () => {
+    await page.goto(`${server.url}#/explorer?run=${runId}`);
+    const p = page.locator('[data-testid="logrank-p"]');
+    await p.waitFor({ timeout: 30000 });
+    await expect.poll(() => p.textContent()).toMatch(/P [=<]/);
+    const before = await p.textContent();
+    expect(await page.locator('[data-testid="maxstat"]').textContent()).toMatch(/corrected P [=<]/);
+    const slider = page.locator('[data-testid="cutoff-slider"]');
+    await slider.focus();
+    for (let k = 0; k < 8; k++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => p.textContent(), { timeout: 10000 }).not.toBe(before);
+    expect(await page.locator('#explorer-km svg').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="group-sizes"]').textContent()).toMatch(/\d+ \/ \d+ patients/);
+  });
+
+  it('reports: the Word report downloads as a .docx (ZIP, starts with PK)', async () => {
+    await page.goto(`${server.url}#/reports?run=${runId}`);
+    const link = page.locator('[data-testid="download-docx"]');
+    await link.waitFor({ timeout: 20000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const path = await download.path();
+    const bytes = readFileSync(path!);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+  });
+
+  it('no script errors and no CSP violations on any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+/** Small shared pieces: SVG figures and report tables injected from our own renderers, error boxes. */
+import { useMemo } from 'react';
+import { tableHtml } from '../../src/report/tables/tableHtml.js';
+import type { ReportTable } from '../../src/report/tables/reportTable.js';
+
+/**
+ * A figure from src/report/figures (kmSvg, rocSvg, forestSvg, flowSvg). The SVG string is generated
+ * by our code, which escapes every text it writes, so it is inserted as is. Its mm width/height are
+ * dropped so it scales to the column (the viewBox keeps the proportions).
+ */
+export function SvgFigure({ svg, caption, id, maxWidth }: { svg: string; caption?: string; id?: string; maxWidth?: number }) {
+  const html = useMemo(() => svg.replace(/<svg([^>]*?)\swidth="[^"]*"/, '<svg$1').replace(/<svg([^>]*?)\sheight="[^"]*"/, '<svg$1'), [svg]);
+  return (
+    <figure className="figure" id={id} style={maxWidth ? { maxWidth } : undefined}>
+      <div className="svg-host" dangerouslySetInnerHTML={{ __html: html }} />
+      {caption && <figcaption>{caption}</figcaption>}
+    </figure>
+  );
+}
+
+/** A journal table rendered by the report's own HTML renderer (src/report/tables/tableHtml.ts). */
+export function JournalTable({ table }: { table: ReportTable }) {
+  const html = useMemo(() => tableHtml(table), [table]);
+  return <div className="table-wrap" tabIndex={0} role="region" aria-label={table.title} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function ErrorBox({ error, testId }: { error: string | null; testId?: string }) {
+  if (!error) return null;
+  return (
+    <div className="error" role="alert" data-testid={testId}>
+      {error}
+    </div>
+  );
+}
+
+export function Note({ children }: { children: React.ReactNode }) {
+  return <p className="note">{children}</p>;
+}
+
+/** Records a timing (ms) for the end-to-end tests to read: window.__siilabTimings[name]. */
+export function recordTiming(name: string, ms: number): void {
+  const w = window as unknown as { __siilabTimings?: Record<string, number[]> };
+  (w.__siilabTimings ??= {})[name] ??= [];
+  const list = w.__siilabTimings[name];
+  list.push(ms);
+  if (list.length > 500) list.shift();
+}

@@ -1,0 +1,27 @@
+/**
+ * Web Worker of the cutoff explorer: holds the prepared data and answers each cutoff with curves
+ * and statistics (lib/explorerCompute.ts), so the page never blocks while the slider moves.
+ * Messages: {type:'prepare', input} → {type:'prepared', …}; {type:'cut', seq, cutoff} → {type:'result', seq, result, ms}.
+ */
+import { explore, prepareExplorer, type ExplorerInput, type Prepared } from './lib/explorerCompute.js';
+
+let prepared: Prepared | null = null;
+
+self.onmessage = (ev: MessageEvent) => {
+  const m = ev.data as { type: 'prepare'; input: ExplorerInput } | { type: 'cut'; seq: number; cutoff: number };
+  try {
+    if (m.type === 'prepare') {
+      const t0 = performance.now();
+      prepared = prepareExplorer(m.input);
+      const { time: _t, event: _e, marker: _m, outcome: _o, ...summary } = prepared;
+      self.postMessage({ type: 'prepared', summary: { ...summary, values: Array.from(prepared.values) }, ms: performance.now() - t0 });
+    } else if (m.type === 'cut') {
+      if (!prepared) throw new Error('The explorer has no data yet.');
+      const t0 = performance.now();
+      const result = explore(prepared, m.cutoff);
+      self.postMessage({ type: 'result', seq: m.seq, result, ms: performance.now() - t0 });
+    }
+  } catch (e) {
+    self.postMessage({ type: 'error', seq: (m as { seq?: number }).seq ?? null, error: e instanceof Error ? e.message : String(e) });
+  }
+};
