@@ -18,8 +18,9 @@ export const auditMessages = {
   partsDontAddUp: (variable: string, level: string, whole: string, count: number, parts: string[], sum: number) =>
     `${variable} ${level}: ${count} patients in ${whole}, but ${parts.join(' + ')} = ${sum} in the groups it is split into — the tables disagree.`,
 
-  /** Appended when a mismatch is at most one unit in the last printed digit. */
-  slipNote: ' The difference is one unit in the last printed digit — most likely a rounding slip (e.g. rounding twice), not a different result.',
+  /** A mismatch of at most one unit in the last printed digit. */
+  lastDigit: (subject: string, quantity: string) =>
+    `${subject}: the printed ${quantity} is one unit off in its last digit from what the paper's other numbers give — most likely a rounding slip (e.g. rounding twice), not a different result.`,
   digitTypo: (fit: string) => ` Printed as ${fit}% (one digit different) it would fit: probably a typo.`,
 
   // ---- findings: tests

@@ -116,7 +116,7 @@ function evaluate(paper: IndexedPaper, row: CategoricalRow): Omit<Finding, 'chec
   const printedValue = stat ?? p!;
   const g = Math.min(...preferred.map((v) => gap(stat ? stat : pRange(p!), stat ? { lo: v.statistic, hi: v.statistic } : { lo: v.p, hi: v.p })));
   const sev = g <= 2 * printedValue.half * (1 + 1e-9) && printedValue.relation === '=' ? 'warning' : 'error';
-  out.push({ location: loc, severity: sev, message: auditMessages.chiMismatch(row.variable, stat ? 'χ²' : 'P') + (sev === 'warning' ? auditMessages.slipNote : ''), reported, recomputed });
+  out.push({ location: loc, severity: sev, message: sev === 'warning' ? auditMessages.lastDigit(row.variable, stat ? `χ² (${stat.text})` : `P (${p!.text})`) : auditMessages.chiMismatch(row.variable, stat ? 'χ²' : 'P'), reported, recomputed });
   return out;
 }
 
@@ -125,7 +125,7 @@ function fisher(table: number[][], p: PrintedNumber | null, loc: string, variabl
   if (!p || !f) return null;
   if (contains(pRange(p), f.p)) return [];
   const sev = mismatchSeverity(p, { lo: f.p, hi: f.p });
-  return [{ location: loc, severity: sev, message: auditMessages.fisherMismatch(variable) + (sev === 'warning' ? auditMessages.slipNote : ''), reported: `P = ${p.text}`, recomputed: `Fisher's exact P = ${num(f.p, 3)}` }];
+  return [{ location: loc, severity: sev, message: sev === 'warning' ? auditMessages.lastDigit(variable, `Fisher P (${p.text})`) : auditMessages.fisherMismatch(variable), reported: `P = ${p.text}`, recomputed: `Fisher's exact P = ${num(f.p, 3)}` }];
 }
 
 export const chiSquare: Check = {

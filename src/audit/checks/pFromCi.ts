@@ -62,7 +62,7 @@ export const pFromCi: Check = {
           {
             location: where(term.location),
             severity: ciSignificant !== pSignificant && !slip ? 'error' : 'warning',
-            message: slip ? auditMessages.pCiMismatch(term.label, label) + auditMessages.slipNote : ciSignificant !== pSignificant ? auditMessages.pCiContradict(term.label, label) : auditMessages.pCiMismatch(term.label, label),
+            message: slip ? auditMessages.lastDigit(term.label, `P (${p.text})`) : ciSignificant !== pSignificant ? auditMessages.pCiContradict(term.label, label) : auditMessages.pCiMismatch(term.label, label),
             reported: `${r ? `${label} = ${r.text}, ` : ''}CI ${L.text}–${U.text}, P = ${p.text}`,
             recomputed: `P from the CI = ${iv(pr, 3)}`,
           },

@@ -40,9 +40,9 @@ export const pFromStatistic: Check = {
   tolerance: 'the P interval implied by the statistic’s rounding must overlap the printed P’s rounding interval.',
   run(paper) {
     const t = new Tally(this.id);
-    const mismatch = (loc: string, what: string, reported: string, recomputed: string, p: PrintedNumber, ranges: Interval[]) => {
+    const mismatch = (loc: string, subject: string, what: string, reported: string, recomputed: string, p: PrintedNumber, ranges: Interval[]) => {
       const severity = ranges.some((r) => mismatchSeverity(p, r) === 'warning') ? 'warning' : 'error';
-      t.item([{ location: loc, severity, message: auditMessages.pFromStatMismatch(what) + (severity === 'warning' ? auditMessages.slipNote : ''), reported, recomputed }]);
+      t.item([{ location: loc, severity, message: severity === 'warning' ? auditMessages.lastDigit(subject, `P (${p.text})`) : auditMessages.pFromStatMismatch(what), reported, recomputed }]);
     };
 
     for (const row of paper.doc.categorical ?? []) {
@@ -54,7 +54,7 @@ export const pFromStatistic: Check = {
       const df = row.test?.df ?? (r - 1) * (row.groups.length - 1);
       const pr = pChisqRange(absRange(s), df);
       if (overlaps(pr, pRange(p))) t.item();
-      else mismatch(where(row.location), `χ² = ${s.text} with ${df} df (${row.variable})`, `χ² = ${s.text}, P = ${p.text}`, `P = ${iv(pr, 3)} (df ${df})`, p, [pr]);
+      else mismatch(where(row.location), row.variable, `χ² = ${s.text} with ${df} df (${row.variable})`, `χ² = ${s.text}, P = ${p.text}`, `P = ${iv(pr, 3)} (df ${df})`, p, [pr]);
     }
 
     for (const row of paper.doc.continuous ?? []) {
@@ -73,7 +73,7 @@ export const pFromStatistic: Check = {
       }
       const ranges = dfs.map((df) => pTRange(absRange(s), df));
       if (ranges.some((pr) => overlaps(pr, pRange(p)))) t.item();
-      else mismatch(where(row.location), `t = ${s.text} (${row.variable})`, `t = ${s.text}, P = ${p.text}`, dfs.map((df, i) => `P = ${iv(ranges[i], 3)} (df ${iv({ lo: df, hi: df })})`).join('; '), p, ranges);
+      else mismatch(where(row.location), row.variable, `t = ${s.text} (${row.variable})`, `t = ${s.text}, P = ${p.text}`, dfs.map((df, i) => `P = ${iv(ranges[i], 3)} (df ${iv({ lo: df, hi: df })})`).join('; '), p, ranges);
     }
 
     for (const model of paper.doc.models ?? []) {
@@ -92,7 +92,7 @@ export const pFromStatistic: Check = {
           t.item([{ location: where(term.location), severity: 'info', message: auditMessages.waldIsZ(term.label), reported: `Wald = ${s.text}, P = ${p.text}`, recomputed: `P(χ²₁ ≥ Wald) = ${iv(pr, 3)}; P(|Z| ≥ Wald) = ${iv(pz, 3)}` }]);
           continue;
         }
-        mismatch(where(term.location), `Wald = ${s.text} (${term.label})`, `Wald = ${s.text}, P = ${p.text}`, `P = ${iv(pr, 3)} (χ² with 1 df)`, p, [pr]);
+        mismatch(where(term.location), term.label, `Wald = ${s.text} (${term.label})`, `Wald = ${s.text}, P = ${p.text}`, `P = ${iv(pr, 3)} (χ² with 1 df)`, p, [pr]);
       }
     }
     return t.outcome();

@@ -98,8 +98,9 @@ export const percentOfCount: Check = {
           location: it.location,
           severity,
           message:
-            auditMessages.percentMismatch(it.label, it.count, it.n, it.percent.text, num(x), ks, otherN) +
-            (severity === 'warning' ? auditMessages.slipNote : typo.length ? auditMessages.digitTypo(typo.join(' or ')) : ''),
+            severity === 'warning'
+              ? auditMessages.lastDigit(it.label, `percentage (${it.percent.text}% for ${it.count}/${it.n})`)
+              : auditMessages.percentMismatch(it.label, it.count, it.n, it.percent.text, num(x), ks, otherN) + (typo.length ? auditMessages.digitTypo(typo.join(' or ')) : ''),
           reported: `${it.count} (${it.percent.text}%) of ${it.n}`,
           recomputed: `${it.count}/${it.n} = ${num((100 * it.count) / it.n)}%` + (ks.length ? `; ${it.percent.text}% of ${it.n} is ${ks.join(' or ')}` : ''),
         },

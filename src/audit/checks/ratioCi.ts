@@ -42,7 +42,7 @@ export const ratioCi: Check = {
           const hi = { lo: Math.exp(b.lo + z * se.lo), hi: Math.exp(b.hi + z * se.hi) };
           if (!overlaps(L, lo) || !overlaps(U, hi)) {
             const slip = (overlaps(L, lo) || lastDigitSlip(L, lo)) && (overlaps(U, hi) || lastDigitSlip(U, hi));
-            out.push({ location: loc, severity: slip ? 'warning' : 'error', message: auditMessages.ciNotWald(term.label, label) + (slip ? auditMessages.slipNote : ''), reported, recomputed: `exp(β ± ${z.toFixed(2)}·SE) = ${iv(lo)} – ${iv(hi)}` });
+            out.push({ location: loc, severity: slip ? 'warning' : 'error', message: slip ? auditMessages.lastDigit(term.label, `confidence interval (${L.text}–${U.text})`) : auditMessages.ciNotWald(term.label, label), reported, recomputed: `exp(β ± ${z.toFixed(2)}·SE) = ${iv(lo)} – ${iv(hi)}` });
           }
         }
         if (r) {

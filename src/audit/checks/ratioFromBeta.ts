@@ -32,7 +32,7 @@ export const ratioFromBeta: Check = {
             {
               location: where(term.location),
               severity,
-              message: auditMessages.ratioMismatch(term.label, model.measureLabel ?? 'ratio', r.text, iv(e)) + (severity === 'warning' ? auditMessages.slipNote : ''),
+              message: severity === 'warning' ? auditMessages.lastDigit(term.label, `${model.measureLabel ?? 'ratio'} (${r.text})`) : auditMessages.ratioMismatch(term.label, model.measureLabel ?? 'ratio', r.text, iv(e)),
               reported: `β = ${b.text}, ${model.measureLabel ?? 'ratio'} = ${r.text}`,
               recomputed: `exp(β) = ${iv(e)}`,
             },

@@ -25,7 +25,7 @@ export const survivalSummary: Check = {
       if (r.kind === 'rate' && r.count !== undefined && r.n !== undefined && r.n > 0) {
         const x = (100 * r.count) / r.n;
         const sev = mismatchSeverity(v, { lo: x, hi: x });
-        t.item(contains(v, x) ? [] : [{ location: loc, severity: sev, message: auditMessages.rateMismatch(r.label, v.text, r.count, r.n, num(x)) + (sev === 'warning' ? auditMessages.slipNote : ''), reported: `${v.text}% (${r.count}/${r.n})`, recomputed: `${r.count}/${r.n} = ${num(x)}%` }]);
+        t.item(contains(v, x) ? [] : [{ location: loc, severity: sev, message: sev === 'warning' ? auditMessages.lastDigit(r.label, `rate (${v.text}% for ${r.count}/${r.n})`) : auditMessages.rateMismatch(r.label, v.text, r.count, r.n, num(x)), reported: `${v.text}% (${r.count}/${r.n})`, recomputed: `${r.count}/${r.n} = ${num(x)}%` }]);
       }
       if (r.kind === 'median' && r.ci) {
         const L = parsePrinted(r.ci[0]), U = parsePrinted(r.ci[1]);

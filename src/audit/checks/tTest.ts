@@ -91,7 +91,7 @@ function evaluate(paper: IndexedPaper, row: ContinuousRow): Omit<Finding, 'check
   if ((wanted === 'student-t' && studentOk) || (wanted === 'welch-t' && welchOk) || (wanted === 't-unstated' && (studentOk || welchOk))) return [];
   if (wanted === 'student-t' && welchOk) return [{ location: loc, severity: 'warning', message: auditMessages.tOtherVariant(row.variable, 'Student', 'Welch'), reported, recomputed }];
   if (wanted === 'welch-t' && studentOk) return [{ location: loc, severity: 'warning', message: auditMessages.tOtherVariant(row.variable, 'Welch', 'Student'), reported, recomputed }];
-  return [{ location: loc, severity: slip ? 'warning' : 'error', message: auditMessages.tMismatch(row.variable, stat ? 't' : 'P') + (slip ? auditMessages.slipNote : ''), reported, recomputed }];
+  return [{ location: loc, severity: slip ? 'warning' : 'error', message: slip ? auditMessages.lastDigit(row.variable, stat ? `t (${stat.text})` : `P (${p!.text})`) : auditMessages.tMismatch(row.variable, stat ? 't' : 'P'), reported, recomputed }];
 }
 
 export const tTest: Check = {

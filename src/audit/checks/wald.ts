@@ -41,7 +41,7 @@ export const wald: Check = {
         else if (overlaps(w, z)) t.item([{ location: where(term.location), severity: 'info', message: auditMessages.waldIsZ(term.label), reported, recomputed }]);
         else {
           const severity = mismatchSeverity(w, z2);
-          t.item([{ location: where(term.location), severity, message: auditMessages.waldMismatch(term.label) + (severity === 'warning' ? auditMessages.slipNote : ''), reported, recomputed }]);
+          t.item([{ location: where(term.location), severity, message: severity === 'warning' ? auditMessages.lastDigit(term.label, `Wald statistic (${w.text})`) : auditMessages.waldMismatch(term.label), reported, recomputed }]);
         }
       }
     }

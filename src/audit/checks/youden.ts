@@ -37,7 +37,7 @@ export const youden: Check = {
           {
             location: where(row.location),
             severity,
-            message: auditMessages.youdenMismatch(row.marker) + (severity === 'warning' ? auditMessages.slipNote : ''),
+            message: severity === 'warning' ? auditMessages.lastDigit(row.marker, `Youden index (${j.text})`) : auditMessages.youdenMismatch(row.marker),
             reported: `sensitivity ${S.text}, specificity ${C.text}, Youden ${j.text}`,
             recomputed: `sensitivity + specificity − 1 = ${iv(r)}`,
           },
