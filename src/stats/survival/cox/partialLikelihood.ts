@@ -101,7 +101,7 @@ export function coxDerivatives(
         S0 += r;
         nRisk++;
         let q = 0;
-        if (event[i]) {
+        if (event[i] && efron) {
           D0 += r;
           m++;
           etaSum += e;
@@ -118,6 +118,12 @@ export function coxDerivatives(
             }
           }
         } else {
+          if (event[i]) {
+            // Breslow needs no death sums
+            m++;
+            etaSum += e;
+            for (let j = 0; j < p; j++) xs[j] += x[o + j];
+          }
           for (let j = 0; j < p; j++) {
             const rx = r * x[o + j];
             S1[j] += rx;
@@ -151,7 +157,7 @@ export function coxDerivatives(
       if (m === 0) continue;
       loglik += etaSum;
       for (let j = 0; j < p; j++) u[j] += xs[j];
-      let hazard = 0;
+      let hazard: number;
       if (vsum) {
         vsum.fill(0);
         rsum!.set(xs);
@@ -171,21 +177,36 @@ export function coxDerivatives(
         }
         if (rsum) for (let j = 0; j < p; j++) rsum[j] -= m * a[j];
       } else {
+        // Σₖ over the m tied deaths in closed form: with dₖ = S0 − fₖ·D0, fₖ = k/m and the scalar
+        // sums A = Σ1/dₖ, B = Σfₖ/dₖ, C = Σ1/dₖ², E = Σfₖ/dₖ², F = Σfₖ²/dₖ², the score term is
+        // S1·A − D1·B and the information S2·A − D2·B − (S1S1ᵀ·C − (S1D1ᵀ + D1S1ᵀ)·E + D1D1ᵀ·F):
+        // O(m + p²) per tied time instead of O(m·p²)
+        let A = 0;
+        let B = 0;
+        let C = 0;
+        let E = 0;
+        let F = 0;
         for (let k0 = 0; k0 < m; k0++) {
           const f = k0 / m;
-          const den = S0 - f * D0;
-          loglik -= Math.log(den);
-          hazard += 1 / den;
-          let q = 0;
-          for (let j = 0; j < p; j++) {
-            a[j] = (S1[j] - f * D1[j]) / den;
-            u[j] -= a[j];
-            if (rsum) rsum[j] -= a[j];
-            for (let k = 0; k <= j; k++, q++) {
-              const v = (S2[q] - f * D2[q]) / den - a[j] * a[k];
-              imatL[q] += v;
-              if (vsum) vsum[q] += v;
-            }
+          const inv = 1 / (S0 - f * D0);
+          loglik += Math.log(inv);
+          const inv2 = inv * inv;
+          A += inv;
+          B += f * inv;
+          C += inv2;
+          E += f * inv2;
+          F += f * f * inv2;
+        }
+        hazard = A;
+        let q = 0;
+        for (let j = 0; j < p; j++) {
+          const aj = S1[j] * A - D1[j] * B;
+          u[j] -= aj;
+          if (rsum) rsum[j] -= aj;
+          for (let k = 0; k <= j; k++, q++) {
+            const v = S2[q] * A - D2[q] * B - (S1[j] * S1[k] * C - (S1[j] * D1[k] + D1[j] * S1[k]) * E + D1[j] * D1[k] * F);
+            imatL[q] += v;
+            if (vsum) vsum[q] += v;
           }
         }
       }
