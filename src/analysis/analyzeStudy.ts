@@ -31,7 +31,8 @@ export interface AnalyzeOutcome {
 export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
   opts.onProgress?.('reading the study and its data');
   const load = await loadStudy(specPath);
-  const ds = fromCohortDataset(load.dataset, opts.labels);
+  const labels = { ...load.labels, ...opts.labels };
+  const ds = fromCohortDataset(load.dataset, labels);
   const results = runAnalyses(ds, load.spec.analyses ?? {}, load.spec.cutoffs ?? {}, opts);
   const specDir = dirname(resolve(specPath));
   const inputs = load.spec.sources.map((s) => {
@@ -61,6 +62,6 @@ export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}):
     warnings: [...new Set([...load.warnings, ...results.warnings])],
     methods: { ties: opts.ties ?? 'efron', kmConfType: 'log', chiSquare: 'pearson', rocTest: 'mann-whitney', software: `siilab ${VERSION}` },
   };
-  const { model, reason } = modelFileFrom(load.spec, results, inputs[0], opts.labels);
+  const { model, reason } = modelFileFrom(load.spec, results, inputs[0], labels);
   return { bundle, results, model, modelReason: reason };
 }
