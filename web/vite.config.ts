@@ -11,8 +11,8 @@
  * `npm run web:build` writes web/dist (served by `siilab serve`); `npm run web:dev` serves the
  * front end with hot reload and proxies /api to SIILAB_API (default http://127.0.0.1:8080).
  */
-import { existsSync } from 'node:fs';
-import { dirname, resolve, relative, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -50,13 +50,47 @@ export function siilabSources(): Plugin {
   };
 }
 
+/**
+ * The worker bundle's dependency licences (Vite's `build.license` covers only the main bundle):
+ * name, version, licence and licence text of every package in the worker, as
+ * web/dist/.vite/worker-license.md.
+ */
+function workerLicenses(): Plugin {
+  return {
+    name: 'siilab-worker-licenses',
+    generateBundle(_opts, bundle) {
+      const pkgs = new Map<string, string>();
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        for (const id of chunk.moduleIds) {
+          const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(id.replace(/\\/g, '/'));
+          if (m) pkgs.set(m[2], m[1]);
+        }
+      }
+      // Packages that share a licence text are listed together, the text once (150 @stdlib packages share one).
+      const byText = new Map<string, string[]>();
+      for (const [name, dir] of [...pkgs].sort()) {
+        const pj = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+        const lic = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+        const text = lic ? readFileSync(join(dir, lic), 'utf8').trim() : `${pj.license ?? 'see the package'}`;
+        byText.set(text, [...(byText.get(text) ?? []), `${name} ${pj.version} (${pj.license ?? '?'})`]);
+      }
+      const parts = ['# Licences of the third-party packages in the explorer worker\n'];
+      for (const [text, names] of byText) parts.push(`## ${names.join(', ')}\n\n${text}\n`);
+      this.emitFile({ type: 'asset', fileName: '.vite/worker-license.md', source: parts.join('\n') });
+    },
+  };
+}
+
 export default defineConfig({
   root: WEB,
   base: '/',
   plugins: [siilabSources()],
   resolve: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.jsx', '.json'] },
   oxc: { jsx: { runtime: 'automatic' } },
-  worker: { format: 'es', plugins: () => [siilabSources()] },
+  // Dependencies' licence headers (hundreds of kB of @stdlib Apache notices) go to
+  // web/dist/.vite/license.md instead of into every bundle.
+  worker: { format: 'es', plugins: () => [siilabSources(), workerLicenses()], rolldownOptions: { output: { comments: false } } },
   build: {
     outDir: resolve(WEB, 'dist'),
     emptyOutDir: true,
@@ -65,6 +99,8 @@ export default defineConfig({
     reportCompressedSize: true,
     chunkSizeWarningLimit: 1500,
     modulePreload: { polyfill: false },
+    license: true,
+    rolldownOptions: { output: { comments: false } },
   },
   server: {
     port: 5173,

@@ -4,19 +4,32 @@
  * selected log-rank cutoff with its Lausen–Schumacher corrected P — computed once); `explore`
  * splits at one cutoff (low: marker ≤ cutoff, high: marker > cutoff, as maxstat) and gives the
  * Kaplan–Meier curves as the report's own SVG (kmSvg), the log-rank test, the hazard ratio of the
- * high group from a Cox model with the split as its only covariate, group sizes, and sensitivity
- * and specificity of "high" for the accuracy outcome (a binary endpoint or the event indicator).
+ * high group from a Cox model with the split as its only covariate (Efron ties), group sizes, and
+ * sensitivity and specificity of "high" for the accuracy outcome (a binary endpoint or the event
+ * indicator).
+ *
+ * Speed (one slider move on 5,000 patients well under 50 ms): the public layers of the engine
+ * (kaplanMeier, logRank, coxph) check and sort on every call, so `prepareExplorer` runs their checks
+ * once (kaplanMeier on all patients, which refuses bad times and events with its own messages) and
+ * sorts by time once; `explore` then calls the fit layers on the time-sorted arrays
+ * (kaplanMeierFit per group, logRankCore, coxSortedData + coxFit without concordance, zph and
+ * baseline hazard) — the same numerics as the public functions (test/web/explorerCompute.test.ts).
  *
  * @example
  * const p = prepareExplorer({ time, event, marker, outcome: event, markerName: 'SII', unit: 'months', endpoint: 'os', outcomeName: 'death' });
  * explore(p, 340).logRank.p // the naive log-rank P of SII > 340
  */
 import { kaplanMeier } from '../../../src/stats/survival/kaplanMeier.js';
-import { logRank } from '../../../src/stats/survival/logRank.js';
+import { kaplanMeierFit } from '../../../src/stats/survival/kaplanMeierFit.js';
+import { logRankCore } from '../../../src/stats/survival/logRankCore.js';
+import { logRankFromCore } from '../../../src/stats/survival/logRank.js';
+import { sortByTime } from '../../../src/stats/survival/sortByTime.js';
 import { maxstat } from '../../../src/stats/survival/maxstat.js';
-import { coxph } from '../../../src/stats/survival/cox/coxph.js';
+import { coxSortedData } from '../../../src/stats/survival/cox/sortedData.js';
+import { coxFit } from '../../../src/stats/survival/cox/fit.js';
+import { pNormTwoSided, qnorm } from '../../../src/stats/dist/index.js';
 import { diagnosticAccuracy } from '../../../src/stats/roc/diagnosticAccuracy.js';
-import { toPlain } from '../../../src/analysis/plain.js';
+import type { KaplanMeierGroup } from '../../../src/stats/survival/types.js';
 import { kmFigureData } from '../../../src/report/build/figureAdapters.js';
 import { kmSvg } from '../../../src/report/figures/kmSvg.js';
 import { sig } from '../../../src/report/text/formatNumber.js';
@@ -45,6 +58,7 @@ export interface MaxstatSummary {
 
 export interface Prepared {
   readonly n: number;
+  /** Complete cases sorted by time (ascending, stable). */
   readonly dropped: number;
   readonly events: number;
   readonly time: Float64Array;
@@ -93,6 +107,11 @@ export function prepareExplorer(x: ExplorerInput): Prepared {
     events += event[k];
     if (outcome) outcome[k] = ok(x.outcome![i]) ? (x.outcome![i] as number) : NaN;
   });
+  if (n > 0) kaplanMeier(time, event, { groupName: x.markerName }); // the public checks, once
+  const order = sortByTime(time);
+  const reorder = (a: Float64Array) => Float64Array.from(order, (i) => a[i]);
+  const sTime = reorder(time), sEvent = reorder(event), sMarker = reorder(marker);
+  const sOutcome = outcome ? reorder(outcome) : null;
   const sorted = Float64Array.from(marker).sort();
   const values = sorted.filter((v, k) => k === 0 || v !== sorted[k - 1]);
   const median = n ? (n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2) : NaN;
@@ -104,7 +123,7 @@ export function prepareExplorer(x: ExplorerInput): Prepared {
   } catch (e) {
     maxstatError = e instanceof Error ? e.message : String(e);
   }
-  return { n, dropped: x.marker.length - n, events, time, event, marker, outcome, values, median, maxstat: ms, maxstatError, markerName: x.markerName, endpoint: x.endpoint, outcomeName: x.outcomeName, unit: x.unit };
+  return { n, dropped: x.marker.length - n, events, time: sTime, event: sEvent, marker: sMarker, outcome: sOutcome, values, median, maxstat: ms, maxstatError, markerName: x.markerName, endpoint: x.endpoint, outcomeName: x.outcomeName, unit: x.unit };
 }
 
 /** Group labels, low first. */
@@ -113,38 +132,68 @@ export function groupLabels(p: Pick<Prepared, 'markerName'>, cutoff: number): [s
   return [`${p.markerName} ≤ ${c}`, `${p.markerName} > ${c}`];
 }
 
+/** The figure adapter's view of one fitted group (only what kmFigureData reads, as plain arrays). */
+function plainGroup(g: KaplanMeierGroup) {
+  const arr = (a: Float64Array) => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
+  return {
+    group: g.group, n: g.n, events: g.events, median: g.median,
+    table: { time: arr(g.table.time), nRisk: arr(g.table.nRisk) },
+    steps: { time: arr(g.steps.time), surv: arr(g.steps.surv), lower: arr(g.steps.lower), upper: arr(g.steps.upper) },
+    censored: { time: arr(g.censored.time) },
+  };
+}
+
 export function explore(p: Prepared, cutoff: number): ExploreResult {
   const [lowLabel, highLabel] = groupLabels(p, cutoff);
   const n = p.n;
   const high = new Float64Array(n);
-  const labels: string[] = new Array(n);
+  const code = new Int32Array(n);
   let nHigh = 0, eventsHigh = 0, eventsLow = 0;
   for (let i = 0; i < n; i++) {
-    const h = p.marker[i] > cutoff;
-    high[i] = h ? 1 : 0;
-    labels[i] = h ? highLabel : lowLabel;
-    if (h) {
+    if (p.marker[i] > cutoff) {
+      high[i] = 1;
+      code[i] = 1;
       nHigh++;
       eventsHigh += p.event[i];
     } else eventsLow += p.event[i];
   }
   const nLow = n - nHigh;
+  // Each group's times, still sorted (a stable split of time-sorted arrays).
+  const tLow = new Float64Array(nLow), eLow = new Float64Array(nLow), tHigh = new Float64Array(nHigh), eHigh = new Float64Array(nHigh);
+  let tau = 0;
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (code[i]) {
+      tHigh[b] = p.time[i];
+      eHigh[b++] = p.event[i];
+    } else {
+      tLow[a] = p.time[i];
+      eLow[a++] = p.event[i];
+    }
+    if (p.time[i] > tau) tau = p.time[i];
+  }
+  const fitOpts = { confType: 'log' as const, confLevel: 0.95, times: [], tau };
+  const groups: KaplanMeierGroup[] = [];
+  if (nLow) groups.push(kaplanMeierFit(lowLabel, tLow, eLow, fitOpts));
+  if (nHigh) groups.push(kaplanMeierFit(highLabel, tHigh, eHigh, fitOpts));
+
   let note: string | null = null;
-  const km = kaplanMeier(p.time, p.event, { group: labels, groupName: p.markerName });
-  const order = [lowLabel, highLabel].filter((l) => km.groups.some((g) => g.group === l));
-  const kmOrdered = { ...km, groups: order.map((o) => km.groups.find((g) => g.group === o)!) };
-  let lr: ReturnType<typeof logRank> | null = null;
+  let lr: ReturnType<typeof logRankFromCore> | null = null;
   let hr: ExploreResult['hr'] = null;
   if (nLow > 0 && nHigh > 0 && p.events > 0) {
-    lr = logRank(p.time, p.event, labels, { groupName: p.markerName });
-    try {
-      const fit = coxph({ time: p.time, event: p.event, covariates: [{ name: highLabel, kind: 'numeric', values: high }], skipZph: true });
-      const c = fit.coefficients[0];
-      hr = { hr: c.hr, lower: c.lower, upper: c.upper, p: c.p };
-      if (c.possiblyInfinite) note = 'The hazard ratio is not finite at this cutoff (one group has no events).';
-    } catch (e) {
-      note = e instanceof Error ? e.message : String(e);
-    }
+    const identity = new Uint32Array(n);
+    for (let i = 0; i < n; i++) identity[i] = i;
+    const core = logRankCore(p.time, p.event, code, 2, identity, Uint32Array.of(0, n));
+    lr = logRankFromCore([lowLabel, highLabel], core, null, 0);
+    const d = coxSortedData({ stop: p.time, start: null, event: Uint8Array.from(p.event), columns: [high], strata: null, nStrata: 1 });
+    const fit = coxFit(d, { ties: 'efron', zphGroups: null, baselineStrata: null, concordance: false });
+    if (fit.singular.length === 0) {
+      const b = fit.beta[0];
+      const se = Math.sqrt(fit.variance[0]);
+      const z = qnorm(0.975);
+      const fin = (v: number) => (Number.isFinite(v) ? v : null);
+      hr = { hr: Math.exp(b), lower: fin(Math.exp(b - z * se)), upper: fin(Math.exp(b + z * se)), p: pNormTwoSided(b / se) };
+      if (fit.infinite.length) note = 'The hazard ratio is not finite at this cutoff (one group has no events).';
+    } else note = 'The Cox model cannot be fitted at this cutoff.';
   } else note = 'All patients are on one side of this cutoff.';
 
   let accuracy: ExploreResult['accuracy'] = null;
@@ -165,7 +214,7 @@ export function explore(p: Prepared, cutoff: number): ExploreResult {
       accuracy = { sensitivity: d.sensitivity, specificity: d.specificity, nCases: cases, nControls: controls };
     }
   }
-  const plain = { km: toPlain(kmOrdered), logrank: lr ? toPlain(lr) : null } as unknown as Parameters<typeof kmFigureData>[0];
+  const plain = { km: { groups: groups.map(plainGroup) }, logrank: lr ? { chisq: lr.chisq, df: lr.df, p: lr.p } : null } as unknown as Parameters<typeof kmFigureData>[0];
   const title = `${p.endpoint} by ${p.markerName} at ${sig(cutoff, 4)}`;
   const svg = kmSvg(kmFigureData(plain, title, `Time (${p.unit})`));
   return { cutoff, nLow, nHigh, eventsLow, eventsHigh, logRank: lr ? { chisq: lr.chisq, p: lr.p } : null, hr, accuracy, svg, note };
