@@ -10,8 +10,9 @@
  * column 0), each of length n; y is 0/1 with both classes present; no NaN. Start: β = (logit ȳ, 0,…),
  * the null-model MLE, so the first deviance is the null deviance. Convergence as R's glm.fit:
  * |D − D_old| / (|D| + 0.1) < epsilon (default 1e-10, tighter than R's 1e-8); step halving when the
- * deviance increases. The design is copied once into a row-major typed array; XᵀWX is accumulated
- * row by row into a (p+1)² scratch array without any per-row allocation; O(n·p²) per iteration. Singular directions of XᵀWX (collinear columns) are
+ * deviance increases. Each iteration is one pass over the rows in cache-sized blocks: η, μ, the
+ * deviance, Xᵀ(y−μ) and XᵀWX together, every sum a scalar accumulator over the block, with no
+ * per-row allocation; O(n·p²) per iteration. Singular directions of XᵀWX (collinear columns) are
  * reported in `aliased` and their coefficients stay 0 (src/stats/linalg/cholesky.ts).
  *
  * @example
@@ -57,44 +58,83 @@ export function logisticIrls(x: readonly Float64Array[], y: Float64Array, opts: 
   beta[0] = Math.log(ybar / (1 - ybar));
   const nullDeviance = -2 * (events * Math.log(ybar) + (n - events) * Math.log1p(-ybar));
 
-  // row-major design [1 x_1 … x_q] (one copy, then every pass reads memory sequentially)
-  const X = new Float64Array(n * p);
-  for (let i = 0; i < n; i++) X[i * p] = 1;
-  for (let k = 0; k < q; k++) {
-    const c = x[k];
-    for (let i = 0, o = k + 1; i < n; i++, o += p) X[o] = c[i];
-  }
   const eta = new Float64Array(n);
   const mu = new Float64Array(n);
   const h = new Float64Array(p * p);
   const g = new Float64Array(p);
+  // per-block scratch: rows are processed in blocks that stay in cache, and every sum over rows is a
+  // simple loop with a scalar accumulator (no per-row allocation, no stores into H per row)
+  const B = 2048;
+  const wb = new Float64Array(B);
+  const rb = new Float64Array(B);
+  const wxb = new Float64Array(B);
 
   /**
-   * One pass at β: η, the deviance, the gradient Xᵀ(y−μ) and the information XᵀWX (lower triangle,
-   * then mirrored). Evaluating a trial β this way leaves g and H ready for the next Newton step, so
-   * a fit costs (iterations + 1) passes over the data.
+   * One pass at β: η, the deviance, μ, the gradient Xᵀ(y−μ) and the information XᵀWX (lower
+   * triangle, then mirrored). Evaluating a trial β this way leaves g and H ready for the next Newton
+   * step, so a fit costs (iterations + 1) passes over the data.
    */
   const evaluate = (b: Float64Array): number => {
     h.fill(0);
     g.fill(0);
     let dev = 0;
-    for (let i = 0, o = 0; i < n; i++, o += p) {
-      let e = 0;
-      for (let k = 0; k < p; k++) e += b[k] * X[o + k];
-      eta[i] = e;
-      const a = Math.exp(-Math.abs(e));
-      // log(1 + e^η) = max(η, 0) + log(1 + e^{−|η|})
-      dev += (e > 0 ? e : 0) + Math.log1p(a) - y[i] * e;
-      const m = e >= 0 ? 1 / (1 + a) : a / (1 + a);
-      mu[i] = m;
-      const w = a / ((1 + a) * (1 + a));
-      const r = y[i] - m;
-      for (let j = 0; j < p; j++) {
-        const xj = X[o + j];
-        const wx = w * xj;
-        g[j] += r * xj;
-        const row = j * p;
-        for (let k = 0; k <= j; k++) h[row + k] += wx * X[o + k];
+    for (let start = 0; start < n; start += B) {
+      const len = Math.min(B, n - start);
+      for (let i = 0; i < len; i++) eta[start + i] = b[0];
+      for (let k = 0; k < q; k++) {
+        const c = x[k];
+        const bk = b[k + 1];
+        for (let i = 0; i < len; i++) eta[start + i] += bk * c[start + i];
+      }
+      let sw = 0;
+      let sr = 0;
+      // Σ log(1 + e^{−|η|}) as the log of running products of (1 + e^{−|η|}) ∈ [1, 2], flushed every
+      // 512 rows (product ≤ 2⁵¹²; relative rounding ≤ 512·ε per flush): one log per 512 rows.
+      let prod = 1;
+      for (let i = 0; i < len; i++) {
+        const e = eta[start + i];
+        const a = Math.exp(-Math.abs(e));
+        const yi = y[start + i];
+        // log(1 + e^η) − yη = max(η, 0) + log(1 + e^{−|η|}) − yη
+        dev += (e > 0 ? e : 0) - yi * e;
+        const opa = 1 + a;
+        prod *= opa;
+        if ((i & 511) === 511) {
+          dev += Math.log(prod);
+          prod = 1;
+        }
+        const inv = 1 / opa;
+        const m = e >= 0 ? inv : a * inv;
+        mu[start + i] = m;
+        const w = a * inv * inv;
+        wb[i] = w;
+        rb[i] = yi - m;
+        sw += w;
+        sr += yi - m;
+      }
+      dev += Math.log(prod);
+      h[0] += sw;
+      g[0] += sr;
+      for (let j = 0; j < q; j++) {
+        const cj = x[j];
+        let gr = 0;
+        let hw = 0;
+        for (let i = 0; i < len; i++) {
+          const v = cj[start + i];
+          gr += rb[i] * v;
+          const wx = wb[i] * v;
+          wxb[i] = wx;
+          hw += wx;
+        }
+        const row = (j + 1) * p;
+        g[j + 1] += gr;
+        h[row] += hw;
+        for (let k = 0; k <= j; k++) {
+          const ck = x[k];
+          let s = 0;
+          for (let i = 0; i < len; i++) s += wxb[i] * ck[start + i];
+          h[row + k + 1] += s;
+        }
       }
     }
     for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) h[k * p + j] = h[j * p + k];
