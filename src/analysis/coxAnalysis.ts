@@ -27,6 +27,8 @@ export interface CoxAnalysisResult {
   readonly ties: CoxTies;
   readonly univariable: readonly UnivariableCox[];
   readonly multivariable: { readonly rule: MultivariableRule; readonly variables: readonly string[]; readonly result: CoxResult } | null;
+  /** The markers' repeated measurements as time-varying covariates, (start, stop] rows as R's tmerge. */
+  readonly timeVarying: { readonly markers: readonly string[]; readonly rows: number; readonly result: CoxResult } | null;
   readonly warnings: readonly string[];
 }
 
@@ -37,7 +39,7 @@ function minP(r: CoxResult): number {
 
 export function coxAnalysis(
   ds: AnalysisDataset, id: string, endpoint: string, candidates: readonly string[], cutoffs: Cutoffs,
-  rule: MultivariableRule = { rule: 'p-threshold', threshold: 0.05 }, ties: CoxTies = 'efron',
+  rule: MultivariableRule = { rule: 'p-threshold', threshold: 0.05 }, ties: CoxTies = 'efron', timeVaryingMarkers: readonly string[] = [],
 ): CoxAnalysisResult {
   const where = `analyses.cox (${id})`;
   const ep = endpointOf(ds, endpoint, where);
@@ -72,5 +74,22 @@ export function coxAnalysis(
     const c = cutoffs.get(v);
     if (c?.note && !warnings.includes(c.note)) warnings.push(c.note);
   }
-  return Object.freeze({ kind: 'cox', id, endpoint, ties, univariable, multivariable, warnings });
+  let timeVarying: CoxAnalysisResult['timeVarying'] = null;
+  if (timeVaryingMarkers.length) {
+    const tv = ds.timeVarying?.get(`${endpoint}:${timeVaryingMarkers.join(',')}`);
+    if (!tv) warnings.push(M.analysisSkipped('The time-varying Cox model', `no (start, stop] rows for ${timeVaryingMarkers.join(', ')}`));
+    else {
+      try {
+        const result = coxph({
+          start: tv.start, time: tv.stop, event: tv.event, ties,
+          covariates: timeVaryingMarkers.map((m) => ({ name: `${ds.columns.get(m)?.label ?? m} (time-varying)`, kind: 'numeric' as const, values: tv.covariates[m] })),
+        });
+        timeVarying = { markers: [...timeVaryingMarkers], rows: tv.start.length, result };
+      } catch (e) {
+        if (!(e instanceof SiilabError) || e.kind === 'usage') throw e;
+        warnings.push(M.analysisSkipped('The time-varying Cox model', e.message));
+      }
+    }
+  }
+  return Object.freeze({ kind: 'cox', id, endpoint, ties, univariable, multivariable, timeVarying, warnings });
 }

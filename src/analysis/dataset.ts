@@ -12,11 +12,22 @@ export type DatasetEndpoint =
   | { readonly kind: 'survival'; readonly time: Float64Array; readonly event: Float64Array; readonly unit: string; readonly label?: string }
   | { readonly kind: 'binary'; readonly values: Float64Array; readonly label?: string };
 
+/** Counting-process rows (start, stop] for a Cox model with time-varying covariates (R tmerge). */
+export interface TimeVaryingData {
+  readonly patient: Int32Array;
+  readonly start: Float64Array;
+  readonly stop: Float64Array;
+  readonly event: Float64Array;
+  readonly covariates: Readonly<Record<string, Float64Array>>;
+}
+
 export interface AnalysisDataset {
   readonly n: number;
   readonly ids: readonly string[];
   readonly columns: ReadonlyMap<string, DatasetColumn>;
   readonly endpoints: ReadonlyMap<string, DatasetEndpoint>;
+  /** Keyed by `endpoint:marker1,marker2`. */
+  readonly timeVarying?: ReadonlyMap<string, TimeVaryingData>;
 }
 
 /** Display label of a variable (its declared label, else its name). */

@@ -1,6 +1,6 @@
 /** The cohort layer's Dataset (src/cohort/dataset.ts) → the analyses' AnalysisDataset. */
 import type { Dataset } from '../cohort/dataset.js';
-import type { AnalysisDataset, DatasetColumn, DatasetEndpoint } from './dataset.js';
+import type { AnalysisDataset, DatasetColumn, DatasetEndpoint, TimeVaryingData } from './dataset.js';
 
 export function fromCohortDataset(d: Dataset, labels: Readonly<Record<string, string>> = {}): AnalysisDataset {
   const columns = new Map<string, DatasetColumn>();
@@ -16,5 +16,7 @@ export function fromCohortDataset(d: Dataset, labels: Readonly<Record<string, st
     if (e.type === 'survival') endpoints.set(name, { kind: 'survival', time: e.time, event: e.event, unit: e.unit });
     else endpoints.set(name, { kind: 'binary', values: e.value });
   }
-  return { n: d.n, ids: d.ids, columns, endpoints };
+  const timeVarying = new Map<string, TimeVaryingData>();
+  for (const [k, t] of Object.entries(d.timeVarying ?? {})) timeVarying.set(k, { patient: t.patient, start: t.start, stop: t.stop, event: Float64Array.from(t.event), covariates: t.covariates });
+  return { n: d.n, ids: d.ids, columns, endpoints, timeVarying };
 }

@@ -47,6 +47,11 @@ export function coxTable(a: Plain<CoxAnalysisResult>, n: number, title: string, 
     `Univariable models on ${Math.min(...uniN)}–${Math.max(...uniN)} of ${n} patients (complete cases per model)` +
       (a.multivariable ? `; multivariable model of ${a.multivariable.variables.length} factors on ${a.multivariable.result.n} patients with ${a.multivariable.result.events} events, ${a.multivariable.rule.rule === 'p-threshold' ? `entering factors with univariable P < ${a.multivariable.rule.threshold}` : 'factors declared in advance'}.` : '; no multivariable model (no factor qualified).'),
   ];
+  if (a.timeVarying) {
+    const tv = a.timeVarying.result;
+    for (const c of tv.coefficients)
+      footnotes.push(`Time-varying Cox model (${tv.n} of ${a.timeVarying.rows} (start, stop] intervals have a value; each draw's value holds until the next draw, as R's tmerge): ${c.term} HR ${estimateCi(c.hr, c.lower, c.upper, 4)} per unit, P ${formatP(c.p).startsWith('<') ? formatP(c.p) : '= ' + formatP(c.p)} — the use of repeated measurements that does not look into the future.`);
+  }
   if (a.multivariable?.result.proportionalHazards) {
     const g = a.multivariable.result.proportionalHazards.global;
     footnotes.push(`Proportional-hazards check of the multivariable model (Grambsch–Therneau test on Kaplan–Meier-transformed time): global χ² = ${fixed(g.chisq, 2)}, df = ${g.df}, P ${formatP(g.p).startsWith('<') ? formatP(g.p) : '= ' + formatP(g.p)}.`);
