@@ -63,15 +63,18 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array): ConcordanceR
 
 /**
  * Pair counts by Fenwick trees over score ranks; adds each subject's pair counts to cK, nK. The risk
- * and death trees are interleaved (risk at 2r, death at 2r + 1) so that a death reads both with one
+ * and death counts are interleaved (risk at 2r, death at 2r + 1) so that a death reads both with one
  * traversal and enters both with one; same-time deaths are handled from their sorted ranks.
  */
 function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: Float64Array, nK: Float64Array): ConcordanceCounts {
   const { n, stop, start, event, strataBounds, byStart } = d;
-  const tree = new Int32Array(2 * (K + 1));
-  // plain counts per rank beside the trees: count(≤ r) = count(< r) + at[r]
-  const riskAt = new Int32Array(K + 1);
-  const deathAt = new Int32Array(K + 1);
+  // Counts per rank (risk at 2r, death at 2r + 1), per block of 32 ranks, and a Fenwick tree over
+  // the blocks (all interleaved the same way). A prefix count reads the cached block tree and at most
+  // 16 adjacent ranks (from whichever end of the block is nearer), instead of ~log₂K scattered nodes.
+  const at = new Int32Array(2 * (K + 1));
+  const nBlocks = (K >>> 5) + 1;
+  const blockTotal = new Int32Array(2 * nBlocks);
+  const tree = new Int32Array(2 * (nBlocks + 1));
   let riskTotal = 0;
   let deathTotal = 0;
   let pRisk = 0;
@@ -80,17 +83,38 @@ function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: F
   const prefix = (r: number): void => {
     let a = 0;
     let b = 0;
-    for (; r > 0; r -= r & -r) {
-      a += tree[2 * r];
-      b += tree[2 * r + 1];
+    const blk = r >>> 5;
+    for (let q = blk; q > 0; q -= q & -q) {
+      a += tree[2 * q];
+      b += tree[2 * q + 1];
+    }
+    const first = blk << 5;
+    if (r - first < 16) {
+      for (let x = first; x <= r; x++) {
+        a += at[2 * x];
+        b += at[2 * x + 1];
+      }
+    } else {
+      a += blockTotal[2 * blk];
+      b += blockTotal[2 * blk + 1];
+      const last = Math.min(first + 31, K);
+      for (let x = r + 1; x <= last; x++) {
+        a -= at[2 * x];
+        b -= at[2 * x + 1];
+      }
     }
     pRisk = a;
     pDeath = b;
   };
   const add = (r: number, dRisk: number, dDeath: number): void => {
-    for (; r <= K; r += r & -r) {
-      tree[2 * r] += dRisk;
-      tree[2 * r + 1] += dDeath;
+    at[2 * r] += dRisk;
+    at[2 * r + 1] += dDeath;
+    const blk = r >>> 5;
+    blockTotal[2 * blk] += dRisk;
+    blockTotal[2 * blk + 1] += dDeath;
+    for (let q = blk + 1; q <= nBlocks; q += q & -q) {
+      tree[2 * q] += dRisk;
+      tree[2 * q + 1] += dDeath;
     }
   };
   // entering the risk set: subtract the deaths seen so far with a higher (+½ equal) score;
@@ -98,32 +122,20 @@ function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: F
   const enterCensored = (k: number): void => {
     const r = rank[k];
     prefix(r - 1);
-    const eq = deathAt[r];
+    const eq = at[2 * r + 1];
     cK[k] -= deathTotal - pDeath - eq + 0.5 * eq;
     nK[k] -= deathTotal;
     add(r, 1, 0);
-    riskAt[r]++;
     riskTotal++;
   };
   const leave = (k: number): void => {
     const r = rank[k];
     prefix(r - 1);
-    const eq = deathAt[r];
+    const eq = at[2 * r + 1];
     cK[k] += deathTotal - pDeath - eq + 0.5 * eq;
     nK[k] += deathTotal;
     add(r, -1, 0);
-    riskAt[r]--;
     riskTotal--;
-  };
-  const lowerBound = (a: Int32Array, x: number): number => {
-    let lo = 0;
-    let hi = a.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (a[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   };
   // at the end of a stratum the death counts are final: cumulative counts replace tree queries
   const deathCum = new Int32Array(K + 1);
@@ -133,7 +145,7 @@ function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: F
   let tiedY = 0;
   let tiedXY = 0;
   const inRisk = new Uint8Array(n);
-  const one = new Int32Array(1);
+  let keys = new Float64Array(64);
   for (let s = 0; s + 1 < strataBounds.length; s++) {
     const begin = strataBounds[s];
     const end = strataBounds[s + 1];
@@ -161,49 +173,49 @@ function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: F
       }
       const m = firstCensored - j0;
       if (m > 0) {
-        // the block's death ranks, sorted: tied.y / tied.xy, and each death's same-time deaths below/at its rank
-        let rs = one;
-        if (m === 1) one[0] = rank[j0];
-        else {
-          rs = Int32Array.from(rank.subarray(j0, firstCensored)).sort();
-          let run = 1;
-          let eqPairs = 0;
-          for (let k = 1; k <= m; k++) {
-            if (k < m && rs[k] === rs[k - 1]) run++;
-            else {
-              eqPairs += (run * (run - 1)) / 2;
-              run = 1;
-            }
-          }
-          tiedXY += eqPairs;
-          tiedY += (m * (m - 1)) / 2 - eqPairs;
-        }
+        // the block's deaths in rank order (key = rank·2²² + position, exact below 2⁵³): runs of equal
+        // rank give tied.xy, and each death's same-time deaths below / at its rank
+        if (keys.length < m) keys = new Float64Array(Math.max(m, 2 * keys.length));
+        const kk = keys.subarray(0, m);
+        if (m >= 4194304) throw new Error('coxConcordance: more than 4,194,303 deaths at one time');
+        for (let k = 0; k < m; k++) kk[k] = rank[j0 + k] * 4194304 + k;
+        if (m > 1) kk.sort();
         const deathsAfter = deathTotal + m;
-        for (let k = j0; k < firstCensored; k++) {
-          const r = rank[k];
+        let eqPairs = 0;
+        for (let q = 0; q < m; ) {
+          const r = Math.floor(kk[q] / 4194304);
+          let q1 = q + 1;
+          while (q1 < m && Math.floor(kk[q1] / 4194304) === r) q1++;
+          const blockLess = q;
+          const blockEq = q1 - q;
+          eqPairs += (blockEq * (blockEq - 1)) / 2;
           prefix(r - 1);
           const less = pRisk;
-          const eq = riskAt[r];
-          concordant += less;
-          discordant += riskTotal - less - eq;
-          tiedX += eq;
-          cK[k] += less + 0.5 * eq;
-          nK[k] += riskTotal;
-          // it enters the risk set once the block's deaths are counted
-          const blockLess = m === 1 ? 0 : lowerBound(rs, r);
-          const blockEq = m === 1 ? 1 : lowerBound(rs, r + 1) - blockLess;
+          const eq = at[2 * r];
           const dLess = pDeath + blockLess;
-          const dEq = deathAt[r] + blockEq;
-          cK[k] -= deathsAfter - dLess - dEq + 0.5 * dEq;
-          nK[k] -= deathsAfter;
+          const dEq = at[2 * r + 1] + blockEq;
+          for (; q < q1; q++) {
+            const k = j0 + (kk[q] - r * 4194304);
+            concordant += less;
+            discordant += riskTotal - less - eq;
+            tiedX += eq;
+            cK[k] += less + 0.5 * eq;
+            nK[k] += riskTotal;
+            // it enters the risk set once the block's deaths are counted
+            cK[k] -= deathsAfter - dLess - dEq + 0.5 * dEq;
+            nK[k] -= deathsAfter;
+          }
         }
-        for (let k = j0; k < firstCensored; k++) {
-          const r = rank[k];
-          add(r, 1, 1);
-          riskAt[r]++;
-          deathAt[r]++;
-          inRisk[k] = 1;
+        tiedXY += eqPairs;
+        tiedY += (m * (m - 1)) / 2 - eqPairs;
+        for (let q = 0; q < m; ) {
+          const r = Math.floor(kk[q] / 4194304);
+          let q1 = q + 1;
+          while (q1 < m && Math.floor(kk[q1] / 4194304) === r) q1++;
+          add(r, q1 - q, q1 - q);
+          q = q1;
         }
+        inRisk.fill(1, j0, firstCensored);
         riskTotal += m;
         deathTotal += m;
       }
@@ -213,12 +225,12 @@ function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: F
     // cumulative pass over the ranks replaces the tree queries; a small stratum (many strata) uses
     // the trees, keeping the total cost O(n log n).
     const large = (end - begin) * 32 >= K;
-    if (large) for (let r = 1; r <= K; r++) deathCum[r] = deathCum[r - 1] + deathAt[r];
+    if (large) for (let r = 1; r <= K; r++) deathCum[r] = deathCum[r - 1] + at[2 * r + 1];
     for (let k = begin; k < end; k++)
       if (inRisk[k]) {
         if (large) {
           const r = rank[k];
-          cK[k] += deathTotal - deathCum[r] + 0.5 * deathAt[r];
+          cK[k] += deathTotal - deathCum[r] + 0.5 * at[2 * r + 1];
           nK[k] += deathTotal;
         } else leave(k);
         inRisk[k] = 0;
@@ -226,13 +238,12 @@ function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: F
     // clear the trees for the next stratum
     if (large) {
       tree.fill(0);
-      riskAt.fill(0);
-      deathAt.fill(0);
+      at.fill(0);
+      blockTotal.fill(0);
     } else {
       for (let k = begin; k < end; k++) {
         if (event[k]) {
           add(rank[k], 0, -1);
-          deathAt[rank[k]]--;
         }
       }
     }
