@@ -68,6 +68,26 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
     expect(await err.textContent()).toContain('broken.xlsx');
   });
 
+  it('the validation report lists row-level problems with their spreadsheet rows', async () => {
+    const lines = readFileSync(join(ROOT, 'examples', 'hong2021', 'cohort.csv'), 'utf8').trim().split(/\r?\n/);
+    const h = lines[0].split(',');
+    const blank = (row: number, col: string) => {
+      const cells = lines[row - 1].split(',');
+      cells[h.indexOf(col)] = '';
+      lines[row - 1] = cells.join(',');
+    };
+    blank(4, 'os_time'); // spreadsheet row 4 = patient P0003
+    blank(6, 'platelets'); // row 6 = P0005
+    await page.goto(`${server.url}#/cohort`);
+    await page.locator('[data-testid="cohort-file"]').setInputFiles({ name: 'rows.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+    await page.locator('[data-testid="check-data"]').click();
+    const validation = page.locator('[data-testid="validation"]');
+    await validation.waitFor({ timeout: 60000 });
+    expect(await validation.textContent()).toMatch(/56 analysable, 2 excluded/);
+    const rows = await validation.locator('table.problems tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+    expect(rows.map((r) => [r[0], r[3]])).toEqual([['P0003', '4'], ['P0005', '6']]);
+  });
+
   let runId = '';
   it('upload → mapping → validation → analysis → a Kaplan–Meier figure', async () => {
     await page.goto(`${server.url}#/cohort`);

@@ -29,7 +29,8 @@ export function mappingFromInspect(r: InspectResult): Mapping {
   const m: Mapping = {};
   for (const c of r.columns) {
     const s = r.suggestions.find((x) => x.column === c.name);
-    if (s) m[c.name] = { target: s.variable, unit: s.unit, name: covariateName(c.name), type: c.type };
+    // Follow-up time without a recognisable unit: months, as `siilab init` assumes (the page says so).
+    if (s) m[c.name] = { target: s.variable, unit: s.unit ?? (s.variable === 'followUpTime' ? 'months' : null), name: covariateName(c.name), type: c.type };
     else m[c.name] = { target: c.type === 'date' || (c.type === 'text' && c.distinct > 12) ? '' : 'covariate', unit: null, name: covariateName(c.name), type: c.type };
   }
   return m;
@@ -122,7 +123,7 @@ export function specWithAnalyses(yamlText: string, choice: AnalysisChoice): stri
   for (const m of choice.markers) if (!cutoffs[m]) cutoffs[m] = { method: 'median' };
   doc.set('cutoffs', cutoffs);
   const analyses: Record<string, unknown> = {};
-  analyses.baselineTable = { groupBy: choice.markers[0], variables: choice.factors };
+  if (choice.factors.length) analyses.baselineTable = { groupBy: choice.markers[0], variables: choice.factors };
   if (ep.type === 'binary') {
     analyses.roc = [{ endpoint: ep.name, markers: choice.markers }];
     analyses.logistic = [{ endpoint: ep.name, candidates: [...choice.markers, ...choice.factors], multivariable: { rule: 'p-threshold', threshold: 0.05 } }];

@@ -64,8 +64,14 @@ export function AnalysisPage({ ctx }: { ctx: AppContext }) {
       setRunning((r) => (r ? { ...r, step: Math.min(STEPS.length - 1, 1 + Math.floor((performance.now() - r.t0) / 1500)) } : r));
     }, 250);
     try {
+      // A spec without analyses (as the Cohort page saves it) gets the chosen ones written in first.
+      let spec = yaml;
+      if (!/^analyses\s*:/m.test(spec)) {
+        spec = specWithAnalyses(spec, { endpoint, markers, factors });
+        setYaml(spec);
+      }
       const name = (info.info?.title || study.name).slice(0, 180);
-      const { study: s } = await api.createStudy(name, study.cohortId, yaml);
+      const { study: s } = await api.createStudy(name, study.cohortId, spec);
       ctx.setStudy(s);
       const { run, bundle } = await api.runStudy(s.id);
       ctx.setRun(run, bundle);
@@ -129,6 +135,7 @@ export function AnalysisPage({ ctx }: { ctx: AppContext }) {
           )}
           <div className="actions">
             <button type="button" onClick={generate} disabled={!info.info || !!running} data-testid="generate-spec">Write these analyses into the spec</button>
+            <span className="muted small">Baseline table by the first marker; {info.info?.endpoints.find((e) => e.name === endpoint)?.type === 'binary' ? 'ROC curves and logistic regression' : 'Cox models, Kaplan–Meier curves by each marker (split at its median unless the spec sets a cut-off) and the maximally selected cut-off'}.</span>
           </div>
           <details className="spec-editor" open={false}>
             <summary>Study spec (YAML) — edit freely; the server checks it and names the field and line of any problem</summary>
@@ -168,6 +175,9 @@ export function AnalysisPage({ ctx }: { ctx: AppContext }) {
   );
 }
 
+/** Screen width of a report figure: single-column figures ~520 px, double ~1000 px, the flow diagram smaller. */
+export const figureWidthPx = (id: string, widthMm: number): number => (id === 'figure-flow' ? 440 : widthMm > 100 ? 1000 : 540);
+
 function Section({ s }: { s: ReportSection }) {
   return (
     <section className="panel result-section" id={s.id} tabIndex={-1} aria-labelledby={`${s.id}-h`}>
@@ -175,7 +185,7 @@ function Section({ s }: { s: ReportSection }) {
       <div className="blocks">
         {s.blocks.map((b, k) => {
           if (b.kind === 'table') return <JournalTable key={k} table={b.table} />;
-          if (b.kind === 'figure') return <SvgFigure key={k} svg={b.figure.svg} caption={b.figure.caption} id={b.figure.id} maxWidth={b.figure.widthMm > 100 ? 900 : 560} />;
+          if (b.kind === 'figure') return <SvgFigure key={k} svg={b.figure.svg} caption={b.figure.caption} id={b.figure.id} maxWidth={figureWidthPx(b.figure.id, b.figure.widthMm)} />;
           if (b.kind === 'list') return <ul key={k} className="warnings">{b.items.map((x, j) => <li key={j}>{x}</li>)}</ul>;
           return <p key={k} className={b.style === 'warning' ? 'caveat' : ''}>{b.text}</p>;
         })}

@@ -29,6 +29,10 @@ const QUANTITY_LABEL: Partial<Record<Quantity, string>> = { count: 'Cell count u
 
 const num = (x: number | null | undefined, d = 4) => (x === null || x === undefined ? '—' : sig(x, d));
 
+/** The engine's messages name command-line options; the page has fields instead. */
+export const forPage = (m: string): string =>
+  m.replace(/pass --model FILE/g, 'load a model file').replace(/\s*\(--[a-z-]+\)/g, '').replace(/--([a-z]+)-unit/g, '$1 unit').replace(/--([a-z-]+)/g, '$1');
+
 function parseField(s: string): number | null | 'bad' {
   const t = s.trim().replace(',', '.');
   if (t === '') return null;
@@ -60,7 +64,7 @@ export function CalculatorPage() {
         error: null,
       };
     } catch (e) {
-      return { result: null, error: e instanceof Error ? e.message : String(e) };
+      return { result: null, error: forPage(e instanceof Error ? e.message : String(e)) };
     }
   }, [values, units, treatment, ascites, enceph, model]);
 
@@ -174,7 +178,7 @@ export function CalculatorPage() {
           {r && <Indices r={r} />}
           {r && <ModelBox r={r} />}
           {r && r.warnings.length > 0 && (
-            <ul className="warnings">{r.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+            <ul className="warnings">{r.warnings.map((w, i) => <li key={i}>{forPage(w)}</li>)}</ul>
           )}
         </section>
       </div>
@@ -231,7 +235,7 @@ function ModelBox({ r }: { r: CalcResult }) {
           SHA-256 {f.createdFrom.sha256.slice(0, 12)}…).
         </p>
       )}
-      {r.model.note && <p className="muted">{r.model.note}</p>}
+      {r.model.note && <p className="muted">{forPage(r.model.note)}</p>}
     </div>
   );
 }
@@ -287,14 +291,14 @@ function StudyCards({ evidence }: { evidence: readonly EvidenceEntry[] }) {
                     {e.value !== null && <div className="muted small">{entryValue(e)}</div>}
                     {e.finding && <p className="finding">{e.finding}</p>}
                     {e.chosenBy && <p className="muted small">Cut-off: {e.chosenBy}.</p>}
-                    {e.caveats.filter((c) => !shared.includes(c)).map((c, j) => <p key={j} className="caveat small">{c}</p>)}
+                    {e.caveats.filter((c) => !shared.includes(c)).map((c, j) => <p key={j} className="caveat small">{forPage(c)}</p>)}
                   </li>
                 ))}
               </ul>
               {shared.length > 0 && (
                 <details>
                   <summary>Caveats ({shared.length})</summary>
-                  <ul className="caveats">{shared.map((c, j) => <li key={j}>{c}</li>)}</ul>
+                  <ul className="caveats">{shared.map((c, j) => <li key={j}>{forPage(c)}</li>)}</ul>
                 </details>
               )}
             </article>

@@ -146,7 +146,7 @@ export function CohortPage({ ctx }: { ctx: AppContext }) {
                             <option value="covariate">covariate “{m.name}”</option>
                             {CANONICAL_NAMES.map((v) => <option key={v} value={v}>{canonicalLabel(v)} ({v})</option>)}
                           </select>
-                          {sugg?.note && m.target === sugg.variable && <div className="caveat small">{sugg.note}</div>}
+                          {sugg?.note && m.target === sugg.variable && !(m.unit && !sugg.unit && /unit/.test(sugg.note)) && <div className="caveat small">{sugg.note}</div>}
                         </td>
                         <td>
                           {vu && vu.choices.length > 1 ? (
@@ -155,6 +155,7 @@ export function CohortPage({ ctx }: { ctx: AppContext }) {
                             </select>
                           ) : vu?.canonical ? <span>{vu.label(vu.canonical)}</span> : <span className="muted">—</span>}
                           {sugg?.unitFrom && m.target === sugg.variable && m.unit === sugg.unit && <div className="muted small">guessed from the {sugg.unitFrom}</div>}
+                          {sugg && !sugg.unit && m.target === sugg.variable && m.unit && <div className="caveat small">assumed: check it</div>}
                         </td>
                       </tr>
                     );

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, runFileUrl, type Run, type Study } from '../api.js';
 import type { AppContext } from '../App.js';
 import { buildReport } from '../../../src/report/build/buildReport.js';
+import { SvgFigure } from '../components.js';
 
 export function ReportsPage({ ctx }: { ctx: AppContext }) {
   const [studies, setStudies] = useState<Study[]>([]);
@@ -96,10 +97,11 @@ export function ReportsPage({ ctx }: { ctx: AppContext }) {
             <h2>Figures</h2>
             <div className="table-wrap">
               <table className="figures-list">
-                <thead><tr><th>Figure</th><th>SVG</th><th>PNG</th></tr></thead>
+                <thead><tr><th>Preview</th><th>Figure</th><th>SVG</th><th>PNG</th></tr></thead>
                 <tbody>
                   {figures.map((f) => (
                     <tr key={f.id}>
+                      <td className="thumb"><SvgFigure svg={f.svg} maxWidth={140} /></td>
                       <td>{f.caption}</td>
                       <td><a href={runFileUrl(run.id, `figures/${f.id}.svg`)} download={`${f.id}.svg`}>SVG</a></td>
                       <td><a href={runFileUrl(run.id, `figures/${f.id}.png`)} download={`${f.id}.png`}>PNG</a></td>
