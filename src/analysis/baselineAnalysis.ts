@@ -5,7 +5,9 @@
  * seeds print), Yates beside it for 2×2, and a flag when an expected count is below 5.
  */
 import { chiSquareTest, type ChiSquareResult } from '../stats/compare/chiSquareTest.js';
-import { studentTFromSummary, welchTFromSummary, type TTestSummaryResult } from '../stats/compare/tTestFromSummary.js';
+import { compareNumeric, type NumericComparison } from '../stats/compare/compareNumeric.js';
+import { fisherExact } from '../stats/compare/fisherExact.js';
+import { SiilabError } from '../errors.js';
 import type { AnalysisDataset } from './dataset.js';
 import { columnOf, labelsOf } from './columns.js';
 import { analysisError } from '../errors.js';
@@ -32,11 +34,14 @@ export interface BaselineVariable {
   /** categorical: levels and counts[level][group]. */
   readonly levels: readonly string[];
   readonly counts: readonly (readonly number[])[];
-  readonly test: 't' | 'chisq' | 'none';
+  readonly test: 't' | 'anova' | 'chisq' | 'none';
   readonly statistic: number | null;
   readonly df: number | null;
   readonly p: number | null;
-  readonly welch: TTestSummaryResult | null;
+  /** numeric: the full comparison (Welch, Levene, Mann–Whitney or Kruskal–Wallis, summaries with type-7 quartiles). */
+  readonly comparison: NumericComparison | null;
+  /** categorical: Fisher's exact two-sided P (2×2, and r×c when enumeration is feasible). */
+  readonly fisherP: number | null;
   readonly yates: ChiSquareResult | null;
   readonly minExpected: number | null;
   readonly note: string | null;
@@ -89,13 +94,18 @@ export function baselineAnalysis(
       const per = groups.map((gr) => Array.from(col.values).filter((v, i) => g.labels[i] === gr && Number.isFinite(v)));
       const summaries = groups.map((gr, k) => summarise(gr, per[k]));
       const missing = Array.from(col.values).filter((v, i) => g.labels[i] !== null && !Number.isFinite(v)).length;
-      let t: TTestSummaryResult | null = null, w: TTestSummaryResult | null = null;
-      if (groups.length === 2 && summaries.every((s) => s.n >= 2 && s.sd !== null)) {
-        const [a, b] = summaries;
-        t = studentTFromSummary(a.mean!, a.sd!, a.n, b.mean!, b.sd!, b.n);
-        w = welchTFromSummary(a.mean!, a.sd!, a.n, b.mean!, b.sd!, b.n);
+      let cmp: NumericComparison | null = null;
+      let note: string | null = null;
+      if (groups.length >= 2) {
+        try {
+          cmp = compareNumeric(label, groups, per.map((x) => Float64Array.from(x)));
+        } catch (e) {
+          if (!(e instanceof SiilabError) || e.kind === 'usage') throw e;
+          note = e.message;
+        }
       }
-      return { name, label, type: 'numeric', missing, summaries, levels: [], counts: [], test: t ? 't' : 'none', statistic: t ? Math.abs(t.statistic) : null, df: t?.df ?? null, p: t?.p ?? null, welch: w, yates: null, minExpected: null, note: groups.length > 2 ? 'more than two groups: see one-way ANOVA' : null };
+      const stat = cmp ? (cmp.test === 't' ? Math.abs(cmp.statistic) : cmp.statistic) : null;
+      return { name, label, type: 'numeric', missing, summaries, levels: [], counts: [], test: cmp ? cmp.test : 'none', statistic: stat, df: cmp?.df ?? null, p: cmp?.p ?? null, comparison: cmp, fisherP: null, yates: null, minExpected: null, note };
     }
     const lab = labelsOf(ds, name, where);
     const levels = [...new Set(lab.filter((v): v is string => v !== null))].sort((a, b) => (Number.isFinite(Number(a)) && Number.isFinite(Number(b)) ? Number(a) - Number(b) : a < b ? -1 : 1));
@@ -107,7 +117,8 @@ export function baselineAnalysis(
       if (levels.length === 2 && groups.length === 2) yates = chiSquareTest(counts, { correct: true });
       if (chi.cellsBelow5 > 0) warnings.push(`${label}: ${chi.cellsBelow5} expected count(s) below 5; the χ² approximation is doubtful (see Fisher's exact test).`);
     }
-    return { name, label, type: 'categorical', missing, summaries: [], levels, counts, test: chi ? 'chisq' : 'none', statistic: chi?.statistic ?? null, df: chi?.df ?? null, p: chi?.p ?? null, welch: null, yates, minExpected: chi?.minExpected ?? null, note: null };
+    const fisherP = chi ? fisherExact(counts)?.p ?? null : null;
+    return { name, label, type: 'categorical', missing, summaries: [], levels, counts, test: chi ? 'chisq' : 'none', statistic: chi?.statistic ?? null, df: chi?.df ?? null, p: chi?.p ?? null, comparison: null, fisherP, yates, minExpected: chi?.minExpected ?? null, note: null };
   });
   if (groups.length < 1) throw analysisError(`${where}: no patient has a value of ${groupBy}.`);
   const n = groups.map((gr) => g.labels.filter((v) => v === gr).length);

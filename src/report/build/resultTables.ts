@@ -195,8 +195,10 @@ export function responseTable(a: Plain<ResponseRatesResult>): ReportTable {
 
 export function baselineTable(a: Plain<import('../../analysis/baselineAnalysis.js').BaselineResult>, title: string): ReportTable {
   const rows: ReportRow[] = [];
-  const two = a.groups.length === 2;
+  const two = a.groups.length >= 2;
+  const fisherNotes: string[] = [];
   for (const v of a.variables) {
+    if (v.type === 'categorical' && v.minExpected !== null && v.minExpected < 5 && v.fisherP !== null) fisherNotes.push(`${v.label}: an expected count is below 5; Fisher's exact P = ${formatP(v.fisherP)}.`);
     const p = v.p === null ? '' : formatP(v.p);
     const stat = v.statistic === null ? '' : fixed(v.statistic, 3);
     if (v.type === 'numeric') {
@@ -209,15 +211,17 @@ export function baselineTable(a: Plain<import('../../analysis/baselineAnalysis.j
     }
   }
   const foot = [
-    'Mean ± SD or n (%) (percentages of the group\'s patients with a value). t, Student\'s two-sample t test (|t| shown; Welch\'s test in the results bundle); χ², Pearson\'s χ² test without continuity correction, as SPSS prints.',
+    a.groups.length === 2
+      ? 'Mean ± SD or n (%) (percentages of the group\'s patients with a value). t, Student\'s two-sample t test (|t| shown; Welch\'s t, Levene\'s test and the Mann–Whitney test are in the results bundle); χ², Pearson\'s χ² test without continuity correction, as SPSS prints.'
+      : 'Mean ± SD or n (%). F, one-way ANOVA (Welch\'s ANOVA, Levene\'s test and Kruskal–Wallis in the results bundle); χ², Pearson\'s χ² test without continuity correction.',
+    ...fisherNotes,
   ];
-  for (const w of a.warnings) foot.push(w);
   const miss = a.variables.filter((v) => v.missing > 0).map((v) => `${v.label} (${v.missing})`);
   if (miss.length) foot.push(`Missing values: ${miss.join(', ')}.`);
   return {
     id: `table-${a.id}`,
     title,
-    columns: [{ label: a.markers ? 'Marker' : 'Characteristic', align: L }, ...a.groups.map((g, j) => ({ label: `${g} (n = ${a.n[j]})`, align: R })), ...(two ? [{ label: 't / χ²', align: R }, { label: 'P', align: R }] : [])],
+    columns: [{ label: a.markers ? 'Marker' : 'Characteristic', align: L }, ...a.groups.map((g, j) => ({ label: `${g} (n = ${a.n[j]})`, align: R })), ...(two ? [{ label: a.groups.length === 2 ? 't / χ²' : 'F / χ²', align: R }, { label: 'P', align: R }] : [])],
     rows,
     footnotes: foot,
   };
