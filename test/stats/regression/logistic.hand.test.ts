@@ -43,6 +43,17 @@ describe('logisticRegression (hand-sized cases)', () => {
     expect(f.separation?.columns).toEqual([1]);
   });
 
+  it('certifies separation by a combination when no single covariate separates (y = 1 iff x1 + x2 > 0.4)', () => {
+    const x1 = new Float64Array([-2, -1, 0.5, 1, 2, -0.5, 1.5, -1.5, 0.2, 3]);
+    const x2 = new Float64Array([1, 2, -1, 0.5, -1.5, 1.8, -0.2, 2.5, 0.3, -2]);
+    const y = Float64Array.from(x1, (v, i) => (v + x2[i] > 0.4 ? 1 : 0));
+    // each column alone overlaps between the outcomes
+    expect(Math.max(...x1.filter((_, i) => y[i] === 0))).toBeGreaterThan(Math.min(...x1.filter((_, i) => y[i] === 1)));
+    expect(Math.max(...x2.filter((_, i) => y[i] === 0))).toBeGreaterThan(Math.min(...x2.filter((_, i) => y[i] === 1)));
+    const f = logisticRegression([x1, x2], y);
+    expect(f.separation).toEqual({ kind: 'complete', columns: [0, 1] });
+  });
+
   it('refuses an outcome with one class and a non-binary outcome', () => {
     expect(() => logisticRegression([new Float64Array([1, 2, 3])], new Float64Array([1, 1, 1]))).toThrow(/positive in all 3/);
     expect(() => logisticRegression([new Float64Array([1, 2, 3])], new Float64Array([0, 2, 1]))).toThrow(/not 0 or 1/);
