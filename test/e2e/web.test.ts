@@ -55,6 +55,17 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
     await page.getByRole('textbox', { name: /^Lymphocytes/ }).fill('1500');
     await page.getByRole('textbox', { name: /^Platelets/ }).fill('180000');
     await expect.poll(() => page.locator('[data-index="SII"] .value').textContent()).toBe('504');
+    // A model fitted on one's own cohort gives a probability with its provenance (test/model/fixtures/logistic.json:
+    // −9.5 + 1.5·ln(SII) + 0.7·[AFP ≥ 400]; SII 504, AFP 500 → logit 0.5339…, P = 63.0 %).
+    await page.locator('[data-testid="model-file"]').setInputFiles(join(ROOT, 'test', 'model', 'fixtures', 'logistic.json'));
+    const model = page.locator('[data-testid="model"]');
+    await expect.poll(() => model.textContent()).toContain('recurrence or metastasis within 3 years (3 years): 63 %');
+    expect(await model.textContent()).toContain('fitted on my_cohort.csv (n = 200, 80 events');
+    expect(1 / (1 + Math.exp(-(-9.5 + 1.5 * Math.log(504) + 0.7)))).toBeCloseTo(0.630, 3);
+    // Without AFP the model cannot be applied; the indices stay and the model says why.
+    await page.getByRole('textbox', { name: /^AFP/ }).fill('');
+    await expect.poll(() => model.textContent()).toMatch(/needs 'afp'/);
+    expect(await page.locator('[data-index="SII"] .value').textContent()).toBe('504');
     // A value that is not a number is named.
     await page.getByRole('textbox', { name: /^Platelets/ }).fill('18o');
     await expect.poll(() => page.locator('[data-testid="calc-error"]').textContent()).toContain('Platelets');

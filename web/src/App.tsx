@@ -3,7 +3,7 @@
  * server routes), the shared selection (current cohort, study and run; the preloaded demo run until
  * the user makes their own) and the page area.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type Cohort, type Run, type Study } from './api.js';
 import type { ResultsBundle } from '../../src/analysis/bundle.js';
 import { CalculatorPage } from './pages/Calculator.js';
@@ -78,9 +78,12 @@ export function App() {
   const go = useCallback((p: PageId) => {
     window.location.hash = `#/${p}`;
   }, []);
+  const firstPage = useRef(true);
   useEffect(() => {
     document.title = `${PAGES.find((p) => p.id === page)?.label} · siilab`;
-    document.getElementById('main')?.focus({ preventScroll: true });
+    // After a page change (not on first load) focus goes to the page, so keyboard users start there.
+    if (firstPage.current) firstPage.current = false;
+    else document.getElementById('main')?.focus({ preventScroll: true });
   }, [page]);
 
   const ctx: AppContext = {

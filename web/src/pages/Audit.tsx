@@ -41,9 +41,20 @@ export function AuditPage() {
     <div className="page audit">
       <h1>Audit</h1>
       <p className="lead">Do a paper's printed numbers agree with each other? Percentages with counts, confidence intervals with estimates and P values, group sizes with totals.</p>
-      <div role="tablist" aria-label="Papers" className="tabs">
-        <button role="tab" aria-selected={tab === 'seeds'} aria-controls="audit-seeds" id="tab-seeds" onClick={() => setTab('seeds')}>The three seed papers</button>
-        <button role="tab" aria-selected={tab === 'mine'} aria-controls="audit-mine" id="tab-mine" onClick={() => setTab('mine')}>Your paper</button>
+      <div
+        role="tablist"
+        aria-label="Papers"
+        className="tabs"
+        onKeyDown={(e) => {
+          // ARIA tabs: arrow keys move between the tabs.
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          const next = tab === 'seeds' ? 'mine' : 'seeds';
+          setTab(next);
+          document.getElementById(`tab-${next}`)?.focus();
+        }}
+      >
+        <button role="tab" aria-selected={tab === 'seeds'} tabIndex={tab === 'seeds' ? 0 : -1} aria-controls="audit-seeds" id="tab-seeds" onClick={() => setTab('seeds')}>The three seed papers</button>
+        <button role="tab" aria-selected={tab === 'mine'} tabIndex={tab === 'mine' ? 0 : -1} aria-controls="audit-mine" id="tab-mine" onClick={() => setTab('mine')}>Your paper</button>
       </div>
       <ErrorBox error={error} testId="audit-error" />
       {tab === 'seeds' && (

@@ -50,21 +50,26 @@ export function CalculatorPage() {
   const [modelError, setModelError] = useState<string | null>(null);
   const t0 = useRef<number | null>(null);
 
-  const outcome = useMemo((): { result: CalcResult | null; error: string | null } => {
+  const outcome = useMemo((): { result: CalcResult | null; error: string | null; modelError: string | null } => {
     const raw: RawLabInputs = {};
     for (const f of FIELDS) {
       const v = parseField(values[f.key] ?? '');
-      if (v === 'bad') return { result: null, error: `${f.label}: "${values[f.key]}" is not a number.` };
+      if (v === 'bad') return { result: null, error: `${f.label}: "${values[f.key]}" is not a number.`, modelError: null };
       raw[f.key] = v;
     }
-    if (raw.neutrophils == null || raw.lymphocytes == null || raw.platelets == null) return { result: null, error: null };
+    if (raw.neutrophils == null || raw.lymphocytes == null || raw.platelets == null) return { result: null, error: null, modelError: null };
+    const input = { raw, units, treatment: treatment || null, ascites: ascites || null, encephalopathy: enceph || null, model };
+    const msg = (e: unknown) => forPage(e instanceof Error ? e.message : String(e));
     try {
-      return {
-        result: calculate({ raw, units, treatment: treatment || null, ascites: ascites || null, encephalopathy: enceph || null, model }),
-        error: null,
-      };
+      return { result: calculate(input), error: null, modelError: null };
     } catch (e) {
-      return { result: null, error: forPage(e instanceof Error ? e.message : String(e)) };
+      if (!model) return { result: null, error: msg(e), modelError: null };
+      // The patient is fine but the model cannot be applied (e.g. it needs a value not given): say so beside the model.
+      try {
+        return { result: calculate({ ...input, model: null }), error: null, modelError: msg(e) };
+      } catch (e2) {
+        return { result: null, error: msg(e2), modelError: null };
+      }
     }
   }, [values, units, treatment, ascites, enceph, model]);
 
@@ -164,7 +169,7 @@ export function CalculatorPage() {
               </label>
               <label className="field">
                 <span>Model file <small>(optional)</small></span>
-                <input type="file" accept=".json,application/json" onChange={(e) => onModel(e.target.files?.[0])} />
+                <input type="file" data-testid="model-file" accept=".json,application/json" onChange={(e) => onModel(e.target.files?.[0])} />
               </label>
             </div>
           </fieldset>
@@ -176,7 +181,7 @@ export function CalculatorPage() {
           <ErrorBox error={outcome.error} testId="calc-error" />
           {!r && !outcome.error && <p className="muted">Enter neutrophils, lymphocytes and platelets.</p>}
           {r && <Indices r={r} />}
-          {r && <ModelBox r={r} />}
+          {r && <ModelBox r={r} model={model?.file ?? null} error={outcome.modelError} />}
           {r && r.warnings.length > 0 && (
             <ul className="warnings">{r.warnings.map((w, i) => <li key={i}>{forPage(w)}</li>)}</ul>
           )}
@@ -216,11 +221,12 @@ function Indices({ r }: { r: CalcResult }) {
   );
 }
 
-function ModelBox({ r }: { r: CalcResult }) {
+function ModelBox({ r, model, error }: { r: CalcResult; model: string | null; error: string | null }) {
   const f = r.model.fromFile;
   return (
     <div className="model-box" data-testid="model">
       <h3>Probability</h3>
+      {error && <p className="error" role="alert">Model {model}: {error}</p>}
       {f && f.probability !== null && (
         <p className="prob">
           {f.outcome.description}{f.outcome.horizon ? ` (${f.outcome.horizon})` : ''}: <strong>{sig(100 * f.probability, 3)} %</strong>
