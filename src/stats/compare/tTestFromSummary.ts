@@ -12,7 +12,7 @@
  * (m1 − m2)/se. When se = 0 the statistic and p are NaN (the caller refuses such data).
  *
  * @example
- * studentTFromSummary(5, 1, 10, 4, 1, 10) // { statistic: 2.23606797749979, df: 18, p: 0.03823..., meanDifference: 1, se: 0.4472135954999579 }
+ * studentTFromSummary(5, 1, 10, 4, 1, 10) // { statistic: 2.23606797749979, df: 18, p: 0.0382496..., meanDifference: 1, se: 0.4472135954999579 }
  */
 import { pTTwoSided } from '../dist/index.js';
 

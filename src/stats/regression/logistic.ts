@@ -11,7 +11,7 @@
  *
  * @example
  * const f = logisticRegression([new Float64Array([1, 2, 3, 4, 5, 6])], new Float64Array([0, 0, 1, 0, 1, 1]));
- * f.coefficients // Float64Array [-4.3578…, 1.2450…]; f.se // [3.4502…, 0.9052…]; f.deviance // 4.6247…
+ * f.coefficients // Float64Array [-4.24909655…, 1.21402759…]; f.se // [3.38785…, 0.912586…]; f.deviance // 4.95597367…
  */
 import { analysisError, dataError } from '../../errors.js';
 import { logitMessages } from '../../messages/index.js';

@@ -17,7 +17,7 @@
  *
  * @example
  * const r = logisticIrls([new Float64Array([1, 2, 3, 4, 5, 6])], new Float64Array([0, 0, 1, 0, 1, 1]));
- * r.beta // Float64Array [-4.3578…, 1.2450…]  (R: glm(y ~ x, binomial))
+ * r.beta // Float64Array [-4.24909655…, 1.21402759…]  (R: glm(y ~ x, binomial))
  */
 import { cholesky, type CholeskyFactor } from '../linalg/cholesky.js';
 import { choleskySolve } from '../linalg/choleskySolve.js';
