@@ -8,8 +8,10 @@
  * S(t | x) = exp(−H(t | x)). One step function per stratum, with a step at each death time.
  *
  * @example
- * // b = fit.baseline; S at 12 and 24 months for a patient with term values [65, 1, 0]:
- * // coxSurvival(fit.baseline, fit.beta, [65, 1, 0], [12, 24])
+ * const fit = coxph({ time: new Float64Array([1, 2, 3, 4, 5]), event: new Float64Array([1, 1, 1, 0, 1]),
+ *   covariates: [{ name: 'x', kind: 'numeric', values: new Float64Array([1, 0, 1, 0, 0]) }] });
+ * baselineCumHazardAt(fit.baseline, 3) // 0.3869631431054681 (R basehaz: 0.386963143105)
+ * coxSurvival(fit.baseline, [fit.coefficients[0].coef], [1], [2, 5]) // [0.38558170962173216, 0.0028894993481494687]
  */
 import type { CoxTimeDetail } from './partialLikelihood.js';
 

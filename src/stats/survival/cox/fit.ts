@@ -9,6 +9,11 @@
  * 717–723): as R documents for coxph.control(toler.inf), after convergence the Newton step that
  * would still be taken, |I⁻¹u|, is compared with eps and toler.inf·|β| (toler.inf = √eps); a
  * coefficient failing both is reported ("Loglik converged before variable k").
+ *
+ * @example
+ * const d = coxSortedData({ stop: new Float64Array([1, 2, 3, 4, 5]), start: null, event: new Uint8Array([1, 1, 1, 0, 1]),
+ *   columns: [new Float64Array([1, 0, 1, 0, 0])], strata: null, nStrata: 1 });
+ * coxFit(d, { ties: 'efron' }).beta[0] // 1.43875604735478 (R coef: 1.43875604735478)
  */
 import { choleskyInverse } from '../../linalg/choleskyInverse.js';
 import { coxConcordance, type ConcordanceResult } from './concordance.js';

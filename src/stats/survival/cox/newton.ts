@@ -9,6 +9,12 @@
  * log-likelihood (the caller's numeric core); nothing here checks data. The score test
  * uᵀI⁻¹u at β = 0 is computed from the first evaluation. Returns the last evaluated β together
  * with the score and information at that β.
+ *
+ * @example
+ * // ℓ(b) = −(b − 3)² − 1: one Newton step reaches 3, the second evaluation confirms convergence
+ * const r = newtonRaphson((b, u, imat) => { u[0] = -2 * (b[0] - 3); imat[0] = 2; return -((b[0] - 3) ** 2) - 1; }, 1,
+ *   { eps: 1e-9, maxIter: 20, tolerChol: 1e-12 });
+ * [r.beta[0], r.iterations, r.loglik, r.score] // [3, 2, -1, 18]
  */
 import { cholesky, type CholeskyFactor } from '../../linalg/cholesky.js';
 import { choleskySolve } from '../../linalg/choleskySolve.js';

@@ -21,6 +21,14 @@
  * descending) the time, stratum, number of deaths, the baseline-hazard increment at x = means
  * (Breslow: m/S0; Efron: Σₖ 1/(S0 − f·D0)), the summed Schoenfeld residual Σ(xᵢ − aₖ) (p) and the
  * summed covariance Σₖ Vₖ (p×p) — what cox.zph and the baseline hazard need.
+ *
+ * @example
+ * // times 1..5, events 1,1,1,0,1, x = 1,0,1,0,0; at β = 0 the log-likelihood is −log(5·4·3·1)
+ * const d = coxSortedData({ stop: new Float64Array([1, 2, 3, 4, 5]), start: null, event: new Uint8Array([1, 1, 1, 0, 1]),
+ *   columns: [new Float64Array([1, 0, 1, 0, 0])], strata: null, nStrata: 1 });
+ * const u = new Float64Array(1), imat = new Float64Array(1);
+ * coxDerivatives(d, new Float64Array(1), true, u, imat, new Float64Array(0)) // -4.0943445622221
+ * [u[0], imat[0]] // [2.5416666666666665, 4.060763888888889]: 61/60 and 2339/3600 in units scaled by d.scale[0] = 2.5
  */
 import type { CoxSortedData } from './sortedData.js';
 

@@ -13,6 +13,12 @@
  * summed Schoenfeld residual and summed weighted covariance, in the scaled units of `d` — the
  * statistic is invariant to that scaling); `groups` lists the column indices of each term.
  * O(n log n) for the Kaplan–Meier transform plus O(T·p²) over the T death times.
+ *
+ * @example
+ * // via coxph: times 1..5, events 1,1,1,0,1, x = 1,0,1,0,0 (R cox.zph: chisq 0.00856783521, p 0.9262510558)
+ * coxph({ time: new Float64Array([1, 2, 3, 4, 5]), event: new Float64Array([1, 1, 1, 0, 1]),
+ *   covariates: [{ name: 'x', kind: 'numeric', values: new Float64Array([1, 0, 1, 0, 0]) }] }).proportionalHazards!.global
+ * // { term: 'GLOBAL', chisq: 0.008567835210014531, df: 1, p: 0.9262510557682276 }
  */
 import { cholesky } from '../../linalg/cholesky.js';
 import { choleskySolve } from '../../linalg/choleskySolve.js';
