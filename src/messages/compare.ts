@@ -29,5 +29,7 @@ export const compareMessages = {
   yatesNot2x2: (variable: string) => `${q(variable)}: --yates applies to 2×2 tables only; this table's chi-square is uncorrected.`,
   zeroWithinVariance: (variable: string) =>
     `${q(variable)}: every group is constant (the within-group variance is 0), so the t/F statistics are undefined (null); compare the values directly.`,
+  emptyGroup: (variable: string, group: string) =>
+    `${q(variable)}: group ${q(group)} has no non-missing value; it is left out of the test.`,
   droppedRows: (n: number, variable: string) => `${n} row(s) with a missing ${q(variable)} left out of its comparison.`,
 } as const;

@@ -133,5 +133,7 @@ describe('siilab compare', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/NaN|Infinity/);
     expect(r.json().variables[0].summaries[0].percents).toEqual([null, null]);
+    expect(r.json().variables[0].statistic).toBeNull();
+    expect(r.json().variables[0].warnings[0]).toMatch(/group 'A' has no non-missing value/);
   });
 });

@@ -77,6 +77,9 @@ export function compareCategorical(
   const fisher = fisherExact(table);
   const warnings: string[] = [];
   const cells = levels.length * groupN.filter((x) => x > 0).length;
+  groupN.forEach((m, j) => {
+    if (m === 0) warnings.push(compareMessages.emptyGroup(name, groupLabels[j]));
+  });
   if (chi.cellsBelow5 > 0) warnings.push(compareMessages.expectedBelow5(name, chi.cellsBelow5, cells, chi.minExpected));
   if (opts.yates === true && !is2x2) warnings.push(compareMessages.yatesNot2x2(name));
   if (fisher === null) warnings.push(compareMessages.fisherInfeasible(name, levels.length, k));
