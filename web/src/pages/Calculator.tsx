@@ -19,13 +19,16 @@ const FIELDS: readonly Field[] = [
   { key: 'lymphocytes', label: 'Lymphocytes', quantity: 'count' },
   { key: 'platelets', label: 'Platelets', quantity: 'count' },
   { key: 'monocytes', label: 'Monocytes', quantity: 'count', hint: 'for SIRI and PIV' },
+  { key: 'wbc', label: 'White cells', quantity: 'count', hint: 'for dNLR, or with the %' },
+  { key: 'neutrophilPct', label: 'Neutrophils %', quantity: 'percent', hint: 'with white cells, instead of the count' },
+  { key: 'lymphocytePct', label: 'Lymphocytes %', quantity: 'percent', hint: 'with white cells, instead of the count' },
   { key: 'afp', label: 'AFP', quantity: 'afp', hint: 'for the SII × AFP groups' },
   { key: 'albumin', label: 'Albumin', quantity: 'albumin', hint: 'for ALBI and Child–Pugh' },
   { key: 'bilirubin', label: 'Bilirubin', quantity: 'bilirubin', hint: 'for ALBI and Child–Pugh' },
   { key: 'inr', label: 'INR', quantity: 'ratio', hint: 'for Child–Pugh' },
 ];
-const UNIT_QUANTITIES: readonly Quantity[] = ['count', 'afp', 'albumin', 'bilirubin'];
-const QUANTITY_LABEL: Partial<Record<Quantity, string>> = { count: 'Cell count unit', afp: 'AFP unit', albumin: 'Albumin unit', bilirubin: 'Bilirubin unit' };
+const UNIT_QUANTITIES: readonly Quantity[] = ['count', 'percent', 'afp', 'albumin', 'bilirubin'];
+const QUANTITY_LABEL: Partial<Record<Quantity, string>> = { count: 'Cell count unit', percent: 'Differential unit', afp: 'AFP unit', albumin: 'Albumin unit', bilirubin: 'Bilirubin unit' };
 
 const num = (x: number | null | undefined, d = 4) => (x === null || x === undefined ? '—' : sig(x, d));
 
@@ -42,7 +45,10 @@ function parseField(s: string): number | null | 'bad' {
 
 export function CalculatorPage() {
   const [values, setValues] = useState<Record<string, string>>({ neutrophils: '', lymphocytes: '', platelets: '' });
-  const [units, setUnits] = useState<Partial<Record<Quantity, string>>>({ count: '10^9/L', afp: 'ng/mL', albumin: 'g/L', bilirubin: 'umol/L' });
+  const [units, setUnits] = useState<Partial<Record<Quantity, string>>>({ count: '10^9/L', percent: '%', afp: 'ng/mL', albumin: 'g/L', bilirubin: 'umol/L' });
+  const [endpoint, setEndpoint] = useState<'' | 'recurrence' | 'survival'>('');
+  const [cpClass, setCpClass] = useState<'' | 'A' | 'B' | 'C'>('');
+  const [tumour, setTumour] = useState('');
   const [treatment, setTreatment] = useState('');
   const [ascites, setAscites] = useState<Ascites | ''>('');
   const [enceph, setEnceph] = useState<Encephalopathy | ''>('');
@@ -57,8 +63,15 @@ export function CalculatorPage() {
       if (v === 'bad') return { result: null, error: `${f.label}: "${values[f.key]}" is not a number.`, modelError: null };
       raw[f.key] = v;
     }
-    if (raw.neutrophils == null || raw.lymphocytes == null || raw.platelets == null) return { result: null, error: null, modelError: null };
-    const input = { raw, units, treatment: treatment || null, ascites: ascites || null, encephalopathy: enceph || null, model };
+    const has = (k: keyof RawLabInputs) => raw[k] !== null && raw[k] !== undefined;
+    if (!(has('neutrophils') || (has('wbc') && has('neutrophilPct'))) || !(has('lymphocytes') || (has('wbc') && has('lymphocytePct'))) || !has('platelets'))
+      return { result: null, error: null, modelError: null };
+    const size = parseField(tumour);
+    if (size === 'bad') return { result: null, error: `Tumour size: "${tumour}" is not a number.`, modelError: null };
+    const input = {
+      raw, units, treatment: treatment || null, ascites: ascites || null, encephalopathy: enceph || null, model,
+      endpoint: endpoint || null, childPughClass: cpClass || null, tumourSizeCm: size,
+    };
     const msg = (e: unknown) => forPage(e instanceof Error ? e.message : String(e));
     try {
       return { result: calculate(input), error: null, modelError: null };
@@ -71,7 +84,7 @@ export function CalculatorPage() {
         return { result: null, error: msg(e2), modelError: null };
       }
     }
-  }, [values, units, treatment, ascites, enceph, model]);
+  }, [values, units, treatment, ascites, enceph, model, endpoint, cpClass, tumour]);
 
   useLayoutEffect(() => {
     if (t0.current !== null) {
@@ -131,7 +144,7 @@ export function CalculatorPage() {
                 <label key={f.key} className="field">
                   <span>
                     {f.label}
-                    {f.quantity !== 'ratio' && <small> ({UNITS[f.quantity].units[units[f.quantity] ?? UNITS[f.quantity].canonical]?.label})</small>}
+                    {f.quantity !== 'ratio' && <small> ({UNITS[f.quantity].units[units[f.quantity] ?? UNITS[f.quantity].canonical]?.label.replace(/ \(0–1\)$/, '')})</small>}
                   </span>
                   <input
                     name={f.key}
@@ -152,6 +165,27 @@ export function CalculatorPage() {
               <label className="field">
                 <span>Treatment</span>
                 <input name="treatment" value={treatment} placeholder="e.g. TACE, hepatectomy, sorafenib" onChange={(e) => { t0.current = performance.now(); setTreatment(e.target.value); }} />
+              </label>
+              <label className="field">
+                <span>Outcome asked about</span>
+                <select value={endpoint} onChange={(e) => setEndpoint(e.target.value as typeof endpoint)}>
+                  <option value="">not given</option>
+                  <option value="recurrence">recurrence</option>
+                  <option value="survival">survival</option>
+                </select>
+              </label>
+              <label className="field">
+                <span>Child–Pugh class</span>
+                <select value={cpClass} onChange={(e) => setCpClass(e.target.value as typeof cpClass)}>
+                  <option value="">not given (computed when possible)</option>
+                  <option value="A">A</option>
+                  <option value="B">B</option>
+                  <option value="C">C</option>
+                </select>
+              </label>
+              <label className="field">
+                <span>Largest tumour <small>(cm)</small></span>
+                <input name="tumourSize" inputMode="decimal" autoComplete="off" value={tumour} onChange={(e) => { t0.current = performance.now(); setTumour(e.target.value); }} />
               </label>
               <label className="field">
                 <span>Ascites</span>
@@ -179,7 +213,7 @@ export function CalculatorPage() {
         <section className="panel calc-out" aria-live="polite" aria-label="Indices">
           <h2>Indices</h2>
           <ErrorBox error={outcome.error} testId="calc-error" />
-          {!r && !outcome.error && <p className="muted">Enter neutrophils, lymphocytes and platelets.</p>}
+          {!r && !outcome.error && <p className="muted">Enter neutrophils, lymphocytes and platelets (or white cells with the differential %).</p>}
           {r && <Indices r={r} />}
           {r && <ModelBox r={r} model={model?.file ?? null} error={outcome.modelError} />}
           {r && r.warnings.length > 0 && (
