@@ -125,3 +125,22 @@ out <- list(R = R.version.string, survival = as.character(packageVersion("surviv
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = FALSE),
            file.path(dir, "cox_reference.json"))
 cat("wrote", file.path(dir, "cox_reference.json"), "\n")
+
+# ---- real cohort (../shared/data/real, never committed): only R's numbers are written ----------
+real <- "../shared/data/real/chowell2021_ici_pancancer.csv"
+if (file.exists(real)) {
+  datasets$chowell <- read.csv(real, check.names = FALSE)
+  rcases <- list(
+    cs("chowell_os", "chowell", "OS_Months", "OS_Event", c("NLR", "Platelets", "Age", "Sex", "Stage", "Drug_class")),
+    cs("chowell_os_strata_breslow", "chowell", "OS_Months", "OS_Event", c("NLR", "Platelets", "Age", "Sex", "Drug_class"),
+       ref = list(Drug_class = "PD1/PDL1"), strata = "cohort", ties = "breslow"),
+    cs("chowell_pfs_cancer", "chowell", "PFS_Months", "PFS_Event", c("NLR", "Albumin", "Cancer_Type", "Stage"), categorical = "Stage")
+  )
+  # summary numbers only: no per-patient values (linear predictors, event times of the baseline)
+  strip <- function(r) { r$linearPredictors <- NULL; r$baseline <- NULL; r }
+  rout <- list(R = R.version.string, survival = as.character(packageVersion("survival")),
+               file = basename(real), cases = rcases, results = lapply(lapply(rcases, run_case), strip))
+  writeLines(toJSON(rout, auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = FALSE),
+             file.path(dir, "cox_reference_real.json"))
+  cat("wrote", file.path(dir, "cox_reference_real.json"), "\n")
+}
