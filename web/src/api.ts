@@ -28,7 +28,7 @@ async function call<T>(method: string, url: string, body?: BodyInit, headers: Re
     throw new ApiError('The siilab server does not answer; is `siilab serve` still running?', 0);
   }
   const text = await res.text();
-  let json: any = null;
+  let json: any;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

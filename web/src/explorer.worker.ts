@@ -13,8 +13,9 @@ self.onmessage = (ev: MessageEvent) => {
     if (m.type === 'prepare') {
       const t0 = performance.now();
       prepared = prepareExplorer(m.input);
-      const { time: _t, event: _e, marker: _m, outcome: _o, ...summary } = prepared;
-      self.postMessage({ type: 'prepared', summary: { ...summary, values: Array.from(prepared.values) }, ms: performance.now() - t0 });
+      const p = prepared;
+      const summary = { n: p.n, dropped: p.dropped, events: p.events, values: Array.from(p.values), median: p.median, maxstat: p.maxstat, maxstatError: p.maxstatError, markerName: p.markerName, unit: p.unit };
+      self.postMessage({ type: 'prepared', summary, ms: performance.now() - t0 });
     } else if (m.type === 'cut') {
       if (!prepared) throw new Error('The explorer has no data yet.');
       const t0 = performance.now();

@@ -88,7 +88,7 @@ export function AnalysisPage({ ctx }: { ctx: AppContext }) {
     if (!bundle) return null;
     try {
       return buildReport(bundle);
-    } catch (e) {
+    } catch {
       return null;
     }
   }, [bundle]);

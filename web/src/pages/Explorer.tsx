@@ -105,7 +105,6 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
     };
     w.onerror = (e) => setWorkerError(`The explorer's worker failed: ${e.message}`);
     return () => w.terminate();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Measure move → redrawn curves and statistics (after React has committed the DOM).
