@@ -35,10 +35,10 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
 
   it('calculator: counts → indices and one card per study with the patient category', async () => {
     await page.goto(`${server.url}#/calculator`);
-    await page.getByRole('textbox', { name: /^Neutrophils/ }).fill('4.2');
-    await page.getByRole('textbox', { name: /^Lymphocytes/ }).fill('1.5');
-    await page.getByRole('textbox', { name: /^Platelets/ }).fill('180');
-    await page.getByRole('textbox', { name: /^AFP/ }).fill('500');
+    await page.locator('input[name="neutrophils"]').fill('4.2');
+    await page.locator('input[name="lymphocytes"]').fill('1.5');
+    await page.locator('input[name="platelets"]').fill('180');
+    await page.locator('input[name="afp"]').fill('500');
     // SII = 180 × 4.2 / 1.5 = 504; NLR = 2.8; PLR = 120.
     await expect.poll(() => page.locator('[data-index="SII"] .value').textContent()).toBe('504');
     expect(await page.locator('[data-index="NLR"] .value').textContent()).toBe('2.8');
@@ -51,9 +51,9 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
     expect(await page.locator('[data-study="hong2021"] [data-marker="SII+AFP"] [data-testid="category"]').textContent()).toBe('SII high, AFP high');
     // Units: the same counts in cells/µL give the same SII.
     await page.getByLabel('Cell count unit').selectOption('/uL');
-    await page.getByRole('textbox', { name: /^Neutrophils/ }).fill('4200');
-    await page.getByRole('textbox', { name: /^Lymphocytes/ }).fill('1500');
-    await page.getByRole('textbox', { name: /^Platelets/ }).fill('180000');
+    await page.locator('input[name="neutrophils"]').fill('4200');
+    await page.locator('input[name="lymphocytes"]').fill('1500');
+    await page.locator('input[name="platelets"]').fill('180000');
     await expect.poll(() => page.locator('[data-index="SII"] .value').textContent()).toBe('504');
     // A model fitted on one's own cohort gives a probability with its provenance (test/model/fixtures/logistic.json:
     // −9.5 + 1.5·ln(SII) + 0.7·[AFP ≥ 400]; SII 504, AFP 500 → logit 0.5339…, P = 63.0 %).
@@ -63,11 +63,11 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
     expect(await model.textContent()).toContain('fitted on my_cohort.csv (n = 200, 80 events');
     expect(1 / (1 + Math.exp(-(-9.5 + 1.5 * Math.log(504) + 0.7)))).toBeCloseTo(0.630, 3);
     // Without AFP the model cannot be applied; the indices stay and the model says why.
-    await page.getByRole('textbox', { name: /^AFP/ }).fill('');
+    await page.locator('input[name="afp"]').fill('');
     await expect.poll(() => model.textContent()).toMatch(/needs 'afp'/);
     expect(await page.locator('[data-index="SII"] .value').textContent()).toBe('504');
     // A value that is not a number is named.
-    await page.getByRole('textbox', { name: /^Platelets/ }).fill('18o');
+    await page.locator('input[name="platelets"]').fill('18o');
     await expect.poll(() => page.locator('[data-testid="calc-error"]').textContent()).toContain('Platelets');
   });
 
