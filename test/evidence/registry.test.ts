@@ -106,10 +106,11 @@ describe('locateInPaper', () => {
 
 describe.skipIf(!hasSeeds)('every registry number is printed in the seed paper at its stated location', () => {
   for (const rec of registry()) {
-    const paper = readFileSync(join(SEEDS, rec.source.paper), 'utf8');
-    const abstract = rec.source.abstract ? readFileSync(join(SEEDS, rec.source.abstract), 'utf8') : null;
     const all = checks(rec);
     it(`${rec.id}: ${all.length} located items`, () => {
+      // Read inside the test: a skipped describe still runs its body to collect the tests.
+      const paper = readFileSync(join(SEEDS, rec.source.paper), 'utf8');
+      const abstract = rec.source.abstract ? readFileSync(join(SEEDS, rec.source.abstract), 'utf8') : null;
       expect(all.length).toBeGreaterThan(10);
       for (const c of all) {
         const text = c.location.file === 'abstract' ? abstract : paper;
