@@ -39,7 +39,7 @@ function numericJson(v: NumericComparison, nMissing: number) {
     welch: { statistic: fin(v.welch.statistic), df: fin(v.welch.df), df2: fin(v.welch.df2), p: fin(v.welch.p) },
     levene: { statistic: fin(v.levene.statistic), df1: v.levene.df1, df2: v.levene.df2, p: fin(v.levene.p), center: v.levene.center },
     mannWhitney: v.mannWhitney
-      ? { statistic: v.mannWhitney.statistic, u: v.mannWhitney.u, z: fin(v.mannWhitney.z), p: fin(v.mannWhitney.p), correct: v.mannWhitney.correct, method: v.mannWhitney.method }
+      ? { statistic: v.mannWhitney.statistic, u: v.mannWhitney.u, z: fin(v.mannWhitney.z), p: fin(v.mannWhitney.p), correct: v.mannWhitney.correct, exactP: v.mannWhitney.exactP, method: v.mannWhitney.method }
       : null,
     kruskalWallis: { statistic: fin(v.kruskalWallis.statistic), df: v.kruskalWallis.df, p: fin(v.kruskalWallis.p) },
     fisherP: null,
@@ -105,6 +105,7 @@ function renderText(r: CompareJson): string {
       rows.push([`${nv.name}, mean ± SD`, ...nv.summaries.map((s) => `${num(s.mean)} ± ${num(s.sd)}`), nv.test === 't' ? "Student's t" : 'ANOVA F', `${tname} = ${sig(nv.statistic, 5)}`, pval(nv.p)]);
       rows.push([`  median (IQR)`, ...nv.summaries.map((s) => `${num(s.median)} (${num(s.q1)}, ${num(s.q3)})`), nv.test === 't' ? "Welch's t" : "Welch's F", `${tname} = ${sig(nv.welch.statistic, 5)}`, pval(nv.welch.p)]);
       if (nv.mannWhitney) rows.push(['', ...nv.summaries.map(() => ''), 'Mann–Whitney', `U = ${sig(nv.mannWhitney.u, 6)}`, pval(nv.mannWhitney.p)]);
+      if (nv.mannWhitney && nv.mannWhitney.exactP !== null) rows.push(['', ...nv.summaries.map(() => ''), '  exact', '', pval(nv.mannWhitney.exactP)]);
       else rows.push(['', ...nv.summaries.map(() => ''), 'Kruskal–Wallis', `H = ${sig(nv.kruskalWallis.statistic, 5)}`, pval(nv.kruskalWallis.p)]);
       rows.push(['', ...nv.summaries.map(() => ''), 'Levene (mean)', `F = ${sig(nv.levene.statistic, 5)}`, pval(nv.levene.p)]);
     } else {
@@ -128,7 +129,7 @@ function renderText(r: CompareJson): string {
     `Notes: t is Student's (equal variances, as SPSS's first row and the seeds' "t test"); Welch's beside it. ` +
       `Chi-square is Pearson's ${r.chiSquareCorrection === 'yates' ? 'with Yates continuity correction (2×2 tables)' : 'without continuity correction (as SPSS prints first); --yates for the corrected one'}. ` +
       `Quartiles are type ${r.quantileType} (${r.quantileType === 7 ? "R's default; --quantile-type 6 for SPSS's" : "SPSS's; R's default is 7"}). ` +
-      `Mann–Whitney: normal approximation with tie correction${r.mannWhitneyCorrection ? ' and continuity correction' : ', no continuity correction (as SPSS)'}.\n`,
+      `Mann–Whitney: normal approximation with tie correction${r.mannWhitneyCorrection ? ' and continuity correction' : ', no continuity correction (as SPSS)'}; exact p beside it when there are no ties and both groups are < 50.\n`,
   );
   for (const w of r.warnings) out.push(`Warning: ${w}\n`);
   return out.join('');

@@ -9,10 +9,14 @@ data(aSAH, package = "pROC")
 asah <- data.frame(outcome = as.character(aSAH$outcome), gender = as.character(aSAH$gender), age = aSAH$age,
                    wfns = aSAH$wfns, s100b = aSAH$s100b, ndka = aSAH$ndka)
 mt <- cbind(model = rownames(mtcars), mtcars)
+# tie-free values (Income, Area) for the exact Wilcoxon p
+states <- data.frame(state = state.name, region = as.character(state.region), south = ifelse(state.region == "South", "South", "Other"),
+                     Income = state.x77[, "Income"], Area = state.x77[, "Area"], row.names = NULL)
 write.csv(lung, file.path(out, "lung.csv"), row.names = FALSE, na = "NA")
 write.csv(asah, file.path(out, "asah.csv"), row.names = FALSE, na = "NA")
 write.csv(mt, file.path(out, "mtcars.csv"), row.names = FALSE, na = "NA")
-sets <- list(lung = lung, asah = asah, mtcars = mt)
+write.csv(states, file.path(out, "states.csv"), row.names = FALSE, na = "NA")
+sets <- list(lung = lung, asah = asah, mtcars = mt, states = states)
 
 # groups sorted as siilab sorts labels (numeric order when numeric, else code point)
 grp_levels <- function(g) { u <- unique(g[!is.na(g)]); if (is.numeric(u)) sort(u) else sort(as.character(u), method = "radix") }
@@ -44,6 +48,8 @@ numeric_case <- function(set, var, group, subset = NULL) {
     wx <- function(cc) { r <- suppressWarnings(wilcox.test(gs[[1]], gs[[2]], exact = FALSE, correct = cc)); list(statistic = unname(r$statistic), p = r$p.value) }
     res$student <- tt(TRUE); res$welch <- tt(FALSE)
     res$wilcox <- wx(FALSE); res$wilcoxCorrect <- wx(TRUE)
+    # R's default (exact = NULL) is exact when there are no ties and both samples are < 50
+    res$wilcoxExactP <- if (!any(duplicated(x)) && length(gs[[1]]) < 50 && length(gs[[2]]) < 50) wilcox.test(gs[[1]], gs[[2]])$p.value else NULL
   }
   res
 }
@@ -68,7 +74,8 @@ numeric_cases <- list(
   numeric_case("mtcars", "mpg", "am"), numeric_case("mtcars", "hp", "am"), numeric_case("mtcars", "qsec", "vs"),
   numeric_case("mtcars", "mpg", "cyl"), numeric_case("mtcars", "hp", "gear"), numeric_case("mtcars", "disp", "carb", subset = "d$carb %in% c(1, 2, 4)"),
   numeric_case("asah", "s100b", "wfns"), numeric_case("asah", "age", "wfns"),
-  numeric_case("lung", "age", "ph.ecog", subset = "!is.na(d$ph.ecog) & d$ph.ecog < 3"))
+  numeric_case("lung", "age", "ph.ecog", subset = "!is.na(d$ph.ecog) & d$ph.ecog < 3"),
+  numeric_case("states", "Income", "south"), numeric_case("states", "Area", "south"), numeric_case("states", "Income", "region"))
 categorical_cases <- list(
   categorical_case("asah", "gender", "outcome"), categorical_case("asah", "wfns", "outcome"),
   categorical_case("lung", "status", "sex"), categorical_case("lung", "ph.ecog", "sex"),

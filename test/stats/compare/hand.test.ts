@@ -8,6 +8,7 @@ import { oneWayAnova } from '../../../src/stats/compare/oneWayAnova.js';
 import { welchAnova } from '../../../src/stats/compare/welchAnova.js';
 import { leveneTest } from '../../../src/stats/compare/leveneTest.js';
 import { mannWhitney } from '../../../src/stats/compare/mannWhitney.js';
+import { mannWhitneyExactP } from '../../../src/stats/compare/mannWhitneyExact.js';
 import { kruskalWallis } from '../../../src/stats/compare/kruskalWallis.js';
 import { compareNumeric } from '../../../src/stats/compare/compareNumeric.js';
 import { compareCategorical } from '../../../src/stats/compare/compareCategorical.js';
@@ -91,6 +92,20 @@ describe('ANOVA, Levene, rank tests', () => {
     expect(r.u).toBe(0);
     near(r.p, 0.0495346134356267, 1e-12);
     expect(mannWhitney(f([4, 5, 6]), f([1, 2, 3])).statistic).toBe(9);
+  });
+  it('exact Mann–Whitney p equals R pwilcox-based wilcox.test(exact = TRUE), either sample first', () => {
+    // R: 2*pwilcox(0,3,3) = 0.1; 2*pwilcox(2,3,4) = 0.228571428571429; 2*pwilcox(10,4,6) → 0.761904761904762;
+    // 2*pwilcox(300-1,16,34, lower = FALSE) = 0.571153859340761; 2*pwilcox(5,2,8) = 0.533333333333333
+    near(mannWhitneyExactP(0, 3, 3), 0.1, 1e-14);
+    near(mannWhitneyExactP(2, 3, 4), 0.228571428571429, 1e-13);
+    near(mannWhitneyExactP(10, 2 * 2, 6), 0.761904761904762, 1e-13);
+    near(mannWhitneyExactP(300, 16, 34), 0.571153859340761, 1e-12);
+    near(mannWhitneyExactP(5, 2, 8), 0.533333333333333, 1e-13);
+    // swapping the samples: W' = n_a n_b − W gives the same two-sided p
+    near(mannWhitneyExactP(4 * 6 - 10, 6, 4), 0.761904761904762, 1e-13);
+    near(mannWhitneyExactP(16 * 34 - 300, 34, 16), 0.571153859340761, 1e-12);
+    expect(mannWhitney(f([1, 2, 3]), f([4, 5, 6])).exactP).toBe(0.1);
+    expect(mannWhitney(f([1, 2, 2]), f([4, 5, 6])).exactP).toBeNull(); // ties: normal approximation only
   });
   it('Kruskal–Wallis 1..3 vs 4..6: H = 27/7 = 3.857142857143', () => {
     near(kruskalWallis([f([1, 2, 3]), f([4, 5, 6])]).statistic, 27 / 7);

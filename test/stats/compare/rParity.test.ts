@@ -1,6 +1,6 @@
 // Group comparisons against R 4.2.2 (stats: t.test, oneway.test, wilcox.test, kruskal.test,
 // chisq.test, fisher.test, quantile; Levene as anova of |x − group mean| and car::leveneTest(center = mean))
-// on survival::lung, pROC::aSAH and datasets::mtcars. Produced by test/reference/compare/compare.R.
+// on survival::lung, pROC::aSAH, datasets::mtcars and datasets::state.x77 (tie-free, for the exact Wilcoxon p). Produced by test/reference/compare/compare.R.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../../src/io/readTable.js';
@@ -24,7 +24,7 @@ function close(actual: number | null, expected: number, tol = TOL): void {
 }
 
 async function load(set: string) {
-  return readTable(`${DIR}/${set === 'asah' ? 'asah' : set === 'lung' ? 'lung' : 'mtcars'}.csv`);
+  return readTable(`${DIR}/${set}.csv`);
 }
 
 /** The rows of a case after R's subset, grouped in R's (= siilab's sorted) group order. */
@@ -45,6 +45,7 @@ async function numericGroups(c: any): Promise<Float64Array[]> {
 }
 
 let checked = 0;
+let exactCases = 0;
 let maxErr = 0;
 function track(actual: number | null, expected: number, tol = TOL) {
   close(actual, expected, tol);
@@ -87,6 +88,11 @@ describe('numeric comparisons equal R', () => {
         const mc = mannWhitney(groups[0], groups[1], { correct: true });
         track(mc.statistic, c.wilcoxCorrect.statistic);
         track(mc.p, c.wilcoxCorrect.p);
+        if (c.wilcoxExactP === undefined) expect(r.mannWhitney!.exactP).toBeNull(); // ties or n ≥ 50: R is not exact either
+        else {
+          track(r.mannWhitney!.exactP, c.wilcoxExactP);
+          exactCases++;
+        }
       } else {
         expect(r.test).toBe('anova');
         expect(r.mannWhitney).toBeNull();
@@ -138,6 +144,7 @@ describe('coverage of the R comparison', () => {
     // runs last in this file: every R quantity above was compared
     console.log(`compare R parity: ${checked} quantities, max rel. error ${maxErr.toExponential(2)}`);
     expect(checked).toBeGreaterThan(500);
+    expect(exactCases).toBe(2);
     expect(maxErr).toBeLessThan(TOL);
   });
 });
