@@ -77,6 +77,8 @@ export interface KmLayout {
   readonly medianLines: readonly { readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number }[];
   readonly pText: KmTextItem | null;
   readonly riskTable: readonly KmTextItem[];
+  /** Line samples (colour and dash of the group) before each risk-table label. */
+  readonly riskSamples: readonly KmLegendEntry[];
   readonly censorHalfHeight: number;
   /** Full sentence(s) for <desc>. */
   readonly description: string;
@@ -84,6 +86,8 @@ export interface KmLayout {
 
 const PAD = 4;
 const SAMPLE = 14;
+/** Length (pt) of the line sample before each risk-table label. */
+export const RISK_SAMPLE_LENGTH = 10;
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -185,10 +189,10 @@ export function kmLayout(data: KmFigureData, options: KmOptions = {}): KmLayout 
       }))
     : [];
   const cellHalf = Math.max(0, ...riskCells.flat().map((s) => textWidth(s, fs) / 2));
-  const maxLabelRoom = width * 0.3;
+  const maxLabelRoom = width * 0.26;
   const riskLabels = wantRisk ? groups.map((c) => fitText(c.g.label, maxLabelRoom, fs)) : [];
   const riskLabelW = Math.max(0, ...riskLabels.map((s) => textWidth(s, fs)));
-  const left = PAD + Math.max(axisExtent(yAxisProbe), wantRisk ? riskLabelW + cellHalf + 4 : 0);
+  const left = PAD + Math.max(axisExtent(yAxisProbe), wantRisk ? RISK_SAMPLE_LENGTH + 3 + riskLabelW + cellHalf + 4 : 0);
   const lastTickHalf = tickValues.length ? textWidth(fmtTime(tickValues[tickValues.length - 1]), fs) / 2 : 0;
   const right = PAD + Math.max(2, lastTickHalf, wantRisk ? cellHalf : 0);
   const plotW = Math.max(40, width - left - right);
@@ -302,6 +306,7 @@ export function kmLayout(data: KmFigureData, options: KmOptions = {}): KmLayout 
 
     // ---- number-at-risk table ----
     const riskTable: KmTextItem[] = [];
+    const riskSamples: KmLegendEntry[] = [];
     let bottom = plot.y1 + axisExtent(xAxis);
     if (wantRisk) {
       const rowH = fs * 1.35;
@@ -309,7 +314,9 @@ export function kmLayout(data: KmFigureData, options: KmOptions = {}): KmLayout 
       riskTable.push({ x: PAD, y: headY, text: 'Number at risk', anchor: 'start', bold: true });
       groups.forEach((_, i) => {
         const yy = headY + rowH * (i + 1);
-        riskTable.push({ x: plot.x0 - cellHalf - 4, y: yy, text: riskLabels[i], anchor: 'end', colour: series[i].colour });
+        // The group's line sample (identification) in a column at the left, then its label in black (contrast).
+        riskSamples.push({ x: PAD, y: yy - 0.358 * fs, colour: series[i].colour, dash: series[i].dash, text: '' });
+        riskTable.push({ x: PAD + RISK_SAMPLE_LENGTH + 3, y: yy, text: riskLabels[i], anchor: 'start' });
         tickValues.forEach((t, k) => {
           if (riskCells[i][k] !== '') riskTable.push({ x: x(t), y: yy, text: riskCells[i][k], anchor: 'middle' });
         });
@@ -319,7 +326,7 @@ export function kmLayout(data: KmFigureData, options: KmOptions = {}): KmLayout 
 
     return {
       width, height: bottom + PAD, fontSize: fs, titleSize: ts, plot, xAxis, yAxis, series, legend, sampleLength: SAMPLE,
-      medianLines, pText, riskTable, censorHalfHeight: Math.max(1.5, fs * 0.3), description: kmDescription(data, groups),
+      medianLines, pText, riskTable, riskSamples, censorHalfHeight: Math.max(1.5, fs * 0.3), description: kmDescription(data, groups),
     };
   };
   return build(false);

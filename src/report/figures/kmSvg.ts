@@ -13,7 +13,7 @@ import { axisSvg } from './axis.js';
 import { figureId, svgFrame } from './figureFrame.js';
 import type { KmFigureData } from './kmData.js';
 import type { KmLayout, KmOptions } from './kmLayout.js';
-import { kmLayout } from './kmLayout.js';
+import { kmLayout, RISK_SAMPLE_LENGTH } from './kmLayout.js';
 import { INK } from './palette.js';
 import { baselineFor, el, esc, g, line, num, text } from './svg.js';
 
@@ -72,7 +72,10 @@ export function kmSvgFromLayout(L: KmLayout, title: string): string {
     body.push(
       g(
         { class: 'risk-table' },
-        L.riskTable.map((t) => text(t.x, t.y, t.text, { size: L.fontSize, anchor: t.anchor, bold: t.bold, fill: t.colour })),
+        [
+          ...L.riskSamples.map((e) => line(e.x, e.y, e.x + RISK_SAMPLE_LENGTH, e.y, { stroke: e.colour, 'stroke-width': 1.2, 'stroke-dasharray': e.dash })),
+          ...L.riskTable.map((t) => text(t.x, t.y, t.text, { size: L.fontSize, anchor: t.anchor, bold: t.bold, fill: t.colour })),
+        ],
       ),
     );
   }

@@ -38,3 +38,18 @@ const out = (name: string, svg: string) => { writeFileSync(`/tmp/figs/${name}.sv
 out('real-km2', kmSvg(fig(nlr, 'OS by NLR (Chowell 2021)'), { ci: true }));
 out('real-km4', kmSvg(fig(four, 'OS by NLR and platelets (Chowell 2021)')));
 console.log(ok.length);
+import { rocAnalysis } from '../../../src/stats/roc/rocAnalysis.js';
+import { rocSvg } from '../../../src/report/figures/rocSvg.js';
+const okR = rows.filter((r) => ['NLR', 'Platelets', 'Albumin', 'Response'].every((c) => r[col(c)] !== '' && r[col(c)] !== 'NA'));
+const resp = Float64Array.from(okR.map((r) => Number(r[col('Response')])));
+const curves = ['NLR', 'Platelets', 'Albumin'].map((m) => {
+  const x = Float64Array.from(okR.map((r) => Number(r[col(m)])));
+  const a = rocAnalysis(x, resp, { marker: m });
+  return {
+    label: m, auc: a.auc, lower: a.lower, upper: a.upper,
+    points: Array.from(a.curve.sensitivity, (se, k) => ({ sensitivity: se, specificity: a.curve.specificity[k] })),
+    optimal: { threshold: a.youden.best.threshold, sensitivity: a.youden.best.sensitivity, specificity: a.youden.best.specificity },
+  };
+});
+out('real-roc3', rocSvg({ title: 'Response to ICI (Chowell 2021)', curves }));
+console.log(okR.length, curves.map((c) => c.auc));

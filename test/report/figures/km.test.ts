@@ -123,6 +123,10 @@ describe('kmSvg', () => {
     expect(texts).toContain('Log-rank P < 0.001');
     expect(texts.some((t) => /^SII < 340 \(n = 118; median \d+\.\d\)$/.test(t))).toBe(true);
     expect(texts).toContain('Number at risk');
+    // Each risk-table row: the group's line sample (colour and dash), then its label in black.
+    const L = kmLayout(exampleKm2());
+    expect(L.riskSamples.map((e) => [e.colour, e.dash])).toEqual(L.series.map((sr) => [sr.colour, sr.dash]));
+    expect(L.riskTable.filter((t) => t.anchor === 'start' && !t.bold).map((t) => [t.text, t.colour])).toEqual([['SII < 340', undefined], ['SII ≥ 340', undefined]]);
     expect(kmSvg(exampleKm2(), { showChisq: true })).toContain('Log-rank χ² = 14.27, df = 1, P &lt; 0.001');
     const desc = /<desc[^>]*>([^<]*)</.exec(svg)?.[1] ?? '';
     expect(desc).toContain('SII &lt; 340 (n = 118');
