@@ -88,7 +88,6 @@ export function coxSortedData(raw: CoxRawData): CoxSortedData {
   const scale = new Float64Array(p);
   // centre and scale into an unsorted row-major copy (sequential), then gather whole rows in the
   // sorted order: one random read of p contiguous values per row instead of p scattered ones
-  const xu = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
     const c = raw.columns[j];
     let s = 0;
@@ -103,8 +102,13 @@ export function coxSortedData(raw: CoxRawData): CoxSortedData {
     mad /= n;
     means[j] = m;
     scale[j] = mad > 0 ? 1 / mad : 1;
-    const f = scale[j];
-    for (let i = 0; i < n; i++) xu[i * p + j] = (c[i] - m) * f;
+  }
+  // centred, scaled, row-major, unsorted: all p columns read at once so every stream is sequential
+  const xu = new Float64Array(n * p);
+  const cs = raw.columns;
+  for (let i = 0; i < n; i++) {
+    const o = i * p;
+    for (let j = 0; j < p; j++) xu[o + j] = (cs[j][i] - means[j]) * scale[j];
   }
   const x = new Float64Array(n * p);
   for (let k = 0; k < n; k++) {
