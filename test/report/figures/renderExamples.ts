@@ -2,13 +2,15 @@
  * Renders every example figure to SVG and 300-dpi PNG in a directory, for looking at them:
  *   node <compiled>/test/report/figures/renderExamples.js /tmp/figs
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flowSvg } from '../../../src/report/figures/flowSvg.js';
 import { forestSvg } from '../../../src/report/figures/forestSvg.js';
 import { kmSvg } from '../../../src/report/figures/kmSvg.js';
 import { rocSvg } from '../../../src/report/figures/rocSvg.js';
 import { svgToPng } from '../../../src/report/png.js';
+import { REAL } from '../../helpers/shared.js';
+import { chowellKm, chowellRoc } from './realExamples.js';
 import { exampleFlow, exampleForest, exampleForestEdge, exampleKm2, exampleKm4, exampleRoc3 } from './examples.js';
 
 export function renderExamples(dir: string): string[] {
@@ -25,6 +27,11 @@ export function renderExamples(dir: string): string[] {
     ['flow-single', flowSvg(exampleFlow())],
     ['flow-double', flowSvg(exampleFlow(), { width: 'double' })],
   ];
+  if (existsSync(join(REAL, 'chowell2021_ici_pancancer.csv'))) {
+    figures.push(['real-km2-single-ci', kmSvg(chowellKm(REAL, false), { ci: true })]);
+    figures.push(['real-km4-single', kmSvg(chowellKm(REAL, true))]);
+    figures.push(['real-roc3-single', rocSvg(chowellRoc(REAL))]);
+  }
   const written: string[] = [];
   for (const [name, svg] of figures) {
     writeFileSync(join(dir, `${name}.svg`), svg);
