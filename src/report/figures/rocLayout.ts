@@ -116,13 +116,16 @@ export function rocLayout(data: { readonly title: string; readonly description?:
     if (!showOptimal || !o || !finite(o.sensitivity) || !finite(o.specificity)) return '';
     return `${finite(o.threshold) ? fmtThreshold(o.threshold) : '—'} (${fixed(o.specificity, 3)}, ${fixed(o.sensitivity, 3)})`;
   });
-  const aucHead: [string, string] = anyCi ? ['AUC', `(${Math.round(level * 100)}% CI)`] : ['AUC', ''];
-  const cutHead: [string, string] = ['Optimal cutoff', '(specificity, sensitivity)'];
+  // Column headers on one line when they fit (no cutoff column, or a double-column figure), else two.
+  const ciText = `(${Math.round(level * 100)}% CI)`;
+  const oneHeadRow = !hasOptimal || widthMm(options.width) >= 120;
+  const aucHead: string[] = !anyCi ? ['AUC'] : oneHeadRow ? [`AUC ${ciText}`] : ['AUC', ciText];
+  const cutHead: string[] = oneHeadRow ? ['Optimal cutoff (specificity, sensitivity)'] : ['Optimal cutoff', '(specificity, sensitivity)'];
   const labelW = Math.max(0, ...labels.map((s) => textWidth(s, fs)));
   const aucW = Math.max(...aucHead.map((s) => textWidth(s, fs, true)), ...aucs.map((s) => textWidth(s, fs)));
   const cutW = hasOptimal ? Math.max(...cutHead.map((s) => textWidth(s, fs, true)), ...cutoffs.map((s) => textWidth(s, fs))) : 0;
   const rowH = fs * 1.45;
-  const headRows = anyCi || hasOptimal ? 2 : 1;
+  const headRows = Math.max(aucHead.length, hasOptimal ? cutHead.length : 1);
   const legendW = 4 + SAMPLE + 4 + labelW + 10 + aucW + (hasOptimal ? 10 + cutW : 0) + 4;
   const legendH = rowH * (curves.length + headRows) + 4;
 
@@ -180,8 +183,8 @@ export function rocLayout(data: { readonly title: string; readonly description?:
     const cell = (x: number, text: string, bold = false): RocLegendCell => ({ x, text, anchor: 'start', bold });
     const rows: RocLegendRow[] = [];
     for (let k = 0; k < headRows; k++) {
-      const cells = [cell(aucX, aucHead[k], true)];
-      if (hasOptimal) cells.push(cell(cutX, cutHead[k], true));
+      const cells = [cell(aucX, aucHead[k] ?? '', true)];
+      if (hasOptimal) cells.push(cell(cutX, cutHead[k] ?? '', true));
       rows.push({ y: box.y0 + 2 + rowH * (k + 0.5), colour: null, dash: '', shape: null, cells: cells.filter((c) => c.text !== '') });
     }
     curves.forEach((_, i) => {

@@ -20,6 +20,8 @@ export function renderExamples(dir: string): string[] {
     ['km4-single', kmSvg(exampleKm4())],
     ['km4-double-ci', kmSvg(exampleKm4(), { width: 'double', ci: true })],
     ['roc3-single', rocSvg(exampleRoc3())],
+    ['roc3-single-no-cutoffs', rocSvg(exampleRoc3(), { showOptimal: false })],
+    ['km1-single', kmSvg({ ...exampleKm2(), title: 'Overall survival', groups: [{ ...exampleKm2().groups[0], label: '' }], logRank: null })],
     ['roc3-double', rocSvg(exampleRoc3(), { width: 'double' })],
     ['forest-double', forestSvg(exampleForest(), { width: 'double' })],
     ['forest-single', forestSvg(exampleForest(), { width: 'single' })],

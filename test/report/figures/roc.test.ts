@@ -27,6 +27,17 @@ describe('rocLayout', () => {
     expect(cells).toEqual(['AUC', 'Optimal cutoff', '(95% CI)', '(specificity, sensitivity)', 'SII', '0.800 (0.700–0.900)', '405.08 (0.750, 0.750)']);
   });
 
+  it('puts the legend headers on one line when they fit', () => {
+    const heads = (L: ReturnType<typeof rocLayout>): string[] => L.legend.rows.filter((r) => r.colour === null).flatMap((r) => r.cells.map((c) => c.text));
+    expect(heads(rocLayout(exampleRoc3(), { width: 'double' }))).toEqual(['AUC (95% CI)', 'Optimal cutoff (specificity, sensitivity)']);
+    expect(heads(rocLayout(exampleRoc3(), { showOptimal: false }))).toEqual(['AUC (95% CI)']);
+    const L = rocLayout(exampleRoc3(), { showOptimal: false });
+    expect(L.series.every((s) => s.marker === null)).toBe(true);
+    // Without the cutoff column the legend fits inside the plot's empty lower right.
+    expect(L.legend.box.x1).toBeLessThanOrEqual(L.plot.x1);
+    expect(L.legend.box.y1).toBeLessThanOrEqual(L.plot.y1);
+  });
+
   it('reverses the axis for xAxis: specificity', () => {
     const L = rocLayout({ title: 's', curves: [] }, { xAxis: 'specificity' });
     expect(L.xAxis.title).toBe('Specificity');
