@@ -85,6 +85,7 @@ export interface SpecInfo {
   title: string;
 }
 
+const LAB_MARKERS = ['nlr', 'afp', 'neutrophils', 'lymphocytes', 'platelets', 'monocytes', 'whiteCells', 'albumin', 'bilirubin'];
 const NOT_FACTORS = new Set(['patientId', 'treatmentDate', 'baselineDate', 'drawDate', 'lastFollowUpDate', 'recurrenceDate', 'metastasisDate', 'deathDate', 'followUpTime', 'neutrophils', 'lymphocytes', 'platelets', 'monocytes', 'whiteCells', 'neutrophilPercent', 'lymphocytePercent', 'monocytePercent']);
 
 /** What the Analysis page offers: endpoints, markers (derived indices and numeric lab values) and factors. */
@@ -95,8 +96,9 @@ export function specInfo(yamlText: string): SpecInfo {
   const endpoints = Object.entries(s.endpoints ?? {}).map(([name, e]: [string, any]) => ({ name, type: e?.type === 'binary' ? 'binary' as const : 'survival' as const }));
   const eventVars = new Set<string>(Object.values(s.endpoints ?? {}).flatMap((e: any) => [...(e?.events ?? []), e?.time].filter(Boolean)));
   const derived: string[] = (s.derived ?? []).map((d: any) => d?.name).filter((x: unknown) => typeof x === 'string');
-  const markers = [...derived.filter((d) => !d.startsWith('SII_') || true)];
-  for (const v of ['nlr', 'afp']) if (s.variables?.[v] && !markers.includes(v)) markers.push(v);
+  // Markers: the derived indices first, then the numeric laboratory values that are mapped.
+  const markers = [...derived];
+  for (const v of LAB_MARKERS) if (s.variables?.[v] && !markers.includes(v)) markers.push(v);
   const factors: string[] = [];
   for (const v of Object.keys(s.variables ?? {})) {
     if (NOT_FACTORS.has(v) || eventVars.has(v) || markers.includes(v)) continue;
