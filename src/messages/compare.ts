@@ -20,6 +20,9 @@ export const compareMessages = {
   duplicateVariable: (name: string) => `siilab compare: --vars names ${q(name)} twice.`,
   bothKinds: (name: string) => `siilab compare: ${q(name)} is in both --categorical and --numeric; choose one.`,
   notInVars: (option: string, name: string) => `siilab compare: --${option} names ${q(name)}, which is not among --vars.`,
+  badCounts: (test: string, row: number, col: number, v: number) =>
+    `${test}: the count in row ${row}, column ${col} is ${v}; counts must be finite and non-negative${test === "Fisher's exact test" ? ' whole numbers' : ''}.`,
+  raggedTable: (test: string) => `${test}: the table's rows have different lengths; give a rectangular table of counts.`,
   // warnings (kept in the result's `warnings`)
   expectedBelow5: (variable: string, cells: number, total: number, minExpected: number) =>
     `${q(variable)}: ${cells} of ${total} cells have an expected count below 5 (minimum ${minExpected.toFixed(2)}); the chi-square approximation may be poor` +

@@ -10,13 +10,15 @@
  * Rows or columns whose total is 0 are dropped before the test (they carry no information and
  * would give E = 0); df counts the remaining ones.
  *
- * Contract: counts is a rectangular array of finite non-negative numbers with a positive total and
- * at least 2 non-empty rows and 2 non-empty columns; otherwise statistic and p are NaN.
+ * Contract: counts is a rectangular array of finite non-negative numbers (else a data error naming
+ * the cell); with fewer than 2 non-empty rows or columns statistic and p are NaN.
  *
  * @example
  * chiSquareTest([[10, 20], [30, 40]]).statistic // 0.7936507936507936
  * chiSquareTest([[10, 20], [30, 40]], { correct: true }).statistic // 0.44642857142857145
  */
+import { dataError } from '../../errors.js';
+import { compareMessages } from '../../messages/index.js';
 import { pChisqUpper } from '../dist/index.js';
 
 export interface ChiSquareOptions {
@@ -43,13 +45,16 @@ export function chiSquareTest(counts: readonly (readonly number[])[], opts: ChiS
   const rowSum = new Float64Array(r);
   const colSum = new Float64Array(c);
   let total = 0;
-  for (let i = 0; i < r; i++)
+  for (let i = 0; i < r; i++) {
+    if (counts[i].length !== c) throw dataError(compareMessages.raggedTable('chi-square test'));
     for (let j = 0; j < c; j++) {
       const o = counts[i][j];
+      if (!(o >= 0) || !Number.isFinite(o)) throw dataError(compareMessages.badCounts('chi-square test', i + 1, j + 1, o));
       rowSum[i] += o;
       colSum[j] += o;
       total += o;
     }
+  }
   const rows: number[] = [];
   const cols: number[] = [];
   for (let i = 0; i < r; i++) if (rowSum[i] > 0) rows.push(i);

@@ -10,11 +10,14 @@
  * `maxTables` nodes the test is not attempted and null is returned (R's network algorithm of
  * Mehta & Patel 1983 reaches further; not implemented).
  *
- * Contract: non-negative integer counts, rectangular; rows/columns with total 0 are dropped.
+ * Contract: rectangular non-negative whole-number counts (else a data error naming the cell);
+ * rows/columns with total 0 are dropped.
  *
  * @example
  * fisherExact([[3, 1], [1, 3]])!.p // 0.4857142857142857 (= 34/70)
  */
+import { dataError } from '../../errors.js';
+import { compareMessages } from '../../messages/index.js';
 import { lgamma } from '../dist/index.js';
 
 export interface FisherResult {
@@ -28,6 +31,12 @@ const REL_ERR = 1 + 1e-7;
 export function fisherExact(counts: readonly (readonly number[])[], maxTables = 5e6): FisherResult | null {
   const r0 = counts.length;
   const c0 = r0 ? counts[0].length : 0;
+  counts.forEach((row, i) => {
+    if (row.length !== c0) throw dataError(compareMessages.raggedTable("Fisher's exact test"));
+    row.forEach((v, j) => {
+      if (!(v >= 0) || !Number.isInteger(v)) throw dataError(compareMessages.badCounts("Fisher's exact test", i + 1, j + 1, v));
+    });
+  });
   const rowSum = counts.map((row) => row.reduce((a, b) => a + b, 0));
   const colSum0: number[] = [];
   for (let j = 0; j < c0; j++) colSum0.push(counts.reduce((a, row) => a + row[j], 0));

@@ -63,6 +63,12 @@ describe('chi-square and Fisher', () => {
   it('Fisher 3×3 equals R fisher.test (0.15084915084915)', () => {
     near(fisherExact([[2, 1, 0], [1, 3, 1], [0, 1, 4]])!.p, 0.15084915084915, 1e-11);
   });
+  it('refuses negative, non-finite or (Fisher) fractional counts and ragged tables, naming the cell', () => {
+    expect(() => chiSquareTest([[1, -2], [3, 4]])).toThrow(/row 1, column 2 is -2/);
+    expect(() => chiSquareTest([[1, 2], [3, NaN]])).toThrow(/row 2, column 2 is NaN/);
+    expect(() => chiSquareTest([[1, 2], [3]])).toThrow(/rectangular/);
+    expect(() => fisherExact([[1, 2.5], [3, 4]])).toThrow(/row 1, column 2 is 2.5.*whole numbers/);
+  });
   it('Fisher gives up (null) rather than run forever on a large r×c table', () => {
     const big = [[30, 25, 20, 22, 18], [28, 26, 24, 19, 21], [25, 30, 22, 20, 23], [27, 21, 26, 25, 20]];
     expect(fisherExact(big, 1e4)).toBeNull();
