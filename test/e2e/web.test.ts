@@ -77,6 +77,14 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
     const err = page.locator('[data-testid="cohort-error"]');
     await err.waitFor({ timeout: 20000 });
     expect(await err.textContent()).toContain('broken.xlsx');
+    // The same by drag and drop onto the drop zone: an empty file.
+    const dt = await page.evaluateHandle(() => {
+      const d = new DataTransfer();
+      d.items.add(new File([''], 'empty.csv', { type: 'text/csv' }));
+      return d;
+    });
+    await page.locator('[data-testid="dropzone"]').dispatchEvent('drop', { dataTransfer: dt });
+    await expect.poll(() => err.textContent(), { timeout: 20000 }).toContain('empty.csv: the upload is empty');
   });
 
   it('the validation report lists row-level problems with their spreadsheet rows', async () => {
