@@ -19,6 +19,10 @@ import { pval, sig } from '../report/text/formatNumber.js';
 
 const CMD = 'cox';
 
+/** JSON never carries NaN or ±Infinity: an overflowing value (e.g. exp(coef) of a huge coefficient) is null. */
+const fin = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
+const finTest = (t: { statistic: number; df: number; p: number }) => ({ statistic: fin(t.statistic), df: t.df, p: fin(t.p) });
+
 /** The stable JSON of `siilab cox --json` (fields may be added, never renamed). */
 export function coxJson(file: string, r: CoxResult, strataColumn: string | null = null) {
   return {
@@ -32,29 +36,33 @@ export function coxJson(file: string, r: CoxResult, strataColumn: string | null 
     countingProcess: r.countingProcess,
     coefficients: r.coefficients.map((c) => ({
       term: c.term,
-      coef: c.coef,
-      hr: c.hr,
-      se: c.se,
-      z: c.z,
-      p: c.p,
-      lower: c.lower,
-      upper: c.upper,
+      coef: fin(c.coef),
+      hr: fin(c.hr),
+      se: fin(c.se),
+      z: fin(c.z),
+      p: fin(c.p),
+      lower: fin(c.lower),
+      upper: fin(c.upper),
       /** SPSS's "Wald" column: z² on 1 df (same p). */
-      waldChisq: c.waldChisq,
+      waldChisq: fin(c.waldChisq),
       covariate: c.covariate,
       level: c.level,
       reference: c.reference,
       possiblyInfinite: c.possiblyInfinite,
     })),
     confLevel: r.confLevel,
-    loglik: { null: r.loglik.null, model: r.loglik.model },
-    tests: r.tests,
+    loglik: { null: fin(r.loglik.null), model: fin(r.loglik.model) },
+    tests: {
+      likelihoodRatio: finTest(r.tests.likelihoodRatio),
+      wald: finTest(r.tests.wald),
+      score: finTest(r.tests.score),
+    },
     concordance: { c: r.concordance.c, se: r.concordance.se },
     proportionalHazards: r.proportionalHazards
       ? {
           method: 'cox.zph (R survival 3.x score test), transform km',
-          terms: r.proportionalHazards.terms.map((t) => ({ term: t.term, chisq: t.chisq, df: t.df, p: t.p })),
-          global: { chisq: r.proportionalHazards.global.chisq, df: r.proportionalHazards.global.df, p: r.proportionalHazards.global.p },
+          terms: r.proportionalHazards.terms.map((t) => ({ term: t.term, chisq: fin(t.chisq), df: t.df, p: fin(t.p) })),
+          global: { chisq: fin(r.proportionalHazards.global.chisq), df: r.proportionalHazards.global.df, p: fin(r.proportionalHazards.global.p) },
         }
       : null,
     iterations: r.iterations,
@@ -82,7 +90,7 @@ function renderText(res: CoxJson): string {
   const refs = new Map(res.coefficients.filter((c) => c.reference !== null).map((c) => [c.covariate, c.reference]));
   if (refs.size) out.push(`(reference level${refs.size > 1 ? 's' : ''}: ${[...refs].map(([k, v]) => `${k} = ${v}`).join(', ')})\n`);
   const t = res.tests;
-  const test = (name: string, x: { statistic: number; df: number; p: number }) => `${name} = ${sig(x.statistic, 5)} on ${x.df} df, p = ${pval(x.p)}`;
+  const test = (name: string, x: { statistic: number | null; df: number; p: number | null }) => `${name} = ${sig(x.statistic, 5)} on ${x.df} df, p = ${pval(x.p)}`;
   out.push('\n');
   if (res.concordance.c !== null) out.push(`Concordance = ${sig(res.concordance.c, 4)}  (se = ${sig(res.concordance.se, 3)})\n`);
   out.push(`${test('Likelihood ratio test', t.likelihoodRatio)}\n${test('Wald test', t.wald)}\n${test('Score (logrank) test', t.score)}\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/runCli.js';
@@ -72,6 +72,19 @@ describe('siilab cox: text output and options', () => {
     expect(j.coefficients[0].possiblyInfinite).toBe(true);
     const t = await runCli(['cox', f, '--time', 'time', '--event', 'status', '--covariates', 'x,age']);
     expect(t.stdout).toMatch(/Warning: Loglik converged before variable 1 \(x\)/);
+  });
+  it('an overflowing hazard ratio is null in JSON and NA in text, never Infinity', async () => {
+    // the monotone data set with x in units of 1e-5: the "infinite" coefficient is ~2e6, exp() overflows
+    const rows = readFileSync(csvPath(reference.cases.find((c) => c.id === 'monotone')!), 'utf8').trim().split('\n');
+    const f = write('tiny_scale.csv', [rows[0], ...rows.slice(1).map((r) => r.replace(/^(\d+),(\d+),(\d+)/, (_, t, s, x) => `${t},${s},${Number(x) * 1e-5}`))].join('\n'));
+    const res = await runCli(['cox', f, '--time', 'time', '--event', 'status', '--covariates', 'x,age', '--json']);
+    expect(res.code).toBe(0);
+    const j = res.json();
+    expect(j.coefficients[0].coef).toBeGreaterThan(1e5);
+    expect(j.coefficients[0].hr).toBeNull();
+    expect(j.warnings[0]).toMatch(/Loglik converged before variable 1 \(x\)/);
+    const t = await runCli(['cox', f, '--time', 'time', '--event', 'status', '--covariates', 'x,age']);
+    expect(t.stdout).not.toMatch(/Infinity|NaN/);
   });
   it('accepts true/false events', async () => {
     const f = write('tf.csv', 'time,dead,x\n1,true,1\n2,true,0\n3,true,1\n4,false,0\n5,true,0\n');
