@@ -52,6 +52,8 @@ export function coxJson(file: string, r: CoxResult, strataColumn: string | null 
     })),
     confLevel: r.confLevel,
     loglik: { null: fin(r.loglik.null), model: fin(r.loglik.model) },
+    /** SPSS's "-2 Log Likelihood" of the model (Omnibus Tests table). */
+    minus2LogLikelihood: fin(-2 * r.loglik.model),
     tests: {
       likelihoodRatio: finTest(r.tests.likelihoodRatio),
       wald: finTest(r.tests.wald),
@@ -94,7 +96,7 @@ function renderText(res: CoxJson): string {
   out.push('\n');
   if (res.concordance.c !== null) out.push(`Concordance = ${sig(res.concordance.c, 4)}  (se = ${sig(res.concordance.se, 3)})\n`);
   out.push(`${test('Likelihood ratio test', t.likelihoodRatio)}\n${test('Wald test', t.wald)}\n${test('Score (logrank) test', t.score)}\n`);
-  out.push(`Log-likelihood: null ${sig(res.loglik.null, 7)}, model ${sig(res.loglik.model, 7)}; ${res.iterations} Newton–Raphson iteration(s)${res.converged ? '' : ' (not converged)'}\n`);
+  out.push(`Log-likelihood: null ${sig(res.loglik.null, 7)}, model ${sig(res.loglik.model, 7)} (−2 log-likelihood ${sig(res.minus2LogLikelihood, 7)}, as SPSS); ${res.iterations} Newton–Raphson iteration(s)${res.converged ? '' : ' (not converged)'}\n`);
   if (res.proportionalHazards) {
     out.push('\nTest of proportional hazards (cox.zph, transform km):\n');
     const ph = res.proportionalHazards;

@@ -34,6 +34,7 @@ describe('siilab cox --json: every contract field equals R', () => {
       });
       expectClose('loglik null', j.loglik.null, R.loglik[0]);
       expectClose('loglik model', j.loglik.model, R.loglik[1]);
+      expectClose('-2LL', j.minus2LogLikelihood, -2 * R.loglik[1]);
       for (const [name, ref] of [['likelihoodRatio', R.lr], ['wald', R.wald], ['score', R.score]] as const) {
         expectClose(`${name}`, j.tests[name].statistic, ref[0], tol);
         expect(j.tests[name].df).toBe(ref[1]);

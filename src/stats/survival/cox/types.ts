@@ -51,6 +51,7 @@ export interface CoxCoefficient {
   readonly level: string | null;
   readonly reference: string | null;
   readonly coef: number;
+  /** exp(coef); Infinity if it overflows (only with an infinite coefficient; the CLI's JSON prints null). */
   readonly hr: number;
   readonly se: number;
   /** Wald z = coef / se (R's print). */
