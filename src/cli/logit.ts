@@ -44,6 +44,8 @@ export function logitJson(file: string, outcome: string, positive: string | null
       level: c.level,
       reference: c.reference,
     })),
+    /** Wald test of each covariate with all its terms together (SPSS's covariate row; car::Anova type III Wald). */
+    covariateTests: r.covariateTests.map((t) => ({ covariate: t.covariate, terms: [...t.terms], df: t.df, wald: t.wald, p: t.p })),
     confLevel: r.confLevel,
     ciMethod: 'Wald: exp(coef ± z·se), as SPSS and R confint.default',
     deviance: { null: r.deviance.null, residual: r.deviance.residual, dfNull: r.deviance.dfNull, dfResidual: r.deviance.dfResidual },
@@ -81,6 +83,11 @@ function renderText(r: LogitJson): string {
       r.coefficients.map((c) => [c.term, sig(c.coef, 5), sig(c.se, 5), sig(c.z, 4), sig(c.wald, 4), pval(c.p), sig(c.or, 4), sig(c.lower, 4), sig(c.upper, 4)]),
     ),
   );
+  const multi = r.covariateTests.filter((t) => t.df > 1);
+  if (multi.length > 0) {
+    out.push('\nCovariates with several terms (Wald test of all their terms together):\n');
+    out.push(textTable(['covariate', 'Wald', 'df', 'p'], multi.map((t) => [t.covariate, sig(t.wald, 5), String(t.df), pval(t.p)])));
+  }
   const hl = r.hosmerLemeshow;
   out.push(
     `\nNull deviance ${sig(r.deviance.null, 6)} on ${r.deviance.dfNull} df; residual deviance ${sig(r.deviance.residual, 6)} on ${r.deviance.dfResidual} df; AIC ${sig(r.aic, 6)}\n` +

@@ -49,6 +49,14 @@ describe('siilab logit', () => {
     expect(r.stdout).toMatch(/Hosmer–Lemeshow: chi-square = /);
   });
 
+  it('prints the joint Wald test of a categorical covariate with several terms (SPSS covariate row)', async () => {
+    const r = await runCli(['logit', 'test/reference/logit/infert.csv', '--outcome', 'case', '--covariates', 'spontaneous,induced,education']);
+    expect(r.stdout).toMatch(/Covariates with several terms/);
+    expect(r.stdout).toMatch(/education\s+0\.2034\d*\s+2\s+0\.903/);
+    const j = (await runCli(['logit', 'test/reference/logit/infert.csv', '--outcome', 'case', '--covariates', 'spontaneous,induced,education', '--json'])).json();
+    expect(j.covariateTests.map((t: any) => [t.covariate, t.df])).toEqual([['spontaneous', 1], ['induced', 1], ['education', 2]]);
+  });
+
   it('refuses separation with exit 4 naming the covariate', async () => {
     let r = await runCli(['logit', 'test/reference/logit/separation_complete.csv', '--outcome', 'y', '--covariates', 'x,z']);
     expect(r.code).toBe(4);

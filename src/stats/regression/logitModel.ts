@@ -20,6 +20,8 @@ import { pChisqUpper, pNormTwoSided, qnorm } from '../dist/index.js';
 import { modelMatrix, sortedLevels, type CovariateValues } from '../design/modelMatrix.js';
 import { hosmerLemeshow, type HosmerLemeshowResult } from './hosmerLemeshow.js';
 import { logisticFit, type LogisticOptions } from './logistic.js';
+import { cholesky } from '../linalg/cholesky.js';
+import { choleskySolve } from '../linalg/choleskySolve.js';
 
 export type LogitCovariateInput =
   | { readonly name: string; readonly kind: 'numeric'; readonly values: Float64Array }
@@ -54,11 +56,26 @@ export interface LogitCoefficient {
   readonly upper: number;
 }
 
+/**
+ * Wald test of all the terms of one covariate together (SPSS prints it on the covariate's own row
+ * of a categorical covariate; R: car::Anova(type = 3, test.statistic = "Wald")): W = b_Tᵀ V_TT⁻¹ b_T
+ * on |T| df, where T are the covariate's terms. For a numeric covariate it is z².
+ */
+export interface LogitCovariateTest {
+  readonly covariate: string;
+  readonly terms: readonly string[];
+  readonly df: number;
+  readonly wald: number;
+  readonly p: number;
+}
+
 export interface LogitResult {
   readonly n: number;
   readonly nDropped: number;
   readonly events: number;
   readonly coefficients: readonly LogitCoefficient[];
+  /** One Wald test per covariate (all its terms together), in the order given. */
+  readonly covariateTests: readonly LogitCovariateTest[];
   readonly confLevel: number;
   readonly deviance: { readonly null: number; readonly residual: number; readonly dfNull: number; readonly dfResidual: number };
   readonly logLik: number;
@@ -152,6 +169,29 @@ export function logitModel(input: LogitInput): LogitResult {
       upper: Math.exp(b + zq * se),
     });
   });
+  const p1 = mm.terms.length + 1;
+  const covariateTests = input.covariates.map((c) => {
+    const idx: number[] = [];
+    mm.terms.forEach((t, k) => {
+      if (t.covariate === c.name) idx.push(k + 1);
+    });
+    const v = new Float64Array(idx.length * idx.length);
+    const b = new Float64Array(idx.length);
+    idx.forEach((a, r) => {
+      b[r] = fit.coefficients[a];
+      idx.forEach((bb, q) => (v[r * idx.length + q] = fit.covariance[a * p1 + bb]));
+    });
+    const x = choleskySolve(cholesky(v, idx.length), b);
+    let wald = 0;
+    for (let r = 0; r < idx.length; r++) wald += b[r] * x[r];
+    return Object.freeze({
+      covariate: c.name,
+      terms: Object.freeze(idx.map((a) => mm.terms[a - 1].term)),
+      df: idx.length,
+      wald,
+      p: pChisqUpper(wald, idx.length),
+    });
+  });
   const warnings: string[] = [];
   if (!fit.converged) warnings.push(logitMessages.notConverged(fit.iterations));
   if (fit.fittedExtreme) warnings.push(logitMessages.fittedExtreme());
@@ -169,6 +209,7 @@ export function logitModel(input: LogitInput): LogitResult {
     nDropped,
     events,
     coefficients: Object.freeze(coefficients),
+    covariateTests: Object.freeze(covariateTests),
     confLevel,
     deviance: Object.freeze({ null: fit.nullDeviance, residual: fit.deviance, dfNull: n - 1, dfResidual: n - fit.rank }),
     logLik: -fit.deviance / 2,

@@ -7,7 +7,7 @@
 # Wald CIs are confint.default (exp(b ± z·SE), SPSS's "95% C.I. for EXP(B)").
 # Hosmer–Lemeshow is computed here from its definition with ResourceSelection::hoslem.test's grouping:
 # breaks = unique(quantile(p, seq(0, 1, 1/g))) (type 7), cut(p, breaks, include.lowest = TRUE), df = groups − 2.
-suppressPackageStartupMessages({ library(survival); library(jsonlite) })
+suppressPackageStartupMessages({ library(survival); library(jsonlite); library(car) })
 out <- "test/reference/logit"
 cmp <- "test/reference/compare"   # lung.csv, asah.csv, mtcars.csv written by test/reference/compare/compare.R
 
@@ -60,6 +60,9 @@ fit_case <- function(name, file, d, outcome, positive, covariates, categorical =
     lr = { ch <- f$null.deviance - f$deviance; df <- f$df.null - f$df.residual; list(chisq = ch, df = df, p = pchisq(ch, df, lower.tail = FALSE)) },
     hosmerLemeshow = hl(dd$.y, fitted(f)), coxSnellR2 = cs, nagelkerkeR2 = cs / (1 - exp(-f$null.deviance / n)),
     fitted = unname(fitted(f)),
+    # Wald test per covariate, all its terms together (car::Anova type III Wald)
+    covariateTests = { a <- car::Anova(f, type = 3, test.statistic = "Wald"); a <- a[rownames(a) != "(Intercept)", ]
+      lapply(seq_len(nrow(a)), function(i) list(covariate = rownames(a)[i], df = a$Df[i], wald = a$Chisq[i], p = a[["Pr(>Chisq)"]][i])) },
     default = list(coef = unname(coef(f0)), se = unname(summary(f0)$coefficients[, 2]), iter = f0$iter))
 }
 
@@ -81,7 +84,7 @@ cases <- list(
     ref = list(education = "6-11yrs"), args = c("--outcome", "case", "--covariates", "age,parity,education", "--ref", "education=6-11yrs")))
 
 sepw <- function(d, fo) { w <- character(0); withCallingHandlers(glm(fo, binomial, d), warning = function(x) { w <<- c(w, conditionMessage(x)); invokeRestart("muffleWarning") }); w }
-ref <- list(R = R.version.string, packages = list(stats = as.character(getRversion()), survival = as.character(packageVersion("survival")), jsonlite = as.character(packageVersion("jsonlite"))),
+ref <- list(R = R.version.string, packages = list(stats = as.character(getRversion()), survival = as.character(packageVersion("survival")), car = as.character(packageVersion("car")), jsonlite = as.character(packageVersion("jsonlite"))),
   cases = cases,
   separation = list(
     complete = list(file = "logit/separation_complete.csv", rWarnings = sepw(sep_complete, y ~ x + z)),

@@ -75,6 +75,12 @@ describe('logitModel equals R glm(binomial)', () => {
         expect(g.observed).toBe(c.hosmerLemeshow.observed[j]);
         track(g.expected, c.hosmerLemeshow.expected[j]);
       });
+      expect(m.covariateTests.map((t) => t.covariate)).toEqual(c.covariateTests.map((t: any) => t.covariate));
+      m.covariateTests.forEach((t, k) => {
+        expect(t.df).toBe(c.covariateTests[k].df);
+        track(t.wald, c.covariateTests[k].wald);
+        track(t.p, c.covariateTests[k].p);
+      });
       track(m.coxSnellR2, c.coxSnellR2);
       track(m.nagelkerkeR2, c.nagelkerkeR2);
       expect(m.fitted.length).toBe(c.fitted.length);
