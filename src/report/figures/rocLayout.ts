@@ -108,7 +108,7 @@ export function rocLayout(data: { readonly title: string; readonly description?:
   const tickValues = [0, 0.2, 0.4, 0.6, 0.8, 1];
 
   // ---- legend content: a small table, label | AUC (95% CI) | optimal cutoff (specificity, sensitivity) ----
-  const labels = curves.map((c) => fitText(c.label, width * 0.3, fs));
+  let labels = curves.map((c) => fitText(c.label, width * 0.3, fs));
   const aucs = curves.map(aucText);
   const hasOptimal = showOptimal && curves.some((c) => c.optimal && finite(c.optimal.sensitivity) && finite(c.optimal.specificity));
   const cutoffs = curves.map((c) => {
@@ -121,12 +121,19 @@ export function rocLayout(data: { readonly title: string; readonly description?:
   const oneHeadRow = !hasOptimal || widthMm(options.width) >= 120;
   const aucHead: string[] = !anyCi ? ['AUC'] : oneHeadRow ? [`AUC ${ciText}`] : ['AUC', ciText];
   const cutHead: string[] = oneHeadRow ? ['Optimal cutoff (specificity, sensitivity)'] : ['Optimal cutoff', '(specificity, sensitivity)'];
-  const labelW = Math.max(0, ...labels.map((s) => textWidth(s, fs)));
+  let labelW = Math.max(0, ...labels.map((s) => textWidth(s, fs)));
   const aucW = Math.max(...aucHead.map((s) => textWidth(s, fs, true)), ...aucs.map((s) => textWidth(s, fs)));
   const cutW = hasOptimal ? Math.max(...cutHead.map((s) => textWidth(s, fs, true)), ...cutoffs.map((s) => textWidth(s, fs))) : 0;
   const rowH = fs * 1.45;
   const headRows = Math.max(aucHead.length, hasOptimal ? cutHead.length : 1);
-  const legendW = 4 + SAMPLE + 4 + labelW + 10 + aucW + (hasOptimal ? 10 + cutW : 0) + 4;
+  let legendW = 4 + SAMPLE + 4 + labelW + 10 + aucW + (hasOptimal ? 10 + cutW : 0) + 4;
+  // A legend wider than the figure (long cut-off values at single-column width): shorten the labels.
+  const room = width - 2 * PAD;
+  if (legendW > room) {
+    labels = curves.map((c) => fitText(c.label, Math.max(30, labelW - (legendW - room)), fs));
+    labelW = Math.max(0, ...labels.map((s) => textWidth(s, fs)));
+    legendW = 4 + SAMPLE + 4 + labelW + 10 + aucW + (hasOptimal ? 10 + cutW : 0) + 4;
+  }
   const legendH = rowH * (curves.length + headRows) + 4;
 
   // ---- plot size ----
