@@ -40,7 +40,7 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
     await page.locator('input[name="platelets"]').fill('180');
     await page.locator('input[name="afp"]').fill('500');
     // SII = 180 × 4.2 / 1.5 = 504; NLR = 2.8; PLR = 120.
-    await expect.poll(() => page.locator('[data-index="SII"] .value').textContent()).toBe('504');
+    await expect.poll(() => page.locator('[data-index="SII"] .value').textContent(), { timeout: 15000 }).toBe('504');
     expect(await page.locator('[data-index="NLR"] .value').textContent()).toBe('2.8');
     expect(await page.locator('[data-index="PLR"] .value').textContent()).toBe('120');
     const cards = page.locator('.study-card');
@@ -54,21 +54,21 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
     await page.locator('input[name="neutrophils"]').fill('4200');
     await page.locator('input[name="lymphocytes"]').fill('1500');
     await page.locator('input[name="platelets"]').fill('180000');
-    await expect.poll(() => page.locator('[data-index="SII"] .value').textContent()).toBe('504');
+    await expect.poll(() => page.locator('[data-index="SII"] .value').textContent(), { timeout: 15000 }).toBe('504');
     // A model fitted on one's own cohort gives a probability with its provenance (test/model/fixtures/logistic.json:
     // −9.5 + 1.5·ln(SII) + 0.7·[AFP ≥ 400]; SII 504, AFP 500 → logit 0.5339…, P = 63.0 %).
     await page.locator('[data-testid="model-file"]').setInputFiles(join(ROOT, 'test', 'model', 'fixtures', 'logistic.json'));
     const model = page.locator('[data-testid="model"]');
-    await expect.poll(() => model.textContent()).toContain('recurrence or metastasis within 3 years (3 years): 63 %');
+    await expect.poll(() => model.textContent(), { timeout: 15000 }).toContain('recurrence or metastasis within 3 years (3 years): 63 %');
     expect(await model.textContent()).toContain('fitted on my_cohort.csv (n = 200, 80 events');
     expect(1 / (1 + Math.exp(-(-9.5 + 1.5 * Math.log(504) + 0.7)))).toBeCloseTo(0.630, 3);
     // Without AFP the model cannot be applied; the indices stay and the model says why.
     await page.locator('input[name="afp"]').fill('');
-    await expect.poll(() => model.textContent()).toMatch(/needs 'afp'/);
+    await expect.poll(() => model.textContent(), { timeout: 15000 }).toMatch(/needs 'afp'/);
     expect(await page.locator('[data-index="SII"] .value').textContent()).toBe('504');
     // A value that is not a number is named.
     await page.locator('input[name="platelets"]').fill('18o');
-    await expect.poll(() => page.locator('[data-testid="calc-error"]').textContent()).toContain('Platelets');
+    await expect.poll(() => page.locator('[data-testid="calc-error"]').textContent(), { timeout: 15000 }).toContain('Platelets');
   });
 
   it('an invalid upload shows the server\'s error naming the file', async () => {
@@ -148,13 +148,13 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
     await page.goto(`${server.url}#/explorer?run=${runId}`);
     const p = page.locator('[data-testid="logrank-p"]');
     await p.waitFor({ timeout: 30000 });
-    await expect.poll(() => p.textContent()).toMatch(/P [=<]/);
+    await expect.poll(() => p.textContent(), { timeout: 15000 }).toMatch(/P [=<]/);
     const before = await p.textContent();
     expect(await page.locator('[data-testid="maxstat"]').textContent()).toMatch(/corrected P [=<]/);
     const slider = page.locator('[data-testid="cutoff-slider"]');
     await slider.focus();
     for (let k = 0; k < 8; k++) await page.keyboard.press('ArrowRight');
-    await expect.poll(() => p.textContent(), { timeout: 10000 }).not.toBe(before);
+    await expect.poll(() => p.textContent(), { timeout: 15000 }).not.toBe(before);
     expect(await page.locator('#explorer-km svg').isVisible()).toBe(true);
     expect(await page.locator('[data-testid="group-sizes"]').textContent()).toMatch(/\d+ \/ \d+ patients/);
   });

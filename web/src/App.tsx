@@ -3,15 +3,16 @@
  * server routes), the shared selection (current cohort, study and run; the preloaded demo run until
  * the user makes their own) and the page area.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { api, type Cohort, type Run, type Study } from './api.js';
 import type { ResultsBundle } from '../../src/analysis/bundle.js';
 import { CalculatorPage } from './pages/Calculator.js';
-import { CohortPage } from './pages/Cohort.js';
-import { AnalysisPage } from './pages/Analysis.js';
-import { ExplorerPage } from './pages/Explorer.js';
-import { AuditPage } from './pages/Audit.js';
-import { ReportsPage } from './pages/Reports.js';
+// The other pages load when first opened (the calculator, the first page, is in the main bundle).
+const CohortPage = lazy(() => import('./pages/Cohort.js').then((m) => ({ default: m.CohortPage })));
+const AnalysisPage = lazy(() => import('./pages/Analysis.js').then((m) => ({ default: m.AnalysisPage })));
+const ExplorerPage = lazy(() => import('./pages/Explorer.js').then((m) => ({ default: m.ExplorerPage })));
+const AuditPage = lazy(() => import('./pages/Audit.js').then((m) => ({ default: m.AuditPage })));
+const ReportsPage = lazy(() => import('./pages/Reports.js').then((m) => ({ default: m.ReportsPage })));
 
 export const PAGES = [
   { id: 'calculator', label: 'Calculator' },
@@ -117,11 +118,13 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {page === 'calculator' && <CalculatorPage />}
-        {page === 'cohort' && <CohortPage ctx={ctx} />}
-        {page === 'analysis' && <AnalysisPage ctx={ctx} />}
-        {page === 'explorer' && <ExplorerPage ctx={ctx} />}
-        {page === 'audit' && <AuditPage />}
-        {page === 'reports' && <ReportsPage ctx={ctx} />}
+        <Suspense fallback={<p className="progress" role="status"><progress /> Loading the page…</p>}>
+          {page === 'cohort' && <CohortPage ctx={ctx} />}
+          {page === 'analysis' && <AnalysisPage ctx={ctx} />}
+          {page === 'explorer' && <ExplorerPage ctx={ctx} />}
+          {page === 'audit' && <AuditPage />}
+          {page === 'reports' && <ReportsPage ctx={ctx} />}
+        </Suspense>
       </main>
       <footer className="foot">
         <span>{health}</span>
