@@ -70,3 +70,14 @@ export function coxSurvival(b: CoxBaseline, beta: ArrayLike<number>, x: ArrayLik
   const r = Math.exp(lp);
   return horizons.map((t) => Math.exp(-baselineCumHazardAt(b, t, s) * r));
 }
+
+/**
+ * Baseline survival S₀(t) = exp(−H₀(t)) at the centre, per stratum, at chosen horizons — what a
+ * model file needs to predict S(t | x) = S₀(t)^exp((x − centre)·β) later.
+ * @example
+ * // with the fit of the example above (R: exp(-basehaz) = exp(-0.386963143105)):
+ * baselineSurvivalAt(fit.baseline, [3]) // [{ stratum: null, horizons: [3], survival: [0.6791161245767549] }]
+ */
+export function baselineSurvivalAt(b: CoxBaseline, horizons: readonly number[]): { stratum: string | null; horizons: number[]; survival: number[] }[] {
+  return b.strata.map((st, s) => ({ stratum: st.stratum, horizons: [...horizons], survival: horizons.map((t) => Math.exp(-baselineCumHazardAt(b, t, s))) }));
+}

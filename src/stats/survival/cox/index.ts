@@ -9,7 +9,7 @@
  * coxSurvival(fit.baseline, fit.coefficients.map((c) => c.coef), [900], [12, 36]); // S(12), S(36) at SII = 900
  */
 export { coxph } from './coxph.js';
-export { coxSurvival, baselineCumHazardAt, type CoxBaseline, type CoxBaselineStratum } from './baseline.js';
+export { coxSurvival, baselineCumHazardAt, baselineSurvivalAt, type CoxBaseline, type CoxBaselineStratum } from './baseline.js';
 export type {
   CoxInput,
   CoxResult,

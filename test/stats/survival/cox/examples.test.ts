@@ -1,7 +1,7 @@
 // The @example lines of src/stats/survival/cox/*.ts, run: their stated outputs are real.
 import { describe, expect, it } from 'vitest';
 import { coxph } from '../../../../src/stats/survival/cox/coxph.js';
-import { baselineCumHazardAt, coxSurvival } from '../../../../src/stats/survival/cox/baseline.js';
+import { baselineCumHazardAt, baselineSurvivalAt, coxSurvival } from '../../../../src/stats/survival/cox/baseline.js';
 import { coxSortedData } from '../../../../src/stats/survival/cox/sortedData.js';
 import { coxConcordance } from '../../../../src/stats/survival/cox/concordance.js';
 import { coxDerivatives } from '../../../../src/stats/survival/cox/partialLikelihood.js';
@@ -24,6 +24,10 @@ describe('@example outputs (checked against R 4.2.2 / survival 3.5.3 where state
     const s = coxSurvival(f.baseline, [f.coefficients[0].coef], [1], [2, 5]);
     expect(s[0]).toBeCloseTo(0.38558170962173216, 13);
     expect(s[1]).toBeCloseTo(0.0028894993481494687, 15);
+    const b = baselineSurvivalAt(f.baseline, [3]);
+    expect(b).toHaveLength(1);
+    expect(b[0].stratum).toBeNull();
+    expect(b[0].survival[0]).toBeCloseTo(Math.exp(-0.386963143105), 11);
   });
   it('concordance', () => {
     const r = coxConcordance(tiny(), new Float64Array([1, 0, 1, 0, 0]));
