@@ -104,9 +104,10 @@ function renderText(r: CompareJson): string {
       const tname = nv.test === 't' ? 't' : 'F';
       rows.push([`${nv.name}, mean ± SD`, ...nv.summaries.map((s) => `${num(s.mean)} ± ${num(s.sd)}`), nv.test === 't' ? "Student's t" : 'ANOVA F', `${tname} = ${sig(nv.statistic, 5)}`, pval(nv.p)]);
       rows.push([`  median (IQR)`, ...nv.summaries.map((s) => `${num(s.median)} (${num(s.q1)}, ${num(s.q3)})`), nv.test === 't' ? "Welch's t" : "Welch's F", `${tname} = ${sig(nv.welch.statistic, 5)}`, pval(nv.welch.p)]);
-      if (nv.mannWhitney) rows.push(['', ...nv.summaries.map(() => ''), 'Mann–Whitney', `U = ${sig(nv.mannWhitney.u, 6)}`, pval(nv.mannWhitney.p)]);
-      if (nv.mannWhitney && nv.mannWhitney.exactP !== null) rows.push(['', ...nv.summaries.map(() => ''), '  exact', '', pval(nv.mannWhitney.exactP)]);
-      else rows.push(['', ...nv.summaries.map(() => ''), 'Kruskal–Wallis', `H = ${sig(nv.kruskalWallis.statistic, 5)}`, pval(nv.kruskalWallis.p)]);
+      if (nv.mannWhitney) {
+        rows.push(['', ...nv.summaries.map(() => ''), 'Mann–Whitney', `U = ${sig(nv.mannWhitney.u, 6)}`, pval(nv.mannWhitney.p)]);
+        if (nv.mannWhitney.exactP !== null) rows.push(['', ...nv.summaries.map(() => ''), '  exact', '', pval(nv.mannWhitney.exactP)]);
+      } else rows.push(['', ...nv.summaries.map(() => ''), 'Kruskal–Wallis', `H = ${sig(nv.kruskalWallis.statistic, 5)}`, pval(nv.kruskalWallis.p)]);
       rows.push(['', ...nv.summaries.map(() => ''), 'Levene (mean)', `F = ${sig(nv.levene.statistic, 5)}`, pval(nv.levene.p)]);
     } else {
       const cv = v as ReturnType<typeof categoricalJson>;

@@ -69,6 +69,12 @@ export function logitJson(file: string, outcome: string, positive: string | null
 
 type LogitJson = ReturnType<typeof logitJson>;
 
+/** 'p = 0.03' or 'p < 2.2e-16'. */
+const pEq = (p: number | null): string => {
+  const t = pval(p);
+  return t.startsWith('<') ? `p ${t}` : `p = ${t}`;
+};
+
 function renderText(r: LogitJson): string {
   const pct = Math.round(r.confLevel * 100);
   const out: string[] = [];
@@ -91,8 +97,8 @@ function renderText(r: LogitJson): string {
   const hl = r.hosmerLemeshow;
   out.push(
     `\nNull deviance ${sig(r.deviance.null, 6)} on ${r.deviance.dfNull} df; residual deviance ${sig(r.deviance.residual, 6)} on ${r.deviance.dfResidual} df; AIC ${sig(r.aic, 6)}\n` +
-      `Likelihood-ratio test: chi-square = ${sig(r.likelihoodRatio.chisq, 5)} on ${r.likelihoodRatio.df} df, p = ${pval(r.likelihoodRatio.p)}\n` +
-      `Hosmer–Lemeshow: chi-square = ${sig(hl.chisq, 5)} on ${hl.df} df, p = ${pval(hl.p)} (${hl.groups.length} groups; ${hl.rule})\n` +
+      `Likelihood-ratio test: chi-square = ${sig(r.likelihoodRatio.chisq, 5)} on ${r.likelihoodRatio.df} df, ${pEq(r.likelihoodRatio.p)}\n` +
+      `Hosmer–Lemeshow: chi-square = ${sig(hl.chisq, 5)} on ${hl.df} df, ${pEq(hl.p)} (${hl.groups.length} groups; ${hl.rule})\n` +
       `Cox–Snell R² = ${sig(r.coxSnellR2, 4)}, Nagelkerke R² = ${sig(r.nagelkerkeR2, 4)}; ${r.iterations} IRLS iteration(s)${r.converged ? '' : ' (not converged)'}\n`,
   );
   out.push('\nNote: z = B/S.E. as R prints; "Wald" is z² on 1 df as SPSS prints (same p). The CI of the odds ratio is Wald\'s (SPSS, R confint.default).\n');

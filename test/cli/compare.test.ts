@@ -63,6 +63,10 @@ describe('siilab compare', () => {
     const t = await runCli(['compare', 'test/reference/compare/asah.csv', '--group', 'outcome', '--vars', 'gender']);
     expect(t.stdout).toMatch(/without continuity correction/);
     expect(t.stdout).toMatch(/Pearson χ²/);
+    // two groups: Mann–Whitney, not Kruskal–Wallis, in the text table
+    const n = await runCli(['compare', 'test/reference/compare/asah.csv', '--group', 'outcome', '--vars', 'age']);
+    expect(n.stdout).toMatch(/Mann–Whitney/);
+    expect(n.stdout).not.toMatch(/Kruskal/);
   });
 
   it('k groups: ANOVA with Welch and Kruskal–Wallis; --quantile-type 6; --numeric overrides the ≤5-values rule', async () => {
