@@ -170,6 +170,20 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
   });
 
+  it('audit: the seeds are built in; a pasted audit file is checked, an invalid one refused by field', async () => {
+    await page.goto(`${server.url}#/audit`);
+    await page.locator('.paper[data-paper="hong2021"]').waitFor({ timeout: 30000 });
+    expect(await page.locator('.paper').count()).toBe(3);
+    await page.getByRole('tab', { name: 'Your paper' }).click();
+    const box = page.getByLabel('or paste it here');
+    await box.fill(readFileSync(join(ROOT, 'src', 'audit', 'papers', 'yu2023.yaml'), 'utf8'));
+    await page.getByRole('button', { name: 'Check the numbers' }).click();
+    await page.locator('#audit-mine .paper[data-paper="yu2023"]').waitFor({ timeout: 30000 });
+    await box.fill('id: x\ntitle: t\ngroups: 5\n');
+    await page.getByRole('button', { name: 'Check the numbers' }).click();
+    await expect.poll(() => page.locator('[data-testid="audit-error"]').textContent(), { timeout: 15000 }).toContain('groups');
+  });
+
   it('no script errors and no CSP violations on any page', () => {
     expect(pageErrors).toEqual([]);
   });
