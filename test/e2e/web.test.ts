@@ -168,6 +168,16 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
     const bytes = readFileSync(path!);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    // Every figure listed is there as SVG and PNG.
+    const hrefs = await page.locator('table.figures-list a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThanOrEqual(4);
+    for (const h of hrefs) {
+      const r = await page.request.get(h);
+      expect(r.status(), h).toBe(200);
+      const body = await r.body();
+      if (h.endsWith('.svg')) expect(body.subarray(0, 4).toString()).toBe('<svg');
+      else expect(body.subarray(1, 4).toString()).toBe('PNG');
+    }
   });
 
   it('audit: the seeds are built in; a pasted audit file is checked, an invalid one refused by field', async () => {
