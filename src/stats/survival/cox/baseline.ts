@@ -32,19 +32,22 @@ export interface CoxBaseline {
 
 /** Builds the per-stratum step functions from the per-death-time detail of the fit. */
 export function coxBaseline(detail: CoxTimeDetail, nStrata: number, labels: readonly (string | null)[], centre: Float64Array): CoxBaseline {
+  // the detail lists strata in ascending order, times descending within each: one pass
   const strata: CoxBaselineStratum[] = [];
+  let c = 0;
   for (let s = 0; s < nStrata; s++) {
-    const idx: number[] = [];
-    for (let c = 0; c < detail.count; c++) if (detail.stratum[c] === s) idx.push(c);
-    idx.reverse(); // the detail lists times descending within a stratum
-    const time = new Float64Array(idx.length);
-    const cumHazard = new Float64Array(idx.length);
+    const c0 = c;
+    while (c < detail.count && detail.stratum[c] === s) c++;
+    const m = c - c0;
+    const time = new Float64Array(m);
+    const cumHazard = new Float64Array(m);
     let h = 0;
-    idx.forEach((c, k) => {
-      h += detail.hazard[c];
-      time[k] = detail.time[c];
+    for (let k = 0; k < m; k++) {
+      const e = c - 1 - k;
+      h += detail.hazard[e];
+      time[k] = detail.time[e];
       cumHazard[k] = h;
-    });
+    }
     strata.push({ stratum: labels[s] ?? null, time, cumHazard });
   }
   return { centre, strata };

@@ -42,8 +42,14 @@ export interface ZphResult {
 export function kmLeftContinuous(d: CoxSortedData): { time: Float64Array; survBefore: Float64Array } {
   const { n, stop, start, event } = d;
   const byStop = radixOrder(stop);
-  const stopSorted = Float64Array.from(byStop, (k) => stop[k]);
-  const startSorted = start ? Float64Array.from(radixOrder(start), (k) => start[k]) : null;
+  const stopSorted = new Float64Array(n);
+  for (let k = 0; k < n; k++) stopSorted[k] = stop[byStop[k]];
+  let startSorted: Float64Array | null = null;
+  if (start) {
+    const byStart = radixOrder(start);
+    startSorted = new Float64Array(n);
+    for (let k = 0; k < n; k++) startSorted[k] = start[byStart[k]];
+  }
   const deathTimes = new Float64Array(d.nEvents);
   let c = 0;
   for (let k = 0; k < n; k++) if (event[byStop[k]]) deathTimes[c++] = stopSorted[k];
