@@ -8,11 +8,12 @@ import type { ReportTable } from '../../src/report/tables/reportTable.js';
  * by our code, which escapes every text it writes, so it is inserted as is. Its mm width/height are
  * dropped so it scales to the column (the viewBox keeps the proportions).
  */
-export function SvgFigure({ svg, caption, id, maxWidth }: { svg: string; caption?: string; id?: string; maxWidth?: number }) {
+export function SvgFigure({ svg, caption, id, maxWidth, minWidth }: { svg: string; caption?: string; id?: string; maxWidth?: number; minWidth?: number }) {
   const html = useMemo(() => svg.replace(/<svg([^>]*?)\swidth="[^"]*"/, '<svg$1').replace(/<svg([^>]*?)\sheight="[^"]*"/, '<svg$1'), [svg]);
   return (
     <figure className="figure" id={id} style={maxWidth ? { maxWidth } : undefined}>
-      <div className="svg-host" dangerouslySetInnerHTML={{ __html: html }} />
+      {/* Wide figures keep a readable size on narrow screens and scroll sideways instead of shrinking. */}
+      <div className={minWidth ? 'svg-host wide' : 'svg-host'} style={minWidth ? ({ '--min-w': `${minWidth}px` } as React.CSSProperties) : undefined} tabIndex={minWidth ? 0 : undefined} dangerouslySetInnerHTML={{ __html: html }} />
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );

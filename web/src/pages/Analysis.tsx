@@ -183,7 +183,7 @@ function Section({ s }: { s: ReportSection }) {
       <div className="blocks">
         {s.blocks.map((b, k) => {
           if (b.kind === 'table') return <JournalTable key={k} table={b.table} />;
-          if (b.kind === 'figure') return <SvgFigure key={k} svg={b.figure.svg} caption={b.figure.caption} id={b.figure.id} maxWidth={figureWidthPx(b.figure.id, b.figure.widthMm)} />;
+          if (b.kind === 'figure') return <SvgFigure key={k} svg={b.figure.svg} caption={b.figure.caption} id={b.figure.id} maxWidth={figureWidthPx(b.figure.id, b.figure.widthMm)} minWidth={b.figure.widthMm >= 150 ? 860 : undefined} />;
           if (b.kind === 'list') return <ul key={k} className="warnings">{b.items.map((x, j) => <li key={j}>{x}</li>)}</ul>;
           return <p key={k} className={b.style === 'warning' ? 'caveat' : ''}>{b.text}</p>;
         })}
