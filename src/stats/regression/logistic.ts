@@ -19,25 +19,40 @@ import { logisticIrls, type IrlsOptions } from './logisticIrls.js';
 import { detectSeparation, EXTREME_ETA, type Separation } from './separation.js';
 import { cholesky } from '../linalg/cholesky.js';
 
-/** Singular columns (0 = intercept) of the unweighted cross-product [1 X]ᵀ[1 X]: true collinearity. */
+/**
+ * Singular columns (0 = intercept) of the unweighted cross-product [1 X]ᵀ[1 X]: true collinearity.
+ * Columns are centred (the intercept aside) and scaled to unit sum of squares, so the test is on
+ * correlations and does not depend on units; a pivot below 1e-10 means R² > 1 − 1e-10 against the
+ * preceding columns.
+ */
 function crossProductSingular(columns: readonly Float64Array[]): number[] {
   const p = columns.length + 1;
   const n = columns.length ? columns[0].length : 0;
-  const a = new Float64Array(p * p);
-  const col = (j: number, i: number) => (j === 0 ? 1 : columns[j - 1][i]);
-  // centred columns keep the pivots well scaled
-  const mean = new Float64Array(p);
-  for (let j = 1; j < p; j++) {
+  const z: Float64Array[] = [Float64Array.from({ length: n }, () => 1 / Math.sqrt(n))];
+  for (const c of columns) {
     let s = 0;
-    for (let i = 0; i < n; i++) s += col(j, i);
-    mean[j] = s / n;
-  }
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < p; j++) {
-      const xj = j === 0 ? 1 : col(j, i) - mean[j];
-      for (let k = 0; k <= j; k++) a[j * p + k] += xj * (k === 0 ? 1 : col(k, i) - mean[k]);
+    for (let i = 0; i < n; i++) s += c[i];
+    const m = s / n;
+    const v = new Float64Array(n);
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      v[i] = c[i] - m;
+      ss += v[i] * v[i];
     }
-  for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) a[k * p + j] = a[j * p + k];
+    const f = ss > 0 ? 1 / Math.sqrt(ss) : 0;
+    for (let i = 0; i < n; i++) v[i] *= f;
+    z.push(v);
+  }
+  const a = new Float64Array(p * p);
+  for (let j = 0; j < p; j++)
+    for (let k = 0; k <= j; k++) {
+      let s = 0;
+      const zj = z[j];
+      const zk = z[k];
+      for (let i = 0; i < n; i++) s += zj[i] * zk[i];
+      a[j * p + k] = s;
+      a[k * p + j] = s;
+    }
   return [...cholesky(a, p, 1e-10).singular];
 }
 

@@ -141,14 +141,35 @@ export function logisticIrls(x: readonly Float64Array[], y: Float64Array, opts: 
     return 2 * dev;
   };
 
+  // Jacobi scaling: the information matrix is factorised as D·C·D with C of unit diagonal, so the
+  // solve and the singularity test do not depend on the units of the covariates (a covariate in
+  // platelets per litre, ~1e11, next to a rare 0/1 indicator must not look singular).
+  const scale = new Float64Array(p);
+  const hs = new Float64Array(p * p);
+  const gs = new Float64Array(p);
+  const factorScaled = (): CholeskyFactor => {
+    for (let j = 0; j < p; j++) {
+      const d = h[j * p + j];
+      scale[j] = d > 0 && Number.isFinite(d) ? 1 / Math.sqrt(d) : 0;
+    }
+    for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) hs[j * p + k] = h[j * p + k] * scale[j] * scale[k];
+    return cholesky(hs, p);
+  };
+  const newtonStep = (f: CholeskyFactor): Float64Array => {
+    for (let j = 0; j < p; j++) gs[j] = g[j] * scale[j];
+    const z = choleskySolve(f, gs);
+    for (let j = 0; j < p; j++) z[j] *= scale[j];
+    return z;
+  };
+
   let dev = evaluate(beta);
   let converged = false;
   let iterations = 0;
-  let factor: CholeskyFactor = cholesky(h, p);
+  let factor: CholeskyFactor = factorScaled();
   const lastStep = new Float64Array(p);
   const trial = new Float64Array(p);
   for (let it = 1; it <= maxit; it++) {
-    const step = choleskySolve(factor, g);
+    const step = newtonStep(factor);
     for (let j = 0; j < p; j++) trial[j] = beta[j] + step[j];
     let newDev = evaluate(trial);
     let half = 0;
@@ -165,7 +186,7 @@ export function logisticIrls(x: readonly Float64Array[], y: Float64Array, opts: 
     lastStep.set(step);
     beta.set(trial);
     // g and H now hold the gradient and information at the new β
-    factor = cholesky(h, p);
+    factor = factorScaled();
     const change = Math.abs(newDev - dev) / (Math.abs(newDev) + 0.1);
     dev = newDev;
     if (change < epsilon) {
@@ -173,7 +194,9 @@ export function logisticIrls(x: readonly Float64Array[], y: Float64Array, opts: 
       break;
     }
   }
-  const covariance = choleskyInverse(factor);
+  const inv = choleskyInverse(factor);
+  const covariance = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) covariance[j * p + k] = inv[j * p + k] * scale[j] * scale[k];
   return {
     beta,
     covariance,

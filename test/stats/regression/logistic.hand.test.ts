@@ -54,6 +54,24 @@ describe('logisticRegression (hand-sized cases)', () => {
     expect(f.separation).toEqual({ kind: 'complete', columns: [0, 1] });
   });
 
+  it('does not depend on the units: a covariate ~1e11 (platelets per litre) beside a rare indicator', () => {
+    // before Jacobi scaling of XᵀWX this marked the intercept and the indicator as aliased
+    const n = 2000;
+    let seed = 1;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const perLitre = Float64Array.from({ length: n }, () => (rnd() * 2 + 1) * 1e11);
+    const rare = Float64Array.from({ length: n }, (_, i) => (i % 400 === 0 ? 1 : 0));
+    const y = Float64Array.from({ length: n }, (_, i) => (rnd() < (rare[i] ? 0.5 : 0.3) ? 1 : 0));
+    const big = logisticRegression([perLitre, rare], y);
+    const small = logisticRegression([Float64Array.from(perLitre, (v) => v / 1e11), rare], y);
+    expect(big.aliased).toEqual([]);
+    expect(rel(big.coefficients[0], small.coefficients[0])).toBeLessThan(1e-9);
+    expect(rel(big.coefficients[1] * 1e11, small.coefficients[1])).toBeLessThan(1e-9);
+    expect(rel(big.se[1] * 1e11, small.se[1])).toBeLessThan(1e-9);
+    expect(rel(big.coefficients[2], small.coefficients[2])).toBeLessThan(1e-9);
+    expect(rel(big.se[2], small.se[2])).toBeLessThan(1e-9);
+  });
+
   it('refuses an outcome with one class and a non-binary outcome', () => {
     expect(() => logisticRegression([new Float64Array([1, 2, 3])], new Float64Array([1, 1, 1]))).toThrow(/positive in all 3/);
     expect(() => logisticRegression([new Float64Array([1, 2, 3])], new Float64Array([0, 2, 1]))).toThrow(/not 0 or 1/);
