@@ -80,8 +80,9 @@ export function coxph(input: CoxInput): CoxResult {
   // model matrix on the complete rows
   const covs: CovariateValues[] = input.covariates.map((c) => {
     if (c.kind === 'numeric') {
-      const v = new Float64Array(n);
-      for (let k = 0; k < n; k++) v[k] = c.values[rows[k]];
+      // no copy when every row is used (the model matrix only reads it)
+      const v = nDropped === 0 ? c.values : new Float64Array(n);
+      if (nDropped > 0) for (let k = 0; k < n; k++) v[k] = c.values[rows[k]];
       return { name: c.name, kind: 'numeric', values: v };
     }
     const v = Array.from(rows, (i) => c.values[i] as string);

@@ -81,6 +81,8 @@ export function coxDerivatives(
   const rsum = detail ? new Float64Array(p) : null;
   let loglik = 0;
   if (detail) detail.count = 0;
+  let zeroBeta = true; // at β = 0 (the first Newton evaluation) every risk score is 1: no exp()
+  for (let j = 0; j < p; j++) if (beta[j] !== 0) zeroBeta = false;
 
   for (let s = 0; s + 1 < strataBounds.length; s++) {
     const begin = strataBounds[s];
@@ -103,8 +105,11 @@ export function coxDerivatives(
       while (i >= begin && stop[i] === t) {
         const o = i * p;
         let e = 0;
-        for (let j = 0; j < p; j++) e += x[o + j] * beta[j];
-        const r = Math.exp(e);
+        let r = 1;
+        if (!zeroBeta) {
+          for (let j = 0; j < p; j++) e += x[o + j] * beta[j];
+          r = Math.exp(e);
+        }
         if (start !== null) risk[i] = r;
         S0 += r;
         nRisk++;

@@ -5,12 +5,14 @@
  *
  * Contract: keys are not NaN; `order` (optional) is the permutation to refine — the result is
  * `order` stably re-sorted by keys[order[i]], so sorting by the least significant key first and
- * the most significant last gives a lexicographic order (-0 sorts before +0).
+ * the most significant last gives a lexicographic order (-0 sorts before +0). When `sorted` is
+ * given (length = order length), it receives the keys in the resulting order, rebuilt from the
+ * carried bits (saving a random-access gather).
  *
  * @example
  * Array.from(radixOrder(new Float64Array([3, -1, 2, -1]))) // [1, 3, 2, 0]
  */
-export function radixOrder(keys: Float64Array, order?: Int32Array, descending = false): Int32Array {
+export function radixOrder(keys: Float64Array, order?: Int32Array, descending = false, sorted?: Float64Array): Int32Array {
   const n = keys.length;
   const m = order ? order.length : n;
   const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2);
@@ -63,6 +65,24 @@ export function radixOrder(keys: Float64Array, order?: Int32Array, descending = 
     [idx, idx2] = [idx2, idx];
     [lo, lo2] = [lo2, lo];
     [hi, hi2] = [hi2, hi];
+  }
+  if (sorted) {
+    const out = new Uint32Array(sorted.buffer, sorted.byteOffset, m * 2);
+    for (let k = 0; k < m; k++) {
+      let h = hi[k];
+      let l = lo[k];
+      if (descending) {
+        h = ~h >>> 0;
+        l = ~l >>> 0;
+      }
+      if (h & 0x80000000) h = (h & 0x7fffffff) >>> 0;
+      else {
+        h = ~h >>> 0;
+        l = ~l >>> 0;
+      }
+      out[2 * k] = l;
+      out[2 * k + 1] = h;
+    }
   }
   return idx;
 }

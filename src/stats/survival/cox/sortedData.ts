@@ -63,18 +63,19 @@ export function coxSortedData(raw: CoxRawData): CoxSortedData {
   const ev = new Int32Array(n);
   for (let i = 0; i < n; i++) ev[i] = raw.event[i];
   let order = countingOrder(ev, 2, undefined, true);
-  order = radixOrder(raw.stop, order);
   const nStrata = raw.strata ? raw.nStrata : 1;
-  if (raw.strata && nStrata > 1) order = countingOrder(raw.strata, nStrata, order);
-
   const stop = new Float64Array(n);
+  const oneStratum = !(raw.strata && nStrata > 1);
+  order = radixOrder(raw.stop, order, false, oneStratum ? stop : undefined);
+  if (!oneStratum) order = countingOrder(raw.strata!, nStrata, order);
+
   const event = new Uint8Array(n);
   const stratum = new Int32Array(n);
   const start = raw.start ? new Float64Array(n) : null;
   let nEvents = 0;
   for (let k = 0; k < n; k++) {
     const i = order[k];
-    stop[k] = raw.stop[i];
+    if (!oneStratum) stop[k] = raw.stop[i];
     event[k] = raw.event[i];
     nEvents += event[k];
     stratum[k] = raw.strata ? raw.strata[i] : 0;

@@ -21,6 +21,14 @@ describe('radixOrder', () => {
       if (keys[r[k - 1]] === keys[r[k]] && Object.is(keys[r[k - 1]], keys[r[k]])) expect(r[k - 1]).toBeLessThan(r[k]);
     }
   });
+  it('returns the sorted keys bit-exactly when asked (both directions, ±0, negatives)', () => {
+    const keys = new Float64Array([3.5, -1e-300, -0, 0, -7.25, 1e300, 2, -1e-300, 5e-324]);
+    for (const desc of [false, true]) {
+      const sorted = new Float64Array(keys.length);
+      const o = radixOrder(keys, undefined, desc, sorted);
+      Array.from(o).forEach((i, k) => expect(Object.is(sorted[k], keys[i])).toBe(true));
+    }
+  });
   it('refines a given order stably (lexicographic sorting by successive keys)', () => {
     const major = new Float64Array([2, 1, 2, 1, 1]);
     const minor = new Int32Array([1, 0, 0, 1, 0]);
