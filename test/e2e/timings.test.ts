@@ -69,8 +69,10 @@ describe.skipIf(reason !== null)(`web timings in Chromium${reason ? ` (skipped: 
     const count = () => page.evaluate(() => ((window as any).__siilabTimings?.explorer ?? []).length as number);
     for (let k = 0; k < 40; k++) {
       const before = await count();
+      const value = await slider.inputValue();
       await page.keyboard.press(k % 10 === 9 ? 'PageUp' : 'ArrowRight');
-      await page.waitForFunction((b) => ((window as any).__siilabTimings?.explorer ?? []).length > b, before, { timeout: 10000 });
+      if ((await slider.inputValue()) === value) continue; // at the end of the range: nothing to redraw
+      await page.waitForFunction((b) => ((window as any).__siilabTimings?.explorer ?? []).length > b, before, { timeout: 30000 });
     }
     const t = await page.evaluate(() => (window as any).__siilabTimings);
     const result = {
@@ -84,7 +86,7 @@ describe.skipIf(reason !== null)(`web timings in Chromium${reason ? ` (skipped: 
     mkdirSync(join(ROOT, 'test', 'tmp'), { recursive: true });
     writeFileSync(join(ROOT, 'test', 'tmp', 'web-timings.json'), JSON.stringify(result, null, 2) + '\n');
     process.stderr.write(`web timings: ${JSON.stringify(result)}\n`);
-    expect(t.explorer.length).toBeGreaterThanOrEqual(40);
+    expect(t.explorer.length).toBeGreaterThanOrEqual(30);
     expect(calc.length).toBeGreaterThan(10);
   }, 240000);
 });

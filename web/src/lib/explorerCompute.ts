@@ -132,6 +132,19 @@ export function groupLabels(p: Pick<Prepared, 'markerName'>, cutoff: number): [s
   return [`${p.markerName} ≤ ${c}`, `${p.markerName} > ${c}`];
 }
 
+/** Arrays every move needs, built once per prepared data set. */
+const scratches = new WeakMap<Prepared, { identity: Uint32Array; event01: Uint8Array }>();
+function scratch(p: Prepared) {
+  let s = scratches.get(p);
+  if (!s) {
+    const identity = new Uint32Array(p.n);
+    for (let i = 0; i < p.n; i++) identity[i] = i;
+    s = { identity, event01: Uint8Array.from(p.event) };
+    scratches.set(p, s);
+  }
+  return s;
+}
+
 /** The figure adapter's view of one fitted group (only what kmFigureData reads, as plain arrays). */
 function plainGroup(g: KaplanMeierGroup) {
   const arr = (a: Float64Array) => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
@@ -180,11 +193,9 @@ export function explore(p: Prepared, cutoff: number): ExploreResult {
   let lr: ReturnType<typeof logRankFromCore> | null = null;
   let hr: ExploreResult['hr'] = null;
   if (nLow > 0 && nHigh > 0 && p.events > 0) {
-    const identity = new Uint32Array(n);
-    for (let i = 0; i < n; i++) identity[i] = i;
-    const core = logRankCore(p.time, p.event, code, 2, identity, Uint32Array.of(0, n));
+    const core = logRankCore(p.time, p.event, code, 2, scratch(p).identity, Uint32Array.of(0, n));
     lr = logRankFromCore([lowLabel, highLabel], core, null, 0);
-    const d = coxSortedData({ stop: p.time, start: null, event: Uint8Array.from(p.event), columns: [high], strata: null, nStrata: 1 });
+    const d = coxSortedData({ stop: p.time, start: null, event: scratch(p).event01, columns: [high], strata: null, nStrata: 1 });
     const fit = coxFit(d, { ties: 'efron', zphGroups: null, baselineStrata: null, concordance: false });
     if (fit.singular.length === 0) {
       const b = fit.beta[0];
