@@ -7,6 +7,7 @@
 import { chiSquareTest, type ChiSquareResult } from '../stats/compare/chiSquareTest.js';
 import { compareNumeric, type NumericComparison } from '../stats/compare/compareNumeric.js';
 import { fisherExact } from '../stats/compare/fisherExact.js';
+import { numericSummary } from '../stats/describe/numericSummary.js';
 import { SiilabError } from '../errors.js';
 import type { AnalysisDataset } from './dataset.js';
 import { columnOf, labelsOf } from './columns.js';
@@ -59,23 +60,11 @@ export interface BaselineResult {
   readonly warnings: readonly string[];
 }
 
-/** Quantile by linear interpolation between order statistics (R type 7), on sorted data. */
-function q7(s: number[], p: number): number {
-  const h = (s.length - 1) * p;
-  const lo = Math.floor(h);
-  return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
-}
-
+/** Per-group summary (type-7 quartiles), null fields for an empty group; sd null below 2 values. */
 function summarise(group: string, x: number[]): NumericSummary {
-  const n = x.length;
-  if (n === 0) return { group, n, mean: null, sd: null, median: null, q1: null, q3: null };
-  let m = 0;
-  for (const v of x) m += v;
-  m /= n;
-  let ss = 0;
-  for (const v of x) ss += (v - m) ** 2;
-  const s = [...x].sort((a, b) => a - b);
-  return { group, n, mean: m, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : null, median: q7(s, 0.5), q1: q7(s, 0.25), q3: q7(s, 0.75) };
+  if (x.length === 0) return { group, n: 0, mean: null, sd: null, median: null, q1: null, q3: null };
+  const s = numericSummary(Float64Array.from(x), 7);
+  return { group, n: s.n, mean: s.mean, sd: x.length > 1 ? s.sd : null, median: s.median, q1: s.q1, q3: s.q3 };
 }
 
 export function baselineAnalysis(
