@@ -46,11 +46,12 @@ export interface ConcordanceResult extends ConcordanceCounts {
 export function coxConcordance(d: CoxSortedData, lp: Float64Array): ConcordanceResult {
   const { n } = d;
   // dense ranks 1..K of the scores
-  const ord = radixOrder(lp);
+  const sortedLp = new Float64Array(n);
+  const ord = radixOrder(lp, undefined, false, sortedLp);
   const rank = new Int32Array(n);
   let K = 0;
   for (let k = 0; k < n; k++) {
-    if (k === 0 || lp[ord[k]] !== lp[ord[k - 1]]) K++;
+    if (k === 0 || sortedLp[k] !== sortedLp[k - 1]) K++;
     rank[ord[k]] = K;
   }
   const cK = new Float64Array(n);
@@ -145,7 +146,7 @@ function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: F
     riskTotal--;
   };
   // at the end of a stratum the death counts are final: cumulative counts replace tree queries
-  const deathCum = new Int32Array(K + 1);
+  const gain2 = new Int32Array(K + 1);
   let concordant = 0;
   let discordant = 0;
   let tiedX = 0;
@@ -232,12 +233,19 @@ function fenwickConcordance(d: CoxSortedData, rank: Int32Array, K: number, cK: F
     // cumulative pass over the ranks replaces the tree queries; a small stratum (many strata) uses
     // the trees, keeping the total cost O(n log n).
     const large = (end - begin) * 32 >= K;
-    if (large) for (let r = 1; r <= K; r++) deathCum[r] = deathCum[r - 1] + at[2 * r + 1];
+    if (large) {
+      // twice the pair count a subject of rank r gains on leaving: 2·(deaths above r) + (deaths at r)
+      let cum = 0;
+      for (let r = 1; r <= K; r++) {
+        const dr = at[2 * r + 1];
+        cum += dr;
+        gain2[r] = 2 * (deathTotal - cum) + dr;
+      }
+    }
     for (let k = begin; k < end; k++)
       if (inRisk[k]) {
         if (large) {
-          const r = rank[k];
-          cK[k] += deathTotal - deathCum[r] + 0.5 * at[2 * r + 1];
+          cK[k] += 0.5 * gain2[rank[k]];
           nK[k] += deathTotal;
         } else leave(k);
         inRisk[k] = 0;
