@@ -41,6 +41,7 @@ export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}):
     const text = bytes.toString('utf8');
     return { file: relative(specDir, path) || s.file, sha256: createHash('sha256').update(bytes).digest('hex'), rows: Math.max(0, text.split('\n').filter((l) => l.trim() !== '').length - 1) };
   });
+  const { model, reason } = modelFileFrom(load.spec, results, inputs[0], labels);
   const bundle: ResultsBundle = {
     format: 'siilab-results',
     formatVersion: 1,
@@ -60,8 +61,9 @@ export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}):
     cutoffs: results.cutoffs.map((c) => toPlain(c)),
     analyses: results.analyses.map((a) => toPlain(a)) as ResultsBundle['analyses'],
     warnings: [...new Set([...load.warnings, ...results.warnings])],
+    model,
+    modelNote: reason,
     methods: { ties: opts.ties ?? 'efron', kmConfType: 'log', chiSquare: 'pearson', rocTest: 'mann-whitney', software: `siilab ${VERSION}` },
   };
-  const { model, reason } = modelFileFrom(load.spec, results, inputs[0], labels);
   return { bundle, results, model, modelReason: reason };
 }

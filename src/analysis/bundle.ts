@@ -6,6 +6,7 @@
 import type { Plain } from './plain.js';
 import type { AnalysisResult } from './runAnalyses.js';
 import type { CutoffResult } from './cutoffs.js';
+import type { ModelFile } from '../model/modelFile.js';
 
 export interface BundleInput {
   readonly file: string;
@@ -38,6 +39,10 @@ export interface ResultsBundle {
   readonly cutoffs: readonly Plain<CutoffResult>[];
   readonly analyses: readonly Plain<AnalysisResult>[];
   readonly warnings: readonly string[];
+  /** The fitted multivariable model as a `siilab calc --model` file (also written as model.json), or null. */
+  readonly model: ModelFile | null;
+  /** Why there is no model file (null when there is one). */
+  readonly modelNote: string | null;
   /** Methods facts the methods paragraph states (ties, CI types, software). */
   readonly methods: {
     readonly ties: 'efron' | 'breslow';

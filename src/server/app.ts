@@ -123,7 +123,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     return reply.send(Buffer.from(content));
   };
   app.get<{ Params: { id: string; file: string } }>('/api/runs/:id/:file', async (req, reply) => {
-    if (!/^(report\.(html|docx|md)|results\.json)$/.test(req.params.file)) throw notFound(req.params.file);
+    if (!/^(report\.(html|docx|md)|results\.json|model\.json)$/.test(req.params.file)) throw notFound(req.params.file);
     return download(req.params.id, req.params.file, reply);
   });
   app.get<{ Params: { id: string; file: string } }>('/api/runs/:id/figures/:file', async (req, reply) => {

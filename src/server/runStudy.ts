@@ -18,9 +18,11 @@ import { SiilabError } from '../errors.js';
 import type { Store, StudyRecord, RunRecord } from './db/store.js';
 import type { ResultsBundle } from '../analysis/bundle.js';
 
+/** The uploaded file's own name, made safe for the run folder (messages and provenance name it). */
 const safeName = (name: string): string => {
   const ext = extname(name).toLowerCase();
-  return `cohort${['.csv', '.tsv', '.txt', '.xlsx'].includes(ext) ? ext : '.csv'}`;
+  const base = name.slice(0, name.length - ext.length).replace(/[^\w.-]/g, '_').replace(/^\.+/, '').slice(0, 100) || 'cohort';
+  return `${base}${['.csv', '.tsv', '.txt', '.xlsx'].includes(ext) ? ext : '.csv'}`;
 };
 
 /** Writes cohort + spec into a folder; returns the spec path. */
@@ -45,8 +47,8 @@ export async function runStoredStudy(store: Store, dataDir: string, study: Study
   const createdAt = new Date().toISOString();
   try {
     const spec = await materialise(store, study, dir);
-    const { bundle } = await analyzeStudy(spec);
-    const files = await renderReportFiles(buildReport(bundle), ['html', 'docx', 'md'], { 'results.json': toJson(bundle) + '\n' });
+    const { bundle, model } = await analyzeStudy(spec);
+    const files = await renderReportFiles(buildReport(bundle), ['html', 'docx', 'md'], { 'results.json': toJson(bundle) + '\n', ...(model ? { 'model.json': toJson(model) + '\n' } : {}) });
     const run: RunRecord = { id, studyId: study.id, createdAt, status: 'done', error: null };
     await store.addRun(run, JSON.stringify(bundle));
     for (const [name, content] of files) await store.putReport(id, name, typeof content === 'string' ? new TextEncoder().encode(content) : content);
