@@ -8,8 +8,10 @@
  * scaled); β in the same scaled units; `u` (p) and `imat` (p×p row-major) are overwritten. Returns
  * the log partial likelihood. For counting-process data the work array `risk` (length n) receives
  * exp(x·β) as each row enters the risk set (read back when it leaves); right-censored data write
- * nothing per row: one read pass over x. Risk sets are running sums S0 = Σr, S1 = Σr·x, S2 = Σr·x·xᵀ (packed lower triangle)
- * built by walking time backwards: a row enters at its stop time and, for counting-process data,
+ * nothing per row: one read pass over x. Risk sets are running sums S0 = Σr, S1 = Σr·x,
+ * S2 = Σr·x·xᵀ (packed lower triangle) built by walking time backwards (a death row enters the
+ * tied-death sums D0, D1, D2, added to the risk sums once per tied time): a row enters at its stop
+ * time and, for counting-process data,
  * leaves at its start time (second order `byStart`); the sums are reset to exactly 0 whenever a risk
  * set empties and at each stratum. Cost O(n·p²) per call; nothing is allocated per row.
  *
@@ -111,32 +113,22 @@ export function coxDerivatives(
           r = Math.exp(e);
         }
         if (start !== null) risk[i] = r;
-        S0 += r;
         nRisk++;
         let q = 0;
-        if (event[i] && efron) {
+        if (event[i]) {
+          // deaths go to the block's death sums only (folded into the risk sums below)
           D0 += r;
           m++;
           etaSum += e;
           for (let j = 0; j < p; j++) {
             const xj = x[o + j];
             const rx = r * xj;
-            S1[j] += rx;
             D1[j] += rx;
             xs[j] += xj;
-            for (let k = 0; k <= j; k++, q++) {
-              const v = rx * x[o + k];
-              S2[q] += v;
-              D2[q] += v;
-            }
+            for (let k = 0; k <= j; k++, q++) D2[q] += rx * x[o + k];
           }
         } else {
-          if (event[i]) {
-            // Breslow needs no death sums
-            m++;
-            etaSum += e;
-            for (let j = 0; j < p; j++) xs[j] += x[o + j];
-          }
+          S0 += r;
           for (let j = 0; j < p; j++) {
             const rx = r * x[o + j];
             S1[j] += rx;
@@ -144,6 +136,11 @@ export function coxDerivatives(
           }
         }
         i--;
+      }
+      if (m > 0) {
+        S0 += D0;
+        for (let j = 0; j < p; j++) S1[j] += D1[j];
+        for (let q = 0; q < np; q++) S2[q] += D2[q];
       }
       // counting process: rows that enter at or after t are not at risk at t
       if (start !== null && byStart !== null) {
