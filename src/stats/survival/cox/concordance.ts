@@ -13,10 +13,10 @@
  * The variance is Σₖ Iₖ², Iₖ = (Cₖ − c·Nₖ)/N the influence of observation k, where Cₖ and Nₖ are
  * the concordant (+½ tied) and comparable pair counts involving k and N the total comparable count.
  *
- * Contract: `d` from coxSortedData, `lp` in sorted order (length n). O(n log n): the risk set is a
- * Fenwick tree over score ranks, and each subject's role as the longer-lived member of pairs is
- * read from a second Fenwick tree of deaths when it enters and leaves the risk set (at the end of
- * a large stratum, from cumulative death counts instead).
+ * Contract: `d` from coxSortedData, `lp` in sorted order (length n). O(n log n): the risk set is
+ * counted per score rank under a Fenwick tree over blocks of 32 ranks, and each subject's role as
+ * the longer-lived member of pairs is read from the same structure for deaths when it enters and
+ * leaves the risk set (at the end of a large stratum, from cumulative death counts instead).
  *
  * @example
  * // times 1..5, events 1,1,1,0,1, scores 1,0,1,0,0 (R: concordance 0.7222222222, std 0.1377525531)
