@@ -105,3 +105,42 @@ analyses:
     expect(ms.markers[0].result.p).toBeGreaterThanOrEqual(ms.markers[0].result.naiveLogRank.p);
   }, 60000);
 });
+
+describe('analyzeStudy on the real Tongji long-format export', () => {
+  it.skipIf(!hasReal)('SII from each draw, per-patient baseline (first draw), death: KM by median SII, Cox with SII as time-varying', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'siilab-tongji-'));
+    writeFileSync(join(dir, 'study.yaml'), `version: 1
+sources: [{ file: ${JSON.stringify(resolve(REAL, 'tongji_covid19_375_timeseries.xlsx'))}, format: long }]
+variables:
+  patientId: PATIENT_ID
+  drawDate: RE_DATE
+  treatmentDate: Admission time
+  lastFollowUpDate: Discharge time
+  neutrophils: { column: neutrophils count, unit: 10^9/L }
+  lymphocytes: { column: lymphocyte count, unit: 10^9/L }
+  platelets: { column: Platelet count, unit: 10^9/L }
+  death: outcome
+derived:
+  - { name: SII, index: SII }
+  - { name: SII_first, aggregate: first, of: SII }
+endpoints:
+  death: { type: survival, events: [death], unit: days }
+cutoffs:
+  SII_first: { method: median }
+analyses:
+  km: [{ endpoint: death, by: [SII_first] }]
+  cox: [{ endpoint: death, candidates: [SII_first], timeVarying: [SII] }]
+`);
+    const { bundle } = await analyzeStudy(join(dir, 'study.yaml'));
+    expect(bundle.flow.screened).toBe(375);
+    expect(bundle.flow.analysed + bundle.flow.excluded.length).toBe(375);
+    const km = bundle.analyses.find((a) => a.kind === 'km');
+    if (km?.kind !== 'km') throw new Error('km expected');
+    expect(km.km.groups.length).toBe(2);
+    expect(km.logrank!.p).toBeLessThan(0.05); // high SII at admission: more deaths
+    const cox = bundle.analyses.find((a) => a.kind === 'cox');
+    if (cox?.kind !== 'cox') throw new Error('cox expected');
+    expect(cox.timeVarying).not.toBeNull();
+    expect(cox.timeVarying!.result.coefficients[0].hr).toBeGreaterThan(1);
+  }, 120000);
+});
