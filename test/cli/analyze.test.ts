@@ -1,0 +1,72 @@
+/** siilab analyze / report / demo / simulate: outputs and refusals (exit codes, messages, nothing half-written). */
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/runCli.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'siilab-cli-'));
+
+describe('siilab analyze', () => {
+  it('writes results.json and the report; a rerun is byte-identical', async () => {
+    const out = tmp();
+    const r = await runCli(['analyze', 'examples/hong2021/study.yaml', '--out', out, '--format', 'html,md', '--json']);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+    expect(existsSync(join(out, 'report.md'))).toBe(true);
+    expect(existsSync(join(out, 'report.docx'))).toBe(false);
+    const first = readFileSync(join(out, 'results.json'), 'utf8');
+    expect(JSON.parse(first).format).toBe('siilab-results');
+    expect(readdirSync(join(out, 'figures')).some((f) => f.endsWith('.png'))).toBe(true);
+    await runCli(['analyze', 'examples/hong2021/study.yaml', '--out', out, '--format', 'html']);
+    expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(first);
+  }, 60000);
+  it('refuses a misspelt column naming the spec field and line, exit 3, and writes nothing', async () => {
+    const dir = tmp();
+    copyFileSync('examples/hong2021/cohort.csv', join(dir, 'cohort.csv'));
+    writeFileSync(join(dir, 'study.yaml'), readFileSync('examples/hong2021/study.yaml', 'utf8').replace('column: os_time', 'column: os_tiem'));
+    const out = join(dir, 'out');
+    const r = await runCli(['analyze', join(dir, 'study.yaml'), '--out', out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/os_tiem/);
+    expect(r.stderr).toMatch(/line \d+/);
+    expect(r.stderr.split('\n').filter(Boolean).length).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+  it('refuses a missing spec (3), a bad option (2) and a study with no events (4)', async () => {
+    expect((await runCli(['analyze', 'nope.yaml'])).code).toBe(3);
+    expect((await runCli(['analyze', 'examples/hong2021/study.yaml', '--ties', 'exact'])).code).toBe(2);
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.csv'), 'id,time,dead,x\nA,1,0,1\nB,2,0,2\nC,3,0,3\n');
+    writeFileSync(join(dir, 'study.yaml'), 'version: 1\nsources: [{ file: d.csv }]\nvariables:\n  patientId: id\n  followUpTime: { column: time, unit: months }\n  death: dead\ncovariates:\n  x: x\nendpoints:\n  os: { type: survival, events: [death], time: followUpTime }\nanalyses:\n  km: [{ endpoint: os, by: [] }]\n');
+    const r = await runCli(['analyze', join(dir, 'study.yaml'), '--out', join(dir, 'out')]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/event/i);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
+
+describe('siilab report and demo', () => {
+  it('re-renders a bundle; refuses a file that is not one', async () => {
+    const out = tmp();
+    await runCli(['analyze', 'examples/yu2023/study.yaml', '--out', out, '--format', 'md']);
+    const r = await runCli(['report', join(out, 'results.json'), '--format', 'docx', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'report.docx')).subarray(0, 2).toString()).toBe('PK');
+    writeFileSync(join(out, 'x.json'), '{"a":1}');
+    const bad = await runCli(['report', join(out, 'x.json')]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('not a siilab results bundle');
+    expect((await runCli(['report', join(out, 'results.json'), '--format', 'pdf'])).code).toBe(2);
+  }, 60000);
+  it('demo writes a labelled report with published vs reproduced numbers', async () => {
+    const out = tmp();
+    const r = await runCli(['demo', '--paper', 'hong2021', '--out', out, '--format', 'html', '--json']);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, 'hong2021', 'report.html'), 'utf8');
+    expect(html).toContain('SIMULATED DATA');
+    expect(html).toContain('Published vs reproduced');
+    expect(r.json().papers[0].comparison.find((c: any) => c.label.startsWith('Median OS')).reproduced).toBeGreaterThan(0);
+    expect((await runCli(['demo', '--paper', 'smith2020'])).code).toBe(2);
+  }, 60000);
+});
