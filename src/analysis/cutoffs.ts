@@ -6,7 +6,8 @@
  * so an optimised cut-off is never reported with a naive P alone.
  */
 import type { Cutoff } from '../study/types.js';
-import { analysisError } from '../errors.js';
+import { analysisError, dataError } from '../errors.js';
+import { quantileSorted } from '../stats/describe/quantile.js';
 import { analysisMessages as M } from '../messages/index.js';
 import { maxstat } from '../stats/survival/maxstat.js';
 import { rocAnalysis } from '../stats/roc/rocAnalysis.js';
@@ -15,7 +16,7 @@ import { numericOf, endpointOf } from './columns.js';
 
 export interface CutoffResult {
   readonly variable: string;
-  readonly method: 'fixed' | 'median' | 'youden' | 'maxstat';
+  readonly method: 'fixed' | 'median' | 'quantile' | 'youden' | 'maxstat';
   readonly value: number;
   /** `>=`: values ≥ value are "high" (default); `>`: values > value are "high". */
   readonly direction: '>=' | '>';
@@ -31,12 +32,6 @@ export interface CutoffResult {
   readonly note: string | null;
 }
 
-function median(x: number[]): number {
-  const s = [...x].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-}
-
 export function resolveCutoff(ds: AnalysisDataset, variable: string, c: Cutoff, where: string): CutoffResult {
   const x = numericOf(ds, variable, where);
   const direction = c.direction ?? '>=';
@@ -47,9 +42,13 @@ export function resolveCutoff(ds: AnalysisDataset, variable: string, c: Cutoff, 
   if ('value' in c) {
     value = c.value;
     method = 'fixed';
-  } else if (c.method === 'median') {
-    value = median(Array.from(x).filter(Number.isFinite));
-    method = 'median';
+  } else if (c.method === 'median' || c.method === 'quantile') {
+    const p = c.method === 'median' ? 0.5 : c.probability;
+    if (p === undefined || !(p > 0 && p < 1)) throw dataError(`${where}.probability: a quantile cut-off needs a probability between 0 and 1 (e.g. 0.75 for the upper quartile).`);
+    const sorted = Float64Array.from(Array.from(x).filter(Number.isFinite)).sort();
+    if (sorted.length === 0) throw analysisError(`${where}: ${variable} has no values.`);
+    value = quantileSorted(sorted, p, 7);
+    method = c.method;
   } else if (c.method === 'youden') {
     endpoint = c.endpoint ?? null;
     if (!endpoint) throw analysisError(`${where}: a youden cut-off needs an endpoint.`);

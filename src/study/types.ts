@@ -202,9 +202,16 @@ export interface FixedCutoff {
 
 /** A cut-off found from the data. */
 export interface DataCutoff {
-  method: 'youden' | 'maxstat' | 'median';
+  /** `median`, `quantile` (at `probability`), `youden` (ROC-optimal for `endpoint`) or `maxstat` (maximally selected log-rank for `endpoint`). */
+  method: 'youden' | 'maxstat' | 'median' | 'quantile';
   /** Endpoint the cut-off is optimised for (youden, maxstat). */
   endpoint?: string;
+  /**
+   * For `quantile`: the probability, e.g. 0.75 for the upper quartile (R's type-7 quantile).
+   * @exclusiveMinimum 0
+   * @exclusiveMaximum 1
+   */
+  probability?: number;
   direction?: '>=' | '>';
 }
 

@@ -52,3 +52,14 @@ describe('study analyses on simulated cohorts', () => {
     expect(r.rows.length).toBe(3);
   });
 });
+
+describe('quantile cut-offs', () => {
+  const ds = datasetFromTable(['id', 'x', 't', 'e'], Array.from({ length: 10 }, (_, i) => [`p${i}`, i + 1, i + 1, i % 2]), 'id', { os: { survival: { time: 't', event: 'e', unit: 'months' } } });
+  it('use R type-7 quantiles: x = 1..10 at 0.75 is 7.75; the median is 5.5', () => {
+    expect(resolveCutoff(ds, 'x', { method: 'quantile', probability: 0.75 }, 'cutoffs.x')).toMatchObject({ value: 7.75, nLow: 7, nHigh: 3, dataDriven: false });
+    expect(resolveCutoff(ds, 'x', { method: 'median' }, 'cutoffs.x').value).toBe(5.5);
+  });
+  it('refuse a quantile without a probability, naming the field', () => {
+    expect(() => resolveCutoff(ds, 'x', { method: 'quantile' }, 'cutoffs.x')).toThrow('cutoffs.x.probability');
+  });
+});

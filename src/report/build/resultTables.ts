@@ -159,7 +159,7 @@ export function cutoffTable(cuts: readonly Plain<CutoffResult>[]): ReportTable {
     rows: cuts.map((c) => ({
       cells: [
         c.variable,
-        c.method === 'fixed' ? 'fixed (declared)' : c.method === 'youden' ? `Youden, ${c.endpoint}` : c.method === 'maxstat' ? `max. selected log-rank, ${c.endpoint}` : 'median',
+        c.method === 'fixed' ? 'fixed (declared)' : c.method === 'youden' ? `Youden, ${c.endpoint}` : c.method === 'maxstat' ? `max. selected log-rank, ${c.endpoint}` : c.method,
         `${c.direction === '>=' ? '≥' : '>'} ${auto(c.value)}`,
         `${c.nLow} / ${c.nHigh}`,
         c.maxstat ? formatP(c.maxstat.p) : '—',
