@@ -95,9 +95,24 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     if (!study) throw notFound('study');
     return { study, runs: await o.store.listRuns(study.id) };
   });
-  app.post<{ Params: { id: string } }>('/api/studies/:id/runs', async (req, reply) => {
+  app.post<{ Params: { id: string }; Querystring: { progress?: string } }>('/api/studies/:id/runs', async (req, reply) => {
     const study = await o.store.getStudy(req.params.id);
     if (!study) throw notFound('study');
+    if (req.query.progress === 'ndjson') {
+      // Streamed: one JSON line per pipeline step ({step}), then the outcome ({run, bundle} or {error, run}).
+      reply.hijack();
+      reply.raw.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
+      const line = (x: unknown) => reply.raw.write(JSON.stringify(x) + '\n');
+      try {
+        const r = await runStoredStudy(o.store, o.dataDir, study, (step) => line({ step }));
+        line(r.error ? { error: r.error, run: r.run } : { run: r.run, bundle: r.bundle });
+      } catch (e) {
+        process.stderr.write(`siilab serve: internal error: ${(e as Error).message}\n`);
+        line({ error: 'Internal error in siilab; the server log has the details.' });
+      }
+      reply.raw.end();
+      return;
+    }
     const r = await runStoredStudy(o.store, o.dataDir, study);
     return r.error ? reply.code(422).send({ error: r.error, run: r.run }) : reply.code(201).send({ run: r.run, bundle: r.bundle });
   });

@@ -41,13 +41,16 @@ export async function materialise(store: Store, study: StudyRecord, dir: string)
   return spec;
 }
 
-export async function runStoredStudy(store: Store, dataDir: string, study: StudyRecord): Promise<{ run: RunRecord; bundle: ResultsBundle | null; error: string | null }> {
+export async function runStoredStudy(
+  store: Store, dataDir: string, study: StudyRecord, onProgress: (step: string) => void = () => {},
+): Promise<{ run: RunRecord; bundle: ResultsBundle | null; error: string | null }> {
   const id = randomUUID();
   const dir = join(dataDir, 'runs', id);
   const createdAt = new Date().toISOString();
   try {
     const spec = await materialise(store, study, dir);
-    const { bundle, model } = await analyzeStudy(spec);
+    const { bundle, model } = await analyzeStudy(spec, { onProgress });
+    onProgress('writing the report');
     const files = await renderReportFiles(buildReport(bundle), ['html', 'docx', 'md'], { 'results.json': toJson(bundle) + '\n', ...(model ? { 'model.json': toJson(model) + '\n' } : {}) });
     const run: RunRecord = { id, studyId: study.id, createdAt, status: 'done', error: null };
     await store.addRun(run, JSON.stringify(bundle));

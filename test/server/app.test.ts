@@ -70,6 +70,19 @@ describe('web API', () => {
     app = await buildApp({ store, dataDir, token: null, maxUploadBytes: 200_000, webDir: null });
     expect((await app.inject('/api/studies')).json().studies.some((s: any) => s.name === 'yu')).toBe(true);
   }, 60000);
+  it('streams the pipeline steps as NDJSON, then the run and its bundle', async () => {
+    const studyId = (await app.inject('/api/studies')).json().studies.find((x: any) => x.name.startsWith('Demo')).id;
+    const r = await app.inject({ method: 'POST', url: `/api/studies/${studyId}/runs?progress=ndjson` });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('application/x-ndjson');
+    expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+    const lines = r.body.trim().split('\n').map((l) => JSON.parse(l));
+    const steps = lines.filter((l) => l.step).map((l) => l.step);
+    expect(steps).toEqual(expect.arrayContaining(['reading the study and its data', 'Cox regression 1', 'writing the report']));
+    const last = lines[lines.length - 1];
+    expect(last.run.status).toBe('done');
+    expect(last.bundle.flow.analysed).toBe(58);
+  }, 60000);
   it('refuses bad input with one clear message', async () => {
     const empty = await upload('e.csv', '');
     expect(empty.statusCode).toBeGreaterThanOrEqual(400);

@@ -56,6 +56,27 @@ export const api = {
   studies: () => call<{ studies: Study[] }>('GET', '/api/studies'),
   study: (id: string) => call<{ study: Study; runs: Run[] }>('GET', `/api/studies/${encodeURIComponent(id)}`),
   runStudy: (id: string) => call<{ run: Run; bundle: ResultsBundle }>('POST', `/api/studies/${encodeURIComponent(id)}/runs`, '{}', JSON_HEADERS),
+  /** Runs a study, reporting each pipeline step the server announces (NDJSON stream). */
+  runStudyWithProgress: async (id: string, onStep: (step: string) => void): Promise<{ run: Run; bundle: ResultsBundle }> => {
+    const res = await fetch(`/api/studies/${encodeURIComponent(id)}/runs?progress=ndjson`, { method: 'POST', body: '{}', headers: JSON_HEADERS, credentials: 'same-origin' });
+    if (!res.ok || !res.body) return api.runStudy(id);
+    const reader = res.body.getReader();
+    const dec = new TextDecoder();
+    let buf = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (value) buf += dec.decode(value, { stream: true });
+      let k: number;
+      while ((k = buf.indexOf('\n')) >= 0) {
+        const msg = JSON.parse(buf.slice(0, k)) as { step?: string; error?: string; run?: Run; bundle?: ResultsBundle };
+        buf = buf.slice(k + 1);
+        if (msg.step) onStep(msg.step);
+        else if (msg.error) throw new Error(msg.error);
+        else if (msg.run && msg.bundle) return { run: msg.run, bundle: msg.bundle };
+      }
+      if (done) throw new Error('The server closed the connection before the analysis finished.');
+    }
+  },
   run: (id: string) => call<{ run: Run; bundle: ResultsBundle | null }>('GET', `/api/runs/${encodeURIComponent(id)}`),
   dataset: (id: string) => call<Dataset>('GET', `/api/runs/${encodeURIComponent(id)}/dataset`),
   auditPapers: () => call<AuditResult>('GET', '/api/audit/papers'),

@@ -23,7 +23,7 @@ export function AnalysisPage({ ctx }: { ctx: AppContext }) {
   const [markers, setMarkers] = useState<string[]>([]);
   const [factors, setFactors] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [running, setRunning] = useState<{ t0: number; step: number } | null>(null);
+  const [running, setRunning] = useState<{ t0: number; step: number; label?: string } | null>(null);
   const [, tick] = useState(0);
   const timer = useRef<number | null>(null);
 
@@ -71,7 +71,7 @@ export function AnalysisPage({ ctx }: { ctx: AppContext }) {
       const { study: s } = await api.createStudy(name, study.cohortId, spec);
       setRunning({ t0, step: 1 });
       ctx.setStudy(s);
-      const { run, bundle } = await api.runStudy(s.id);
+      const { run, bundle } = await api.runStudyWithProgress(s.id, (label) => setRunning({ t0, step: 1, label }));
       ctx.setRun(run, bundle);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -147,7 +147,7 @@ export function AnalysisPage({ ctx }: { ctx: AppContext }) {
               <div className="run-progress" role="status" aria-live="polite" data-testid="run-progress">
                 <progress aria-label="Analysis running" />
                 <span>
-                  {running.step === 0 ? 'Saving and checking the spec…' : `The server is working: ${STEPS.slice(1).join(', then ')}.`}
+                  {running.step === 0 ? 'Saving and checking the spec…' : running.label ? `The server is running: ${running.label}…` : `The server is working: ${STEPS.slice(1).join(', then ')}.`}
                 </span>
                 <span className="muted">{((performance.now() - running.t0) / 1000).toFixed(1)} s</span>
               </div>
