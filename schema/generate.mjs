@@ -1,7 +1,6 @@
 // Generates schema/study.schema.json from the TypeScript types in src/study/types.ts with
 // ts-json-schema-generator (a development tool). `npm run schema` runs this file; the test
 // test/study/schema.test.ts checks that the committed schema equals a fresh generation.
-/* global process, console */
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

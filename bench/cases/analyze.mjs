@@ -3,7 +3,7 @@
 // hong2021's: wide file). Each size runs in a child process so its peak memory (maxRSS) is its own.
 // Targets (issue 6): under 2 s for 200 patients, under 30 s for 100,000. No R counterpart.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, copyFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -2,7 +2,6 @@
 // (src/evidence/calculate.ts: normalisation, indices, every study of the registry, published-model
 // check) and a full process start (`node bin/siilab.js calc … --json`), which is what a clinician
 // waits for. Target: well under 200 ms. There is no R counterpart (rMs null).
-/* global process, performance */
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -3,7 +3,6 @@
 // File parsing is excluded on both sides; each side reports the best of REPS runs on the same data
 // (the machine may be shared). siilab runs in a child process so that its peak memory
 // (maxRSS, including the parsed columns) is measured on its own.
-/* global process, performance */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';

@@ -4,7 +4,6 @@
 // rows for a time-varying Cox model. R does the same in base R + survival::tmerge (timed inside R,
 // excluding R's start-up): read.csv, SII per draw, last draw before treatment, mean over a window,
 // time from dates and tmerge(event, tdc).
-/* global performance */
 import { writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';

@@ -6,7 +6,6 @@
  *
  *   node web/scripts/screenshots.mjs [OUT_DIR]     (default test/tmp/screenshots; needs npm run build)
  */
-/* global process, console */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

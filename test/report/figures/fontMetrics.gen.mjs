@@ -3,7 +3,6 @@
 // (metric-compatible with Arial) read from its TrueType tables (cmap format 4, hmtx).
 //   node test/report/figures/fontMetrics.gen.mjs          → rewrite the file
 //   node test/report/figures/fontMetrics.gen.mjs --check  → exit 1 if the committed file differs
-/* global process, console */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
