@@ -70,3 +70,16 @@ describe('siilab report and demo', () => {
     expect((await runCli(['demo', '--paper', 'smith2020'])).code).toBe(2);
   }, 60000);
 });
+
+describe('the HTML report is self-contained', () => {
+  it('makes no external request: no src/href to another host, figures inline, a CSP that forbids it', async () => {
+    const out = tmp();
+    await runCli(['analyze', 'examples/deng2025/study.yaml', '--out', out, '--format', 'html']);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
+    expect(html).toContain("default-src 'none'");
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(4);
+    expect(html).not.toMatch(/\bNaN\b|Infinity/);
+  }, 60000);
+});
