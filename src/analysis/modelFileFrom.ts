@@ -46,10 +46,12 @@ export function modelFileFrom(spec: StudySpec, results: StudyResults, input: Bun
       if (!t) return { model: null, reason: `term '${c.term}' is categorical; the calculator cannot evaluate it` };
       terms.push(t);
     }
+    const st = r.baseline.strata[0];
     const ep = (spec.endpoints ?? {})[cox.endpoint];
     const unit = ep && ep.type === 'survival' ? ep.unit ?? ep.timeUnit ?? 'months' : 'months';
-    const st = r.baseline.strata[0];
-    const baselineSurvival = yearTimes(unit).map((t) => {
+    // Only horizons inside the follow-up (up to the last event time): beyond it the baseline is not estimated.
+    const lastTime = st.time.length ? st.time[st.time.length - 1] : 0;
+    const baselineSurvival = yearTimes(unit).filter((t) => t <= lastTime).map((t) => {
       let h = 0;
       for (let i = 0; i < st.time.length && st.time[i] <= t; i++) h = st.cumHazard[i];
       return { time: t, surv: Math.exp(-h) };
@@ -58,7 +60,7 @@ export function modelFileFrom(spec: StudySpec, results: StudyResults, input: Bun
       model: {
         kind: 'cox', siilabVersion: VERSION,
         createdFrom: { file: input.file, sha256: input.sha256, n: r.n, events: r.events },
-        outcome: { description: `hazard of ${cox.endpoint} (multivariable Cox model, ${r.ties} ties)`, endpoint: cox.endpoint, horizon: '1, 3 and 5 years' },
+        outcome: { description: `hazard of ${cox.endpoint} (multivariable Cox model, ${r.ties} ties)`, endpoint: cox.endpoint, horizon: `${baselineSurvival.map((b) => b.time).join(', ') || 'none'} ${unit} (the 1-, 3- and 5-year horizons inside the follow-up)` },
         terms, baselineSurvival, timeUnit: unit as ModelFile['timeUnit'],
       },
       reason: null,

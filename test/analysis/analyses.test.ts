@@ -9,7 +9,7 @@ import { rocStudyAnalysis } from '../../src/analysis/rocStudyAnalysis.js';
 import { responseRates } from '../../src/analysis/responseRates.js';
 
 const hong = simulateCohort(loadProfile('examples/hong2021/profile.yaml'));
-const hds = datasetFromTable(hong.wide.columns, hong.wide.rows, 'id', { os: { survival: { time: 'os_time', event: 'os_event', unit: 'months' } } }, { sii: 'SII', afp_400: 'AFP' });
+const hds = datasetFromTable(hong.wide.columns, hong.wide.rows, 'id', { os: { survival: { time: 'os_time', event: 'os_event', unit: 'months' } } }, { sii: 'SII', afp: 'AFP' });
 const deng = simulateCohort(loadProfile('examples/deng2025/profile.yaml'));
 const dds = datasetFromTable(deng.wide.columns, deng.wide.rows, 'id', {
   recurrence: { binary: { column: 'recurrence' } },
@@ -20,15 +20,15 @@ describe('study analyses on simulated cohorts', () => {
   it('hong2021: KM by SII ≥ 340 and four SII×AFP groups, Cox uni → multi', () => {
     const cut = resolveCutoff(hds, 'sii', { value: 340 }, 'cutoffs.sii');
     expect(cut).toMatchObject({ nLow: 29, nHigh: 29, dataDriven: false });
-    const cutoffs = new Map([['sii', cut]]);
+    const cutoffs = new Map([['sii', cut], ['afp', resolveCutoff(hds, 'afp', { value: 400 }, 'cutoffs.afp')]]);
     const km = kmAnalysis(hds, 'os-by-sii', 'os', ['sii'], cutoffs, [6, 12]);
     expect(km.groups).toEqual(['SII < 340', 'SII ≥ 340']);
     expect(km.logrank!.df).toBe(1);
     expect(km.km.groups[0].n + km.km.groups[1].n).toBe(58);
-    const four = kmAnalysis(hds, 'os-by-sii-afp', 'os', ['sii', 'afp_400'], cutoffs, []);
+    const four = kmAnalysis(hds, 'os-by-sii-afp', 'os', ['sii', 'afp'], cutoffs, []);
     expect(four.groups.length).toBe(4);
     expect(four.logrank!.df).toBe(3);
-    const cox = coxAnalysis(hds, 'os', 'os', ['sii', 'afp_400', 'bclc', 'vascular_invasion'], cutoffs);
+    const cox = coxAnalysis(hds, 'os', 'os', ['sii', 'afp', 'bclc', 'vascular_invasion'], cutoffs);
     expect(cox.univariable.length).toBe(4);
     expect(cox.univariable[0].result!.coefficients[0].term).toBe('SII ≥ 340');
     if (cox.multivariable) expect(cox.multivariable.variables.length).toBeGreaterThanOrEqual(1);

@@ -17,7 +17,8 @@ describe('model file from a study', () => {
     expect(reason).toBeNull();
     const m = parseModelFile(JSON.parse(JSON.stringify(model)), 'model.json');
     expect(m.terms.map((t) => [t.variable, t.transform ?? null])).toEqual([['sii', '>= 375.56'], ['afp', null]]);
-    expect(m.baselineSurvival!.map((b) => b.time)).toEqual([12, 36, 60]);
+    // Only horizons inside the follow-up (deng2025's deaths end before 36 months): 1 year.
+    expect(m.baselineSurvival!.map((b) => b.time)).toEqual([12]);
     const cox = results.analyses[0];
     if (cox.kind !== 'cox' || !cox.multivariable) throw new Error('cox expected');
     const [b1, b2] = cox.multivariable.result.coefficients.map((c) => c.coef);
@@ -25,6 +26,6 @@ describe('model file from a study', () => {
     const p = predict(m, { sii: 500, afp: 300 });
     const lp = b1 * (1 - m.terms[0].center!) + b2 * (300 - m.terms[1].center!);
     expect(p.linearPredictor).toBeCloseTo(lp, 12);
-    expect(p.survival![1].survival).toBeCloseTo(m.baselineSurvival![1].surv ** Math.exp(lp), 12);
+    expect(p.survival![0].survival).toBeCloseTo(m.baselineSurvival![0].surv ** Math.exp(lp), 12);
   });
 });
