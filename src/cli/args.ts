@@ -1,7 +1,8 @@
 /** Argument parsing shared by the commands, on node:util parseArgs; every problem is a usage error (exit 2). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { usageError } from '../errors.js';
-import { cliMessages } from '../messages/index.js';
+import { cliMessages, ioMessages } from '../messages/index.js';
+import type { ReadTableOptions } from '../io/readTable.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -78,4 +79,33 @@ export function refLevels(cmd: string, a: ParsedArgs, name = 'ref'): Map<string,
     m.set(it.slice(0, k).trim(), it.slice(k + 1).trim());
   }
   return m;
+}
+
+/**
+ * Options of every command that reads a data file: `--sheet`, `--no-header`, `--columns A,B,…`
+ * (names of a file without a header; implies --no-header) and `--decimal ,|.`.
+ */
+export const DATA_FILE_OPTIONS: OptionSpec = {
+  sheet: { type: 'string' },
+  'no-header': { type: 'boolean' },
+  columns: { type: 'string' },
+  decimal: { type: 'string' },
+};
+
+/** The usage lines of DATA_FILE_OPTIONS besides --sheet, for a command's --help. */
+export const DATA_FILE_USAGE = `  --no-header            the file has no header row: the first row is data, columns are V1…Vn
+  --columns A,B,...      names of the columns of a file without a header row (implies --no-header)
+  --decimal , | .        decimal mark of the numbers (decimal commas are sniffed in ;-separated files)`;
+
+/** readTable's options from DATA_FILE_OPTIONS. */
+export function tableOptions(cmd: string, a: ParsedArgs): ReadTableOptions {
+  const decimal = optionalString(a, 'decimal');
+  if (decimal !== null && decimal.trim() !== '.' && decimal.trim() !== ',') throw usageError(cliMessages.badOption(cmd, ioMessages.badDecimalMark(decimal)));
+  const columns = optionalList(a, 'columns');
+  return {
+    sheet: optionalString(a, 'sheet'),
+    header: a.values['no-header'] ? false : null,
+    columns,
+    decimal: decimal === null ? null : (decimal.trim() as '.' | ','),
+  };
 }

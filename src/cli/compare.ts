@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from './command.js';
-import { choice, fileArgument, optionalList, optionalString, parseCommandArgs, requireString } from './args.js';
+import { choice, fileArgument, optionalList, parseCommandArgs, requireString, DATA_FILE_OPTIONS, DATA_FILE_USAGE, tableOptions } from './args.js';
 import { emit } from './output.js';
 import { analysisError, usageError } from '../errors.js';
 import { compareMessages } from '../messages/index.js';
@@ -149,6 +149,7 @@ export const compareCommand: Command = {
   --quantile-type 6|7    quartiles: 7 (R's default) or 6 (SPSS)
   --mw-correct           continuity correction in the Mann–Whitney normal approximation (R's default; SPSS has none)
   --sheet NAME           sheet of an .xlsx file
+${DATA_FILE_USAGE}
   Numeric: mean ± SD and median (IQR) per group; Student's t with Welch's t, Levene (mean-centred) and
   Mann–Whitney (2 groups), or one-way ANOVA with Welch's ANOVA, Levene and Kruskal–Wallis (k groups).
   Categorical: n (%) of each group; Pearson chi-square; Fisher's exact test (2×2, and small r×c tables).
@@ -162,7 +163,7 @@ export const compareCommand: Command = {
       yates: { type: 'boolean' },
       'quantile-type': { type: 'string' },
       'mw-correct': { type: 'boolean' },
-      sheet: { type: 'string' },
+      ...DATA_FILE_OPTIONS,
     });
     const file = fileArgument(CMD, a);
     const group = requireString(CMD, a, 'group');
@@ -185,7 +186,7 @@ export const compareCommand: Command = {
     }
     for (const c of numeric) if (!seen.has(c)) throw usageError(compareMessages.notInVars('numeric', c));
 
-    const table = await readTable(resolve(ctx.cwd, file), { sheet: optionalString(a, 'sheet') });
+    const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
     const shown = { ...table, file };
     const g = labelColumn(shown, group, '--group');
     const present = g.filter((x): x is string => x !== null);

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from './command.js';
-import { choice, fileArgument, optionalList, optionalString, parseCommandArgs, refLevels, requireString } from './args.js';
+import { choice, fileArgument, optionalList, optionalString, parseCommandArgs, refLevels, requireString, DATA_FILE_OPTIONS, DATA_FILE_USAGE, tableOptions } from './args.js';
 import { emit } from './output.js';
 import { usageError } from '../errors.js';
 import { coxMessages } from '../messages/index.js';
@@ -127,6 +127,7 @@ export const coxCommand: Command = {
   --strata COL           separate baseline hazard per value of COL
   --ties T               efron (default, as R) or breslow (as SPSS and SAS's default)
   --sheet NAME           sheet of an .xlsx file
+${DATA_FILE_USAGE}
   Rows with a missing value in any used column are dropped and counted (nDropped).`,
   async run(argv, ctx) {
     const a = parseCommandArgs(CMD, argv, {
@@ -139,7 +140,7 @@ export const coxCommand: Command = {
       ref: { type: 'string', multiple: true },
       strata: { type: 'string' },
       ties: { type: 'string' },
-      sheet: { type: 'string' },
+      ...DATA_FILE_OPTIONS,
     });
     const file = fileArgument(CMD, a);
     const time = requireString(CMD, a, 'time');
@@ -162,7 +163,7 @@ export const coxCommand: Command = {
     if (covariates.length === 0) throw usageError(coxMessages.noCovariates());
     for (const c of categorical) if (!seen.has(c)) throw usageError(coxMessages.categoricalNotCovariate(c));
 
-    const table = await readTable(resolve(ctx.cwd, file), { sheet: optionalString(a, 'sheet') });
+    const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
     const shown = { ...table, file };
     const tcol = numericColumn(shown, time, '--time');
     const scol = start ? numericColumn(shown, start, '--start') : null;

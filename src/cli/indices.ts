@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from './command.js';
-import { fileArgument, optionalString, parseCommandArgs, requireString } from './args.js';
+import { fileArgument, optionalString, parseCommandArgs, requireString, DATA_FILE_OPTIONS, DATA_FILE_USAGE, tableOptions } from './args.js';
 import { emit } from './output.js';
 import { usageError } from '../errors.js';
 import { indicesMessages as M } from '../messages/indices.js';
@@ -24,11 +24,12 @@ export const indicesCommand: Command = {
   Counts are in 10^9/L (= 10^3/µL) unless --count-unit /uL (cells/µL = /mm³). Each row gets SII, NLR,
   PLR (and dNLR with --wbc, SIRI and PIV with --monocytes) or a reason why not (empty cell, text,
   zero lymphocytes, a value outside the physiological range). --out writes the table with the index
-  columns added (CSV; cells that start with =, +, -, @ are neutralised).`,
+  columns added (CSV; cells that start with =, +, -, @ are neutralised).
+${DATA_FILE_USAGE}`,
   async run(argv, ctx) {
     const a = parseCommandArgs('indices', argv, {
       neutrophils: { type: 'string' }, lymphocytes: { type: 'string' }, platelets: { type: 'string' }, monocytes: { type: 'string' },
-      wbc: { type: 'string' }, 'count-unit': { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, sheet: { type: 'string' },
+      wbc: { type: 'string' }, 'count-unit': { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, ...DATA_FILE_OPTIONS,
     });
     const file = fileArgument('indices', a);
     const mapping: CountMapping = {
@@ -47,7 +48,7 @@ export const indicesCommand: Command = {
     const out = outArg === null ? null : resolve(ctx.cwd, outArg);
     if (out && existsSync(out) && !a.values.force) throw usageError(M.outExists(outArg!));
     const { readTable } = await import('../io/readTable.js');
-    const table = await readTable(resolve(ctx.cwd, file), { sheet: optionalString(a, 'sheet') });
+    const table = await readTable(resolve(ctx.cwd, file), tableOptions('indices', a));
     const r = tableIndices(table, mapping, countUnit);
     const names = INDEX_NAMES.filter((k) => (k === 'dnlr' ? wbc : k === 'siri' || k === 'piv' ? mono : true));
     if (out) {

@@ -1,7 +1,7 @@
-/** `siilab inspect <file> [--sheet S] [--json]`: columns, types, missingness, ranges and a suggested mapping. */
+/** `siilab inspect <file> [--sheet S] [--no-header] [--columns A,B] [--decimal ,] [--json]`: columns, types, missingness, ranges and a suggested mapping. */
 import { resolve } from 'node:path';
 import type { Command } from './command.js';
-import { fileArgument, optionalString, parseCommandArgs } from './args.js';
+import { DATA_FILE_OPTIONS, DATA_FILE_USAGE, fileArgument, parseCommandArgs, tableOptions } from './args.js';
 import { emit } from './output.js';
 import { readTable } from '../io/readTable.js';
 import { inspectTable, type InspectResult } from '../cohort/inspectTable.js';
@@ -12,14 +12,17 @@ import { CANONICAL } from '../study/canonical.js';
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'describe a data file and suggest how its columns map to siilab variables',
-  usage: `siilab inspect <file> [--sheet S] [--json]
+  usage: `siilab inspect <file> [--sheet S] [--no-header] [--columns A,B,...] [--decimal ,] [--json]
   Lists each column with its inferred type (number, integer, binary, category, date, text), share
   missing, range or levels, and suggests which columns are the patient id, dates, blood counts,
-  AFP, tumour features and outcomes, with unit guesses. 'siilab init <file>' writes this as a study file.`,
+  AFP, tumour features and outcomes, with unit guesses. In a long file (several rows per patient)
+  level counts are patients, and an id filled only on each patient's first row is carried forward.
+  'siilab init <file>' writes this as a study file.
+${DATA_FILE_USAGE}`,
   async run(argv, ctx) {
-    const a = parseCommandArgs('inspect', argv, { sheet: { type: 'string' } });
+    const a = parseCommandArgs('inspect', argv, { ...DATA_FILE_OPTIONS });
     const file = fileArgument('inspect', a);
-    const table = await readTable(resolve(ctx.cwd, file), { sheet: optionalString(a, 'sheet') });
+    const table = await readTable(resolve(ctx.cwd, file), tableOptions('inspect', a));
     const result = inspectTable({ ...table, file });
     emit(ctx, Boolean(a.values.json), result, () => inspectText(result));
     return 0;

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from './command.js';
-import { choice, fileArgument, numberList, optionalNumber, optionalString, parseCommandArgs, requireString } from './args.js';
+import { choice, fileArgument, numberList, optionalNumber, optionalString, parseCommandArgs, requireString, DATA_FILE_OPTIONS, DATA_FILE_USAGE, tableOptions } from './args.js';
 import { emit } from './output.js';
 import { usageError } from '../errors.js';
 import { survivalMessages } from '../messages/index.js';
@@ -182,6 +182,7 @@ export const kmCommand: Command = {
                          P corrected for the search); --minprop / --maxprop bound the low group's share (0.1 / 0.9)
   --table                print the full survival table (text output)
   --sheet NAME           sheet of an .xlsx file
+${DATA_FILE_USAGE}
   Rows with a missing value in any used column are dropped and counted (nDropped).`,
   async run(argv, ctx) {
     const a = parseCommandArgs(CMD, argv, {
@@ -199,7 +200,7 @@ export const kmCommand: Command = {
       'cutoff-scan': { type: 'string' },
       minprop: { type: 'string' },
       maxprop: { type: 'string' },
-      sheet: { type: 'string' },
+      ...DATA_FILE_OPTIONS,
     });
     const file = fileArgument(CMD, a);
     const time = requireString(CMD, a, 'time');
@@ -217,7 +218,7 @@ export const kmCommand: Command = {
     const minprop = optionalNumber(CMD, a, 'minprop') ?? 0.1;
     const maxprop = optionalNumber(CMD, a, 'maxprop') ?? 0.9;
 
-    const table = await readTable(resolve(ctx.cwd, file), { sheet: optionalString(a, 'sheet') });
+    const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
     const shown = { ...table, file };
     const tcol = numericColumn(shown, time, '--time', { nonNegative: true });
     const ecol = binaryColumn(shown, event, '--event', optionalString(a, 'event-value'), 'event');

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from './command.js';
-import { fileArgument, optionalList, optionalNumber, optionalString, parseCommandArgs, refLevels, requireString } from './args.js';
+import { fileArgument, optionalList, optionalNumber, optionalString, parseCommandArgs, refLevels, requireString, DATA_FILE_OPTIONS, DATA_FILE_USAGE, tableOptions } from './args.js';
 import { emit } from './output.js';
 import { dataError, usageError } from '../errors.js';
 import { cliMessages, logitMessages } from '../messages/index.js';
@@ -119,6 +119,7 @@ export const logitCommand: Command = {
   --conf-level X         level of the odds-ratio intervals (default 0.95)
   --hl-groups G          Hosmer–Lemeshow groups (default 10, by deciles of risk)
   --sheet NAME           sheet of an .xlsx file
+${DATA_FILE_USAGE}
   Rows with a missing value in any used column are dropped and counted (nDropped).
   Complete or quasi-complete separation is refused (exit 4) with the covariate named.`,
   async run(argv, ctx) {
@@ -130,7 +131,7 @@ export const logitCommand: Command = {
       ref: { type: 'string', multiple: true },
       'conf-level': { type: 'string' },
       'hl-groups': { type: 'string' },
-      sheet: { type: 'string' },
+      ...DATA_FILE_OPTIONS,
     });
     const file = fileArgument(CMD, a);
     const outcome = requireString(CMD, a, 'outcome');
@@ -152,7 +153,7 @@ export const logitCommand: Command = {
     if (covariates.length === 0) throw usageError(logitMessages.noCovariates());
     for (const c of categorical) if (!seen.has(c)) throw usageError(logitMessages.categoricalNotCovariate(c));
 
-    const table = await readTable(resolve(ctx.cwd, file), { sheet: optionalString(a, 'sheet') });
+    const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
     const shown = { ...table, file };
     const y = binaryColumn(shown, outcome, '--outcome', positive, 'outcome');
     if (positive !== null && !y.some((v) => v === 1)) throw dataError(logitMessages.positiveNotFound(file, outcome, positive));

@@ -4,7 +4,7 @@
  *  [--thresholds] [--sheet NAME] [--json]`
  */
 import type { Command } from './command.js';
-import { choice, fileArgument, optionalList, optionalNumber, optionalString, parseCommandArgs, requireString } from './args.js';
+import { choice, fileArgument, optionalList, optionalNumber, optionalString, parseCommandArgs, requireString, DATA_FILE_OPTIONS, DATA_FILE_USAGE, tableOptions } from './args.js';
 import { emit } from './output.js';
 import { analysisError, usageError } from '../errors.js';
 import { cliMessages, rocMessages, rocNotes } from '../messages/index.js';
@@ -189,12 +189,13 @@ export const rocCommand: Command = {
   --test T               test of AUC = 0.5: mann-whitney (default, as SPSS) or delong (Wald)
   --level L              confidence level (default 0.95)
   --thresholds           add the full thresholds table (threshold, sensitivity, specificity, J)
-  --sheet NAME           sheet of an .xlsx file`,
+  --sheet NAME           sheet of an .xlsx file
+${DATA_FILE_USAGE}`,
   async run(argv, ctx) {
     const a = parseCommandArgs(CMD, argv, {
       outcome: { type: 'string' }, markers: { type: 'string' }, positive: { type: 'string' }, direction: { type: 'string' },
       combine: { type: 'boolean' }, bootstrap: { type: 'string' }, seed: { type: 'string' }, test: { type: 'string' },
-      level: { type: 'string' }, thresholds: { type: 'boolean' }, sheet: { type: 'string' },
+      level: { type: 'string' }, thresholds: { type: 'boolean' }, ...DATA_FILE_OPTIONS,
     });
     const file = fileArgument(CMD, a);
     const outcome = requireString(CMD, a, 'outcome');
@@ -219,7 +220,7 @@ export const rocCommand: Command = {
     if (seed !== null && !Number.isInteger(seed)) throw usageError(rocMessages.badSeed(seed));
     const positive = optionalString(a, 'positive');
 
-    const table = await readTable(resolve(ctx.cwd, file), { sheet: optionalString(a, 'sheet') });
+    const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
     const shown = { ...table, file };
     const y = binaryColumn(shown, outcome, '--outcome', positive, 'outcome');
     const cols = markers.map((m) => numericColumn(shown, m, '--markers'));

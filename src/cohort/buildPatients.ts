@@ -89,11 +89,11 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   for (const [i, s] of spec.sources.entries()) {
     let t: Table;
     try {
-      t = await readTable(resolve(specDir, s.file), { sheet: s.sheet ?? null });
+      t = await readTable(resolve(specDir, s.file), { sheet: s.sheet ?? null, header: s.header ?? null, columns: s.columns ?? null, decimal: s.decimal ?? null });
     } catch (e) {
       // The reader names the file; say which study field asked for it too.
       if (!(e instanceof SiilabError)) throw e;
-      const field = s.sheet !== undefined && e.message.includes(`no sheet '${s.sheet}'`) ? 'sheet' : 'file';
+      const field = s.sheet !== undefined && e.message.includes(`no sheet '${s.sheet}'`) ? 'sheet' : s.columns !== undefined && e.message.includes('columns:') ? 'columns' : 'file';
       throw new SiilabError(e.kind, `${loc.where(['sources', i, field])}: ${e.message}`);
     }
     tables.push({ ...t, file: s.file });
@@ -109,7 +109,7 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
     let rowIds: string[];
     if (idCol === null) {
       if (format === 'long' || spec.sources.length > 1) throw dataError(studyMessages.noPatientId(loc.where(['sources', i])));
-      rowIds = table.rows.map((_, r) => `row ${rowNumber(r)}`);
+      rowIds = table.rows.map((_, r) => `row ${rowNumber(r, table)}`);
     } else {
       const j = table.columns.indexOf(idCol);
       if (j < 0) {
@@ -117,7 +117,7 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
         readVariable(table, 'patientId', { column: idCol }, s, loc, path); // throws the column-missing message
       }
       const cells = table.rows.map((r) => r[j]);
-      rowIds = format === 'long' ? carryForward(cells, table.file, idCol) : cells.map((c, r) => idText(c) ?? `row ${rowNumber(r)}`);
+      rowIds = format === 'long' ? carryForward(cells, table.file, idCol) : cells.map((c, r) => idText(c) ?? `row ${rowNumber(r, table)}`);
     }
     let rowDate: Float64Array = new Float64Array(table.rows.length).fill(NaN);
     const dateCol = s.dateColumn ?? shared(dateMapping);
@@ -146,14 +146,14 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
       rows.push([]);
       duplicate.push(false);
     } else if (primary.format === 'wide') duplicate[k] = true;
-    rows[k].push({ file: primary.table.file, row: rowNumber(r) });
+    rows[k].push({ file: primary.table.file, row: rowNumber(r, primary.table) });
   });
   for (const s of sources.slice(1)) {
     const unknown = new Set(s.rowIds.filter((id) => !index.has(id)));
     if (unknown.size) warnings.push(`${s.table.file}: ${unknown.size} patient id(s) not in ${primary.table.file} are ignored (e.g. ${[...unknown][0]}).`);
     s.rowIds.forEach((id, r) => {
       const k = index.get(id);
-      if (k !== undefined) rows[k].push({ file: s.table.file, row: rowNumber(r) });
+      if (k !== undefined) rows[k].push({ file: s.table.file, row: rowNumber(r, s.table) });
     });
   }
 

@@ -22,13 +22,17 @@ const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export function parseNumberCell(c: Cell, table: Table, i: number, column: string): number {
   if (isMissingCell(c)) return NaN;
   if (typeof c === 'number') {
-    if (!Number.isFinite(c)) throw dataError(ioMessages.notFinite(table.file, rowNumber(i), column, String(c)));
+    if (!Number.isFinite(c)) throw dataError(ioMessages.notFinite(table.file, rowNumber(i, table), column, String(c)));
     return c;
   }
   const s = c!.trim();
-  if (!NUMBER_RE.test(s)) throw dataError(ioMessages.notANumber(table.file, rowNumber(i), column, s));
+  if (!NUMBER_RE.test(s)) {
+    // '5,2' in a file read with decimal points: say how to declare decimal commas.
+    const hint = table.decimal !== ',' && /^[+-]?\d*,\d+$/.test(s);
+    throw dataError((hint ? ioMessages.decimalCommaNotDeclared : ioMessages.notANumber)(table.file, rowNumber(i, table), column, s));
+  }
   const v = Number(s);
-  if (!Number.isFinite(v)) throw dataError(ioMessages.notFinite(table.file, rowNumber(i), column, s));
+  if (!Number.isFinite(v)) throw dataError(ioMessages.notFinite(table.file, rowNumber(i, table), column, s));
   return v;
 }
 
@@ -44,7 +48,7 @@ export function numericColumn(table: Table, name: string, option: string, opts: 
   const out = new Float64Array(table.rows.length);
   for (let i = 0; i < table.rows.length; i++) {
     const v = parseNumberCell(table.rows[i][j], table, i, name);
-    if (opts.nonNegative && v < 0) throw dataError(ioMessages.negativeNotAllowed(table.file, rowNumber(i), name, v));
+    if (opts.nonNegative && v < 0) throw dataError(ioMessages.negativeNotAllowed(table.file, rowNumber(i, table), name, v));
     out[i] = v;
   }
   return out;
@@ -84,7 +88,7 @@ export function binaryColumn(
     else if (FALSE_TOKENS.has(s)) out[i] = 0;
     else {
       const msg = kind === 'event' ? ioMessages.eventNotBinary : ioMessages.outcomeNotBinary;
-      throw dataError(msg(table.file, rowNumber(i), name, String(c)));
+      throw dataError(msg(table.file, rowNumber(i, table), name, String(c)));
     }
   }
   return out;

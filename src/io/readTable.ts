@@ -1,6 +1,8 @@
 /**
  * Reads CSV, TSV (or .txt, delimiter sniffed) and XLSX files into a Table.
  * CSV/TSV parsing is papaparse's; XLSX is exceljs's (first sheet unless `sheet` is given).
+ * A file without a header row is read with `header: false` (names from `columns`, else V1…Vn);
+ * decimal commas are read when declared (`decimal: ','`) or sniffed in a `;`- or tab-separated file.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -8,10 +10,25 @@ import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { dataError } from '../errors.js';
 import { ioMessages } from '../messages/index.js';
+import { sniffDecimalComma, withDecimalComma } from './decimalMark.js';
+import { isNumberText } from './columns.js';
 import type { Cell, Table } from './table.js';
 
 export interface ReadTableOptions {
   sheet?: string | null;
+  /** False: the file has no header row; the first row is data. Default true. */
+  header?: boolean | null;
+  /** Column names of a file without a header row (one per field); implies `header: false`. */
+  columns?: readonly string[] | null;
+  /** Decimal mark of numbers written as text; default: '.' unless a `;`- or tab-separated file shows decimal commas. */
+  decimal?: '.' | ',' | null;
+}
+
+/** The header options with `columns` implying no header; a header declared beside `columns` is refused. */
+function headerOf(file: string, opts: ReadTableOptions): { header: boolean; names: readonly string[] | null } {
+  const names = opts.columns && opts.columns.length ? opts.columns : null;
+  if (names && opts.header === true) throw dataError(ioMessages.columnsWithHeader(file));
+  return { header: names ? false : opts.header !== false, names };
 }
 
 export async function readTable(file: string, opts: ReadTableOptions = {}): Promise<Table> {
@@ -23,17 +40,17 @@ export async function readTable(file: string, opts: ReadTableOptions = {}): Prom
     throw dataError(ioMessages.fileMissing(file));
   }
   const ext = extname(file).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(file, opts.sheet ?? null);
+  if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(file, opts);
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt' || ext === '.tab') {
     const buf = await readFile(file);
-    return parseDelimited(file, buf.toString('utf8'), ext === '.tsv' || ext === '.tab' ? '\t' : undefined);
+    return parseDelimited(file, buf.toString('utf8'), ext === '.tsv' || ext === '.tab' ? '\t' : undefined, opts);
   }
   if (ext === '.xls') throw dataError(ioMessages.fileUnreadable(file, 'old binary .xls is not supported; save it as .xlsx or .csv'));
   throw dataError(ioMessages.unknownFormat(file));
 }
 
 /** Parses delimited text (delimiter sniffed when not given). Exported for in-memory uploads. */
-export function parseDelimited(file: string, text: string, delimiter?: string): Table {
+export function parseDelimited(file: string, text: string, delimiter?: string, opts: ReadTableOptions = {}): Table {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw dataError(ioMessages.fileEmpty(file));
   const parsed = Papa.parse<string[]>(body, {
@@ -43,23 +60,55 @@ export function parseDelimited(file: string, text: string, delimiter?: string): 
   });
   const all = parsed.data;
   if (all.length === 0) throw dataError(ioMessages.fileEmpty(file));
-  const columns = all[0].map((h) => h.trim());
-  checkHeader(file, columns);
-  if (all.length < 2) throw dataError(ioMessages.noDataRows(file));
+  const used = parsed.meta.delimiter;
+  const t = toTable(file, null, all, opts);
+  const decimal = opts.decimal ?? (used !== ',' && sniffDecimalComma(file, t.columns, t.rows, t.header === false ? 1 : 2) ? ',' : '.');
+  if (decimal === '.') return { ...t, delimiter: used };
+  return { ...t, rows: withDecimalComma(file, t.columns, t.rows, t.header === false ? 1 : 2), decimal, delimiter: used };
+}
+
+/** Header (or `columns`/V1…Vn) and rows from a matrix of cells; rows are padded with nulls to the header. */
+function toTable(file: string, sheet: string | null, matrix: readonly (readonly (Cell | undefined)[] | undefined)[], opts: ReadTableOptions): Table {
+  const { header, names } = headerOf(file, opts);
+  let columns: string[];
+  if (header) {
+    const first = matrix[0] ?? [];
+    columns = Array.from({ length: first.length }, (_, j) => (first[j] === null || first[j] === undefined ? '' : String(first[j]).trim()));
+    checkHeader(file, columns);
+    if (matrix.length < 2) throw dataError(ioMessages.noDataRows(file));
+  } else {
+    const width = Math.max(0, ...matrix.map((r) => r?.length ?? 0));
+    if (names) {
+      const wide = matrix.findIndex((r) => (r?.length ?? 0) > names.length);
+      if (wide >= 0) throw dataError(ioMessages.columnsCountMismatch(file, names.length, wide + 1, matrix[wide]!.length));
+      if (names.length > width) {
+        const widest = matrix.findIndex((r) => (r?.length ?? 0) === width);
+        throw dataError(ioMessages.columnsCountMismatch(file, names.length, widest + 1, width));
+      }
+      columns = names.map((n) => n.trim());
+      const seen = new Set<string>();
+      for (const c of columns) {
+        if (seen.has(c)) throw dataError(ioMessages.duplicateColumnName(file, c));
+        seen.add(c);
+      }
+    } else columns = Array.from({ length: width }, (_, j) => `V${j + 1}`);
+  }
   const rows: Cell[][] = [];
-  for (let i = 1; i < all.length; i++) {
-    const r = all[i];
+  for (let i = header ? 1 : 0; i < matrix.length; i++) {
+    const src = matrix[i] ?? [];
     const row: Cell[] = new Array(columns.length);
-    for (let j = 0; j < columns.length; j++) {
-      const v = r[j];
-      row[j] = v === undefined ? null : v;
-    }
+    for (let j = 0; j < columns.length; j++) row[j] = src[j] ?? null;
     rows.push(row);
   }
-  return { file, sheet: null, columns, rows };
+  return header ? { file, sheet, columns, rows } : { file, sheet, columns, rows, header: false };
 }
 
 function checkHeader(file: string, columns: string[]): void {
+  // A header of numbers and missing codes only ('1,0,?,67') is the first data row of a file without one.
+  const named = columns.filter((c) => c !== '');
+  if (columns.length >= 2 && named.length > 0 && columns.every((c) => isNumberText(c) || /^[+-]?\d*,\d+$/.test(c))) {
+    throw dataError(ioMessages.headerLooksLikeData(file, columns));
+  }
   const seen = new Set<string>();
   for (const c of columns) {
     if (c === '') continue;
@@ -68,28 +117,29 @@ function checkHeader(file: string, columns: string[]): void {
   }
 }
 
-async function readXlsx(file: string, sheet: string | null): Promise<Table> {
+async function readXlsx(file: string, opts: ReadTableOptions): Promise<Table> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
     throw dataError(ioMessages.fileUnreadable(file, `not a valid .xlsx workbook: ${(e as Error).message}`));
   }
-  return workbookToTable(file, wb, sheet);
+  return workbookToTable(file, wb, opts);
 }
 
 /** Reads an in-memory XLSX (uploads). */
-export async function parseXlsx(file: string, data: Buffer, sheet: string | null = null): Promise<Table> {
+export async function parseXlsx(file: string, data: Buffer, sheet: string | null = null, opts: ReadTableOptions = {}): Promise<Table> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
     throw dataError(ioMessages.fileUnreadable(file, `not a valid .xlsx workbook: ${(e as Error).message}`));
   }
-  return workbookToTable(file, wb, sheet);
+  return workbookToTable(file, wb, { ...opts, sheet });
 }
 
-function workbookToTable(file: string, wb: ExcelJS.Workbook, sheet: string | null): Table {
+function workbookToTable(file: string, wb: ExcelJS.Workbook, opts: ReadTableOptions): Table {
+  const sheet = opts.sheet ?? null;
   const names = wb.worksheets.map((w) => w.name);
   const ws = sheet === null ? wb.worksheets[0] : wb.getWorksheet(sheet);
   if (!ws) {
@@ -108,18 +158,9 @@ function workbookToTable(file: string, wb: ExcelJS.Workbook, sheet: string | nul
   const isEmpty = (r: Cell[] | undefined) => !r || r.every((c) => c === null || c === '');
   while (matrix.length && isEmpty(matrix[matrix.length - 1])) matrix.pop();
   if (matrix.length === 0 || isEmpty(matrix[0])) throw dataError(ioMessages.fileEmpty(file));
-  const header = matrix[0];
-  const columns = Array.from({ length: header.length }, (_, j) => (header[j] === null ? '' : String(header[j]).trim()));
-  checkHeader(file, columns);
-  if (matrix.length < 2) throw dataError(ioMessages.noDataRows(file));
-  const rows: Cell[][] = [];
-  for (let i = 1; i < matrix.length; i++) {
-    const src = matrix[i] ?? [];
-    const row: Cell[] = new Array(columns.length);
-    for (let j = 0; j < columns.length; j++) row[j] = src[j] ?? null;
-    rows.push(row);
-  }
-  return { file, sheet: ws.name, columns, rows };
+  const t = toTable(file, ws.name, matrix, opts);
+  // Spreadsheet numbers are numbers; only numbers stored as text ('5,2') follow a declared decimal comma.
+  return opts.decimal === ',' ? { ...t, rows: withDecimalComma(file, t.columns, t.rows, t.header === false ? 1 : 2), decimal: ',' } : t;
 }
 
 function cellValue(v: ExcelJS.CellValue): Cell {

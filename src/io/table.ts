@@ -11,10 +11,16 @@ export interface Table {
   readonly sheet: string | null;
   readonly columns: readonly string[];
   readonly rows: readonly (readonly Cell[])[];
+  /** False when the file has no header row (names from `columns:` or V1…Vn); the first data row is then row 1. Absent: true. */
+  readonly header?: boolean;
+  /** Decimal mark the numbers were read with, when it is a comma (cells are then given with a dot). */
+  readonly decimal?: ',' | '.';
+  /** Field delimiter of a delimited text file, as given or sniffed. */
+  readonly delimiter?: string;
 }
 
-/** Spreadsheet row number of data row `i` (0-based). */
-export const rowNumber = (i: number): number => i + 2;
+/** Spreadsheet row number of data row `i` (0-based): the header is row 1, unless the table has none. */
+export const rowNumber = (i: number, table?: Pick<Table, 'header'>): number => i + (table?.header === false ? 1 : 2);
 
 /** Tokens that mean "missing" in an export (case-insensitive, after trimming). */
 const MISSING = new Set(['', 'na', 'n/a', '#n/a', 'nan', 'null', '?', 'none', '.']);

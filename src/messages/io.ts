@@ -16,6 +16,27 @@ export const ioMessages = {
     `${file}: no column ${q(name)} (given by ${option}).` +
     (suggestion ? ` Did you mean ${q(suggestion)}?` : '') +
     ` Columns are: ${columns.slice(0, 30).map(q).join(', ')}${columns.length > 30 ? ', …' : ''}.`,
+  decimalCommaNotDeclared: (file: string, row: number, column: string, value: string) =>
+    `${file}, row ${row}, column ${q(column)}: ${q(value)} is not a number with a decimal point; if the file writes ` +
+    `decimals with a comma, declare it: --decimal , on the command line, or decimal: "," on the source in the study file.`,
+  decimalMarkAmbiguous: (file: string, row: number, column: string, value: string, reading: 'thousands' | 'dot') =>
+    `${file}, row ${row}, column ${q(column)}: ${q(value)} could be ` +
+    (reading === 'thousands'
+      ? `${value.replace(/,/g, '.')} (decimal comma) or ${value.replace(/,/g, '')} (thousands separator)`
+      : `${value} (decimal point) or ${value.replace('.', '')} (thousands separator beside the file's decimal commas)`) +
+    `; declare the decimal mark (--decimal , or --decimal . on the command line; decimal: on the source in the study file)` +
+    (reading === 'dot' ? ' and write the number without a thousands separator.' : '.'),
+  badDecimalMark: (value: string) => `--decimal must be '.' or ',' (the decimal mark of the file's numbers), not ${q(value)}.`,
+  headerLooksLikeData: (file: string, first: string[]) =>
+    `${file}: the first row (${first.slice(0, 6).join(', ')}${first.length > 6 ? ', …' : ''}) looks like data, not column names. ` +
+    `If the file has no header row, say so: --no-header (and --columns A,B,…) on the command line, or ` +
+    `header: false with columns: [A, B, …] on the source in the study file.`,
+  columnsCountMismatch: (file: string, names: number, row: number, fields: number) =>
+    `${file}: columns: gives ${names} names but row ${row} has ${fields} fields; give one name per field.`,
+  columnsWithHeader: (file: string) =>
+    `${file}: columns: names the columns of a file without a header row; remove header: true (or remove columns: to use the file's header).`,
+  duplicateColumnName: (file: string, name: string) =>
+    `${file}: columns: gives the name ${q(name)} twice; each column needs its own name.`,
   notANumber: (file: string, row: number, column: string, value: string) =>
     `${file}, row ${row}, column ${q(column)}: ${q(value)} is not a number.`,
   notFinite: (file: string, row: number, column: string, value: string) =>

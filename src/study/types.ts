@@ -79,6 +79,19 @@ export interface DataSource {
   dateColumn?: string;
   /** Order of day, month and year for dates like 03/04/2020 in this file (inferred when unambiguous). */
   dateOrder?: DateOrder;
+  /**
+   * `false`: the file has no header row; its first row is data. Column names then come from
+   * `columns:`, else V1, V2, … (the first row is then row 1 in messages). Default: true.
+   */
+  header?: boolean;
+  /** Column names of a file without a header row, one per field in file order (implies `header: false`). */
+  columns?: string[];
+  /**
+   * Decimal mark of numbers written as text: `","` for European exports (`5,2`; thousands as
+   * `1.234,5` or `1 234,5`). Default `"."`, except that a `;`- or tab-separated file whose numbers
+   * are written `5,2` is read with decimal commas.
+   */
+  decimal?: '.' | ',';
 }
 
 /** Where a variable's values come from. */
