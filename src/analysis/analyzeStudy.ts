@@ -35,11 +35,11 @@ export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}):
   const ds = fromCohortDataset(load.dataset, labels);
   const results = runAnalyses(ds, load.spec.analyses ?? {}, load.spec.cutoffs ?? {}, opts);
   const specDir = dirname(resolve(specPath));
-  const inputs = load.spec.sources.map((s) => {
+  // Rows as read (an XLSX is a zip: its newlines are not rows; a file may have no header row).
+  const inputs = load.spec.sources.map((s, i) => {
     const path = resolve(specDir, s.file);
     const bytes = readFileSync(path);
-    const text = bytes.toString('utf8');
-    return { file: relative(specDir, path) || s.file, sha256: createHash('sha256').update(bytes).digest('hex'), rows: Math.max(0, text.split('\n').filter((l) => l.trim() !== '').length - 1) };
+    return { file: relative(specDir, path) || s.file, sha256: createHash('sha256').update(bytes).digest('hex'), rows: load.sourceRows[i] };
   });
   const { model, reason } = modelFileFrom(load.spec, results, inputs[0], labels);
   const bundle: ResultsBundle = {

@@ -36,6 +36,8 @@ export interface StudyLoad {
   readonly warnings: readonly string[];
   /** Display names: `label:` from the study file, else the canonical variable's label. */
   readonly labels: Readonly<Record<string, string>>;
+  /** Data rows read from each source, in `sources` order (the provenance row counts). */
+  readonly sourceRows: readonly number[];
 }
 
 export async function loadStudy(specPath: string): Promise<StudyLoad> {
@@ -289,7 +291,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
     timeVarying[`${c.endpoint}:${c.timeVarying.join(',')}`] = { ...rowsTv, endpoint: c.endpoint, unit: ep.unit };
   });
   const dataset: Dataset = Object.freeze({ n: keep.length, ids: keep.map((k) => p.ids[k]), columns, endpoints: endpointData, measurements, timeVarying });
-  return { spec, specFile: loc.file, dataset, flow, warnings, labels: studyLabels(spec) };
+  return { spec, specFile: loc.file, dataset, flow, warnings, labels: studyLabels(spec), sourceRows: p.sources.map((s) => s.table.rows.length) };
 }
 
 /** Display names of the spec's variables and endpoints. */
