@@ -5,6 +5,7 @@ import { DATA_FILE_OPTIONS, DATA_FILE_USAGE, fileArgument, parseCommandArgs, tab
 import { emit } from './output.js';
 import { readTable } from '../io/readTable.js';
 import { inspectTable, type InspectResult } from '../cohort/inspectTable.js';
+import type { ColumnProfile } from '../cohort/columnProfile.js';
 import { textTable } from '../report/text/textTable.js';
 import { sig } from '../report/text/formatNumber.js';
 import { CANONICAL } from '../study/canonical.js';
@@ -31,25 +32,40 @@ ${DATA_FILE_USAGE}`,
 
 const cell = (x: number | string | null): string => (x === null ? '' : typeof x === 'number' ? sig(x, 4) : x);
 
+/** Levels with counts: patients in a long file (marked when a patient has several levels), else rows. */
+function levelText(c: ColumnProfile): string {
+  if (c.type === 'text') return `${c.distinct} distinct`;
+  if (!c.levels || (c.type !== 'binary' && c.type !== 'category')) return '';
+  const more = c.distinct > 6 ? ', …' : '';
+  if (c.patientLevels) {
+    const list = c.patientLevels.slice(0, 6).map((l) => `${l.level} (${l.n} pts)`).join(', ') + more;
+    return c.constantWithinPatient ? list : `${list}; varies within patients`;
+  }
+  return c.levels.slice(0, 6).map((l) => `${l.level} (${l.n})`).join(', ') + more;
+}
+
 export function inspectText(r: InspectResult): string {
   const head =
     `${r.file}${r.sheet ? ` (sheet ${r.sheet})` : ''}: ${r.rows} rows, ${r.columns.length} columns, ` +
     `${r.format === 'long' ? 'long format (several rows per patient)' : 'wide format (one row per patient)'}` +
     (r.patients !== null ? `, ${r.patients} patients` : '') +
     (r.idsCarriedForward ? ' (ids filled on first rows only; carried forward)' : '') +
-    '\n\n';
+    (r.header ? '' : '; no header row (column names from --columns, else V1…Vn; rows numbered from 1)') +
+    (r.decimal === ',' ? '; decimal commas' : '') +
+    '\n' +
+    (r.format === 'long' ? 'In this long file, missing is the share of rows (and the patients with no value); levels count patients.\n' : '') +
+    '\n';
   const cols = textTable(
     ['column', 'type', 'missing', 'min', 'median', 'max', 'levels'],
     r.columns.map((c) => [
       c.name,
       c.type,
-      `${(100 * c.missingShare).toFixed(0)}%`,
+      `${(100 * c.missingShare).toFixed(0)}%` +
+        (c.carriedForward ? ' (carried forward)' : c.patientsMissing !== undefined ? ` (${c.patientsMissing} pts)` : ''),
       cell(c.min),
       cell(c.median),
       cell(c.max),
-      c.levels && (c.type === 'binary' || c.type === 'category')
-        ? c.levels.slice(0, 6).map((l) => `${l.level} (${l.n})`).join(', ') + (c.distinct > 6 ? ', …' : '')
-        : c.type === 'text' ? `${c.distinct} distinct` : '',
+      levelText(c),
     ]),
   );
   const sugg = r.suggestions.length
@@ -64,5 +80,6 @@ export function inspectText(r: InspectResult): string {
         ]),
       )
     : 'No column names matched siilab variables; map them by hand in the study file.\n';
-  return head + cols + '\nSuggested mapping:\n' + sugg + `\nWrite a first study file with: siilab init ${r.file}\n`;
+  const opts = (r.header ? '' : ' --no-header') + (r.decimal === ',' ? ' --decimal ,' : '');
+  return head + cols + '\nSuggested mapping:\n' + sugg + `\nWrite a first study file with: siilab init ${r.file}${opts}\n`;
 }

@@ -30,6 +30,14 @@ export interface ColumnProfile {
   /** Levels with counts (most frequent first, at most 12) for binary, category and text columns. */
   readonly levels: LevelCount[] | null;
   readonly distinct: number;
+  /** Long files: the id column was filled only on each patient's first row and is counted carried forward. */
+  readonly carriedForward?: boolean;
+  /** Long files: patients with no value on any of their rows. */
+  readonly patientsMissing?: number;
+  /** Long files, binary and category columns: patients with each level (on at least one row). */
+  readonly patientLevels?: LevelCount[] | null;
+  /** Long files: every patient has one value of the column on all rows that give one (age, sex, outcome). */
+  readonly constantWithinPatient?: boolean;
 }
 
 const DATE_NAME = /date|time|日期|时间|dt$/i;

@@ -46,6 +46,12 @@ export function specFromInspection(r: InspectResult, dataPath: string, opts: Ini
   const source: StudySpec['sources'][number] = { file: dataPath };
   if (r.sheet && /\.xlsx?$|\.xlsm$/i.test(dataPath)) source.sheet = r.sheet;
   source.format = r.format;
+  if (r.header === false) {
+    source.header = false;
+    // Names given with --columns are written out; V1…Vn are what the reader names them anyway.
+    if (r.columns.some((c, j) => c.name !== `V${j + 1}`)) source.columns = r.columns.map((c) => c.name);
+  }
+  if (r.decimal === ',') source.decimal = ',';
   const spec: StudySpec = { version: 1, title: basename(dataPath, extname(dataPath)), sources: [source], variables };
   if (derived.length) spec.derived = derived;
   if (Object.keys(endpoints).length) spec.endpoints = endpoints;

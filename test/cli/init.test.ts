@@ -64,4 +64,25 @@ describe('siilab init on word-coded columns', () => {
     const s = await loadStudy(out);
     expect(s.dataset.columns.lesionCount).toMatchObject({ kind: 'label', levels: ['multiple', 'single'] });
   });
+  test('a headerless, decimal-comma export: the study file says header: false, columns: and decimal: "," and loads', async () => {
+    const f = join(dir, 'export.txt');
+    writeFileSync(f, ['1;2020-01-05;4,1;1,2;180;1;2021-02-01', '2;2020-02-11;3,3;0,9;220;0;2022-03-01', '3;2020-03-20;5,0;1,5;150;1;2020-11-15'].join('\n'));
+    const out = join(dir, 'export.yaml');
+    const cols = 'Patient ID,Treatment date,NEUT,LYMPH,PLT,Death,Last follow-up date';
+    const r = await runCli(['init', f, '--columns', cols, '--out', out]);
+    expect(r.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/header: false\n\s+columns:\n\s+- Patient ID\n\s+- Treatment date/);
+    expect(text).toContain('decimal: ","');
+    expect(text).toContain('neutrophils: { column: NEUT, unit: 10^9/L }');
+    const s = await loadStudy(out);
+    expect(s.flow.screened).toBe(3);
+    expect(s.sourceRows).toEqual([3]);
+    const v = await runCli(['init', f, '--no-header', '--out', join(dir, 'v.yaml')]);
+    expect(v.code).toBe(0);
+    const vt = readFileSync(join(dir, 'v.yaml'), 'utf8');
+    expect(vt).toContain('header: false');
+    expect(vt).not.toContain('columns:');
+  });
 });
+
