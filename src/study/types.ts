@@ -112,6 +112,18 @@ export interface ColumnMapping {
   dateOrder?: DateOrder;
   /** Name in tables and figures (default: the canonical variable's label or the name). */
   label?: string;
+  /**
+   * Analyse the values in the declared `unit` instead of converting them to siilab's canonical
+   * unit (e.g. albumin per g/dL rather than per g/L); derived indices still use converted values.
+   */
+  keepUnit?: boolean;
+  /**
+   * What to do when a column mixes units (e.g. platelets partly in cells/µL, partly in 10^9/L):
+   * `convert` converts each value that is implausible in the declared unit but plausible in exactly
+   * one other unit of the same quantity, row by row (counted in the participant flow); `refuse`
+   * (default) stops with a message naming the column, the counts and example rows.
+   */
+  mixedUnits?: 'convert' | 'refuse';
 }
 
 /** The mapping of canonical variables to columns: a column name, or a mapping with unit and options. */
