@@ -5,7 +5,15 @@
  * missing values; each analysis drops and counts its own.
  */
 export type DatasetColumn =
-  | { readonly kind: 'numeric'; readonly values: Float64Array; readonly unit?: string | null; readonly label?: string }
+  | {
+      readonly kind: 'numeric';
+      readonly values: Float64Array;
+      /** The unit the values are in, as analysed. */
+      readonly unit?: string | null;
+      /** The declared unit when siilab converted the values from it, else absent/null. */
+      readonly convertedFrom?: string | null;
+      readonly label?: string;
+    }
   | { readonly kind: 'categorical'; readonly values: readonly (string | null)[]; readonly levels?: readonly string[]; readonly label?: string };
 
 export type DatasetEndpoint =

@@ -7,7 +7,7 @@ export function fromCohortDataset(d: Dataset, labels: Readonly<Record<string, st
   for (const [name, c] of Object.entries(d.columns)) {
     const label = labels[name];
     const extra = label ? { label } : {};
-    if (c.kind === 'number') columns.set(name, { kind: 'numeric', values: c.values, unit: c.unit, ...extra });
+    if (c.kind === 'number') columns.set(name, { kind: 'numeric', values: c.values, unit: c.unit, convertedFrom: c.convertedFrom ?? null, ...extra });
     else if (c.kind === 'binary') columns.set(name, { kind: 'numeric', values: c.values, ...extra });
     else if (c.kind === 'label') columns.set(name, { kind: 'categorical', values: c.values, levels: c.levels, ...extra });
   }

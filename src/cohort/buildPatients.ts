@@ -25,7 +25,8 @@ import { dateColumn } from './dateColumn.js';
 import type { MissingCause } from './missingCause.js';
 import type { SourceRow } from './participantFlow.js';
 import { readVariable, type VariableRead } from './readVariable.js';
-import { variableUnits } from './variableUnits.js';
+import type { DataNote } from './dataNote.js';
+import { dataNoteWarning } from './dataNoteWarning.js';
 
 export interface LoadedSource {
   readonly id: string;
@@ -45,6 +46,8 @@ export interface PatientColumn {
   readonly values: Float64Array | (string | null)[];
   readonly cause: (MissingCause | null)[];
   readonly unit: string | null;
+  /** The declared unit when the values were converted from it (interface (a)), else null/absent. */
+  readonly convertedFrom?: string | null;
   readonly levels: string[] | null;
   /** Levels were declared in the study file (kept even when no analysed patient has one). */
   readonly declaredLevels?: boolean;
@@ -70,6 +73,16 @@ export interface Patients {
   readonly measured: Set<string>;
   readonly draws: DrawTable;
   readonly warnings: string[];
+  /** Per-column facts about values (mixed units converted, missing codes, implausible, zero, unusual), with rows. */
+  readonly notes: DataNote[];
+  /** Unit of each numeric variable as analysed, the declared unit when converted, and (keepUnit) canonical → declared factor. */
+  readonly units: Map<string, VariableUnit>;
+}
+
+export interface VariableUnit {
+  readonly unit: string | null;
+  readonly convertedFrom: string | null;
+  readonly keepFactor: number;
 }
 
 interface Entry {
@@ -169,6 +182,8 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   const draws: DrawTable = { patient: [], date: [], undatedAtOrigin: [], values: {}, causes: {} };
   const drawOf = sources.map((s) => new Int32Array(s.rowIds.length).fill(-1)); // source row → draw index
   const n = pids.length;
+  const notes: DataNote[] = [];
+  const units = new Map<string, VariableUnit>();
 
   for (const e of entries) {
     const si = e.mapping.source !== undefined ? ids.indexOf(e.mapping.source) : Math.max(0, sources.findIndex((s) => s.table.columns.includes(e.mapping.column)));
@@ -177,16 +192,18 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
     const isNumber = read.data.kind === 'number';
     const isMeasurement = isNumber && ((isCanonical(e.name) && CANONICAL[e.name].measurement) || (src.format === 'long' && !isCanonical(e.name)));
     if (read.data.kind === 'number') {
-      const bad = read.data.implausible.reduce((a, b) => a + b, 0);
-      if (bad) {
-        const pl = variableUnits(e.name)?.plausible ?? (isCanonical(e.name) ? CANONICAL[e.name].plausible : null) ?? null;
-        warnings.push(`${src.table.file}, column '${read.column}': ` + cohortMessages.droppedImplausible(bad, e.name, pl ? `${pl[0]}–${pl[1]} ${read.data.unit ?? ''}`.trim() : ''));
+      for (const note of read.data.notes) {
+        const withIds: DataNote = { ...note, rows: note.rows.map((r) => ({ ...r, patient: src.rowIds[r.row - 2] ?? null })) };
+        notes.push(withIds);
+        warnings.push(dataNoteWarning(withIds));
       }
+      units.set(e.name, { unit: read.data.analysedUnit, convertedFrom: read.data.convertedFrom, keepFactor: read.data.toAnalysed });
     }
     if (isMeasurement) {
       measured.add(e.name);
       const vals = read.data.values as Float64Array;
       const impl = (read.data as { implausible: Uint8Array }).implausible;
+      const code = (read.data as { missingCode: Uint8Array }).missingCode;
       if (!draws.values[e.name]) {
         draws.values[e.name] = new Array(draws.patient.length).fill(NaN);
         draws.causes[e.name] = new Array(draws.patient.length).fill('absent');
@@ -207,7 +224,7 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
           }
         }
         draws.values[e.name][d] = vals[r];
-        draws.causes[e.name][d] = Number.isNaN(vals[r]) ? (impl[r] ? 'implausible' : 'absent') : null;
+        draws.causes[e.name][d] = Number.isNaN(vals[r]) ? (impl[r] ? 'implausible' : code[r] ? 'missing-code' : 'absent') : null;
       }
       if (src.format === 'long') {
         // A covariate of a long file that never varies within a patient (e.g. BMI) is also a per-patient value.
@@ -221,8 +238,9 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
     }
     columns.set(e.name, perPatient(read, src, index, n, warnings));
   }
-  return { sources, ids: pids, rows, duplicate, columns, measured, draws, warnings };
+  return { sources, ids: pids, rows, duplicate, columns, measured, draws, warnings, notes, units };
 }
+
 
 /** Per-patient values: the first non-missing value over the patient's rows of the source. */
 function perPatient(read: VariableRead, src: LoadedSource, index: Map<string, number>, n: number, warnings: string[]): PatientColumn {
@@ -236,10 +254,11 @@ function perPatient(read: VariableRead, src: LoadedSource, index: Map<string, nu
   for (let r = 0; r < src.rowIds.length; r++) {
     const k = index.get(src.rowIds[r]);
     if (k === undefined) continue;
-    const v = d.values[r];
+    const v = d.kind === 'number' ? d.analysed[r] : d.values[r];
     const isMissing = v === null || (typeof v === 'number' && Number.isNaN(v));
     if (isMissing) {
       if (!seen[k] && d.kind === 'number' && d.implausible[r]) cause[k] = 'implausible';
+      else if (!seen[k] && d.kind === 'number' && d.missingCode[r] && cause[k] !== 'implausible') cause[k] = 'missing-code';
       continue;
     }
     if (!seen[k]) {
@@ -259,7 +278,8 @@ function perPatient(read: VariableRead, src: LoadedSource, index: Map<string, nu
     kind: d.kind,
     values,
     cause,
-    unit: d.kind === 'number' ? d.unit : null,
+    unit: d.kind === 'number' ? d.analysedUnit : null,
+    convertedFrom: d.kind === 'number' ? d.convertedFrom : null,
     levels,
     declaredLevels: d.kind === 'label' && d.levels !== null,
   };

@@ -8,7 +8,16 @@ import type { Duration, TimeUnit, ValueType } from '../study/types.js';
 import type { CountingProcessRows } from './countingProcess.js';
 
 export type DatasetColumn =
-  | { readonly name: string; readonly kind: 'number'; readonly type: ValueType; readonly values: Float64Array; readonly unit: string | null }
+  | {
+      readonly name: string;
+      readonly kind: 'number';
+      readonly type: ValueType;
+      readonly values: Float64Array;
+      /** The unit the values are in, as analysed. */
+      readonly unit: string | null;
+      /** The declared unit when siilab converted the values from it, else null. */
+      readonly convertedFrom: string | null;
+    }
   | { readonly name: string; readonly kind: 'binary'; readonly type: 'binary'; readonly values: Float64Array }
   | { readonly name: string; readonly kind: 'date'; readonly type: 'date'; readonly values: Float64Array }
   | { readonly name: string; readonly kind: 'label'; readonly type: ValueType; readonly values: readonly (string | null)[]; readonly levels: readonly string[] };

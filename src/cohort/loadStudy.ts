@@ -88,7 +88,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
         const r = drawIndex(d.index, counts);
         vals[k] = r.value;
         // A missing input passes its own cause on (implausible count → implausible index).
-        causes[k] = r.cause === 'absent' ? (inputs.map((v) => p.draws.causes[v][k]).find((c) => c === 'implausible') ?? 'absent') : r.cause;
+        causes[k] = r.cause === 'absent' ? (inputs.map((v) => p.draws.causes[v][k]).find((c) => c === 'implausible' || c === 'missing-code') ?? 'absent') : r.cause;
       }
       p.draws.values[d.name] = vals;
       p.draws.causes[d.name] = causes;
@@ -122,6 +122,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
     const win: DayWindow | null = d.window ? { from: (d.window.from ?? NaN) * f, to: (d.window.to ?? NaN) * f } : null;
     const out = nan();
     const cause: (MissingCause | null)[] = new Array(n).fill(null);
+    const u = p.units.get(d.of);
     let future = 0;
     for (let k = 0; k < n; k++) {
       const ds = drawsOf[k];
@@ -132,12 +133,13 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
         win,
         ds.length > 0 && ds.every((x) => p.draws.undatedAtOrigin[x]),
       );
-      out[k] = r.value;
+      // Draws are in the canonical unit; a keepUnit variable's aggregate is given in its declared unit.
+      out[k] = u && u.keepFactor !== 1 ? Number((r.value * u.keepFactor).toPrecision(12)) : r.value;
       cause[k] = r.cause;
       if (r.afterOrigin) future++;
     }
     if (future) warnings.push(cohortMessages.futureInformation(d.name, `${d.aggregate} of ${d.of}`, future));
-    return { name: d.name, type: 'number', kind: 'number', values: out, cause, unit: p.columns.get(d.of)?.unit ?? null, levels: null };
+    return { name: d.name, type: 'number', kind: 'number', values: out, cause, unit: u?.unit ?? p.columns.get(d.of)?.unit ?? null, convertedFrom: u?.convertedFrom ?? null, levels: null };
   }
 
   // Endpoints.
@@ -199,7 +201,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
     const label = rule.label ?? ruleLabel(rule);
     for (let k = 0; k < n; k++) {
       const v = col ? col.values[k] : null;
-      if (!passes(rule, v)) reasons[k].push({ reason: 'not-eligible', variable: rule.variable, detail: `${rule.variable} = ${show(v, col)}: ${label}`, label });
+      if (!passes(rule, v)) reasons[k].push({ reason: 'not-eligible', variable: rule.variable, value: shownValue(v, col), detail: `${rule.variable} = ${show(v, col)}: ${label}`, label });
     }
   });
   p.duplicate.forEach((dup, k) => {
@@ -215,7 +217,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
       const v = c.values[k];
       if (v === null || (typeof v === 'number' && Number.isNaN(v))) {
         const cause = c.cause[k] ?? 'absent';
-        reasons[k].push({ reason: reasonOfCause(cause), variable: name, detail: causeDetail(name, cause) });
+        reasons[k].push({ reason: reasonOfCause(cause), variable: name, value: null, detail: causeDetail(name, cause) });
       }
     }
   }
@@ -225,7 +227,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
       if (c) reasons[k].push({ reason: reasonOfCause(c), variable: e.name, detail: causeDetail(`endpoint ${e.name}`, c) });
     }
   }
-  const flow = buildFlow(n, p.ids.map((id, k) => ({ id, rows: p.rows[k], reasons: reasons[k] })));
+  const flow = buildFlow(n, p.ids.map((id, k) => ({ id, rows: p.rows[k], reasons: reasons[k] })), p.notes);
   if (flow.analysed === 0) {
     throw dataError(cohortMessages.allExcluded(n, flow.steps.map((s) => `${s.n} ${s.label}`).join(', ') + (flow.excluded[0] ? `; e.g. patient ${flow.excluded[0].id}: ${flow.excluded[0].detail}` : '')));
   }
@@ -243,7 +245,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
       // Declared levels are kept in their order; inferred ones are those the analysed patients have.
       const levels = c.declaredLevels ? (c.levels ?? []) : (c.levels ?? []).filter((l) => vals.includes(l));
       columns[name] = { name, kind: 'label', type: c.type, values: vals, levels };
-    } else if (c.kind === 'number') columns[name] = { name, kind: 'number', type: c.type, values: pick(c.values as Float64Array), unit: c.unit };
+    } else if (c.kind === 'number') columns[name] = { name, kind: 'number', type: c.type, values: pick(c.values as Float64Array), unit: c.unit, convertedFrom: c.convertedFrom ?? null };
     else if (c.kind === 'binary') columns[name] = { name, kind: 'binary', type: 'binary', values: pick(c.values as Float64Array) };
     else columns[name] = { name, kind: 'date', type: 'date', values: pick(c.values as Float64Array) };
   }
@@ -335,6 +337,12 @@ function ruleLabel(rule: InclusionRule): string {
   if (rule.min !== undefined) parts.push(`${rule.variable} < ${rule.min}`);
   if (rule.max !== undefined) parts.push(`${rule.variable} > ${rule.max}`);
   return `${REASON_LABEL['not-eligible']}: ${parts.join(' or ') || rule.variable}`;
+}
+
+/** The value as the flow lists it: null when missing, a date as ISO text. */
+function shownValue(v: number | string | null, col: PatientColumn | undefined): string | number | null {
+  if (v === null || (typeof v === 'number' && Number.isNaN(v))) return null;
+  return col?.kind === 'date' && typeof v === 'number' ? daysToIso(v) : v;
 }
 
 function show(v: number | string | null, col: PatientColumn | undefined): string {

@@ -5,6 +5,7 @@
 export type MissingCause =
   | 'absent'
   | 'implausible'
+  | 'missing-code'
   | 'zero-lymphocytes'
   | 'zero-denominator'
   | 'no-origin'
@@ -17,6 +18,7 @@ export type MissingCause =
 export const CAUSE_TEXT: Readonly<Record<MissingCause, string>> = {
   absent: 'missing',
   implausible: 'implausible value (set missing)',
+  'missing-code': 'missing-value code (a negative value)',
   'zero-lymphocytes': 'lymphocyte count 0 (index undefined)',
   'zero-denominator': 'denominator 0 (index undefined)',
   'no-origin': 'no time-origin date',

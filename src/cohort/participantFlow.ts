@@ -7,6 +7,7 @@
  * buildFlow(3, [{ id: 'p2', rows: [], reasons: [{ reason: 'missing-value', variable: 'AFP', detail: 'AFP: missing' }] }])
  * // { screened: 3, steps: [{ reason: 'missing-value', label: 'missing value', n: 1 }], analysed: 2, excluded: [...] }
  */
+import type { DataNote } from './dataNote.js';
 import type { MissingCause } from './missingCause.js';
 import { CAUSE_TEXT } from './missingCause.js';
 
@@ -63,6 +64,8 @@ export interface PatientReason {
   readonly detail: string;
   /** For not-eligible: the rule's label (one flow box per rule). */
   readonly label?: string;
+  /** The value that excluded the patient (null when missing; absent when not one value). */
+  readonly value?: string | number | null;
 }
 
 export interface ExcludedPatient {
@@ -71,6 +74,8 @@ export interface ExcludedPatient {
   readonly reason: ExclusionReason;
   readonly label: string;
   readonly variable: string | null;
+  /** The value that excluded the patient (null: missing or not one value). */
+  readonly value: string | number | null;
   readonly detail: string;
   /** Every other reason that also applied. */
   readonly alsoApplies: readonly string[];
@@ -80,6 +85,8 @@ export interface FlowStep {
   readonly reason: ExclusionReason;
   readonly label: string;
   readonly n: number;
+  /** The same patients by the variable that excluded them (first reason only), largest first. */
+  readonly byVariable: readonly { readonly variable: string | null; readonly n: number }[];
 }
 
 export interface ParticipantFlow {
@@ -88,6 +95,8 @@ export interface ParticipantFlow {
   readonly steps: readonly FlowStep[];
   readonly analysed: number;
   readonly excluded: readonly ExcludedPatient[];
+  /** Facts about the values read (mixed units converted, missing codes, implausible, zero, unusual), with rows. */
+  readonly dataNotes: readonly DataNote[];
 }
 
 export interface PatientReasons {
@@ -96,19 +105,29 @@ export interface PatientReasons {
   readonly reasons: readonly PatientReason[];
 }
 
-export function buildFlow(screened: number, patients: readonly PatientReasons[]): ParticipantFlow {
+export function buildFlow(screened: number, patients: readonly PatientReasons[], dataNotes: readonly DataNote[] = []): ParticipantFlow {
   const excluded: ExcludedPatient[] = [];
-  const counts = new Map<string, FlowStep>();
+  const counts = new Map<string, { reason: ExclusionReason; label: string; n: number; by: Map<string | null, number> }>();
   for (const p of patients) {
     if (p.reasons.length === 0) continue;
     const sorted = [...p.reasons].sort((a, b) => EXCLUSION_ORDER.indexOf(a.reason) - EXCLUSION_ORDER.indexOf(b.reason));
     const r = sorted[0];
     const label = r.label ?? REASON_LABEL[r.reason];
-    excluded.push({ id: p.id, rows: p.rows, reason: r.reason, label, variable: r.variable, detail: r.detail, alsoApplies: sorted.slice(1).map((x) => x.detail) });
+    excluded.push({
+      id: p.id, rows: p.rows, reason: r.reason, label, variable: r.variable, value: r.value ?? null, detail: r.detail,
+      alsoApplies: sorted.slice(1).map((x) => x.detail),
+    });
     const key = `${r.reason}\u0000${label}`;
-    const s = counts.get(key);
-    counts.set(key, { reason: r.reason, label, n: (s?.n ?? 0) + 1 });
+    const s = counts.get(key) ?? { reason: r.reason, label, n: 0, by: new Map<string | null, number>() };
+    s.n++;
+    s.by.set(r.variable, (s.by.get(r.variable) ?? 0) + 1);
+    counts.set(key, s);
   }
-  const steps = [...counts.values()].sort((a, b) => EXCLUSION_ORDER.indexOf(a.reason) - EXCLUSION_ORDER.indexOf(b.reason));
-  return Object.freeze({ screened, steps, analysed: screened - excluded.length, excluded });
+  const steps: FlowStep[] = [...counts.values()]
+    .sort((a, b) => EXCLUSION_ORDER.indexOf(a.reason) - EXCLUSION_ORDER.indexOf(b.reason))
+    .map((s) => ({
+      reason: s.reason, label: s.label, n: s.n,
+      byVariable: [...s.by].map(([variable, n]) => ({ variable, n })).sort((a, b) => b.n - a.n || String(a.variable).localeCompare(String(b.variable))),
+    }));
+  return Object.freeze({ screened, steps, analysed: screened - excluded.length, excluded, dataNotes });
 }

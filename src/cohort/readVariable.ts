@@ -21,9 +21,30 @@ import type { ColumnMapping, DataSource, ValueType } from '../study/types.js';
 import { columnProfile } from './columnProfile.js';
 import { dateColumn } from './dateColumn.js';
 import { medianOf, guessUnitOf, medianRangeText, unitFits } from './unitFit.js';
+import { classifyValues, type UnitSystem, type ValueClass } from '../units/classifyValues.js';
+import type { DataNote } from './dataNote.js';
 
 export type VariableValues =
-  | { readonly kind: 'number'; readonly values: Float64Array; readonly implausible: Uint8Array; readonly unit: string | null }
+  | {
+      readonly kind: 'number';
+      /** Values in the canonical unit (what the indices are computed from). */
+      readonly values: Float64Array;
+      /** Set missing because implausible in every unit (or a zero that cannot be). */
+      readonly implausible: Uint8Array;
+      /** Set missing because a negative missing-value code (platelets −1). */
+      readonly missingCode: Uint8Array;
+      /** The canonical unit (label) of `values`. */
+      readonly unit: string | null;
+      /** Values as analysed: in the declared unit with `keepUnit`, else `values`. */
+      readonly analysed: Float64Array;
+      readonly analysedUnit: string | null;
+      /** The declared unit when siilab converted the analysed values from it, else null. */
+      readonly convertedFrom: string | null;
+      /** Factor from `values` to `analysed` (1 / the declared unit's factor with keepUnit, else 1). */
+      readonly toAnalysed: number;
+      /** Mixed units converted, missing codes, implausible, zero and unusual values, with rows. */
+      readonly notes: readonly DataNote[];
+    }
   | { readonly kind: 'binary'; readonly values: Float64Array }
   | { readonly kind: 'date'; readonly values: Float64Array }
   | { readonly kind: 'label'; readonly values: (string | null)[]; readonly levels: string[] | null };
@@ -37,6 +58,10 @@ export interface VariableRead {
 
 const TRUE_TOKENS = new Set(['1', 'true', 'yes', 'y', 't', 'present', 'positive', '是', '有', '阳性']);
 const FALSE_TOKENS = new Set(['0', 'false', 'no', 'n', 'f', 'absent', 'negative', '否', '无', '阴性']);
+
+/** A column mixes units when at least this many values, and this share of its values, fit only another unit. */
+const MIXED_MIN_VALUES = 3;
+const MIXED_MIN_SHARE = 0.02;
 
 export function resolveType(table: Table, name: string, mapping: ColumnMapping): ValueType {
   if (mapping.type) return mapping.type;
@@ -79,10 +104,11 @@ export function readVariable(
   const raw = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) raw[i] = parseNumberCell(cells[i], table, i, column);
   let unit: string | null = mapping.unit ?? null;
-  let factor = 1;
-  let range: readonly [number, number] | null = null;
-  let zeroAllowed = true;
   const units = variableUnits(name);
+  let sys: UnitSystem | null = null;
+  let declaredLabel: string | null = unit;
+  let canonicalLabel: string | null = unit;
+  let unitLabelOf = (k: string) => k;
   if (name === 'followUpTime') {
     if (unit !== null && daysPer(unit) === null)
       throw dataError(studyMessages.unitUnknown(loc.where([...path, 'unit']), unit, ['days', 'weeks', 'months', 'years']));
@@ -98,23 +124,88 @@ export function readVariable(
           medianRangeText(name, key), guess === null ? null : units.label(guess)),
       );
     }
-    factor = units.factor(key);
-    unit = units.label(units.canonical);
-    range = units.plausible;
-    zeroAllowed = units.zeroAllowed;
-  } else if (isCanonical(name)) range = CANONICAL[name].plausible ?? null;
-  const values = new Float64Array(raw.length);
-  const implausible = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const v = raw[i] * factor;
-    // A zero lymphocyte count is kept: the indices report it as its own exclusion reason.
-    const bad = range !== null && !Number.isNaN(v) && (v === 0 ? !zeroAllowed && name !== 'lymphocytes' : v < range[0] || v > range[1]);
-    if (bad || (v < 0 && range !== null)) {
-      values[i] = NaN;
-      implausible[i] = 1;
-    } else values[i] = v;
+    sys = {
+      units: Object.fromEntries(units.choices.map((u) => [u, units.factor(u)])),
+      declared: key,
+      plausible: units.plausible,
+      zeroAllowed: units.zeroAllowed,
+      usualMax: units.usualMax,
+    };
+    declaredLabel = units.label(key);
+    canonicalLabel = units.label(units.canonical);
+    unitLabelOf = units.label;
+  } else if (isCanonical(name) && CANONICAL[name].plausible) {
+    sys = { units: { '': 1 }, declared: '', plausible: CANONICAL[name].plausible!, zeroAllowed: true };
   }
-  return { ...base, data: { kind: 'number', values, implausible, unit } };
+  if (sys === null) {
+    const implausible = new Uint8Array(raw.length);
+    return { ...base, data: { kind: 'number', values: raw, implausible, missingCode: implausible, unit, analysed: raw, analysedUnit: unit, convertedFrom: null, toAnalysed: 1, notes: [] } };
+  }
+  const cls = classifyValues(raw, sys);
+  const f = sys.units[sys.declared];
+  const present = cls.kind.filter((k) => k !== 'missing').length;
+  const otherCount = Object.values(cls.other).reduce((a, b) => a + b, 0);
+  const convertMixed = mapping.mixedUnits === 'convert';
+  const where = (k: ValueClass) => cls.kind.flatMap((c, i) => (c === k ? [i] : []));
+  // A column mixes units when enough values fit only another unit; one or two such values among
+  // many are typing errors: set missing and listed per row with the unit they would fit.
+  const isMixed = otherCount >= MIXED_MIN_VALUES && otherCount >= MIXED_MIN_SHARE * present;
+  if (isMixed && !convertMixed) {
+    const byUnit = Object.entries(cls.other).map(([u, c]) => `${c} fit only ${unitLabelOf(u)}`);
+    const rows = where('other').slice(0, 5).map((i) => `row ${rowNumber(i)}: ${raw[i]}`);
+    throw dataError(cohortMessages.mixedUnitsRefused(loc.where(path), table.file, column, name, present, cls.declared, declaredLabel ?? '', byUnit, rows, otherCount));
+  }
+  const values = new Float64Array(raw.length);
+  const analysed = new Float64Array(raw.length);
+  const implausible = new Uint8Array(raw.length);
+  const missingCode = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const k = cls.kind[i];
+    const v = raw[i];
+    if (k === 'declared' || (k === 'zero' && name === 'lymphocytes')) {
+      // A zero lymphocyte count is kept: the indices report it as its own exclusion reason.
+      values[i] = v * f;
+      analysed[i] = mapping.keepUnit ? v : values[i];
+    } else if (k === 'other' && (isMixed || convertMixed)) {
+      values[i] = Number((v * sys.units[cls.unit[i]!]).toPrecision(12));
+      analysed[i] = mapping.keepUnit ? Number((values[i] / f).toPrecision(12)) : values[i];
+    } else {
+      values[i] = NaN;
+      analysed[i] = NaN;
+      if (k === 'missing-code') missingCode[i] = 1;
+      else if (k !== 'missing') implausible[i] = 1;
+    }
+  }
+  const noted = (kind: DataNote['kind'], idx: number[], extra: Partial<DataNote> = {}): DataNote[] =>
+    idx.length === 0 ? [] : [{
+      kind, variable: name, file: table.file, column, n: idx.length, of: present, unit: declaredLabel, ...extra,
+      rows: idx.map((i) => ({
+        row: rowNumber(i), value: raw[i], patient: null,
+        ...(kind === 'mixed-units-converted' ? { unit: unitLabelOf(cls.unit[i]!) } : kind === 'implausible' && cls.unit[i] ? { fits: unitLabelOf(cls.unit[i]!) } : {}),
+      })),
+    }];
+  const lo = sys.plausible ? sys.plausible[0] / f : NaN;
+  const hi = sys.plausible ? sys.plausible[1] / f : NaN;
+  const fmt = (x: number) => String(Number(x.toPrecision(4)));
+  const notes: DataNote[] = [
+    ...noted('mixed-units-converted', isMixed || convertMixed ? where('other') : [], {
+      counts: { [declaredLabel ?? '']: cls.declared, ...Object.fromEntries(Object.entries(cls.other).map(([u, c]) => [unitLabelOf(u), c])) },
+    }),
+    ...noted('missing-code', where('missing-code')),
+    // A zero lymphocyte count is kept (the ratios report it); a zero that cannot be is implausible.
+    ...noted('zero', name === 'lymphocytes' ? where('zero') : []),
+    ...noted('implausible', [...implausible.keys()].filter((i) => implausible[i]), { range: `${fmt(lo)}–${fmt(hi)}${declaredLabel ? ' ' + declaredLabel : ''}` }),
+    ...noted('unusual', cls.unusual.flatMap((u, i) => (u ? [i] : [])), { range: `above ${fmt((sys.usualMax ?? NaN) / f)}${declaredLabel ? ' ' + declaredLabel : ''}` }),
+  ];
+  const keep = mapping.keepUnit === true;
+  const converted = !keep && f !== 1 && declaredLabel !== null && declaredLabel !== canonicalLabel;
+  return {
+    ...base,
+    data: {
+      kind: 'number', values, implausible, missingCode, unit: canonicalLabel,
+      analysed, analysedUnit: keep ? declaredLabel : canonicalLabel, convertedFrom: converted ? declaredLabel : null, toAnalysed: keep ? 1 / f : 1, notes,
+    },
+  };
 }
 
 function binaryValues(table: Table, cells: readonly (string | number | null)[], column: string, positive: string | number | undefined): Float64Array {

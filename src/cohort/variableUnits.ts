@@ -29,6 +29,8 @@ export interface VariableUnits {
   readonly zeroAllowed: boolean;
   /** Where a cohort's median usually lies (canonical unit), or null. */
   readonly medianRange: readonly [number, number] | null;
+  /** Above this (canonical unit) a value is possible but unusual and flagged per row, or null. */
+  readonly usualMax: number | null;
 }
 
 export function variableUnits(name: string): VariableUnits | null {
@@ -45,6 +47,7 @@ export function variableUnits(name: string): VariableUnits | null {
       plausible: info.plausible,
       zeroAllowed: info.zeroAllowed,
       medianRange: info.typicalMedian,
+      usualMax: info.usualMax ?? null,
     };
   }
   if (!isCanonical(name)) return null;
@@ -60,5 +63,6 @@ export function variableUnits(name: string): VariableUnits | null {
     plausible: c.plausible ?? null,
     zeroAllowed: true,
     medianRange: c.medianRange ?? null,
+    usualMax: null,
   };
 }

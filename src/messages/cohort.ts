@@ -30,6 +30,24 @@ export const cohortMessages = {
     `a marker averaged over follow-up uses future information and must not be read as a baseline predictor.`,
   droppedImplausible: (n: number, variable: string, range: string) =>
     `${n} value(s) of ${variable} outside the plausible range ${range} were set missing.`,
+  mixedUnitsRefused: (where: string, file: string, column: string, variable: string, n: number, declared: number, unit: string,
+    others: string[], rows: string[], k: number) =>
+    `${where}: column ${q(column)} of ${file} (${variable}) mixes units: of ${n} values, ${declared} fit the declared unit ${q(unit)} ` +
+    `and ${others.join(', ')} (${rows.join('; ')}${k > rows.length ? '; …' : ''}). Convert them to one unit in the file, ` +
+    `or set mixedUnits: convert on this column to convert each such value row by row.`,
+  mixedUnitsConverted: (file: string, column: string, variable: string, counts: string, k: number, unit: string, rows: string) =>
+    `${file}, column ${q(column)} (${variable}) mixes units (${counts}): ${k} value(s) were converted row by row to ${unit} (mixedUnits: convert): ${rows}.`,
+  missingCodes: (file: string, column: string, variable: string, k: number, rows: string) =>
+    `${file}, column ${q(column)} (${variable}): ${k} negative value(s) read as missing-value codes (a ${variable} value cannot be below zero): ${rows}.`,
+  zeroRows: (file: string, column: string, variable: string, k: number, rows: string) =>
+    `${file}, column ${q(column)} (${variable}): ${k} value(s) of 0, kept; the ratios that divide by ${variable} are undefined for those draws: ${rows}.`,
+  implausibleRows: (file: string, column: string, variable: string, k: number, range: string, rows: string) =>
+    `${file}, column ${q(column)}: ${k} value(s) of ${variable} outside the plausible range ${range} in every unit were set missing: ${rows}.`,
+  unusualRows: (file: string, column: string, variable: string, k: number, range: string, rows: string) =>
+    `${file}, column ${q(column)} (${variable}): ${k} value(s) ${range} are possible but unusual and were kept; check them: ${rows}.`,
+  notedRow: (row: number, value: number, patient: string | null, unit: string | null, fits?: string) =>
+    `row ${row}${patient !== null && patient !== `row ${row}` ? ` (patient ${patient})` : ''} = ${value}${unit ? ' ' + unit : ''}` +
+    (fits ? ` (plausible only in ${fits})` : ''),
   measurementBeforeNoOrigin: (name: string, n: number) =>
     `${name}: ${n} patient(s) have no time origin date, so baseline could not be located.`,
 } as const;

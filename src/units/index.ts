@@ -7,3 +7,4 @@ export { normaliseInputs, type RawLabInputs, type InputUnits, type PatientInputs
 export { guessUnit, type UnitGuess } from './guessUnit.js';
 export { countFromPercent } from './countsFromPercent.js';
 export { differentialProblem } from './checkDifferential.js';
+export { classifyValues, type ValueClass, type ValueClasses, type UnitSystem } from './classifyValues.js';

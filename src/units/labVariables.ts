@@ -25,14 +25,16 @@ export interface LabVariableInfo {
   readonly zeroAllowed: boolean;
   /** Where a cohort's median usually lies, canonical unit (for guessing a column's unit). */
   readonly typicalMedian: readonly [number, number];
+  /** Above this (canonical unit) a value is possible but unusual enough to be flagged per row (lymphocytes 52.4 × 10^9/L). */
+  readonly usualMax?: number;
 }
 
 export const LAB_VARIABLES: Readonly<Record<LabVariable, LabVariableInfo>> = {
-  neutrophils: { label: 'neutrophils', quantity: 'count', plausible: [0.01, 100], zeroAllowed: true, typicalMedian: [0.5, 30] },
-  lymphocytes: { label: 'lymphocytes', quantity: 'count', plausible: [0.01, 100], zeroAllowed: false, typicalMedian: [0.1, 10] },
-  platelets: { label: 'platelets', quantity: 'count', plausible: [1, 3000], zeroAllowed: false, typicalMedian: [20, 1000] },
-  monocytes: { label: 'monocytes', quantity: 'count', plausible: [0.01, 50], zeroAllowed: true, typicalMedian: [0.02, 5] },
-  wbc: { label: 'white cells', quantity: 'count', plausible: [0.1, 500], zeroAllowed: false, typicalMedian: [1, 60] },
+  neutrophils: { label: 'neutrophils', quantity: 'count', plausible: [0.01, 100], zeroAllowed: true, typicalMedian: [0.5, 30], usualMax: 50 },
+  lymphocytes: { label: 'lymphocytes', quantity: 'count', plausible: [0.01, 100], zeroAllowed: false, typicalMedian: [0.1, 10], usualMax: 20 },
+  platelets: { label: 'platelets', quantity: 'count', plausible: [1, 3000], zeroAllowed: false, typicalMedian: [20, 1000], usualMax: 1500 },
+  monocytes: { label: 'monocytes', quantity: 'count', plausible: [0.01, 50], zeroAllowed: true, typicalMedian: [0.02, 5], usualMax: 10 },
+  wbc: { label: 'white cells', quantity: 'count', plausible: [0.1, 500], zeroAllowed: false, typicalMedian: [1, 60], usualMax: 100 },
   neutrophilPct: { label: 'neutrophils (%)', quantity: 'percent', plausible: [0.1, 100], zeroAllowed: true, typicalMedian: [20, 98] },
   lymphocytePct: { label: 'lymphocytes (%)', quantity: 'percent', plausible: [0.1, 100], zeroAllowed: false, typicalMedian: [1, 75] },
   afp: { label: 'AFP', quantity: 'afp', plausible: [0.1, 1e7], zeroAllowed: true, typicalMedian: [1, 1e5] },

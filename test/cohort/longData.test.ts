@@ -67,7 +67,7 @@ variables: { patientId: id, drawDate: date, neutrophils: N, lymphocytes: L, plat
 derived: [{ name: SII, index: SII }, { name: SII_first, aggregate: first, of: SII }]
 `);
     const { flow } = await loadStudy(join(dir, 's.yaml'));
-    expect(flow.steps).toEqual([{ reason: 'zero-lymphocytes', label: 'lymphocyte count 0', n: 1 }]);
+    expect(flow.steps).toEqual([{ reason: 'zero-lymphocytes', label: 'lymphocyte count 0', n: 1, byVariable: [{ variable: 'SII_first', n: 1 }] }]);
     expect(flow.excluded[0]).toMatchObject({ id: 'b', detail: 'SII_first: lymphocyte count 0 (index undefined)' });
   });
 });

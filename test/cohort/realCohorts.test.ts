@@ -122,7 +122,7 @@ endpoints:
 `);
     const { dataset, flow } = await loadStudy(spec);
     expect(flow.screened).toBe(1479);
-    expect(flow.steps).toEqual([{ reason: 'not-eligible', label: 'not hepatobiliary', n: 1427 }]);
+    expect(flow.steps).toEqual([{ reason: 'not-eligible', label: 'not hepatobiliary', n: 1427, byVariable: [{ variable: 'cancerGroup', n: 1427 }] }]);
     expect(flow.analysed).toBe(52);
     const t = await readTable(CHOWELL);
     const c = (n: string) => t.columns.indexOf(n);
