@@ -36,7 +36,8 @@ export const cohortMessages = {
     `and ${others.join(', ')} (${rows.join('; ')}${k > rows.length ? '; …' : ''}). Convert them to one unit in the file, ` +
     `or set mixedUnits: convert on this column to convert each such value row by row.`,
   mixedUnitsConverted: (file: string, column: string, variable: string, counts: string, k: number, unit: string, rows: string) =>
-    `${file}, column ${q(column)} (${variable}) mixes units (${counts}): ${k} value(s) were converted row by row to ${unit} (mixedUnits: convert): ${rows}.`,
+    `${file}, column ${q(column)} (${variable}) mixes units (${counts}): ${k} value(s) not in the declared ${unit} were read ` +
+    `in the unit they fit and converted row by row (mixedUnits: convert): ${rows}.`,
   missingCodes: (file: string, column: string, variable: string, k: number, rows: string) =>
     `${file}, column ${q(column)} (${variable}): ${k} negative value(s) read as missing-value codes (a ${variable} value cannot be below zero): ${rows}.`,
   zeroRows: (file: string, column: string, variable: string, k: number, rows: string) =>
