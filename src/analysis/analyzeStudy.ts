@@ -54,9 +54,12 @@ export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}):
     seed: opts.simulated?.seed ?? null,
     flow: {
       screened: load.flow.screened,
-      steps: load.flow.steps.map((s) => ({ reason: s.reason, label: s.label, n: s.n })),
+      steps: load.flow.steps.map((s) => ({ reason: s.reason, label: s.label, n: s.n, byVariable: s.byVariable.map((v) => ({ variable: v.variable, n: v.n })) })),
       analysed: load.flow.analysed,
-      excluded: load.flow.excluded.map((e) => ({ id: e.id, reason: e.reason, label: e.label, detail: e.detail, rows: e.rows.map((r) => ({ file: r.file, row: r.row })) })),
+      excluded: load.flow.excluded.map((e) => ({
+        id: e.id, reason: e.reason, label: e.label, detail: e.detail, rows: e.rows.map((r) => ({ file: r.file, row: r.row })), variable: e.variable, value: e.value,
+      })),
+      dataNotes: load.flow.dataNotes,
     },
     cutoffs: results.cutoffs.map((c) => toPlain(c)),
     analyses: results.analyses.map((a) => toPlain(a)) as ResultsBundle['analyses'],

@@ -7,6 +7,7 @@ import type { Plain } from './plain.js';
 import type { AnalysisResult } from './runAnalyses.js';
 import type { CutoffResult } from './cutoffs.js';
 import type { ModelFile } from '../model/modelFile.js';
+import type { DataNote } from '../cohort/dataNote.js';
 
 export interface BundleInput {
   readonly file: string;
@@ -16,9 +17,26 @@ export interface BundleInput {
 
 export interface BundleFlow {
   readonly screened: number;
-  readonly steps: readonly { readonly reason: string; readonly label: string; readonly n: number }[];
+  readonly steps: readonly {
+    readonly reason: string;
+    readonly label: string;
+    readonly n: number;
+    /** The same patients by the variable that excluded them (largest first). */
+    readonly byVariable?: readonly { readonly variable: string | null; readonly n: number }[];
+  }[];
   readonly analysed: number;
-  readonly excluded: readonly { readonly id: string; readonly reason: string; readonly label: string; readonly detail: string; readonly rows: readonly { readonly file: string; readonly row: number }[] }[];
+  readonly excluded: readonly {
+    readonly id: string;
+    readonly reason: string;
+    readonly label: string;
+    readonly detail: string;
+    readonly rows: readonly { readonly file: string; readonly row: number }[];
+    /** The variable and value that excluded the patient (null: none / missing). */
+    readonly variable?: string | null;
+    readonly value?: string | number | null;
+  }[];
+  /** Facts about the values read (mixed units converted, missing codes, implausible, zero, unusual), with every row. */
+  readonly dataNotes?: readonly DataNote[];
   /** Optional split of the analysed patients for the diagram (e.g. by outcome). */
   readonly groups?: readonly { readonly label: string; readonly n: number }[];
 }
