@@ -24,6 +24,7 @@ import { countingProcess } from './countingProcess.js';
 import type { Dataset, DatasetColumn, EndpointData, TimeVaryingRows } from './dataset.js';
 import { drawIndex, INDEX_INPUTS } from './drawIndex.js';
 import { eventWithin, survivalTime, type EndpointInputs } from './endpointTime.js';
+import type { DataNote, NotedValue } from './dataNote.js';
 import type { MissingCause } from './missingCause.js';
 import { buildFlow, causeDetail, reasonOfCause, REASON_LABEL, type ParticipantFlow, type PatientReason } from './participantFlow.js';
 import { daysToIso } from './parseDate.js';
@@ -210,6 +211,19 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
   const required = spec.population?.require ?? [
     ...(spec.derived ?? []).map((d) => d.name).filter((nm) => p.columns.has(nm)),
   ];
+  // The value behind a patient's missing value (row, variable, value as written), from the data notes.
+  const NOTE_OF: Partial<Record<MissingCause, DataNote['kind']>> = { implausible: 'implausible', 'missing-code': 'missing-code', 'zero-lymphocytes': 'zero' };
+  const notedAt = new Map<string, { note: DataNote; value: NotedValue }>();
+  for (const note of p.notes) for (const r of note.rows) if (!notedAt.has(`${note.kind}\u0000${note.file}\u0000${r.row}`)) notedAt.set(`${note.kind}\u0000${note.file}\u0000${r.row}`, { note, value: r });
+  const behind = (k: number, cause: MissingCause) => {
+    const kind = NOTE_OF[cause];
+    if (!kind) return null;
+    for (const r of p.rows[k]) {
+      const hit = notedAt.get(`${kind}\u0000${r.file}\u0000${r.row}`);
+      if (hit) return hit;
+    }
+    return null;
+  };
   for (const [i, name] of required.entries()) {
     const c = p.columns.get(name);
     if (!c) throw dataError(studyDataMessages.needsAggregate(where(['population', 'require', i]), name));
@@ -217,7 +231,9 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
       const v = c.values[k];
       if (v === null || (typeof v === 'number' && Number.isNaN(v))) {
         const cause = c.cause[k] ?? 'absent';
-        reasons[k].push({ reason: reasonOfCause(cause), variable: name, value: null, detail: causeDetail(name, cause) });
+        const b = behind(k, cause);
+        const detail = causeDetail(name, cause) + (b ? ` (${b.note.variable}, ${b.note.file} ${cohortMessages.notedRow(b.value.row, b.value.value, null, b.note.kind === 'missing-code' ? null : b.note.unit, b.value.fits)})` : '');
+        reasons[k].push({ reason: reasonOfCause(cause), variable: name, value: b ? b.value.value : null, detail });
       }
     }
   }

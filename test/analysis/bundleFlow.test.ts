@@ -39,7 +39,7 @@ analyses:
     ['missing value', 1, [{ variable: 'SII', n: 1 }]],
   ]);
   expect(f.excluded.find((e) => e.id === 'p10')).toMatchObject({ variable: 'stage', value: 'IV', rows: [{ file: 'c.csv', row: 12 }] });
-  expect(f.excluded.find((e) => e.id === 'p4')).toMatchObject({ variable: 'SII', value: null, detail: 'SII: missing-value code (a negative value)' });
+  expect(f.excluded.find((e) => e.id === 'p4')).toMatchObject({ variable: 'SII', value: -1, detail: 'SII: missing-value code (a negative value) (platelets, c.csv row 6 = -1)' });
   expect(f.dataNotes!.map((d) => [d.kind, d.variable, d.n, d.rows.map((r) => r.row)])).toEqual([
     ['mixed-units-converted', 'platelets', 4, [5, 10, 17, 24]],
     ['missing-code', 'platelets', 1, [6]],

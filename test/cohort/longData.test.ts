@@ -68,7 +68,7 @@ derived: [{ name: SII, index: SII }, { name: SII_first, aggregate: first, of: SI
 `);
     const { flow } = await loadStudy(join(dir, 's.yaml'));
     expect(flow.steps).toEqual([{ reason: 'zero-lymphocytes', label: 'lymphocyte count 0', n: 1, byVariable: [{ variable: 'SII_first', n: 1 }] }]);
-    expect(flow.excluded[0]).toMatchObject({ id: 'b', detail: 'SII_first: lymphocyte count 0 (index undefined)' });
+    expect(flow.excluded[0]).toMatchObject({ id: 'b', detail: 'SII_first: lymphocyte count 0 (index undefined) (lymphocytes, l.csv row 3 = 0 10^9/L)' });
   });
 });
 

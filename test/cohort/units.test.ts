@@ -118,7 +118,8 @@ describe('a column that mixes units', () => {
     const { flow, warnings } = await loadStudy(spec(dir, '{ column: P, unit: /uL }'));
     const note = flow.dataNotes.find((d) => d.kind === 'implausible')!;
     expect(note.rows).toEqual([{ row: 7, value: raw[5].P, patient: 'p5', fits: '10^9/L' }]);
-    expect(flow.excluded.map((e) => [e.id, e.reason])).toEqual([['p5', 'implausible-value']]);
+    expect(flow.excluded.map((e) => [e.id, e.reason, e.value])).toEqual([['p5', 'implausible-value', raw[5].P]]);
+    expect(flow.excluded[0].detail).toBe(`SII: implausible value (set missing) (platelets, c.csv row 7 = ${raw[5].P} cells/µL (plausible only in 10^9/L))`);
     expect(warnings.some((w) => w.includes(`row 7 (patient p5) = ${raw[5].P} cells/µL (plausible only in 10^9/L)`))).toBe(true);
   });
 });
@@ -136,7 +137,9 @@ describe('missing codes, zeros and unusual values', () => {
     expect(warnings.some((w) => w.includes('negative value(s) read as missing-value codes') && w.includes('row 5 (patient p3) = -1'))).toBe(true);
     // Excluded for their reason, each counted once, by variable.
     const byId = Object.fromEntries(flow.excluded.map((e) => [e.id, e]));
-    expect(byId.p3.detail).toBe('SII: missing-value code (a negative value)');
+    expect(byId.p3.detail).toBe('SII: missing-value code (a negative value) (platelets, c.csv row 5 = -1)');
+    expect(byId.p3.value).toBe(-1);
+    expect(byId.p8.detail).toBe('SII: lymphocyte count 0 (index undefined) (lymphocytes, c.csv row 10 = 0 10^9/L)');
     expect(byId.p3.reason).toBe('missing-value');
     expect(byId.p8.reason).toBe('zero-lymphocytes');
     expect(byId.p21).toBeUndefined();
