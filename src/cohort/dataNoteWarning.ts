@@ -5,7 +5,7 @@
  * @example
  * dataNoteWarning({ kind: 'missing-code', variable: 'platelets', file: 't.xlsx', column: 'PLT', n: 1, of: 957, unit: '10^9/L',
  *   rows: [{ row: 2079, value: -1, patient: '27' }] })
- * // "t.xlsx, column 'PLT' (platelets): 1 negative value(s) read as missing-value codes (…): row 2079 (patient 27) = -1."
+ * // "t.xlsx, column 'PLT' (platelets): 1 negative value(s) read as missing-value codes (platelets cannot be negative), not as values: row 2079 (patient 27) = -1."
  */
 import { cohortMessages as M } from '../messages/cohort.js';
 import type { DataNote } from './dataNote.js';

@@ -39,7 +39,7 @@ export const cohortMessages = {
     `${file}, column ${q(column)} (${variable}) mixes units (${counts}): ${k} value(s) not in the declared ${unit} were read ` +
     `in the unit they fit and converted row by row (mixedUnits: convert): ${rows}.`,
   missingCodes: (file: string, column: string, variable: string, k: number, rows: string) =>
-    `${file}, column ${q(column)} (${variable}): ${k} negative value(s) read as missing-value codes (a ${variable} value cannot be below zero): ${rows}.`,
+    `${file}, column ${q(column)} (${variable}): ${k} negative value(s) read as missing-value codes (${variable} cannot be negative), not as values: ${rows}.`,
   zeroRows: (file: string, column: string, variable: string, k: number, rows: string) =>
     `${file}, column ${q(column)} (${variable}): ${k} value(s) of 0, kept; the ratios that divide by ${variable} are undefined for those draws: ${rows}.`,
   implausibleRows: (file: string, column: string, variable: string, k: number, range: string, rows: string) =>
