@@ -103,7 +103,7 @@ export function readVariable(
   // number / integer
   const raw = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) raw[i] = parseNumberCell(cells[i], table, i, column);
-  let unit: string | null = mapping.unit ?? null;
+  const unit: string | null = mapping.unit ?? null;
   const units = variableUnits(name);
   let sys: UnitSystem | null = null;
   let declaredLabel: string | null = unit;
