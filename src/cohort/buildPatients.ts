@@ -193,7 +193,7 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
     const isMeasurement = isNumber && ((isCanonical(e.name) && CANONICAL[e.name].measurement) || (src.format === 'long' && !isCanonical(e.name)));
     if (read.data.kind === 'number') {
       for (const note of read.data.notes) {
-        const withIds: DataNote = { ...note, rows: note.rows.map((r) => ({ ...r, patient: src.rowIds[r.row - 2] ?? null })) };
+        const withIds: DataNote = { ...note, rows: note.rows.map((r) => ({ ...r, patient: src.rowIds[r.row - rowNumber(0, src.table)] ?? null })) };
         notes.push(withIds);
         warnings.push(dataNoteWarning(withIds));
       }

@@ -46,8 +46,8 @@ export function dateColumn(table: Table, column: string, order: DateOrder | null
     const v = typeof c === 'number' ? parseDateNumber(c) : NUMERIC.test(c!.trim()) ? parseDateNumber(Number(c!.trim())) : parseDateText(c!, eff);
     if (Number.isNaN(v)) {
       const text = String(c).trim();
-      if (order !== null && slashParts(text)) throw dataError(cohortMessages.dateOrderConflict(table.file, rowNumber(i), column, text, order));
-      throw dataError(cohortMessages.notADate(table.file, rowNumber(i), column, text));
+      if (order !== null && slashParts(text)) throw dataError(cohortMessages.dateOrderConflict(table.file, rowNumber(i, table), column, text, order));
+      throw dataError(cohortMessages.notADate(table.file, rowNumber(i, table), column, text));
     }
     out[i] = v;
   }

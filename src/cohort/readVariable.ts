@@ -96,7 +96,7 @@ export function readVariable(
     const levels = mapping.levels ? mapping.levels.map(String) : null;
     if (levels) {
       const i = values.findIndex((v) => v !== null && !levels.includes(v));
-      if (i >= 0) throw dataError(cohortMessages.levelNotDeclared(table.file, rowNumber(i), column, values[i]!, levels));
+      if (i >= 0) throw dataError(cohortMessages.levelNotDeclared(table.file, rowNumber(i, table), column, values[i]!, levels));
     }
     return { ...base, data: { kind: 'label', values, levels } };
   }
@@ -152,7 +152,7 @@ export function readVariable(
   const isMixed = otherCount >= MIXED_MIN_VALUES && otherCount >= MIXED_MIN_SHARE * present;
   if (isMixed && !convertMixed) {
     const byUnit = Object.entries(cls.other).map(([u, c]) => `${c} fit only ${unitLabelOf(u)}`);
-    const rows = where('other').slice(0, 5).map((i) => `row ${rowNumber(i)}: ${raw[i]}`);
+    const rows = where('other').slice(0, 5).map((i) => `row ${rowNumber(i, table)}: ${raw[i]}`);
     throw dataError(cohortMessages.mixedUnitsRefused(loc.where(path), table.file, column, name, present, cls.declared, declaredLabel ?? '', byUnit, rows, otherCount));
   }
   const values = new Float64Array(raw.length);
@@ -180,7 +180,7 @@ export function readVariable(
     idx.length === 0 ? [] : [{
       kind, variable: name, file: table.file, column, n: idx.length, of: present, unit: declaredLabel, ...extra,
       rows: idx.map((i) => ({
-        row: rowNumber(i), value: raw[i], patient: null,
+        row: rowNumber(i, table), value: raw[i], patient: null,
         ...(kind === 'mixed-units-converted' ? { unit: unitLabelOf(cls.unit[i]!) } : kind === 'implausible' && cls.unit[i] ? { fits: unitLabelOf(cls.unit[i]!) } : {}),
       })),
     }];
@@ -224,7 +224,7 @@ function binaryValues(table: Table, cells: readonly (string | number | null)[], 
       out[i] = s === p ? 1 : 0;
     } else if (TRUE_TOKENS.has(s)) out[i] = 1;
     else if (FALSE_TOKENS.has(s)) out[i] = 0;
-    else throw dataError(cohortMessages.notBinary(table.file, rowNumber(i), column, String(c)));
+    else throw dataError(cohortMessages.notBinary(table.file, rowNumber(i, table), column, String(c)));
   }
   return out;
 }

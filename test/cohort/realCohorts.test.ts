@@ -1,5 +1,5 @@
 /** End to end on the real cohorts in ../shared/data/real (skipped when absent): inspect, load, derive, flow. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -187,6 +187,9 @@ endpoints:
     });
     const note = flow.dataNotes.find((d) => d.kind === 'mixed-units-converted' && d.variable === 'platelets')!;
     expect(note).toMatchObject({ n: 47, of: 162, counts: { 'cells/µL': 115, '10^9/L': 47 } });
+    // A headerless file: its first line is row 1, and the note names it so (the patient is that row).
+    const firstLine = Number(readFileSync(UCI, 'utf8').split('\n')[0].split(',')[UCI_COLUMNS.indexOf('Platelets')]);
+    expect(note.rows[0]).toEqual({ row: 1, value: firstLine, patient: 'row 1', unit: '10^9/L' });
     expect(flow.dataNotes.some((d) => d.kind === 'implausible' && d.variable === 'platelets')).toBe(false);
     const wbc = flow.dataNotes.find((d) => d.kind === 'mixed-units-converted' && d.variable === 'whiteCells')!;
     expect(wbc.n).toBe((await raw())('Leucocytes').filter((x) => x > 500).length);
