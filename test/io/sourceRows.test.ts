@@ -41,7 +41,7 @@ describe('input rows in the results bundle', () => {
   });
   it('reads a headerless, semicolon-separated file with decimal commas as the source declares, counting every row', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'siilab-rows-'));
-    const rows = cohort(40).map((r) => [r[0], String(r[1]).replace('.', ','), r[2], r[3].toFixed(1).replace('.', ',')].join(';'));
+    const rows = cohort(40).map((r) => [r[0], String(r[1]).replace('.', ','), r[2], Number(r[3]).toFixed(1).replace('.', ',')].join(';'));
     writeFileSync(join(dir, 'export.txt'), rows.join('\n') + '\n');
     writeFileSync(join(dir, 'study.yaml'), `version: 1\nsources: [{ file: export.txt, header: false, columns: [id, time, status, alb], decimal: "," }]\n${plan}`);
     const { bundle } = await analyzeStudy(join(dir, 'study.yaml'));
