@@ -1,7 +1,7 @@
 /**
  * Writes a report in the requested formats into an output folder: report.html (self-contained),
  * report.docx (editable tables, 300-dpi figures), report.md, tables/<id>.csv, figures/<id>.svg and
- * .png, and results.json. Everything is rendered in memory first, then written into a staging folder
+ * .png, the document's attachments (excluded.csv) and results.json. Everything is rendered in memory first, then written into a staging folder
  * and moved into place, so a failure leaves nothing half-written.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
@@ -43,6 +43,7 @@ export async function renderReportFiles(doc: ReportDocument, formats: readonly R
   if (formats.includes('html')) files.set('report.html', documentHtml(doc));
   if (formats.includes('md')) files.set('report.md', documentMarkdown(doc));
   if (formats.includes('docx')) files.set('report.docx', new Uint8Array(await documentDocx(doc, (svg, mm, dpi) => pngs.get(svg) ?? toPng(svg, mm, dpi))));
+  for (const [k, v] of Object.entries(doc.attachments ?? {})) files.set(k, v);
   for (const [k, v] of Object.entries(extra)) files.set(k, v);
   return files;
 }

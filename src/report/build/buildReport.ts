@@ -13,7 +13,8 @@ import { forestSvg } from '../figures/forestSvg.js';
 import { flowSvg } from '../figures/flowSvg.js';
 import { methodsText } from './methodsText.js';
 import { resultsText } from './resultsText.js';
-import { fixed } from '../format/numbers.js';
+import { fixed, formatP } from '../format/numbers.js';
+import { excludedAppendixTable, excludedCsv, exclusionCountsTable } from './exclusionBlocks.js';
 
 export interface ReportExtras {
   /** Extra sections placed after the summary (e.g. the demo's published-vs-reproduced comparison). */
@@ -35,18 +36,7 @@ export function buildReport(b: ResultsBundle, extras: ReportExtras = {}): Report
   const flowBlocks: ReportBlock[] = [
     { kind: 'figure', figure: { id: 'figure-flow', caption: fig(`Participant flow: ${b.flow.screened} patients in the data, ${b.flow.analysed} analysed.`), svg: flowSvg(flowFigureData(b.flow, 'Participant flow')), widthMm: 120 } },
   ];
-  if (b.flow.excluded.length) {
-    flowBlocks.push({
-      kind: 'table',
-      table: {
-        id: 'table-excluded',
-        title: table('Excluded patients'),
-        columns: [{ label: 'Patient', align: 'left' }, { label: 'Reason', align: 'left' }, { label: 'Detail', align: 'left' }, { label: 'Row(s)', align: 'right' }],
-        rows: b.flow.excluded.map((e) => ({ cells: [e.id, e.label, e.detail, e.rows.map((r) => r.row).join(', ')] })),
-        footnotes: ['Each patient is listed once, under the first reason that applies; row numbers as in the spreadsheet (header = row 1).'],
-      },
-    });
-  }
+  if (b.flow.excluded.length) flowBlocks.push({ kind: 'table', table: exclusionCountsTable(b.flow, table('Patients excluded, by reason')) });
   sections.push({ id: 'flow', heading: 'Participants', blocks: flowBlocks });
   if (b.cutoffs.length) sections.push({ id: 'cutoffs', heading: 'Cut-offs', blocks: [{ kind: 'table', table: { ...cutoffTable(b.cutoffs), title: table('Cut-offs used to split markers') } }] });
   for (const a of b.analyses) {
@@ -58,7 +48,7 @@ export function buildReport(b: ResultsBundle, extras: ReportExtras = {}): Report
     } else if (a.kind === 'roc') {
       heading = `ROC analysis: ${a.endpoint}`;
       blocks.push({ kind: 'table', table: rocTable(a, table(`ROC analysis of markers for ${a.endpoint}`)) });
-      blocks.push({ kind: 'figure', figure: { id: `figure-${a.id}`, caption: fig(`ROC curves for ${a.endpoint}; the dot marks the Youden-optimal cut-off.`), svg: rocSvg(rocFigureData(a, `ROC curves for ${a.endpoint}`)), widthMm: 85 } });
+      blocks.push({ kind: 'figure', figure: { id: `figure-${a.id}`, caption: fig(`ROC curves for ${a.endpoint} (${a.markers.map((r) => `${r.direction} ${r.marker} indicates ${a.endpoint}`).join('; ')}); the dot marks the Youden-optimal cut-off.`), svg: rocSvg(rocFigureData(a, `ROC curves for ${a.endpoint}`)), widthMm: 85 } });
     } else if (a.kind === 'cox') {
       heading = `Cox regression: ${a.endpoint}`;
       blocks.push({ kind: 'table', table: coxTable(a, n, table(`Univariable and multivariable Cox regression for ${a.endpoint}`)) });
@@ -89,7 +79,7 @@ export function buildReport(b: ResultsBundle, extras: ReportExtras = {}): Report
           id: `table-${a.id}`,
           title: table(`Maximally selected log-rank cut-offs for ${a.endpoint}`),
           columns: [{ label: 'Marker', align: 'left' }, { label: 'Cut-off', align: 'right' }, { label: 'Low / high (n)', align: 'right' }, { label: 'Max. statistic', align: 'right' }, { label: 'Corrected P', align: 'right' }, { label: 'Naive P', align: 'right' }],
-          rows: a.markers.map((m) => ({ cells: [m.marker, `> ${fixed(m.result.cutoff, 2)}`, `${m.result.nLow} / ${m.result.nHigh}`, fixed(m.result.statistic, 3), fixed(m.result.p, 3), fixed(m.result.naiveLogRank.p, 4)] })),
+          rows: a.markers.map((m) => ({ cells: [m.marker, `> ${fixed(m.result.cutoff, 2)}`, `${m.result.nLow} / ${m.result.nHigh}`, fixed(m.result.statistic, 3), formatP(m.result.p), formatP(m.result.naiveLogRank.p)] })),
           footnotes: ['Lausen–Schumacher (1994) corrected P of the maximally selected standardized log-rank statistic (minimum group share 10%), as R maxstat.test(pmethod = "Lau94"); the naive P ignores that the cut-off was searched for.'],
         },
       });
@@ -97,12 +87,15 @@ export function buildReport(b: ResultsBundle, extras: ReportExtras = {}): Report
     if (blocks.length) sections.push({ id: `section-${a.id}`, heading, blocks });
   }
   if (b.warnings.length) sections.push({ id: 'warnings', heading: 'Warnings', blocks: [{ kind: 'list', items: [...b.warnings] }] });
+  if (b.flow.excluded.length)
+    sections.push({ id: 'appendix-excluded', heading: 'Appendix: excluded patients', blocks: [{ kind: 'table', table: excludedAppendixTable(b.flow, 'Table A1. Excluded patients by reason') }] });
   const sim = b.simulated;
   return {
     title: b.title,
     subtitle: sim ? `Simulated cohort from the profile of ${sim.citation}` : `Analysis of ${b.inputs.map((i) => i.file).join(', ')}`,
     banner: sim ? `SIMULATED DATA — these are not patients. The cohort was drawn (seed ${sim.seed}) to reproduce the published summaries of ${sim.profile}; use it to see what siilab does, not to draw clinical conclusions.` : null,
     sections,
+    attachments: b.flow.excluded.length ? { 'excluded.csv': excludedCsv(b.flow) } : {},
     provenance: `siilab ${b.siilabVersion}; inputs: ${b.inputs.map((i) => `${i.file} (SHA-256 ${i.sha256.slice(0, 16)}…, ${i.rows} rows)`).join('; ')}${b.seed !== null ? `; seed ${b.seed}` : ''}.`,
   };
 }

@@ -1,36 +1,153 @@
 /**
- * The methods paragraph, written from what actually ran (the bundle), not from a template of what
- * might have: tests, tie handling, CI types, cut-off methods and their correction, software.
+ * The methods paragraph, written only from what ran (the bundle), never from a template of what
+ * might have: a test, an interval or a model is named only when its result is in the report. It
+ * also states how each index was derived, each cut-off and how it was chosen, and each endpoint's
+ * time origin and censoring (from the spec as run).
  */
 import type { ResultsBundle } from '../../analysis/bundle.js';
+import type { Plain } from '../../analysis/plain.js';
+import type { AnalysisResult } from '../../analysis/runAnalyses.js';
+import type { StudySpec } from '../../study/types.js';
+import { auto } from '../format/numbers.js';
+
+type Of<K extends AnalysisResult['kind']> = Extract<Plain<AnalysisResult>, { kind: K }>;
+
+const INDEX_FORMULA: Readonly<Record<string, string>> = {
+  SII: 'platelets × neutrophils / lymphocytes',
+  NLR: 'neutrophils / lymphocytes',
+  PLR: 'platelets / lymphocytes',
+  LMR: 'lymphocytes / monocytes',
+  SIRI: 'neutrophils × monocytes / lymphocytes',
+  PIV: 'neutrophils × platelets × monocytes / lymphocytes',
+  dNLR: 'neutrophils / (white cells − neutrophils)',
+};
+
+const AGGREGATE: Readonly<Record<string, string>> = {
+  baseline: 'the last draw on or before the time origin',
+  first: 'the first draw',
+  last: 'the last draw',
+  mean: 'the mean of the draws',
+  max: 'the highest draw',
+  min: 'the lowest draw',
+};
+
+/** How each derived variable was computed, e.g. "SII = platelets × NLR (NLR as recorded)". */
+export function derivationSentences(spec: StudySpec | null): string[] {
+  if (!spec) return [];
+  const vars = spec.variables ?? {};
+  const out: string[] = [];
+  for (const d of spec.derived ?? []) {
+    if ('index' in d) {
+      let formula = INDEX_FORMULA[d.index] ?? d.index;
+      if (d.index === 'SII' && vars.nlr && !vars.neutrophils) formula = 'platelets × NLR (the recorded neutrophil-to-lymphocyte ratio)';
+      if ((d.index === 'SII' || d.index === 'NLR' || d.index === 'SIRI' || d.index === 'PIV') && !vars.neutrophils && vars.neutrophilPercent && vars.whiteCells)
+        formula += ', with neutrophils = white cells × neutrophil %';
+      out.push(`${d.label ?? d.name} = ${formula}, computed from each blood count`);
+    } else if ('aggregate' in d) {
+      out.push(`${d.label ?? d.name}: ${AGGREGATE[d.aggregate] ?? d.aggregate} of ${d.of}${d.window ? ` from ${d.window.from ?? '−∞'} to ${d.window.to ?? '∞'} ${d.window.unit} after the origin` : ''}`);
+    } else {
+      out.push(`${d.label ?? d.name}: ${d.of} ${d.direction === '>' ? '>' : '≥'} ${d.threshold}`);
+    }
+  }
+  return out.length ? [`Derived variables: ${out.join('; ')}.`] : [];
+}
+
+function cutoffSentence(b: ResultsBundle): string | null {
+  if (!b.cutoffs.length) return null;
+  const how = (c: ResultsBundle['cutoffs'][number]): string => {
+    const at = `${c.direction === '>=' ? '≥' : '>'} ${auto(c.value)}`;
+    switch (c.method) {
+      case 'fixed': return `${c.variable} ${at} (declared in advance)`;
+      case 'median': return `${c.variable} ${at} (the sample median)`;
+      case 'quantile': return `${c.variable} ${at} (a sample quantile)`;
+      case 'youden': return `${c.variable} ${at} (Youden-optimal for ${c.endpoint})`;
+      case 'maxstat': return `${c.variable} ${at} (maximally selected log-rank statistic for ${c.endpoint})`;
+    }
+  };
+  let s = `Markers were split into high and low at ${b.cutoffs.map(how).join('; ')}.`;
+  if (b.cutoffs.some((c) => c.dataDriven))
+    s += ' Where a cut-off was chosen from the outcome, the maximally selected log-rank statistic with the Lausen–Schumacher corrected P value is reported beside the naive P value, which is optimistic.';
+  return s;
+}
+
+function endpointSentences(spec: StudySpec | null, used: ReadonlySet<string>): string[] {
+  if (!spec) return [];
+  const out: string[] = [];
+  for (const [name, e] of Object.entries(spec.endpoints ?? {})) {
+    if (!used.has(name)) continue;
+    const label = e.label ?? name;
+    const events = e.events.join(' or ');
+    if (e.type === 'survival') {
+      const origin = e.time ? `as recorded in ${e.time}` : `from ${e.origin ?? 'the treatment date'}`;
+      const end = e.time ? 'at the end of follow-up' : `at ${e.endDate ?? 'the last follow-up date'}`;
+      out.push(`${label}: time ${origin} to ${events}${e.events.length > 1 ? ', whichever came first' : ''}; patients without the event were censored ${end}${e.horizon ? ` and at ${e.horizon.value} ${e.horizon.unit} (administrative censoring)` : ''}.`);
+    } else {
+      out.push(`${label}: ${events}${e.within ? ` within ${e.within.value} ${e.within.unit}; patients followed for less without the event were excluded` : ''}.`);
+    }
+  }
+  return out;
+}
 
 export function methodsText(b: ResultsBundle): string[] {
-  const kinds = new Set(b.analyses.map((a) => a.kind));
+  const spec = (b.spec ?? null) as StudySpec | null;
+  const of = <K extends AnalysisResult['kind']>(k: K): Of<K>[] => b.analyses.filter((a): a is Of<K> => a.kind === k);
   const out: string[] = [];
-  const first: string[] = [];
-  if (kinds.has('baseline'))
-    first.push(
-      `Continuous variables are summarised as mean ± standard deviation and compared between groups with Student's t test (Welch's t test and Levene's test reported alongside); categorical variables as n (%) and compared with Pearson's χ² test ${b.methods.chiSquare === 'yates' ? 'with' : 'without'} continuity correction (Fisher's exact test where an expected count was below 5).`,
-    );
-  if (kinds.has('roc'))
-    first.push(
-      `Discrimination was assessed with receiver operating characteristic (ROC) curves: the area under the curve (AUC) with the DeLong standard error and normal 95% confidence interval, the P value for AUC = 0.5 from the Mann–Whitney normal approximation with tie correction, and the optimal cut-off by Youden's index taken midway between adjacent observed values. Markers were combined by logistic regression and the combined predicted probability analysed as one more marker; correlated AUCs were compared with the paired DeLong test.`,
-    );
-  if (kinds.has('cox'))
-    first.push(
-      `Factors associated with the time to event were analysed with Cox proportional hazards regression (${b.methods.ties === 'efron' ? 'Efron' : 'Breslow'} approximation for tied event times), first one factor at a time and then in a multivariable model; hazard ratios are given with Wald 95% confidence intervals, and the proportional-hazards assumption was checked with the Grambsch–Therneau test of scaled Schoenfeld residuals.`,
-    );
-  if (kinds.has('logistic'))
-    first.push('Binary outcomes were analysed by logistic regression (odds ratios with Wald 95% confidence intervals; Hosmer–Lemeshow goodness of fit, Nagelkerke R²).');
-  if (kinds.has('km'))
-    first.push(
-      `Survival curves were estimated by the Kaplan–Meier method with Greenwood standard errors and ${b.methods.kmConfType}-transformed pointwise 95% confidence intervals, and compared with the log-rank test. Median survival is given with the confidence interval of R's survfit and, for comparison with SPSS output, the symmetric interval median ± 1.96·SE.`,
-    );
-  if (kinds.has('response')) first.push('Response rates are given with exact Clopper–Pearson 95% confidence intervals.');
-  if (b.cutoffs.some((c) => c.dataDriven))
-    first.push(
-      'Where a marker cut-off was chosen from the data, the maximally selected log-rank statistic with the Lausen–Schumacher corrected P value is reported beside the naive P value, which is optimistic.',
-    );
+  const first: string[] = [...derivationSentences(spec)];
+  const cut = cutoffSentence(b);
+  if (cut) first.push(cut);
+
+  const baseline = of('baseline');
+  if (baseline.length) {
+    const vars = baseline.flatMap((a) => a.variables);
+    const numeric = vars.some((v) => v.type === 'numeric');
+    const categorical = vars.some((v) => v.type === 'categorical');
+    const k3 = baseline.some((a) => a.groups.length > 2);
+    const k2 = baseline.some((a) => a.groups.length === 2);
+    const parts: string[] = [];
+    if (numeric) parts.push(`continuous variables as mean ± standard deviation, compared with ${[k2 ? "Student's t test" : '', k3 ? 'one-way ANOVA' : ''].filter(Boolean).join(' or ') || 'no test (one group)'}`);
+    if (categorical) {
+      const fisher = vars.some((v) => v.type === 'categorical' && v.minExpected !== null && v.minExpected < 5 && v.fisherP !== null);
+      parts.push(`categorical variables as n (%), compared with Pearson's χ² test ${b.methods.chiSquare === 'yates' ? 'with' : 'without'} continuity correction${fisher ? " (Fisher's exact test is given where an expected count was below 5)" : ''}`);
+    }
+    if (parts.length) first.push(`Patient characteristics are summarised as ${parts.join('; ')}.`);
+  }
+  const roc = of('roc');
+  if (roc.length) {
+    let s = 'Discrimination was assessed with receiver operating characteristic (ROC) curves: the area under the curve (AUC) with the DeLong standard error and normal 95% confidence interval, the P value for AUC = 0.5 from the Mann–Whitney normal approximation with tie correction, and the optimal cut-off by Youden\'s index taken midway between adjacent observed values.';
+    if (roc.some((a) => a.combined.length)) s += ' Markers were combined by logistic regression and the combined predicted probability analysed as one more marker.';
+    if (roc.some((a) => a.comparisons.length || a.combined.some((c) => c.vsMarkers.length))) s += ' Correlated AUCs were compared with the paired DeLong test.';
+    first.push(s);
+  }
+  const cox = of('cox');
+  if (cox.length) {
+    const multi = cox.some((a) => a.multivariable);
+    let s = `Factors associated with the time to event were analysed with Cox proportional hazards regression (${b.methods.ties === 'efron' ? 'Efron' : 'Breslow'} approximation for tied event times), one factor at a time${multi ? ' and then in a multivariable model' : ''}; hazard ratios are given with Wald 95% confidence intervals.`;
+    if (cox.some((a) => a.multivariable?.result.proportionalHazards)) s += ' The proportional-hazards assumption of the multivariable model was checked with the Grambsch–Therneau test of scaled Schoenfeld residuals.';
+    if (cox.some((a) => a.timeVarying)) s += ' Repeated measurements entered a Cox model as time-varying covariates, each value holding until the next draw.';
+    first.push(s);
+  }
+  const logistic = of('logistic');
+  if (logistic.length) {
+    const multi = logistic.filter((a) => a.multivariable);
+    let s = `Binary outcomes were analysed by logistic regression, one factor at a time${multi.length ? ' and then in a multivariable model' : ''} (odds ratios with Wald 95% confidence intervals)`;
+    if (multi.some((a) => a.multivariable?.model.hosmerLemeshow)) s += '; the multivariable model\'s fit is given by the Hosmer–Lemeshow test and Nagelkerke R²';
+    first.push(s + '.');
+  }
+  const km = [...of('km')];
+  if (km.length) {
+    let s = `Survival curves were estimated by the Kaplan–Meier method with Greenwood standard errors and ${b.methods.kmConfType}-transformed pointwise 95% confidence intervals`;
+    if (km.some((a) => a.logrank)) s += ', and compared with the log-rank test';
+    if (km.some((a) => a.trend)) s += ' (with the log-rank test for trend across ordered groups)';
+    s += ". Median survival is given with the confidence interval of R's survfit and, for comparison with SPSS output, the symmetric interval median ± 1.96·SE.";
+    first.push(s);
+  }
+  if (of('maxstat').length && !b.cutoffs.some((c) => c.dataDriven))
+    first.push('Maximally selected log-rank cut-offs are reported with the Lausen–Schumacher corrected P value beside the naive P value.');
+  if (of('response').length) first.push('Response rates are given with exact Clopper–Pearson 95% confidence intervals.');
+  const used = new Set<string>();
+  for (const a of b.analyses) if ('endpoint' in a && typeof a.endpoint === 'string') used.add(a.endpoint);
+  for (const c of b.cutoffs) if (c.endpoint) used.add(c.endpoint);
+  first.push(...endpointSentences(spec, used));
   out.push(first.join(' '));
   out.push(
     `Patients with a missing value in a variable an analysis used were excluded from that analysis only; the number analysed is given with each table. All tests were two-sided at α = 0.05. Analyses were run with ${b.methods.software}, whose estimates are checked against R (survival, pROC, stats, maxstat) to six significant digits.`,

@@ -12,7 +12,7 @@ import type { KmAnalysisResult } from '../../analysis/kmAnalysis.js';
 import type { CutoffResult } from '../../analysis/cutoffs.js';
 import type { ResponseRatesResult } from '../../analysis/responseRates.js';
 import type { ReportRow, ReportTable } from '../tables/reportTable.js';
-import { auto, estimateCi, fixed, formatP } from '../format/numbers.js';
+import { auto, estimateCi, fixed, formatP, pPhrase } from '../format/numbers.js';
 
 const R = 'right' as const;
 const L = 'left' as const;
@@ -50,11 +50,11 @@ export function coxTable(a: Plain<CoxAnalysisResult>, n: number, title: string, 
   if (a.timeVarying) {
     const tv = a.timeVarying.result;
     for (const c of tv.coefficients)
-      footnotes.push(`Time-varying Cox model (${tv.n} of ${a.timeVarying.rows} (start, stop] intervals have a value; each draw's value holds until the next draw, as R's tmerge): ${c.term} HR ${estimateCi(c.hr, c.lower, c.upper, 4)} per unit, P ${formatP(c.p).startsWith('<') ? formatP(c.p) : '= ' + formatP(c.p)} — the use of repeated measurements that does not look into the future.`);
+      footnotes.push(`Time-varying Cox model (${tv.n} of ${a.timeVarying.rows} (start, stop] intervals have a value; each draw's value holds until the next draw, as R's tmerge): ${c.term} HR ${estimateCi(c.hr, c.lower, c.upper, 4)} per unit, ${pPhrase(c.p)} — the use of repeated measurements that does not look into the future.`);
   }
   if (a.multivariable?.result.proportionalHazards) {
     const g = a.multivariable.result.proportionalHazards.global;
-    footnotes.push(`Proportional-hazards check of the multivariable model (Grambsch–Therneau test on Kaplan–Meier-transformed time): global χ² = ${fixed(g.chisq, 2)}, df = ${g.df}, P ${formatP(g.p).startsWith('<') ? formatP(g.p) : '= ' + formatP(g.p)}.`);
+    footnotes.push(`Proportional-hazards check of the multivariable model (Grambsch–Therneau test on Kaplan–Meier-transformed time): global χ² = ${fixed(g.chisq, 2)}, df = ${g.df}, ${pPhrase(g.p)}.`);
   }
   return {
     id: `table-${a.id}`,
@@ -70,11 +70,13 @@ export function coxTable(a: Plain<CoxAnalysisResult>, n: number, title: string, 
 }
 
 export function rocTable(a: Plain<RocStudyResult>, title: string): ReportTable {
+  const endpoint = a.endpoint;
   const row = (label: string, r: Plain<RocStudyResult>['markers'][number], cutoff: boolean): ReportRow => {
     const b = r.youden.best;
     return {
       cells: [
         label,
+        r.direction === 'higher' ? `higher → ${endpoint}` : `lower → ${endpoint}`,
         estimateCi(r.auc, r.lower, r.upper),
         fixed(r.se, 3),
         formatP(r.p),
@@ -88,17 +90,18 @@ export function rocTable(a: Plain<RocStudyResult>, title: string): ReportTable {
   const rows = [...a.markers.map((r) => row(r.marker, r, true)), ...a.combined.map((c) => row(`Combined (${c.markers.join(' + ')})`, c.roc, false))];
   const footnotes = [
     `ROC analysis of ${a.n} patients (${a.markers[0]?.nCases ?? 0} with ${a.endpoint}, ${a.markers[0]?.nControls ?? 0} without); AUC with DeLong standard error and normal 95% CI (as pROC); P for AUC = 0.5 by the Mann–Whitney normal approximation with tie correction (as SPSS's asymptotic significance).`,
+    `Direction: which values indicate ${a.endpoint} (e.g. "higher → ${a.endpoint}": patients with ${a.endpoint} have higher values; pROC's direction "<"), chosen as pROC does by comparing the medians of patients with and without ${a.endpoint}.`,
     'Cut-off by Youden\'s index (maximal sensitivity + specificity − 1), at the midpoint between adjacent observed values (as pROC); sensitivity and specificity in %.',
   ];
-  for (const c of a.comparisons) footnotes.push(`Paired DeLong test ${c.a} vs ${c.b}: difference ${fixed(c.diff, 3)} (95% CI ${fixed(c.lower, 3)} to ${fixed(c.upper, 3)}), P ${formatP(c.p).startsWith('<') ? formatP(c.p) : '= ' + formatP(c.p)}.`);
+  for (const c of a.comparisons) footnotes.push(`Paired DeLong test ${c.a} vs ${c.b}: difference ${fixed(c.diff, 3)} (95% CI ${fixed(c.lower, 3)} to ${fixed(c.upper, 3)}), ${pPhrase(c.p)}.`);
   for (const c of a.combined)
-    for (const v of c.vsMarkers) footnotes.push(`Combined vs ${v.b}: difference ${fixed(v.diff, 3)}, P ${formatP(v.p).startsWith('<') ? formatP(v.p) : '= ' + formatP(v.p)} (paired DeLong).`);
+    for (const v of c.vsMarkers) footnotes.push(`Combined vs ${v.b}: difference ${fixed(v.diff, 3)}, ${pPhrase(v.p)} (paired DeLong).`);
   if (a.combined.length) footnotes.push('The combined marker is the predicted probability of a logistic model fitted on the same patients; its AUC is optimistic until validated.');
   return {
     id: `table-${a.id}`,
     title,
     columns: [
-      { label: 'Marker', align: L }, { label: 'AUC (95% CI)', align: R }, { label: 'SE', align: R }, { label: 'P', align: R },
+      { label: 'Marker', align: L }, { label: 'Direction', align: L }, { label: 'AUC (95% CI)', align: R }, { label: 'SE', align: R }, { label: 'P', align: R },
       { label: 'Cut-off', align: R }, { label: 'Sensitivity (%)', align: R }, { label: 'Specificity (%)', align: R }, { label: "Youden's index", align: R },
     ],
     rows,
@@ -127,8 +130,8 @@ export function kmTable(a: Plain<KmAnalysisResult>, title: string, unit: string)
   const footnotes = [
     `Kaplan–Meier estimates; median with the 95% CI of R's survfit (log transformation, Brookmeyer–Crowley) and, beside it, the symmetric CI SPSS prints (median ± 1.96·SE, SE of the median as in Collett). NR, not reached; — at a time beyond the group's follow-up.`,
   ];
-  if (a.logrank) footnotes.push(`Log-rank test: χ² = ${fixed(a.logrank.chisq, 3)}, df = ${a.logrank.df}, P ${formatP(a.logrank.p).startsWith('<') ? formatP(a.logrank.p) : '= ' + formatP(a.logrank.p)}.`);
-  if (a.trend) footnotes.push(`Log-rank test for trend across the ordered groups: χ² = ${fixed(a.trend.chisq, 3)}, P ${formatP(a.trend.p).startsWith('<') ? formatP(a.trend.p) : '= ' + formatP(a.trend.p)}.`);
+  if (a.logrank) footnotes.push(`Log-rank test: χ² = ${fixed(a.logrank.chisq, 3)}, df = ${a.logrank.df}, ${pPhrase(a.logrank.p)}.`);
+  if (a.trend) footnotes.push(`Log-rank test for trend across the ordered groups: χ² = ${fixed(a.trend.chisq, 3)}, ${pPhrase(a.trend.p)}.`);
   for (const w of a.warnings) footnotes.push(w);
   return {
     id: `table-${a.id}`,
@@ -198,7 +201,7 @@ export function baselineTable(a: Plain<import('../../analysis/baselineAnalysis.j
   const two = a.groups.length >= 2;
   const fisherNotes: string[] = [];
   for (const v of a.variables) {
-    if (v.type === 'categorical' && v.minExpected !== null && v.minExpected < 5 && v.fisherP !== null) fisherNotes.push(`${v.label}: an expected count is below 5; Fisher's exact P = ${formatP(v.fisherP)}.`);
+    if (v.type === 'categorical' && v.minExpected !== null && v.minExpected < 5 && v.fisherP !== null) fisherNotes.push(`${v.label}: an expected count is below 5; Fisher's exact ${pPhrase(v.fisherP)}.`);
     const p = v.p === null ? '' : formatP(v.p);
     const stat = v.statistic === null ? '' : fixed(v.statistic, 3);
     if (v.type === 'numeric') {
@@ -212,8 +215,8 @@ export function baselineTable(a: Plain<import('../../analysis/baselineAnalysis.j
   }
   const foot = [
     a.groups.length === 2
-      ? 'Mean ± SD or n (%) (percentages of the group\'s patients with a value). t, Student\'s two-sample t test (|t| shown; Welch\'s t, Levene\'s test and the Mann–Whitney test are in the results bundle); χ², Pearson\'s χ² test without continuity correction, as SPSS prints.'
-      : 'Mean ± SD or n (%). F, one-way ANOVA (Welch\'s ANOVA, Levene\'s test and Kruskal–Wallis in the results bundle); χ², Pearson\'s χ² test without continuity correction.',
+      ? 'Mean ± SD or n (%) (percentages of the group\'s patients with a value). t, Student\'s two-sample t test (|t| shown); χ², Pearson\'s χ² test without continuity correction, as SPSS prints.'
+      : 'Mean ± SD or n (%). F, one-way ANOVA; χ², Pearson\'s χ² test without continuity correction.',
     ...fisherNotes,
   ];
   const miss = a.variables.filter((v) => v.missing > 0).map((v) => `${v.label} (${v.missing})`);
@@ -239,6 +242,7 @@ export function logisticTable(a: Plain<import('../../analysis/logisticAnalysis.j
     rows: rows.length ? rows : [{ cells: ['No multivariable model (no factor qualified)', '', '', '', '', ''] }],
     footnotes: [
       `Binary logistic regression of ${a.endpoint}${m ? ` on ${m.n} patients with ${m.events} events` : ''}; Wald χ² = (B/SE)² as SPSS prints; OR, odds ratio with Wald 95% CI. An odds ratio is not a relative risk (yu2023 Table 4 labels its odds ratios "relative risk").`,
+      ...(m?.hosmerLemeshow ? [`Hosmer–Lemeshow goodness of fit: χ² = ${fixed(m.hosmerLemeshow.chisq, 3)}, df = ${m.hosmerLemeshow.df}, ${pPhrase(m.hosmerLemeshow.p)}; Nagelkerke R² = ${fixed(m.nagelkerkeR2, 3)}.`] : []),
       ...a.warnings,
     ],
   };

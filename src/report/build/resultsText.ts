@@ -1,6 +1,6 @@
 /** Plain-language results sentences with the key numbers, from the bundle. */
 import type { ResultsBundle } from '../../analysis/bundle.js';
-import { estimateCi, fixed, pPhrase } from '../format/numbers.js';
+import { auto, estimateCi, fixed, pPhrase } from '../format/numbers.js';
 
 export function resultsText(b: ResultsBundle): string[] {
   const out: string[] = [];
@@ -10,8 +10,14 @@ export function resultsText(b: ResultsBundle): string[] {
   );
   for (const a of b.analyses) {
     if (a.kind === 'roc') {
-      for (const r of a.markers)
-        out.push(`${r.marker} discriminated ${a.endpoint} with an AUC of ${estimateCi(r.auc, r.lower, r.upper)} (${pPhrase(r.p)}); at the Youden cut-off ${fixed(r.youden.best.threshold, 2)} sensitivity was ${fixed(100 * r.youden.best.sensitivity, 1)}% and specificity ${fixed(100 * r.youden.best.specificity, 1)}%.`);
+      for (const r of a.markers) {
+        const meaning = `${r.direction === 'higher' ? 'higher' : 'lower'} ${r.marker} indicating ${a.endpoint}`;
+        out.push(
+          r.p !== null && r.p < 0.05
+            ? `${r.marker} discriminated ${a.endpoint} with an AUC of ${estimateCi(r.auc, r.lower, r.upper)} (${pPhrase(r.p)}; ${meaning}); at the Youden cut-off ${auto(r.youden.best.threshold)} sensitivity was ${fixed(100 * r.youden.best.sensitivity, 2)}% and specificity ${fixed(100 * r.youden.best.specificity, 2)}%.`
+            : `${r.marker} did not discriminate ${a.endpoint} significantly: AUC ${estimateCi(r.auc, r.lower, r.upper)} (${pPhrase(r.p)}; ${meaning}).`,
+        );
+      }
       for (const c of a.combined)
         out.push(`Combining ${c.markers.join(' and ')} gave an AUC of ${estimateCi(c.roc.auc, c.roc.lower, c.roc.upper)} (apparent, not validated).`);
     } else if (a.kind === 'cox' && a.multivariable) {
@@ -31,6 +37,6 @@ export function resultsText(b: ResultsBundle): string[] {
   }
   for (const c of b.cutoffs)
     if (c.maxstat && c.dataDriven)
-      out.push(`The ${c.variable} cut-off ${fixed(c.value, 2)} was chosen from these data; accounting for that choice (maximally selected log-rank), its association with ${c.maxstat.endpoint} has P ${pPhrase(c.maxstat.p).slice(2)} rather than the naive ${pPhrase(c.maxstat.naiveLogRankP).slice(2)}.`);
+      out.push(`The ${c.variable} cut-off ${auto(c.value)} was chosen from these data; accounting for that choice (maximally selected log-rank), its association with ${c.maxstat.endpoint} has P ${pPhrase(c.maxstat.p).slice(2)} rather than the naive ${pPhrase(c.maxstat.naiveLogRankP).slice(2)}.`);
   return out;
 }

@@ -32,6 +32,8 @@ export interface ReportDocument {
   /** Shown prominently at the top (e.g. "SIMULATED DATA — not patients"). */
   readonly banner: string | null;
   readonly sections: readonly ReportSection[];
+  /** Files written beside the report (path → text), e.g. excluded.csv with every excluded patient. */
+  readonly attachments?: Readonly<Record<string, string>>;
   /** Provenance line: siilab version, input file hash, date. */
   readonly provenance: string;
 }
