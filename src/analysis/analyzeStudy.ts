@@ -41,7 +41,7 @@ export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}):
     const bytes = readFileSync(path);
     return { file: relative(specDir, path) || s.file, sha256: createHash('sha256').update(bytes).digest('hex'), rows: load.sourceRows[i] };
   });
-  const { model, reason } = modelFileFrom(load.spec, results, inputs[0], labels);
+  const { model, reason } = modelFileFrom(load.spec, results, inputs[0]);
   const bundle: ResultsBundle = {
     format: 'siilab-results',
     formatVersion: 1,

@@ -6,12 +6,13 @@
  */
 import { coxph } from '../stats/survival/cox/coxph.js';
 import type { CoxResult, CoxTies } from '../stats/survival/cox/types.js';
-import type { MultivariableRule } from '../study/types.js';
+import type { Candidate, MultivariableRule } from '../study/types.js';
 import { analysisError, SiilabError } from '../errors.js';
 import { analysisMessages as M } from '../messages/index.js';
 import type { AnalysisDataset } from './dataset.js';
 import { endpointOf } from './columns.js';
-import { covariateOf, type Cutoffs } from './factors.js';
+import type { Cutoffs } from './factors.js';
+import { candidateName, modelEntry, type ModelEntry } from './modelEntry.js';
 
 export interface UnivariableCox {
   readonly variable: string;
@@ -26,7 +27,11 @@ export interface CoxAnalysisResult {
   readonly endpoint: string;
   readonly ties: CoxTies;
   readonly univariable: readonly UnivariableCox[];
-  readonly multivariable: { readonly rule: MultivariableRule; readonly variables: readonly string[]; readonly result: CoxResult } | null;
+  readonly multivariable: { readonly rule: MultivariableRule; readonly variables: readonly string[]; readonly entries: readonly ModelEntry[]; readonly result: CoxResult } | null;
+  /** The declared multivariable rule; null: univariable models only (none was requested). */
+  readonly multivariableRule: MultivariableRule | null;
+  /** How each candidate entered (split, continuous with its transform and scale, categorical); null when it could not. */
+  readonly entries: readonly (ModelEntry | null)[];
   /** The markers' repeated measurements as time-varying covariates, (start, stop] rows as R's tmerge. */
   readonly timeVarying: { readonly markers: readonly string[]; readonly rows: number; readonly result: CoxResult } | null;
   readonly warnings: readonly string[];
@@ -38,32 +43,45 @@ function minP(r: CoxResult): number {
 }
 
 export function coxAnalysis(
-  ds: AnalysisDataset, id: string, endpoint: string, candidates: readonly string[], cutoffs: Cutoffs,
-  rule: MultivariableRule = { rule: 'p-threshold', threshold: 0.05 }, ties: CoxTies = 'efron', timeVaryingMarkers: readonly string[] = [],
+  ds: AnalysisDataset, id: string, endpoint: string, candidates: readonly Candidate[], cutoffs: Cutoffs,
+  rule: MultivariableRule | null = null, ties: CoxTies = 'efron', timeVaryingMarkers: readonly string[] = [],
 ): CoxAnalysisResult {
   const where = `analyses.cox (${id})`;
   const ep = endpointOf(ds, endpoint, where);
   if (ep.kind !== 'survival') throw analysisError(M.needsSurvival(where, endpoint));
   const warnings: string[] = [];
-  const fit = (vars: readonly string[]) =>
-    coxph({ time: ep.time, event: ep.event, covariates: vars.map((v) => covariateOf(ds, v, cutoffs, where)), ties });
-  const univariable = candidates.map((v): UnivariableCox => {
+  // A declared multivariable variable enters as its candidate entry (same scale as univariable).
+  const candidateOf = (v: string): Candidate => candidates.find((c) => candidateName(c) === v) ?? v;
+  const fit = (vars: readonly Candidate[]) =>
+    coxph({ time: ep.time, event: ep.event, covariates: vars.map((v) => modelEntry(ds, v, cutoffs, where).covariate), ties });
+  const entries = candidates.map((c) => {
     try {
-      return { variable: v, result: fit([v]), error: null };
+      return modelEntry(ds, c, cutoffs, where).entry;
+    } catch (e) {
+      if (e instanceof SiilabError && e.kind !== 'usage') return null;
+      throw e;
+    }
+  });
+  const univariable = candidates.map((cand): UnivariableCox => {
+    const v = candidateName(cand);
+    try {
+      return { variable: v, result: fit([cand]), error: null };
     } catch (e) {
       if (e instanceof SiilabError && e.kind !== 'usage') return { variable: v, result: null, error: e.message };
       throw e;
     }
   });
-  const chosen =
-    rule.rule === 'declared'
+  const chosen = !rule
+    ? []
+    : rule.rule === 'declared'
       ? [...rule.variables]
       : univariable.filter((u) => u.result && minP(u.result) < rule.threshold).map((u) => u.variable);
   let multivariable: CoxAnalysisResult['multivariable'] = null;
-  if (chosen.length === 0) warnings.push(M.multivariableEmpty(endpoint, rule.rule === 'p-threshold' ? rule.threshold : 0));
-  else {
+  if (rule && chosen.length === 0) warnings.push(M.multivariableEmpty(endpoint, rule.rule === 'p-threshold' ? rule.threshold : 0));
+  else if (rule) {
     try {
-      multivariable = { rule, variables: chosen, result: fit(chosen) };
+      const cands = chosen.map(candidateOf);
+      multivariable = { rule, variables: chosen, entries: cands.map((c) => modelEntry(ds, c, cutoffs, where).entry), result: fit(cands) };
     } catch (e) {
       if (!(e instanceof SiilabError) || e.kind === 'usage') throw e;
       warnings.push(M.analysisSkipped('The multivariable Cox model', e.message));
@@ -71,7 +89,7 @@ export function coxAnalysis(
   }
   for (const u of univariable) if (u.error) warnings.push(M.analysisSkipped(`The univariable Cox model of ${u.variable}`, u.error));
   for (const v of candidates) {
-    const c = cutoffs.get(v);
+    const c = cutoffs.get(candidateName(v));
     if (c?.note && !warnings.includes(c.note)) warnings.push(c.note);
   }
   let timeVarying: CoxAnalysisResult['timeVarying'] = null;
@@ -91,5 +109,5 @@ export function coxAnalysis(
       }
     }
   }
-  return Object.freeze({ kind: 'cox', id, endpoint, ties, univariable, multivariable, timeVarying, warnings });
+  return Object.freeze({ kind: 'cox', id, endpoint, ties, univariable, entries, multivariableRule: rule, multivariable, timeVarying, warnings });
 }

@@ -6,20 +6,17 @@
  */
 import { analysisError } from '../errors.js';
 import type { CoxCovariateInput } from '../stats/survival/cox/types.js';
+import type { Candidate } from '../study/types.js';
+import { modelEntry } from './modelEntry.js';
 import type { AnalysisDataset } from './dataset.js';
 import { columnOf } from './columns.js';
 import { sideLabel, splitAt, type CutoffResult } from './cutoffs.js';
 
 export type Cutoffs = ReadonlyMap<string, CutoffResult>;
 
-/** A model covariate (Cox, logistic) for `name`. */
-export function covariateOf(ds: AnalysisDataset, name: string, cutoffs: Cutoffs, where: string): CoxCovariateInput {
-  const c = columnOf(ds, name, where);
-  const label = c.label ?? name;
-  const cut = cutoffs.get(name);
-  if (cut && c.kind === 'numeric') return { name: sideLabel(label, cut, true), kind: 'numeric', values: splitAt(c.values, cut) };
-  if (c.kind === 'numeric') return { name: label, kind: 'numeric', values: c.values };
-  return { name: label, kind: 'categorical', values: c.values };
+/** A model covariate (Cox, logistic) for a candidate (a name, or a name with its scale): see modelEntry.ts. */
+export function covariateOf(ds: AnalysisDataset, candidate: Candidate, cutoffs: Cutoffs, where: string): CoxCovariateInput {
+  return modelEntry(ds, candidate, cutoffs, where).covariate;
 }
 
 /** Group labels per patient for a grouping by one or more variables (joined with ", "). */

@@ -4,15 +4,18 @@
  * and the constant. Each model on its own complete cases.
  */
 import { logitModel, type LogitCoefficient, type LogitResult } from '../stats/regression/logitModel.js';
-import type { MultivariableRule } from '../study/types.js';
+import type { Candidate, MultivariableRule } from '../study/types.js';
 import { SiilabError } from '../errors.js';
 import { analysisMessages as M } from '../messages/index.js';
 import type { AnalysisDataset } from './dataset.js';
 import { endpointOf } from './columns.js';
-import { covariateOf, type Cutoffs } from './factors.js';
+import type { Cutoffs } from './factors.js';
+import { candidateName, modelEntry, type ModelEntry } from './modelEntry.js';
 
 export interface LogisticModel {
   readonly variables: readonly string[];
+  /** How each variable entered (split, continuous with transform and scale, categorical). */
+  readonly entries: readonly ModelEntry[];
   readonly n: number;
   readonly events: number;
   /** '(Intercept)' first, then one per term: B, SE, z, Wald χ² (z²), P, OR with Wald CI. */
@@ -32,42 +35,47 @@ export interface LogisticAnalysisResult {
   readonly endpoint: string;
   readonly univariable: readonly { readonly variable: string; readonly model: LogisticModel | null; readonly error: string | null }[];
   readonly multivariable: { readonly rule: MultivariableRule; readonly model: LogisticModel } | null;
+  /** The declared multivariable rule; null: univariable models only (none was requested). */
+  readonly multivariableRule: MultivariableRule | null;
   readonly warnings: readonly string[];
 }
 
 /** The labelled logistic model (src/stats/regression/logitModel.ts) of `vars`, cut-offs applied; refuses separation. */
-export function fitLogisticModel(ds: AnalysisDataset, y: Float64Array, vars: readonly string[], cutoffs: Cutoffs, where: string): LogisticModel {
-  const r = logitModel({ outcome: y, covariates: vars.map((v) => covariateOf(ds, v, cutoffs, where)), source: { outcome: where } });
+export function fitLogisticModel(ds: AnalysisDataset, y: Float64Array, vars: readonly Candidate[], cutoffs: Cutoffs, where: string): LogisticModel {
+  const built = vars.map((v) => modelEntry(ds, v, cutoffs, where));
+  const r = logitModel({ outcome: y, covariates: built.map((b) => b.covariate), source: { outcome: where } });
   return {
-    variables: [...vars], n: r.n, events: r.events, terms: r.coefficients, deviance: r.deviance.residual, nullDeviance: r.deviance.null,
+    variables: vars.map(candidateName), entries: built.map((b) => b.entry), n: r.n, events: r.events, terms: r.coefficients, deviance: r.deviance.residual, nullDeviance: r.deviance.null,
     aic: r.aic, likelihoodRatio: r.likelihoodRatio, hosmerLemeshow: r.hosmerLemeshow, nagelkerkeR2: r.nagelkerkeR2, converged: r.converged,
   };
 }
 
-export function logisticAnalysis(ds: AnalysisDataset, id: string, endpoint: string, candidates: readonly string[], cutoffs: Cutoffs, rule: MultivariableRule = { rule: 'p-threshold', threshold: 0.05 }): LogisticAnalysisResult {
+export function logisticAnalysis(ds: AnalysisDataset, id: string, endpoint: string, candidates: readonly Candidate[], cutoffs: Cutoffs, rule: MultivariableRule | null = null): LogisticAnalysisResult {
   const where = `analyses.logistic (${id})`;
   const ep = endpointOf(ds, endpoint, where);
   const y = ep.kind === 'binary' ? ep.values : ep.event;
   const warnings: string[] = [];
-  const univariable = candidates.map((v) => {
+  const univariable = candidates.map((cand) => {
+    const v = candidateName(cand);
     try {
-      return { variable: v, model: fitLogisticModel(ds, y, [v], cutoffs, where), error: null };
+      return { variable: v, model: fitLogisticModel(ds, y, [cand], cutoffs, where), error: null };
     } catch (e) {
       if (e instanceof SiilabError && e.kind !== 'usage') return { variable: v, model: null, error: e.message };
       throw e;
     }
   });
-  const chosen = rule.rule === 'declared' ? [...rule.variables] : univariable.filter((u) => u.model && Math.min(...u.model.terms.slice(1).map((t) => t.p)) < rule.threshold).map((u) => u.variable);
+  const candidateOf = (v: string): Candidate => candidates.find((c) => candidateName(c) === v) ?? v;
+  const chosen = !rule ? [] : rule.rule === 'declared' ? [...rule.variables] : univariable.filter((u) => u.model && Math.min(...u.model.terms.slice(1).map((t) => t.p)) < rule.threshold).map((u) => u.variable);
   let multivariable: LogisticAnalysisResult['multivariable'] = null;
-  if (!chosen.length) warnings.push(M.multivariableEmpty(endpoint, rule.rule === 'p-threshold' ? rule.threshold : 0));
-  else {
+  if (rule && !chosen.length) warnings.push(M.multivariableEmpty(endpoint, rule.rule === 'p-threshold' ? rule.threshold : 0));
+  else if (rule) {
     try {
-      multivariable = { rule, model: fitLogisticModel(ds, y, chosen, cutoffs, where) };
+      multivariable = { rule, model: fitLogisticModel(ds, y, chosen.map(candidateOf), cutoffs, where) };
     } catch (e) {
       if (!(e instanceof SiilabError) || e.kind === 'usage') throw e;
       warnings.push(M.analysisSkipped('The multivariable logistic model', e.message));
     }
   }
   for (const u of univariable) if (u.error) warnings.push(M.analysisSkipped(`The logistic model of ${u.variable}`, u.error));
-  return Object.freeze({ kind: 'logistic', id, endpoint, univariable, multivariable, warnings });
+  return Object.freeze({ kind: 'logistic', id, endpoint, univariable, multivariableRule: rule, multivariable, warnings });
 }

@@ -63,11 +63,11 @@ export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs
   });
   (analyses.cox ?? []).forEach((c, k) => {
     step(`Cox regression ${k + 1}`);
-    out.push(coxAnalysis(ds, `cox-${k + 1}`, c.endpoint, c.candidates, cutoffs, c.multivariable, opts.ties, c.timeVarying ?? []));
+    out.push(coxAnalysis(ds, `cox-${k + 1}`, c.endpoint, c.candidates, cutoffs, c.multivariable ?? null, opts.ties, c.timeVarying ?? []));
   });
   (analyses.logistic ?? []).forEach((l, k) => {
     step(`logistic regression ${k + 1}`);
-    out.push(logisticAnalysis(ds, `logistic-${k + 1}`, l.endpoint, l.candidates, cutoffs, l.multivariable));
+    out.push(logisticAnalysis(ds, `logistic-${k + 1}`, l.endpoint, l.candidates, cutoffs, l.multivariable ?? null));
   });
   (analyses.km ?? []).forEach((a, k) => {
     step(`Kaplan–Meier ${k + 1}`);

@@ -15,4 +15,12 @@ export const analysisMessages = {
   multivariableEmpty: (endpoint: string, threshold: number) =>
     `No candidate reached univariable P < ${threshold} for ${endpoint}; no multivariable model was fitted.`,
   analysisSkipped: (what: string, why: string) => `${what} was not run: ${why}`,
+  scaleOfCategorical: (where: string, name: string) =>
+    `${where}: '${name}' is categorical; 'continuous', 'transform' and 'per' apply to numeric variables only.`,
+  badPer: (where: string, name: string, per: number) => `${where}: 'per' for '${name}' must be a positive number (got ${per}).`,
+  transformDomain: (where: string, name: string, transform: string, count: number) =>
+    `${where}: ${transform} of '${name}' needs ${transform === 'sqrt' ? 'values ≥ 0' : 'positive values'}, but ${count} patient${count === 1 ? ' has' : 's have'} ${transform === 'sqrt' ? 'a negative value' : 'a value ≤ 0'}; use another transform or exclude them under 'population'.`,
+  cannotStandardise: (where: string, name: string) => `${where}: '${name}' cannot be standardised: it has fewer than two distinct values.`,
+  univariableOnly: (endpoint: string) =>
+    `Univariable models only for ${endpoint}: no multivariable model was requested (add multivariable: { rule: declared, variables: [...] } or { rule: p-threshold, threshold: 0.05 }).`,
 } as const;

@@ -17,7 +17,8 @@
  * }
  * ```
  *
- * A term's value is transform(inputs[variable]); transforms: identity (absent), "log", "log2",
+ * A term's value is (transform(inputs[variable]) − offset) / scale (offset 0 and scale 1 unless
+ * given: "SII per 100" has scale 100, a standardised term offset = mean and scale = SD); transforms: identity (absent), "log", "log2",
  * "log10", "sqrt", or an indicator ">c", ">=c", "<c", "<=c" (1 when true, else 0). Cox terms carry
  * `center`, the mean of the term's values in the fitting data: the linear predictor is
  * Σ coef·(x − center) and S(t | x) = S0(t)^exp(lp), as R's survfit.coxph centres by default.
@@ -42,6 +43,12 @@ export interface ModelTerm {
   readonly transform?: string;
   /** Cox: mean of the term's values in the fitting data (the centre of the baseline survival). */
   readonly center?: number;
+  /** Subtracted from transform(x) (default 0; the mean for a standardised variable). */
+  readonly offset?: number;
+  /** transform(x) − offset is divided by this (default 1; e.g. 100 for "SII per 100", the SD when standardised). */
+  readonly scale?: number;
+  /** The unit the input must be in (e.g. "g/dL"), as the model was fitted. */
+  readonly unit?: string;
 }
 
 export interface ModelFile {
@@ -54,6 +61,10 @@ export interface ModelFile {
   readonly baselineSurvival?: readonly { readonly time: number; readonly surv: number }[];
   readonly timeUnit?: (typeof TIME_UNITS)[number];
   readonly createdAt?: string;
+  /** Who the model was fitted on (population rules, n, events). */
+  readonly population?: string;
+  /** The model's validation status, e.g. "not externally validated". */
+  readonly validation?: string;
 }
 
 export type ParsedTransform =
@@ -101,6 +112,8 @@ export function parseModelFile(json: unknown, file: string): ModelFile {
   text(o, 'description', 'outcome.description');
   text(o, 'endpoint', 'outcome.endpoint', true);
   text(o, 'horizon', 'outcome.horizon', true);
+  text(m, 'population', 'population', true);
+  text(m, 'validation', 'validation', true);
   if (!Array.isArray(m.terms) || m.terms.length === 0) fail('terms', 'must be a non-empty list.');
   const seen = new Set<string>();
   (m.terms as unknown[]).forEach((t, i) => {
@@ -113,6 +126,12 @@ export function parseModelFile(json: unknown, file: string): ModelFile {
     finite(x, 'coef', `${f}.coef`);
     if (x.transform !== undefined && (typeof x.transform !== 'string' || parseTransform(x.transform) === null))
       fail(`${f}.transform`, `'${String(x.transform)}' is not one of identity, log, log2, log10, sqrt, >c, >=c, <c, <=c.`);
+    if (x.offset !== undefined) finite(x, 'offset', `${f}.offset`);
+    if (x.scale !== undefined) {
+      finite(x, 'scale', `${f}.scale`);
+      if (!((x.scale as number) > 0)) fail(`${f}.scale`, 'must be above zero.');
+    }
+    if (x.unit !== undefined) text(x, 'unit', `${f}.unit`);
     if (m.kind === 'cox') finite(x, 'center', `${f}.center`);
     else if (x.center !== undefined) finite(x, 'center', `${f}.center`);
   });
@@ -197,7 +216,7 @@ export function predict(model: ModelFile, inputs: Readonly<Record<string, number
     const tr = parseTransform(t.transform) as ParsedTransform;
     if (tr.kind !== 'identity' && tr.kind !== 'indicator' && !(x > 0 || (tr.kind === 'sqrt' && x === 0)))
       throw dataError(M.modelInputNotPositive(file, t.variable, t.term, tr.kind, x));
-    const v = applyTransform(tr, x);
+    const v = (applyTransform(tr, x) - (t.offset ?? 0)) / (t.scale ?? 1);
     const contribution = t.coef * (model.kind === 'cox' ? v - (t.center as number) : v);
     lp += contribution;
     terms.push({ term: t.term, variable: t.variable, input: x, value: v, coef: t.coef, contribution });

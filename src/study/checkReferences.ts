@@ -117,7 +117,7 @@ export function checkReferences(spec: StudySpec, loc: SpecLocator): void {
   for (const kind of ['cox', 'logistic'] as const) {
     (a[kind] ?? []).forEach((m, i) => {
       endpoint(m.endpoint, ['analyses', kind, i, 'endpoint']);
-      vars(m.candidates, ['analyses', kind, i, 'candidates']);
+      m.candidates.forEach((c, j) => (typeof c === 'string' ? variable(c, ['analyses', kind, i, 'candidates', j]) : variable(c.variable, ['analyses', kind, i, 'candidates', j, 'variable'])));
       if (m.multivariable?.rule === 'declared') vars(m.multivariable.variables, ['analyses', kind, i, 'multivariable', 'variables']);
     });
   }

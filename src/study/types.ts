@@ -259,7 +259,10 @@ export interface InclusionRule {
   label?: string;
 }
 
-/** Multivariable model selection: variables with univariable P below a threshold, or a declared set. */
+/**
+ * Multivariable model selection: variables with univariable P below a threshold, or a declared set.
+ * Without it, an analysis reports univariable models only (no multivariable model is fitted unrequested).
+ */
 export type MultivariableRule = { rule: 'p-threshold'; threshold: number } | { rule: 'declared'; variables: string[] };
 
 export interface BaselineTableAnalysis {
@@ -279,9 +282,35 @@ export interface RocAnalysis {
   combine?: string[][];
 }
 
+/** How a continuous variable enters a model: `log` (natural), `log2`, `log10`, `sqrt`, or `standardise` (per SD). */
+export type ModelTransform = 'log' | 'log2' | 'log10' | 'sqrt' | 'standardise';
+
+/**
+ * A model candidate with its scale, e.g. `{ variable: SII, continuous: true, per: 100 }` (HR per
+ * 100 units of SII, named "SII (per 100)") or `{ variable: afp, transform: log10 }` ("log₁₀ AFP").
+ */
+export interface ModelCandidate {
+  variable: string;
+  /** Enter continuously even when the variable has a cut-off (which still splits it in Kaplan–Meier and tables). */
+  continuous?: boolean;
+  /** Applied before `per`. */
+  transform?: ModelTransform;
+  /**
+   * Report the effect per this many units (of the transformed value), e.g. 100 for SII.
+   * @exclusiveMinimum 0
+   */
+  per?: number;
+  /** Row name in tables (default: generated from the variable's label, unit and scale). */
+  label?: string;
+}
+
+/** A model candidate: a variable name (a cut-off, if declared, splits it), or a variable with its scale. */
+export type Candidate = string | ModelCandidate;
+
 export interface CoxAnalysis {
   endpoint: string;
-  candidates: string[];
+  /** Factors, each entered alone (univariable); a name, or `{ variable, continuous, transform, per }`. */
+  candidates: Candidate[];
   multivariable?: MultivariableRule;
   /** Markers entered as time-varying covariates from their repeated measurements. */
   timeVarying?: string[];
@@ -289,7 +318,8 @@ export interface CoxAnalysis {
 
 export interface LogisticAnalysis {
   endpoint: string;
-  candidates: string[];
+  /** Factors, each entered alone (univariable); a name, or `{ variable, continuous, transform, per }`. */
+  candidates: Candidate[];
   multivariable?: MultivariableRule;
 }
 

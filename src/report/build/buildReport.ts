@@ -55,7 +55,7 @@ export function buildReport(b: ResultsBundle, extras: ReportExtras = {}): Report
       blocks.push({ kind: 'figure', figure: { id: `figure-${a.id}`, caption: fig(`Hazard ratios (95% CI) for ${a.endpoint}, log scale.`), svg: forestSvg(forestFigureData(a, `Hazard ratios for ${a.endpoint}`), { width: 'double' }), widthMm: 175 } });
     } else if (a.kind === 'logistic') {
       heading = `Logistic regression: ${a.endpoint}`;
-      blocks.push({ kind: 'table', table: logisticTable(a, table(`Multivariable logistic regression for ${a.endpoint}`)) });
+      blocks.push({ kind: 'table', table: logisticTable(a, table(`Univariable and multivariable logistic regression for ${a.endpoint}`)) });
     } else if (a.kind === 'km') {
       heading = `Kaplan–Meier: ${a.endpoint}${a.by.length ? ` by ${a.by.join(' and ')}` : ''}`;
       blocks.push({ kind: 'table', table: kmTable(a, table(`${cap(a.endpoint)}${a.by.length ? ` by ${a.by.join(' and ')}` : ''}`), a.unit) });

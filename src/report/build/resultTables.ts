@@ -45,7 +45,7 @@ export function coxTable(a: Plain<CoxAnalysisResult>, n: number, title: string, 
   const footnotes = [
     `Cox proportional hazards regression, ${a.ties === 'efron' ? 'Efron' : 'Breslow'} method for tied event times; Wald ${wald === 'chisq' ? 'χ² = (β/SE)² on 1 df, as SPSS prints' : 'z = β/SE, as R prints'}; HR, hazard ratio; 95% CI, Wald interval exp(β ± 1.96·SE).`,
     `Univariable models on ${Math.min(...uniN)}–${Math.max(...uniN)} of ${n} patients (complete cases per model)` +
-      (a.multivariable ? `; multivariable model of ${a.multivariable.variables.length} factors on ${a.multivariable.result.n} patients with ${a.multivariable.result.events} events, ${a.multivariable.rule.rule === 'p-threshold' ? `entering factors with univariable P < ${a.multivariable.rule.threshold}` : 'factors declared in advance'}.` : '; no multivariable model (no factor qualified).'),
+      (a.multivariable ? `; multivariable model of ${a.multivariable.variables.length} factors on ${a.multivariable.result.n} patients with ${a.multivariable.result.events} events, ${a.multivariable.rule.rule === 'p-threshold' ? `entering factors with univariable P < ${a.multivariable.rule.threshold}` : 'factors declared in advance'}.` : (a.multivariableRule ? '; no multivariable model (no factor qualified).' : '; univariable models only (no multivariable model was requested in the study file).')),
   ];
   if (a.timeVarying) {
     const tv = a.timeVarying.result;
@@ -232,16 +232,34 @@ export function baselineTable(a: Plain<import('../../analysis/baselineAnalysis.j
 
 export function logisticTable(a: Plain<import('../../analysis/logisticAnalysis.js').LogisticAnalysisResult>, title: string): ReportTable {
   const m = a.multivariable?.model;
-  const rows: ReportRow[] = (m?.terms ?? []).map((t) => ({
-    cells: [t.term === '(Intercept)' ? 'Constant' : t.term, fixed(t.coef, 3), fixed(t.se, 3), fixed(t.wald, 3), formatP(t.p), t.term === '(Intercept)' ? fixed(t.or, 3) : estimateCi(t.or, t.lower, t.upper)],
-  }));
+  const multi = new Map((m?.terms ?? []).map((t) => [t.term, t]));
+  const rows: ReportRow[] = [];
+  for (const u of a.univariable) {
+    if (!u.model) {
+      rows.push({ cells: [u.variable, 'not estimable', '', '', '', '', '', ''] });
+      continue;
+    }
+    for (const t of u.model.terms.slice(1)) {
+      const mt = multi.get(t.term);
+      rows.push({
+        cells: [t.term, estimateCi(t.or, t.lower, t.upper), formatP(t.p), mt ? fixed(mt.coef, 3) : '', mt ? fixed(mt.se, 3) : '', mt ? fixed(mt.wald, 3) : '', mt ? formatP(mt.p) : '', mt ? estimateCi(mt.or, mt.lower, mt.upper) : ''],
+      });
+    }
+  }
+  const c = multi.get('(Intercept)');
+  if (c) rows.push({ cells: ['Constant', '', '', fixed(c.coef, 3), fixed(c.se, 3), fixed(c.wald, 3), formatP(c.p), fixed(c.or, 3)] });
+  const uniN = a.univariable.map((u) => u.model?.n ?? 0);
   return {
     id: `table-${a.id}`,
     title,
-    columns: [{ label: 'Factor', align: L }, { label: 'B', align: R }, { label: 'SE', align: R }, { label: 'Wald χ²', align: R }, { label: 'P', align: R }, { label: 'OR (95% CI)', align: R }],
-    rows: rows.length ? rows : [{ cells: ['No multivariable model (no factor qualified)', '', '', '', '', ''] }],
+    columns: [
+      { label: 'Factor', align: L }, { label: 'OR (95% CI)', align: R }, { label: 'P', align: R },
+      { label: 'B', align: R }, { label: 'SE', align: R }, { label: 'Wald χ²', align: R }, { label: 'P', align: R }, { label: 'OR (95% CI)', align: R },
+    ],
+    headerGroups: [{ label: '', span: 1 }, { label: 'Univariable', span: 2 }, { label: 'Multivariable', span: 5 }],
+    rows: rows.length ? rows : [{ cells: ['No model could be fitted', '', '', '', '', '', '', ''] }],
     footnotes: [
-      `Binary logistic regression of ${a.endpoint}${m ? ` on ${m.n} patients with ${m.events} events` : ''}; Wald χ² = (B/SE)² as SPSS prints; OR, odds ratio with Wald 95% CI. An odds ratio is not a relative risk (yu2023 Table 4 labels its odds ratios "relative risk").`,
+      `Binary logistic regression of ${a.endpoint}: univariable models on ${Math.min(...uniN)}–${Math.max(...uniN)} patients (complete cases per model)${m ? `; multivariable model on ${m.n} patients with ${m.events} events, ${a.multivariable?.rule.rule === 'p-threshold' ? `entering factors with univariable P < ${a.multivariable.rule.threshold}` : 'factors declared in advance'}` : a.multivariableRule ? '; no multivariable model (no factor qualified)' : '; univariable models only (no multivariable model was requested in the study file)'}. Wald χ² = (B/SE)² as SPSS prints; OR, odds ratio with Wald 95% CI. An odds ratio is not a relative risk (yu2023 Table 4 labels its odds ratios "relative risk").`,
       ...(m?.hosmerLemeshow ? [`Hosmer–Lemeshow goodness of fit: χ² = ${fixed(m.hosmerLemeshow.chisq, 3)}, df = ${m.hosmerLemeshow.df}, ${pPhrase(m.hosmerLemeshow.p)}; Nagelkerke R² = ${fixed(m.nagelkerkeR2, 3)}.`] : []),
       ...a.warnings,
     ],
