@@ -167,8 +167,10 @@ export function renderCalc(r: CalcResult): string {
   const f = r.model.fromFile;
   if (f) {
     const prov = `model file ${f.file} (siilab ${f.siilabVersion}), fitted on ${f.createdFrom.file} (n = ${f.createdFrom.n}, ${f.createdFrom.events} events, SHA-256 ${f.createdFrom.sha256.slice(0, 12)}…)`;
-    if (f.probability !== null) out.push(wrap(`${f.outcome.description}${f.outcome.horizon ? ` (${f.outcome.horizon})` : ''}: ${sig(100 * f.probability, 3)} %`, '    ', '  '));
-    if (f.survival) for (const s of f.survival) out.push(`  ${f.outcome.description} by ${s.time} ${f.timeUnit ?? ''}: risk ${sig(100 * s.risk, 3)} % (survival ${sig(100 * s.survival, 3)} %)`);
+    const warn = ` — ${f.validation.toUpperCase()}`;
+    if (f.probability !== null) out.push(wrap(`${f.outcome.description}${f.outcome.horizon ? ` (${f.outcome.horizon})` : ''}: ${sig(100 * f.probability, 3)} %${warn}`, '    ', '  '));
+    if (f.survival) for (const s of f.survival) out.push(`  ${f.outcome.description} by ${Number(s.time.toPrecision(6))} ${f.timeUnit ?? ''}: risk ${sig(100 * s.risk, 3)} % (survival ${sig(100 * s.survival, 3)} %)${warn}`);
+    if (f.population) out.push(wrap(`Fitted on: ${f.population}.`, '    ', '  '));
     out.push(wrap(`From ${prov}.`, '    ', '  '));
   }
   if (r.model.note) out.push(wrap(r.model.note, '    ', '  '));

@@ -77,6 +77,10 @@ export interface ModelSection {
     readonly createdFrom: ModelFile['createdFrom'];
     readonly outcome: ModelFile['outcome'];
     readonly timeUnit: string | null;
+    /** Validation status shown beside every probability (a model fitted on one's own cohort is "not externally validated" unless its file says otherwise). */
+    readonly validation: string;
+    /** Who the model was fitted on, when the file says. */
+    readonly population: string | null;
   }) | null;
   readonly published: readonly PublishedModelStatus[];
   /** Why no probability from the published models (or null when one is shown). */
@@ -194,7 +198,7 @@ export function calculate(input: CalcInput): CalcResult {
     const inputs: Record<string, number | null> = { ...indices, albiGrade: indices.albiGrade };
     for (const [k, v] of Object.entries(patient.values)) inputs[k] = v?.value ?? null;
     const p = predict(model, inputs, file);
-    fromFile = { ...p, file, siilabVersion: model.siilabVersion, createdFrom: model.createdFrom, outcome: model.outcome, timeUnit: model.timeUnit ?? null };
+    fromFile = { ...p, file, siilabVersion: model.siilabVersion, createdFrom: model.createdFrom, outcome: model.outcome, timeUnit: model.timeUnit ?? null, validation: model.validation ?? 'not externally validated', population: model.population ?? null };
   }
   const usable = published.filter((p) => p.usable);
   const note = usable.length ? usable.map((p) => M.modelNeedsPatientTerms(p.study, (studies.find((s) => s.id === p.study)?.model?.terms ?? []).map((t) => t.term))).join(' ')

@@ -151,6 +151,8 @@ describe('siilab calc --model FILE', () => {
     const flat = t.stdout.replace(/\s+/g, ' ');
     expect(flat).toContain(`recurrence or metastasis within 3 years (3 years): ${String(Number((100 / (1 + Math.exp(-lp))).toPrecision(3)))} %`);
     expect(flat).toContain('fitted on my_cohort.csv (n = 200, 80 events');
+    expect(flat).toMatch(/ % — NOT EXTERNALLY VALIDATED/);
+    expect(j.model.fromFile.validation).toBe('not externally validated');
   });
   it('a Cox model file gives survival at its horizons', async () => {
     const j = await calcJson('--albumin', '30', '--model', join(FIX, 'cox.json'));
