@@ -15,6 +15,8 @@ import type { ReportRow, ReportTable } from '../tables/reportTable.js';
 import { auto, estimateCi, fixed, formatP, pPhrase } from '../format/numbers.js';
 
 const R = 'right' as const;
+/** "52" when every model has the same n, else "48–52". */
+const nRange = (ns: readonly number[]): string => (Math.min(...ns) === Math.max(...ns) ? String(Math.min(...ns)) : `${Math.min(...ns)}–${Math.max(...ns)}`);
 const L = 'left' as const;
 
 export function coxTable(a: Plain<CoxAnalysisResult>, n: number, title: string, wald: 'chisq' | 'z' = 'chisq'): ReportTable {
@@ -44,7 +46,7 @@ export function coxTable(a: Plain<CoxAnalysisResult>, n: number, title: string, 
   const uniN = a.univariable.map((u) => u.result?.n ?? 0);
   const footnotes = [
     `Cox proportional hazards regression, ${a.ties === 'efron' ? 'Efron' : 'Breslow'} method for tied event times; Wald ${wald === 'chisq' ? 'χ² = (β/SE)² on 1 df, as SPSS prints' : 'z = β/SE, as R prints'}; HR, hazard ratio; 95% CI, Wald interval exp(β ± 1.96·SE).`,
-    `Univariable models on ${Math.min(...uniN)}–${Math.max(...uniN)} of ${n} patients (complete cases per model)` +
+    `Univariable models on ${nRange(uniN)} of ${n} patients (complete cases per model)` +
       (a.multivariable ? `; multivariable model of ${a.multivariable.variables.length} factors on ${a.multivariable.result.n} patients with ${a.multivariable.result.events} events, ${a.multivariable.rule.rule === 'p-threshold' ? `entering factors with univariable P < ${a.multivariable.rule.threshold}` : 'factors declared in advance'}.` : (a.multivariableRule ? '; no multivariable model (no factor qualified).' : '; univariable models only (no multivariable model was requested in the study file).')),
   ];
   if (a.timeVarying) {
@@ -259,7 +261,7 @@ export function logisticTable(a: Plain<import('../../analysis/logisticAnalysis.j
     headerGroups: [{ label: '', span: 1 }, { label: 'Univariable', span: 2 }, { label: 'Multivariable', span: 5 }],
     rows: rows.length ? rows : [{ cells: ['No model could be fitted', '', '', '', '', '', '', ''] }],
     footnotes: [
-      `Binary logistic regression of ${a.endpoint}: univariable models on ${Math.min(...uniN)}–${Math.max(...uniN)} patients (complete cases per model)${m ? `; multivariable model on ${m.n} patients with ${m.events} events, ${a.multivariable?.rule.rule === 'p-threshold' ? `entering factors with univariable P < ${a.multivariable.rule.threshold}` : 'factors declared in advance'}` : a.multivariableRule ? '; no multivariable model (no factor qualified)' : '; univariable models only (no multivariable model was requested in the study file)'}. Wald χ² = (B/SE)² as SPSS prints; OR, odds ratio with Wald 95% CI. An odds ratio is not a relative risk (yu2023 Table 4 labels its odds ratios "relative risk").`,
+      `Binary logistic regression of ${a.endpoint}: univariable models on ${nRange(uniN)} patients (complete cases per model)${m ? `; multivariable model on ${m.n} patients with ${m.events} events, ${a.multivariable?.rule.rule === 'p-threshold' ? `entering factors with univariable P < ${a.multivariable.rule.threshold}` : 'factors declared in advance'}` : a.multivariableRule ? '; no multivariable model (no factor qualified)' : '; univariable models only (no multivariable model was requested in the study file)'}. Wald χ² = (B/SE)² as SPSS prints; OR, odds ratio with Wald 95% CI. An odds ratio is not a relative risk (yu2023 Table 4 labels its odds ratios "relative risk").`,
       ...(m?.hosmerLemeshow ? [`Hosmer–Lemeshow goodness of fit: χ² = ${fixed(m.hosmerLemeshow.chisq, 3)}, df = ${m.hosmerLemeshow.df}, ${pPhrase(m.hosmerLemeshow.p)}; Nagelkerke R² = ${fixed(m.nagelkerkeR2, 3)}.`] : []),
       ...a.warnings,
     ],
