@@ -77,7 +77,8 @@ export function baselineAnalysis(
   const warnings: string[] = [];
   const out = names.map((name): BaselineVariable => {
     const col = columnOf(ds, name, where);
-    const label = col.label ?? name;
+    const unit = col.kind === 'numeric' && col.unit ? `, ${col.unit}${col.convertedFrom ? ` (converted from ${col.convertedFrom})` : ''}` : '';
+    const label = (col.label ?? name) + unit;
     const distinct = col.kind === 'numeric' ? new Set(Array.from(col.values).filter(Number.isFinite)).size : 0;
     if (col.kind === 'numeric' && distinct > 5) {
       const per = groups.map((gr) => Array.from(col.values).filter((v, i) => g.labels[i] === gr && Number.isFinite(v)));

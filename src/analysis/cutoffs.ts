@@ -112,8 +112,13 @@ export function splitAt(x: Float64Array, c: CutoffResult): Float64Array {
 }
 
 /** Label of the high (or low) side, e.g. "SII ≥ 375.56". */
+/** A cut-off as every label, table and sentence prints it (6 significant digits: enough to identify the split). @example cutoffText(1092.2134) // '1092.21' */
+export function cutoffText(value: number): string {
+  return String(Number(value.toPrecision(6)));
+}
+
 export function sideLabel(label: string, c: CutoffResult, high: boolean): string {
-  const v = Number(c.value.toPrecision(5));
+  const v = cutoffText(c.value);
   const op = high ? (c.direction === '>=' ? '≥' : '>') : c.direction === '>=' ? '<' : '≤';
   return `${label} ${op} ${v}`;
 }

@@ -8,7 +8,7 @@ import type { ResultsBundle } from '../../analysis/bundle.js';
 import type { Plain } from '../../analysis/plain.js';
 import type { AnalysisResult } from '../../analysis/runAnalyses.js';
 import type { StudySpec } from '../../study/types.js';
-import { auto } from '../format/numbers.js';
+import { cutoffText } from '../../analysis/cutoffs.js';
 
 type Of<K extends AnalysisResult['kind']> = Extract<Plain<AnalysisResult>, { kind: K }>;
 
@@ -55,7 +55,7 @@ export function derivationSentences(spec: StudySpec | null): string[] {
 function cutoffSentence(b: ResultsBundle): string | null {
   if (!b.cutoffs.length) return null;
   const how = (c: ResultsBundle['cutoffs'][number]): string => {
-    const at = `${c.direction === '>=' ? '≥' : '>'} ${auto(c.value)}`;
+    const at = `${c.direction === '>=' ? '≥' : '>'} ${cutoffText(c.value)}`;
     switch (c.method) {
       case 'fixed': return `${c.variable} ${at} (declared in advance)`;
       case 'median': return `${c.variable} ${at} (the sample median)`;

@@ -9,7 +9,7 @@ import type { Plain } from '../../analysis/plain.js';
 import type { CoxAnalysisResult } from '../../analysis/coxAnalysis.js';
 import type { RocStudyResult } from '../../analysis/rocStudyAnalysis.js';
 import type { KmAnalysisResult } from '../../analysis/kmAnalysis.js';
-import type { CutoffResult } from '../../analysis/cutoffs.js';
+import { cutoffText, type CutoffResult } from '../../analysis/cutoffs.js';
 import type { ResponseRatesResult } from '../../analysis/responseRates.js';
 import type { ReportRow, ReportTable } from '../tables/reportTable.js';
 import { auto, estimateCi, fixed, formatP, pPhrase } from '../format/numbers.js';
@@ -165,7 +165,7 @@ export function cutoffTable(cuts: readonly Plain<CutoffResult>[]): ReportTable {
       cells: [
         c.variable,
         c.method === 'fixed' ? 'fixed (declared)' : c.method === 'youden' ? `Youden, ${c.endpoint}` : c.method === 'maxstat' ? `max. selected log-rank, ${c.endpoint}` : c.method,
-        `${c.direction === '>=' ? '≥' : '>'} ${auto(c.value)}`,
+        `${c.direction === '>=' ? '≥' : '>'} ${cutoffText(c.value)}`,
         `${c.nLow} / ${c.nHigh}`,
         c.maxstat ? formatP(c.maxstat.p) : '—',
         c.maxstat ? formatP(c.maxstat.naiveLogRankP) : '—',

@@ -1,6 +1,7 @@
 /** Plain-language results sentences with the key numbers, from the bundle. */
 import type { ResultsBundle } from '../../analysis/bundle.js';
 import { auto, estimateCi, fixed, pPhrase } from '../format/numbers.js';
+import { cutoffText } from '../../analysis/cutoffs.js';
 
 export function resultsText(b: ResultsBundle): string[] {
   const out: string[] = [];
@@ -37,6 +38,6 @@ export function resultsText(b: ResultsBundle): string[] {
   }
   for (const c of b.cutoffs)
     if (c.maxstat && c.dataDriven)
-      out.push(`The ${c.variable} cut-off ${auto(c.value)} was chosen from these data; accounting for that choice (maximally selected log-rank), its association with ${c.maxstat.endpoint} has P ${pPhrase(c.maxstat.p).slice(2)} rather than the naive ${pPhrase(c.maxstat.naiveLogRankP).slice(2)}.`);
+      out.push(`The ${c.variable} cut-off ${cutoffText(c.value)} was chosen from these data; accounting for that choice (maximally selected log-rank), its association with ${c.maxstat.endpoint} has P ${pPhrase(c.maxstat.p).slice(2)} rather than the naive ${pPhrase(c.maxstat.naiveLogRankP).slice(2)}.`);
   return out;
 }
