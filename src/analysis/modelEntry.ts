@@ -16,6 +16,7 @@
 import type { Candidate, ModelTransform } from '../study/types.js';
 import type { CoxCovariateInput } from '../stats/survival/cox/types.js';
 import { analysisError } from '../errors.js';
+import { scaleCovariate } from '../stats/design/scaleCovariate.js';
 import { analysisMessages as M } from '../messages/index.js';
 import type { AnalysisDataset } from './dataset.js';
 import { columnOf } from './columns.js';
@@ -42,7 +43,6 @@ export interface ModelEntry {
 }
 
 const PREFIX: Readonly<Record<string, string>> = { log: 'log ', log2: 'log₂ ', log10: 'log₁₀ ', sqrt: '√' };
-const FN: Readonly<Record<string, (x: number) => number>> = { log: Math.log, log2: Math.log2, log10: Math.log10, sqrt: Math.sqrt };
 
 /** Number as written in a label: at most 4 significant digits, no trailing zeros. */
 const short = (x: number): string => String(Number(x.toPrecision(4)));
@@ -70,31 +70,12 @@ export function modelEntry(ds: AnalysisDataset, candidate: Candidate, cutoffs: C
   const tr = typeof candidate === 'string' ? undefined : candidate.transform;
   const per = typeof candidate === 'string' ? 1 : candidate.per ?? 1;
   if (!(per > 0) || !Number.isFinite(per)) throw analysisError(M.badPer(where, name, per));
-  const fn = tr && tr !== 'standardise' ? FN[tr] : null;
-  const x = c.values;
-  const v = new Float64Array(x.length);
-  let bad = 0;
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i];
-    if (fn && Number.isFinite(xi) && (tr === 'sqrt' ? xi < 0 : xi <= 0)) {
-      bad++;
-      v[i] = NaN;
-    } else v[i] = fn ? fn(xi) : xi;
-  }
-  if (bad) throw analysisError(M.transformDomain(where, name, tr as string, bad));
-  let offset = 0;
-  let scale = per;
-  let sdText = '';
-  if (tr === 'standardise') {
-    let n = 0, mean = 0, m2 = 0;
-    for (const xi of v) if (Number.isFinite(xi)) { n++; const d = xi - mean; mean += d / n; m2 += d * (xi - mean); }
-    const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : NaN;
-    if (!(sd > 0)) throw analysisError(M.cannotStandardise(where, name));
-    offset = mean;
-    scale = sd * per;
-    sdText = short(sd);
-  }
-  if (offset !== 0 || scale !== 1) for (let i = 0; i < v.length; i++) v[i] = (v[i] - offset) / scale;
+  const sc = scaleCovariate(c.values, { transform: tr, per });
+  if (sc.outOfDomain) throw analysisError(M.transformDomain(where, name, tr as string, sc.outOfDomain));
+  if (tr === 'standardise' && !((sc.sd ?? NaN) > 0)) throw analysisError(M.cannotStandardise(where, name));
+  const { values: v, offset, scale } = sc;
+  const fn = tr && tr !== 'standardise';
+  const sdText = sc.sd !== null ? short(sc.sd) : '';
   const unit = c.unit ?? null;
   const unitPart = unit ? `, ${unit}${c.convertedFrom ? ` (converted from ${c.convertedFrom})` : ''}` : '';
   const scalePart = tr === 'standardise' ? ` (per ${per === 1 ? '' : `${short(per)} `}SD = ${sdText})` : per !== 1 ? ` (per ${short(per)})` : '';

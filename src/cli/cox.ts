@@ -12,6 +12,7 @@ import { coxMessages } from '../messages/index.js';
 import { readTable } from '../io/readTable.js';
 import { binaryColumn, labelColumn, numericColumn } from '../io/columns.js';
 import { checkReferenceLevels, readCovariate } from '../io/covariates.js';
+import { applyCovariateScales, covariateScales, SCALE_HELP, SCALE_OPTIONS } from './covariateScales.js';
 import { coxph } from '../stats/survival/cox/coxph.js';
 import type { CoxResult, CoxTies } from '../stats/survival/cox/types.js';
 import { textTable } from '../report/text/textTable.js';
@@ -123,6 +124,7 @@ export const coxCommand: Command = {
   --event-value V        the value of --event that marks the event (e.g. 2 for survival::lung)
   --covariates A,B,...   model terms; a column with text becomes indicator terms COL=LEVEL
   --categorical A,B      treat these numeric-coded covariates as categorical
+${SCALE_HELP}
   --ref COL=LEVEL        reference level of a categorical covariate (default: first in sorted order)
   --strata COL           separate baseline hazard per value of COL
   --ties T               efron (default, as R) or breslow (as SPSS and SAS's default)
@@ -141,6 +143,7 @@ ${DATA_FILE_USAGE}
       strata: { type: 'string' },
       ties: { type: 'string' },
       ...DATA_FILE_OPTIONS,
+      ...SCALE_OPTIONS,
     });
     const file = fileArgument(CMD, a);
     const time = requireString(CMD, a, 'time');
@@ -168,7 +171,8 @@ ${DATA_FILE_USAGE}
     const tcol = numericColumn(shown, time, '--time');
     const scol = start ? numericColumn(shown, start, '--start') : null;
     const ecol = binaryColumn(shown, event, '--event', eventValue, 'event');
-    const covs = covariates.map((c) => readCovariate(shown, c, '--covariates', categorical.includes(c)));
+    const scales = covariateScales(CMD, a, covariates);
+    const covs = applyCovariateScales(CMD, covariates.map((c) => readCovariate(shown, c, '--covariates', categorical.includes(c))), scales);
     checkReferenceLevels(CMD, covs, refs);
     const st = strata ? labelColumn(shown, strata, '--strata') : null;
     const r = coxph({

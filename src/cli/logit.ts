@@ -12,6 +12,7 @@ import { cliMessages, logitMessages } from '../messages/index.js';
 import { readTable } from '../io/readTable.js';
 import { binaryColumn } from '../io/columns.js';
 import { checkReferenceLevels, readCovariate } from '../io/covariates.js';
+import { applyCovariateScales, covariateScales, SCALE_HELP, SCALE_OPTIONS } from './covariateScales.js';
 import { logitModel, type LogitResult } from '../stats/regression/logitModel.js';
 import { textTable } from '../report/text/textTable.js';
 import { pval, sig } from '../report/text/formatNumber.js';
@@ -115,6 +116,7 @@ export const logitCommand: Command = {
   --positive VALUE       the value of --outcome that counts as the event (all others: 0)
   --covariates A,B,...   model terms; a column with text becomes indicator terms COL=LEVEL
   --categorical A,B      treat these numeric-coded covariates as categorical
+${SCALE_HELP}
   --ref COL=LEVEL        reference level of a categorical covariate (default: first in sorted order)
   --conf-level X         level of the odds-ratio intervals (default 0.95)
   --hl-groups G          Hosmer–Lemeshow groups (default 10, by deciles of risk)
@@ -132,6 +134,7 @@ ${DATA_FILE_USAGE}
       'conf-level': { type: 'string' },
       'hl-groups': { type: 'string' },
       ...DATA_FILE_OPTIONS,
+      ...SCALE_OPTIONS,
     });
     const file = fileArgument(CMD, a);
     const outcome = requireString(CMD, a, 'outcome');
@@ -157,7 +160,8 @@ ${DATA_FILE_USAGE}
     const shown = { ...table, file };
     const y = binaryColumn(shown, outcome, '--outcome', positive, 'outcome');
     if (positive !== null && !y.some((v) => v === 1)) throw dataError(logitMessages.positiveNotFound(file, outcome, positive));
-    const covs = covariates.map((c) => readCovariate(shown, c, '--covariates', categorical.includes(c)));
+    const scales = covariateScales(CMD, a, covariates);
+    const covs = applyCovariateScales(CMD, covariates.map((c) => readCovariate(shown, c, '--covariates', categorical.includes(c))), scales);
     checkReferenceLevels(CMD, covs, refs);
     const r = logitModel({ outcome: y, covariates: covs, reference: refs, confLevel, hlGroups, source: { file, outcome } });
     const res = logitJson(file, outcome, positive, r);
