@@ -121,7 +121,7 @@ export function kmTable(a: Plain<KmAnalysisResult>, title: string, unit: string)
         String(g.n),
         String(g.events),
         g.median === null ? 'not reached' : `${fixed(g.median, 2)} (${g.medianLower === null ? 'NR' : fixed(g.medianLower, 2)}–${g.medianUpper === null ? 'NR' : fixed(g.medianUpper, 2)})`,
-        sym && sym.lower !== null ? `${fixed(sym.median, 2)} (${fixed(sym.lower, 3)}–${fixed(sym.upper, 3)})` : '—',
+        sym && sym.lower !== null ? `${fixed(sym.median, 2)} (${sym.lower < 0 ? '0*' : fixed(sym.lower, 2)}–${fixed(sym.upper, 2)})` : '—',
         ...times.map((t) => {
           const s = g.at.find((x) => x.time === t);
           return s ? (s.beyondFollowUp ? '—' : `${fixed(100 * s.surv, 1)}`) : '—';
@@ -132,6 +132,8 @@ export function kmTable(a: Plain<KmAnalysisResult>, title: string, unit: string)
   const footnotes = [
     `Kaplan–Meier estimates; median with the 95% CI of R's survfit (log transformation, Brookmeyer–Crowley) and, beside it, the symmetric CI SPSS prints (median ± 1.96·SE, SE of the median as in Collett). NR, not reached; — at a time beyond the group's follow-up.`,
   ];
+  if (a.km.groups.some((g) => g.medianCISymmetric?.lower !== null && g.medianCISymmetric !== null && (g.medianCISymmetric.lower as number) < 0))
+    footnotes.push('* The symmetric (SPSS) interval median − 1.96·SE falls below 0 and is clipped at 0: a survival time cannot be negative; R\'s interval beside it needs no clipping.');
   if (a.logrank) footnotes.push(`Log-rank test: χ² = ${fixed(a.logrank.chisq, 3)}, df = ${a.logrank.df}, ${pPhrase(a.logrank.p)}.`);
   if (a.trend) footnotes.push(`Log-rank test for trend across the ordered groups: χ² = ${fixed(a.trend.chisq, 3)}, ${pPhrase(a.trend.p)}.`);
   for (const w of a.warnings) footnotes.push(w);
