@@ -1,6 +1,8 @@
 /**
  * The baseline table (the seeds' Table 1) and marker comparisons (deng2025 Table 2): per group,
- * numeric variables as mean ± SD (and median, IQR) with Student's t (Welch beside it) for two groups,
+ * numeric variables as mean ± SD with Student's t (Welch beside it) for two groups or one-way ANOVA,
+ * or — for a skewed variable (|sample skewness G1| > 1 over the pooled values, or `summary: median`
+ * in the spec) — as median (IQR) with the Mann–Whitney test (Kruskal–Wallis for more groups);
  * categorical variables as n (%) with Pearson's χ² without continuity correction (as SPSS and the
  * seeds print), Yates beside it for 2×2, and a flag when an expected count is below 5.
  */
@@ -35,7 +37,12 @@ export interface BaselineVariable {
   /** categorical: levels and counts[level][group]. */
   readonly levels: readonly string[];
   readonly counts: readonly (readonly number[])[];
-  readonly test: 't' | 'anova' | 'chisq' | 'none';
+  readonly test: 't' | 'anova' | 'mannWhitney' | 'kruskalWallis' | 'chisq' | 'none';
+  /** numeric: how the variable is summarised (and tested), and why: the spec, or the sample skewness. */
+  readonly summary: 'mean' | 'median' | null;
+  readonly summaryBy: 'spec' | 'skewness' | null;
+  /** numeric: sample skewness G1 (as SPSS) of the pooled values, null below 3 values. */
+  readonly skewness: number | null;
   readonly statistic: number | null;
   readonly df: number | null;
   readonly p: number | null;
@@ -67,8 +74,24 @@ function summarise(group: string, x: number[]): NumericSummary {
   return { group, n: s.n, mean: s.mean, sd: x.length > 1 ? s.sd : null, median: s.median, q1: s.q1, q3: s.q3 };
 }
 
+/** Above this |G1| a numeric variable is summarised as median (IQR) unless the spec says otherwise. */
+export const SKEWNESS_LIMIT = 1;
+
+/** Adjusted Fisher–Pearson sample skewness G1 (SPSS, Excel SKEW); null below 3 values or without variance. */
+export function sampleSkewness(x: readonly number[]): number | null {
+  const n = x.length;
+  if (n < 3) return null;
+  const m = x.reduce((s, v) => s + v, 0) / n;
+  let m2 = 0, m3 = 0;
+  for (const v of x) { const d = v - m; m2 += d * d; m3 += d * d * d; }
+  m2 /= n; m3 /= n;
+  if (!(m2 > 0)) return null;
+  return (m3 / m2 ** 1.5) * Math.sqrt(n * (n - 1)) / (n - 2);
+}
+
 export function baselineAnalysis(
   ds: AnalysisDataset, id: string, groupBy: string | null, variables: readonly string[] | null, cutoffs: Cutoffs, markers = false,
+  summary: Readonly<Record<string, 'mean' | 'median'>> = {},
 ): BaselineResult {
   const where = `analyses.${markers ? 'compare' : 'baselineTable'} (${id})`;
   const g = groupBy ? groupingOf(ds, [groupBy], cutoffs, where) : { labels: Array<string | null>(ds.n).fill('all'), order: ['all'] };
@@ -94,8 +117,18 @@ export function baselineAnalysis(
           note = e.message;
         }
       }
-      const stat = cmp ? (cmp.test === 't' ? Math.abs(cmp.statistic) : cmp.statistic) : null;
-      return { name, label, type: 'numeric', missing, summaries, levels: [], counts: [], test: cmp ? cmp.test : 'none', statistic: stat, df: cmp?.df ?? null, p: cmp?.p ?? null, comparison: cmp, fisherP: null, yates: null, minExpected: null, note };
+      const skewness = sampleSkewness(per.flat());
+      const summaryBy = summary[name] ? 'spec' as const : 'skewness' as const;
+      const how = summary[name] ?? (skewness !== null && Math.abs(skewness) > SKEWNESS_LIMIT ? 'median' : 'mean');
+      let test: BaselineVariable['test'] = 'none', stat: number | null = null, df: number | null = null, p: number | null = null;
+      if (cmp && how === 'mean') {
+        test = cmp.test; stat = cmp.test === 't' ? Math.abs(cmp.statistic) : cmp.statistic; df = cmp.df; p = cmp.p;
+      } else if (cmp && cmp.mannWhitney) {
+        test = 'mannWhitney'; stat = Math.abs(cmp.mannWhitney.z); p = cmp.mannWhitney.p;
+      } else if (cmp) {
+        test = 'kruskalWallis'; stat = cmp.kruskalWallis.statistic; df = cmp.kruskalWallis.df; p = cmp.kruskalWallis.p;
+      }
+      return { name, label, type: 'numeric', missing, summaries, levels: [], counts: [], test, summary: how, summaryBy, skewness, statistic: stat, df, p, comparison: cmp, fisherP: null, yates: null, minExpected: null, note };
     }
     const lab = labelsOf(ds, name, where);
     const levels = [...new Set(lab.filter((v): v is string => v !== null))].sort((a, b) => (Number.isFinite(Number(a)) && Number.isFinite(Number(b)) ? Number(a) - Number(b) : a < b ? -1 : 1));
@@ -108,7 +141,7 @@ export function baselineAnalysis(
       if (chi.cellsBelow5 > 0) warnings.push(`${label}: ${chi.cellsBelow5} expected count(s) below 5; the χ² approximation is doubtful (see Fisher's exact test).`);
     }
     const fisherP = chi ? fisherExact(counts)?.p ?? null : null;
-    return { name, label, type: 'categorical', missing, summaries: [], levels, counts, test: chi ? 'chisq' : 'none', statistic: chi?.statistic ?? null, df: chi?.df ?? null, p: chi?.p ?? null, comparison: null, fisherP, yates, minExpected: chi?.minExpected ?? null, note: null };
+    return { name, label, type: 'categorical', missing, summaries: [], levels, counts, test: chi ? 'chisq' : 'none', summary: null, summaryBy: null, skewness: null, statistic: chi?.statistic ?? null, df: chi?.df ?? null, p: chi?.p ?? null, comparison: null, fisherP, yates, minExpected: chi?.minExpected ?? null, note: null };
   });
   if (groups.length < 1) throw analysisError(`${where}: no patient has a value of ${groupBy}.`);
   const n = groups.map((gr) => g.labels.filter((v) => v === gr).length);

@@ -51,7 +51,7 @@ export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs
   const out: AnalysisResult[] = [];
   if (analyses.baselineTable) {
     step('baseline table');
-    out.push(baselineAnalysis(ds, 'baseline', analyses.baselineTable.groupBy ?? null, analyses.baselineTable.variables ?? null, cutoffs));
+    out.push(baselineAnalysis(ds, 'baseline', analyses.baselineTable.groupBy ?? null, analyses.baselineTable.variables ?? null, cutoffs, false, analyses.baselineTable.summary ?? {}));
   }
   (analyses.compare ?? []).forEach((c, k) => {
     step(`marker comparison ${k + 1}`);

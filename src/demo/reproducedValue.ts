@@ -18,8 +18,11 @@ export function reproducedValue(b: ResultsBundle, key: string): number | null {
     const a = A.find((x) => x.kind === 'baseline' && x.markers === (kind === 'compare') && x.variables.some((v) => v.name === rest[0]));
     if (!a || a.kind !== 'baseline') return null;
     const v = a.variables.find((x) => x.name === rest[0])!;
-    if (rest[1] === 'statistic') return v.statistic;
-    if (rest[1] === 'p') return v.p;
+    // The seeds' tables give Student's t (or ANOVA) for every numeric variable: compare with that,
+    // even where the report summarises a skewed variable as median (IQR) with Mann–Whitney.
+    const c = v.comparison;
+    if (rest[1] === 'statistic') return c ? (c.test === 't' ? Math.abs(c.statistic) : c.statistic) : v.statistic;
+    if (rest[1] === 'p') return c ? c.p : v.p;
     const s = v.summaries.find((x) => x.group.endsWith(` ${rest[2]}`) || x.group === rest[2]);
     return s ? (rest[1] === 'mean' ? s.mean : s.sd) : null;
   }

@@ -104,6 +104,7 @@ export function checkReferences(spec: StudySpec, loc: SpecLocator): void {
   if (a.baselineTable) {
     if (a.baselineTable.groupBy) variable(a.baselineTable.groupBy, ['analyses', 'baselineTable', 'groupBy']);
     vars(a.baselineTable.variables, ['analyses', 'baselineTable', 'variables']);
+    for (const v of Object.keys(a.baselineTable.summary ?? {})) variable(v, ['analyses', 'baselineTable', 'summary', v]);
   }
   (a.compare ?? []).forEach((c, i) => {
     vars(c.markers, ['analyses', 'compare', i, 'markers']);

@@ -268,6 +268,12 @@ export type MultivariableRule = { rule: 'p-threshold'; threshold: number } | { r
 export interface BaselineTableAnalysis {
   groupBy?: string;
   variables?: string[];
+  /**
+   * How each numeric variable is summarised: `mean` (mean ± SD, Student's t or ANOVA) or `median`
+   * (median (IQR), Mann–Whitney or Kruskal–Wallis). Default by skewness: median when the sample
+   * skewness (G1, as SPSS) of the pooled values exceeds 1 in absolute value.
+   */
+  summary?: { [variable: string]: 'mean' | 'median' };
 }
 
 export interface CompareAnalysis {

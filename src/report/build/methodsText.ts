@@ -104,7 +104,12 @@ export function methodsText(b: ResultsBundle): string[] {
     const k3 = baseline.some((a) => a.groups.length > 2);
     const k2 = baseline.some((a) => a.groups.length === 2);
     const parts: string[] = [];
-    if (numeric) parts.push(`continuous variables as mean ± standard deviation, compared with ${[k2 ? "Student's t test" : '', k3 ? 'one-way ANOVA' : ''].filter(Boolean).join(' or ') || 'no test (one group)'}`);
+    const num = vars.filter((v) => v.type === 'numeric');
+    const used = (t: string) => num.some((v) => v.test === t);
+    const means = num.some((v) => v.summary !== 'median');
+    const medians = num.some((v) => v.summary === 'median');
+    if (numeric && means) parts.push(`continuous variables as mean ± standard deviation${[used('t') ? "Student's t test" : '', used('anova') ? 'one-way ANOVA' : ''].filter(Boolean).length ? `, compared with ${[used('t') ? "Student's t test" : '', used('anova') ? 'one-way ANOVA' : ''].filter(Boolean).join(' or ')}` : k2 || k3 ? '' : ' (one group, no test)'}`);
+    if (numeric && medians) parts.push(`${means ? 'skewed ones (absolute sample skewness above 1, unless the study file declared the summary)' : 'continuous variables'} as median (interquartile range)${used('mannWhitney') || used('kruskalWallis') ? `, compared with the ${[used('mannWhitney') ? 'Mann–Whitney U test' : '', used('kruskalWallis') ? 'Kruskal–Wallis test' : ''].filter(Boolean).join(' or ')}` : ''}`);
     if (categorical) {
       const fisher = vars.some((v) => v.type === 'categorical' && v.minExpected !== null && v.minExpected < 5 && v.fisherP !== null);
       parts.push(`categorical variables as n (%), compared with Pearson's χ² test ${b.methods.chiSquare === 'yates' ? 'with' : 'without'} continuity correction${fisher ? " (Fisher's exact test is given where an expected count was below 5)" : ''}`);

@@ -12,7 +12,9 @@ import type { KmAnalysisResult } from '../../analysis/kmAnalysis.js';
 import { cutoffText, type CutoffResult } from '../../analysis/cutoffs.js';
 import type { ResponseRatesResult } from '../../analysis/responseRates.js';
 import type { ReportRow, ReportTable } from '../tables/reportTable.js';
-import { auto, estimateCi, fixed, formatP, pPhrase } from '../format/numbers.js';
+import { auto, estimateCi, fixed, formatP, meanSd, medianIqr, pPhrase } from '../format/numbers.js';
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const R = 'right' as const;
 /** "52" when every model has the same n, else "48–52". */
@@ -200,6 +202,14 @@ export function responseTable(a: Plain<ResponseRatesResult>): ReportTable {
   };
 }
 
+const BASELINE_TESTS: Readonly<Record<string, { symbol: string; text: string }>> = {
+  t: { symbol: 't', text: "t, Student's two-sample t test (|t| shown)" },
+  anova: { symbol: 'F', text: 'F, one-way ANOVA' },
+  mannWhitney: { symbol: 'Z', text: 'Z, Mann–Whitney U test (normal approximation with tie correction, |Z| shown)' },
+  kruskalWallis: { symbol: 'H', text: 'H, Kruskal–Wallis test' },
+  chisq: { symbol: 'χ²', text: "χ², Pearson's χ² test without continuity correction, as SPSS prints" },
+};
+
 export function baselineTable(a: Plain<import('../../analysis/baselineAnalysis.js').BaselineResult>, title: string): ReportTable {
   const rows: ReportRow[] = [];
   const two = a.groups.length >= 2;
@@ -209,7 +219,9 @@ export function baselineTable(a: Plain<import('../../analysis/baselineAnalysis.j
     const p = v.p === null ? '' : formatP(v.p);
     const stat = v.statistic === null ? '' : fixed(v.statistic, 3);
     if (v.type === 'numeric') {
-      rows.push({ cells: [v.label, ...v.summaries.map((s) => (s.mean === null ? '—' : `${fixed(s.mean, 2)} ± ${fixed(s.sd, 2)}`)), ...(two ? [stat, p] : [])] });
+      const median = v.summary === 'median';
+      const cell = (s: (typeof v.summaries)[number]) => (median ? (s.median === null ? '—' : medianIqr(s.median, s.q1, s.q3)) : s.mean === null ? '—' : meanSd(s.mean, s.sd));
+      rows.push({ cells: [median ? `${v.label}, median (IQR)` : v.label, ...v.summaries.map(cell), ...(two ? [stat, p] : [])] });
     } else {
       rows.push({ cells: [v.label, ...a.groups.map(() => ''), ...(two ? [stat, p] : [])] });
       v.levels.forEach((lv, k) => {
@@ -217,18 +229,29 @@ export function baselineTable(a: Plain<import('../../analysis/baselineAnalysis.j
       });
     }
   }
-  const foot = [
-    a.groups.length === 2
-      ? 'Mean ± SD or n (%) (percentages of the group\'s patients with a value). t, Student\'s two-sample t test (|t| shown); χ², Pearson\'s χ² test without continuity correction, as SPSS prints.'
-      : 'Mean ± SD or n (%). F, one-way ANOVA; χ², Pearson\'s χ² test without continuity correction.',
-    ...fisherNotes,
-  ];
+  const numeric = a.variables.filter((v) => v.type === 'numeric');
+  const medians = numeric.filter((v) => v.summary === 'median');
+  const shown = [numeric.length > medians.length ? 'mean ± SD' : '', medians.length ? 'median (IQR, type-7 quartiles)' : '', a.variables.some((v) => v.type === 'categorical') ? "n (%) (percentages of the group's patients with a value)" : ''].filter(Boolean);
+  const tests = [...new Set(a.variables.map((v) => v.test))].filter((t) => t in BASELINE_TESTS);
+  const foot = [`${cap(shown.join(', ').replace(/, ([^,]*)$/, ' or $1'))}.${tests.length ? ' ' + tests.map((t) => BASELINE_TESTS[t].text).join('; ') + '.' : ''}`];
+  if (medians.length || numeric.length) {
+    const bySkew = medians.filter((v) => v.summaryBy === 'skewness').map((v) => v.label);
+    const bySpec = medians.filter((v) => v.summaryBy === 'spec').map((v) => v.label);
+    const parts = [
+      bySkew.length ? `${bySkew.join(', ')} ${bySkew.length > 1 ? 'are' : 'is'} skewed (|sample skewness| > 1)` : '',
+      bySpec.length ? `${bySpec.join(', ')} as declared in the study file` : '',
+    ].filter(Boolean);
+    foot.push(medians.length
+      ? `Median (IQR) with ${a.groups.length > 2 ? 'the Kruskal–Wallis' : 'the Mann–Whitney'} test where a variable is skewed: ${parts.join('; ')}; other continuous variables as mean ± SD.`
+      : 'Continuous variables as mean ± SD: none is skewed (|sample skewness| ≤ 1 for each).');
+  }
+  foot.push(...fisherNotes);
   const miss = a.variables.filter((v) => v.missing > 0).map((v) => `${v.label} (${v.missing})`);
   if (miss.length) foot.push(`Missing values: ${miss.join(', ')}.`);
   return {
     id: `table-${a.id}`,
     title,
-    columns: [{ label: a.markers ? 'Marker' : 'Characteristic', align: L }, ...a.groups.map((g, j) => ({ label: `${g} (n = ${a.n[j]})`, align: R })), ...(two ? [{ label: a.groups.length === 2 ? 't / χ²' : 'F / χ²', align: R }, { label: 'P', align: R }] : [])],
+    columns: [{ label: a.markers ? 'Marker' : 'Characteristic', align: L }, ...a.groups.map((g, j) => ({ label: `${g} (n = ${a.n[j]})`, align: R })), ...(two ? [{ label: tests.map((t) => BASELINE_TESTS[t].symbol).join(' / ') || 'Statistic', align: R }, { label: 'P', align: R }] : [])],
     rows,
     footnotes: foot,
   };
