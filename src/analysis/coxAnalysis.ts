@@ -13,6 +13,7 @@ import type { AnalysisDataset } from './dataset.js';
 import { endpointOf } from './columns.js';
 import type { Cutoffs } from './factors.js';
 import { candidateName, modelEntry, type ModelEntry } from './modelEntry.js';
+import { withJournalTerms } from './termLabels.js';
 
 export interface UnivariableCox {
   readonly variable: string;
@@ -52,8 +53,10 @@ export function coxAnalysis(
   const warnings: string[] = [];
   // A declared multivariable variable enters as its candidate entry (same scale as univariable).
   const candidateOf = (v: string): Candidate => candidates.find((c) => candidateName(c) === v) ?? v;
-  const fit = (vars: readonly Candidate[]) =>
-    coxph({ time: ep.time, event: ep.event, covariates: vars.map((v) => modelEntry(ds, v, cutoffs, where).covariate), ties });
+  const fit = (vars: readonly Candidate[]): CoxResult => {
+    const r = coxph({ time: ep.time, event: ep.event, covariates: vars.map((v) => modelEntry(ds, v, cutoffs, where).covariate), ties });
+    return { ...r, coefficients: withJournalTerms(r.coefficients) };
+  };
   const entries = candidates.map((c) => {
     try {
       return modelEntry(ds, c, cutoffs, where).entry;

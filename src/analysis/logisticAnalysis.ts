@@ -11,6 +11,7 @@ import type { AnalysisDataset } from './dataset.js';
 import { endpointOf } from './columns.js';
 import type { Cutoffs } from './factors.js';
 import { candidateName, modelEntry, type ModelEntry } from './modelEntry.js';
+import { withJournalTerms } from './termLabels.js';
 
 export interface LogisticModel {
   readonly variables: readonly string[];
@@ -45,7 +46,7 @@ export function fitLogisticModel(ds: AnalysisDataset, y: Float64Array, vars: rea
   const built = vars.map((v) => modelEntry(ds, v, cutoffs, where));
   const r = logitModel({ outcome: y, covariates: built.map((b) => b.covariate), source: { outcome: where } });
   return {
-    variables: vars.map(candidateName), entries: built.map((b) => b.entry), n: r.n, events: r.events, terms: r.coefficients, deviance: r.deviance.residual, nullDeviance: r.deviance.null,
+    variables: vars.map(candidateName), entries: built.map((b) => b.entry), n: r.n, events: r.events, terms: withJournalTerms(r.coefficients), deviance: r.deviance.residual, nullDeviance: r.deviance.null,
     aic: r.aic, likelihoodRatio: r.likelihoodRatio, hosmerLemeshow: r.hosmerLemeshow, nagelkerkeR2: r.nagelkerkeR2, converged: r.converged,
   };
 }
