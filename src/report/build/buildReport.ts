@@ -15,6 +15,7 @@ import { methodsText } from './methodsText.js';
 import { resultsText } from './resultsText.js';
 import { fixed, formatP } from '../format/numbers.js';
 import { excludedAppendixTable, excludedCsv, exclusionCountsTable } from './exclusionBlocks.js';
+import { labelledBundle } from './reportLabels.js';
 
 export interface ReportExtras {
   /** Extra sections placed after the summary (e.g. the demo's published-vs-reproduced comparison). */
@@ -23,7 +24,9 @@ export interface ReportExtras {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function buildReport(b: ResultsBundle, extras: ReportExtras = {}): ReportDocument {
+export function buildReport(raw: ResultsBundle, extras: ReportExtras = {}): ReportDocument {
+  // Tables, figures and text name endpoints and groupings by their labels; the methods read the spec by name.
+  const b = labelledBundle(raw);
   let t = 0;
   let f = 0;
   const table = (title: string) => `Table ${++t}. ${title}`;
@@ -32,7 +35,7 @@ export function buildReport(b: ResultsBundle, extras: ReportExtras = {}): Report
   const sections: ReportSection[] = [];
   sections.push({ id: 'summary', heading: 'Summary of results', blocks: resultsText(b).map((text) => ({ kind: 'paragraph', text })) });
   sections.push(...(extras.sections ?? []));
-  sections.push({ id: 'methods', heading: 'Statistical methods', blocks: methodsText(b).map((text) => ({ kind: 'paragraph', text })) });
+  sections.push({ id: 'methods', heading: 'Statistical methods', blocks: methodsText(raw).map((text) => ({ kind: 'paragraph', text })) });
   const flowBlocks: ReportBlock[] = [
     { kind: 'figure', figure: { id: 'figure-flow', caption: fig(`Participant flow: ${b.flow.screened} patients in the data, ${b.flow.analysed} analysed.`), svg: flowSvg(flowFigureData(b.flow, 'Participant flow')), widthMm: 120 } },
   ];

@@ -9,6 +9,7 @@ import type { Plain } from '../../analysis/plain.js';
 import type { AnalysisResult } from '../../analysis/runAnalyses.js';
 import type { StudySpec } from '../../study/types.js';
 import { cutoffText } from '../../analysis/cutoffs.js';
+import { endpointLabel } from './reportLabels.js';
 
 type Of<K extends AnalysisResult['kind']> = Extract<Plain<AnalysisResult>, { kind: K }>;
 
@@ -54,14 +55,15 @@ export function derivationSentences(spec: StudySpec | null): string[] {
 
 function cutoffSentence(b: ResultsBundle): string | null {
   if (!b.cutoffs.length) return null;
+  const spec = (b.spec ?? null) as StudySpec | null;
   const how = (c: ResultsBundle['cutoffs'][number]): string => {
     const at = `${c.direction === '>=' ? '≥' : '>'} ${cutoffText(c.value)}`;
     switch (c.method) {
       case 'fixed': return `${c.variable} ${at} (declared in advance)`;
       case 'median': return `${c.variable} ${at} (the sample median)`;
       case 'quantile': return `${c.variable} ${at} (a sample quantile)`;
-      case 'youden': return `${c.variable} ${at} (Youden-optimal for ${c.endpoint})`;
-      case 'maxstat': return `${c.variable} ${at} (maximally selected log-rank statistic for ${c.endpoint})`;
+      case 'youden': return `${c.variable} ${at} (Youden-optimal for ${endpointLabel(spec, c.endpoint ?? '')})`;
+      case 'maxstat': return `${c.variable} ${at} (maximally selected log-rank statistic for ${endpointLabel(spec, c.endpoint ?? '')})`;
     }
   };
   let s = `Markers were split into high and low at ${b.cutoffs.map(how).join('; ')}.`;
@@ -75,7 +77,8 @@ function endpointSentences(spec: StudySpec | null, used: ReadonlySet<string>): s
   const out: string[] = [];
   for (const [name, e] of Object.entries(spec.endpoints ?? {})) {
     if (!used.has(name)) continue;
-    const label = e.label ?? name;
+    const l = endpointLabel(spec, name);
+    const label = l.charAt(0).toUpperCase() + l.slice(1);
     const events = e.events.join(' or ');
     if (e.type === 'survival') {
       const origin = e.time ? `as recorded in ${e.time}` : `from ${e.origin ?? 'the treatment date'}`;

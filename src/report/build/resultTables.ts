@@ -93,7 +93,7 @@ export function rocTable(a: Plain<RocStudyResult>, title: string): ReportTable {
   };
   const rows = [...a.markers.map((r) => row(r.marker, r, true)), ...a.combined.map((c) => row(`Combined (${c.markers.join(' + ')})`, c.roc, false))];
   const footnotes = [
-    `ROC analysis of ${a.n} patients (${a.markers[0]?.nCases ?? 0} with ${a.endpoint}, ${a.markers[0]?.nControls ?? 0} without); AUC with DeLong standard error and normal 95% CI (as pROC); P for AUC = 0.5 by the Mann–Whitney normal approximation with tie correction (as SPSS's asymptotic significance).`,
+    `ROC analysis of ${a.n} patients (${a.endpoint}: ${a.markers[0]?.nCases ?? 0} yes, ${a.markers[0]?.nControls ?? 0} no); AUC with DeLong standard error and normal 95% CI (as pROC); P for AUC = 0.5 by the Mann–Whitney normal approximation with tie correction (as SPSS's asymptotic significance).`,
     `Direction: which values indicate ${a.endpoint} (e.g. "higher → ${a.endpoint}": patients with ${a.endpoint} have higher values; pROC's direction "<"), chosen as pROC does by comparing the medians of patients with and without ${a.endpoint}.`,
     'Cut-off by Youden\'s index (maximal sensitivity + specificity − 1), at the midpoint between adjacent observed values (as pROC); sensitivity and specificity in %.',
   ];
