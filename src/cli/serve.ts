@@ -7,7 +7,8 @@ import { usageError } from '../errors.js';
 import { cliMessages } from '../messages/index.js';
 import { openStore } from '../server/db/openStore.js';
 import { buildApp } from '../server/app.js';
-import { isLoopback, newToken } from '../server/security.js';
+import { isLoopback, isWildcard, newToken } from '../server/security.js';
+import { hostname, networkInterfaces } from 'node:os';
 import { preloadDemo } from '../server/preloadDemo.js';
 
 export const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
@@ -30,7 +31,7 @@ export const serveCommand: Command = {
     const store = await openStore({ dataDir, databaseUrl: process.env.DATABASE_URL ?? null });
     const token = isLoopback(host) ? null : newToken();
     const demo = a.values['no-demo'] ? null : await preloadDemo(store, dataDir);
-    const app = await buildApp({ store, dataDir, token, maxUploadBytes: mb * 1048576, webDir: WEB_DIR, demo });
+    const app = await buildApp({ store, dataDir, token, allowedHosts: boundHosts(host), maxUploadBytes: mb * 1048576, webDir: WEB_DIR, demo });
     const address = await app.listen({ port, host });
     const url = new URL(address);
     const shown = `http://${host.includes(':') ? `[${host}]` : host}:${url.port}/`;
@@ -48,3 +49,15 @@ export const serveCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * The names a request to a server bound to `host` may be addressed to besides the loopback ones:
+ * none on loopback; the bound name or address; for 0.0.0.0/:: also this machine's name and addresses.
+ */
+export function boundHosts(host: string): string[] {
+  if (isLoopback(host)) return [];
+  if (!isWildcard(host)) return [host];
+  const addrs = Object.values(networkInterfaces()).flatMap((l) => (l ?? []).map((a) => a.address.replace(/%.*$/, '')));
+  const name = hostname();
+  return [...new Set([host, name, ...(name.includes('.') ? [] : [`${name}.local`]), ...addrs])];
+}

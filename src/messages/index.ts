@@ -16,3 +16,4 @@ export { coxMessages } from './cox.js';
 export { logitMessages } from './logit.js';
 export { auditMessages } from './audit.js';
 export { compareMessages } from './compare.js';
+export { serverMessages } from './server.js';

@@ -26,6 +26,8 @@ export interface AppOptions {
   readonly dataDir: string;
   /** Required access token (non-loopback addresses), or null. */
   readonly token: string | null;
+  /** Host names/addresses besides the loopback ones that requests may be addressed to (see security.ts). */
+  readonly allowedHosts?: readonly string[];
   readonly maxUploadBytes: number;
   /** Built front end (web/dist); the API works without it. */
   readonly webDir: string | null;
@@ -40,7 +42,7 @@ const MIME: Record<string, string> = {
 
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: o.maxUploadBytes });
-  installSecurity(app, o.token);
+  installSecurity(app, { token: o.token, allowedHosts: o.allowedHosts ?? [] });
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: o.maxUploadBytes }, (_req, body, done) => done(null, body));
   app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: o.maxUploadBytes }, (_req, body, done) => done(null, body));
   app.setErrorHandler((err: any, _req, reply) => {
