@@ -26,7 +26,13 @@ export function parseSpecText(file: string, text: string): ParsedSpec {
     const line = err.linePos?.[0]?.line ?? (err.pos ? loc.lineOf(err.pos[0]) : null);
     throw dataError(studyMessages.yamlSyntax(file, line, err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
   }
-  const data = loc.doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = loc.doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    // An alias bomb ("billion laughs") or an alias to nothing: the yaml library refuses it; so do we, as a data error.
+    throw dataError(studyMessages.yamlSyntax(file, null, e instanceof Error ? e.message.split('\n')[0] : String(e)));
+  }
   if (data === null || data === undefined) throw dataError(studyMessages.specEmpty(file));
   const spec = validateSpec(data, loc);
   checkReferences(spec, loc);
