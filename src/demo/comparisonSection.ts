@@ -2,11 +2,16 @@
 import type { ResultsBundle } from '../analysis/bundle.js';
 import type { CohortProfile } from '../simulate/profile.js';
 import type { ReportSection } from '../report/document/reportDocument.js';
-import { fixed } from '../report/format/numbers.js';
+import { fixed, formatP } from '../report/format/numbers.js';
+
+/** A P value's path ("…:p", "…:logrankP"): printed as every P is, never "0.0003" or "0.000". */
+const isP = (key: string): boolean => /:(p|logrankP)$/.test(key);
 import { reproducedValue } from './reproducedValue.js';
 
 export interface ComparisonRow {
   readonly label: string;
+  /** Where the reproduced number is in the bundle (reproducedValue's path). */
+  readonly key: string;
   readonly source: string;
   readonly published: number;
   readonly reproduced: number | null;
@@ -16,7 +21,7 @@ export interface ComparisonRow {
 export function comparisonRows(profile: CohortProfile, bundle: ResultsBundle): ComparisonRow[] {
   return (profile.published ?? []).map((p) => {
     const r = reproducedValue(bundle, p.key);
-    return { label: p.label, source: p.source, published: p.value, reproduced: r, relativeDifference: r === null || p.value === 0 ? null : (r - p.value) / Math.abs(p.value) };
+    return { label: p.label, key: p.key, source: p.source, published: p.value, reproduced: r, relativeDifference: r === null || p.value === 0 ? null : (r - p.value) / Math.abs(p.value) };
   });
 }
 
@@ -44,7 +49,7 @@ export function comparisonSection(profile: CohortProfile, rows: readonly Compari
           rows: rows.map((r) => ({
             cells: [
               r.label, r.source, String(r.published),
-              r.reproduced === null ? 'not computed' : fixed(r.reproduced, Math.max(2, decimals(r.published))),
+              r.reproduced === null ? 'not computed' : isP(r.key) ? formatP(r.reproduced) : fixed(r.reproduced, Math.max(2, decimals(r.published))),
               r.relativeDifference === null ? '—' : `${r.relativeDifference >= 0 ? '+' : ''}${fixed(100 * r.relativeDifference, 1)}`,
             ],
           })),

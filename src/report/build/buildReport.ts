@@ -16,6 +16,7 @@ import { resultsText } from './resultsText.js';
 import { fixed, formatP } from '../format/numbers.js';
 import { excludedAppendixTable, excludedCsv, exclusionCountsTable } from './exclusionBlocks.js';
 import { labelledBundle } from './reportLabels.js';
+import { cutoffText } from '../../analysis/cutoffs.js';
 
 export interface ReportExtras {
   /** Extra sections placed after the summary (e.g. the demo's published-vs-reproduced comparison). */
@@ -82,7 +83,7 @@ export function buildReport(raw: ResultsBundle, extras: ReportExtras = {}): Repo
           id: `table-${a.id}`,
           title: table(`Maximally selected log-rank cut-offs for ${a.endpoint}`),
           columns: [{ label: 'Marker', align: 'left' }, { label: 'Cut-off', align: 'right' }, { label: 'Low / high (n)', align: 'right' }, { label: 'Max. statistic', align: 'right' }, { label: 'Corrected P', align: 'right' }, { label: 'Naive P', align: 'right' }],
-          rows: a.markers.map((m) => ({ cells: [m.marker, `> ${fixed(m.result.cutoff, 2)}`, `${m.result.nLow} / ${m.result.nHigh}`, fixed(m.result.statistic, 3), formatP(m.result.p), formatP(m.result.naiveLogRank.p)] })),
+          rows: a.markers.map((m) => ({ cells: [m.marker, `> ${cutoffText(m.result.cutoff)}`, `${m.result.nLow} / ${m.result.nHigh}`, fixed(m.result.statistic, 3), formatP(m.result.p), formatP(m.result.naiveLogRank.p)] })),
           footnotes: ['Lausen–Schumacher (1994) corrected P of the maximally selected standardized log-rank statistic (minimum group share 10%), as R maxstat.test(pmethod = "Lau94"); the naive P ignores that the cut-off was searched for.'],
         },
       });

@@ -12,7 +12,7 @@ import type { KmAnalysisResult } from '../../analysis/kmAnalysis.js';
 import { cutoffText, type CutoffResult } from '../../analysis/cutoffs.js';
 import type { ResponseRatesResult } from '../../analysis/responseRates.js';
 import type { ReportRow, ReportTable } from '../tables/reportTable.js';
-import { auto, estimateCi, fixed, formatP, meanSd, medianIqr, pPhrase } from '../format/numbers.js';
+import { estimateCi, fixed, formatP, meanSd, medianIqr, pPhrase } from '../format/numbers.js';
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -84,7 +84,7 @@ export function rocTable(a: Plain<RocStudyResult>, title: string): ReportTable {
         estimateCi(r.auc, r.lower, r.upper),
         fixed(r.se, 3),
         formatP(r.p),
-        cutoff ? auto(b.threshold) : '/',
+        cutoff && Number.isFinite(b.threshold) ? cutoffText(b.threshold) : '/',
         fixed(100 * b.sensitivity, 2),
         fixed(100 * b.specificity, 2),
         fixed(b.sensitivity + b.specificity - 1, 3),

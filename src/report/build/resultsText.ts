@@ -1,6 +1,6 @@
 /** Plain-language results sentences with the key numbers, from the bundle. */
 import type { ResultsBundle } from '../../analysis/bundle.js';
-import { auto, estimateCi, fixed, pPhrase } from '../format/numbers.js';
+import { estimateCi, fixed, pPhrase } from '../format/numbers.js';
 import { cutoffText } from '../../analysis/cutoffs.js';
 
 export function resultsText(b: ResultsBundle): string[] {
@@ -15,7 +15,7 @@ export function resultsText(b: ResultsBundle): string[] {
         const meaning = `${r.direction === 'higher' ? 'higher' : 'lower'} ${r.marker} indicating ${a.endpoint}`;
         out.push(
           r.p !== null && r.p < 0.05
-            ? `${r.marker} discriminated ${a.endpoint} with an AUC of ${estimateCi(r.auc, r.lower, r.upper)} (${pPhrase(r.p)}; ${meaning}); at the Youden cut-off ${auto(r.youden.best.threshold)} sensitivity was ${fixed(100 * r.youden.best.sensitivity, 2)}% and specificity ${fixed(100 * r.youden.best.specificity, 2)}%.`
+            ? `${r.marker} discriminated ${a.endpoint} with an AUC of ${estimateCi(r.auc, r.lower, r.upper)} (${pPhrase(r.p)}; ${meaning}); at the Youden cut-off ${Number.isFinite(r.youden.best.threshold) ? cutoffText(r.youden.best.threshold) : '—'} sensitivity was ${fixed(100 * r.youden.best.sensitivity, 2)}% and specificity ${fixed(100 * r.youden.best.specificity, 2)}%.`
             : `${r.marker} did not discriminate ${a.endpoint} significantly: AUC ${estimateCi(r.auc, r.lower, r.upper)} (${pPhrase(r.p)}; ${meaning}).`,
         );
       }
