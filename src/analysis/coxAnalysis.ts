@@ -7,7 +7,7 @@
 import { coxph } from '../stats/survival/cox/coxph.js';
 import type { CoxResult, CoxTies } from '../stats/survival/cox/types.js';
 import type { Candidate, MultivariableRule } from '../study/types.js';
-import { analysisError, SiilabError } from '../errors.js';
+import { analysisError, SiilabError, usageError } from '../errors.js';
 import { analysisMessages as M } from '../messages/index.js';
 import type { AnalysisDataset } from './dataset.js';
 import { endpointOf } from './columns.js';
@@ -46,6 +46,7 @@ function minP(r: CoxResult): number {
 export function coxAnalysis(
   ds: AnalysisDataset, id: string, endpoint: string, candidates: readonly Candidate[], cutoffs: Cutoffs,
   rule: MultivariableRule | null = null, ties: CoxTies = 'efron', timeVaryingMarkers: readonly string[] = [],
+  timeVaryingPer: Readonly<Record<string, number>> = {},
 ): CoxAnalysisResult {
   const where = `analyses.cox (${id})`;
   const ep = endpointOf(ds, endpoint, where);
@@ -96,6 +97,10 @@ export function coxAnalysis(
     if (c?.note && !warnings.includes(c.note)) warnings.push(c.note);
   }
   let timeVarying: CoxAnalysisResult['timeVarying'] = null;
+  for (const [m, per] of Object.entries(timeVaryingPer)) {
+    if (!timeVaryingMarkers.includes(m)) throw usageError(M.timeVaryingPerUnknown(`${where}.timeVaryingPer`, m));
+    if (!(per > 0) || !Number.isFinite(per)) throw usageError(M.badPer(`${where}.timeVaryingPer`, m, per));
+  }
   if (timeVaryingMarkers.length) {
     const tv = ds.timeVarying?.get(`${endpoint}:${timeVaryingMarkers.join(',')}`);
     if (!tv) warnings.push(M.analysisSkipped('The time-varying Cox model', `no (start, stop] rows for ${timeVaryingMarkers.join(', ')}`));
@@ -103,7 +108,7 @@ export function coxAnalysis(
       try {
         const result = coxph({
           start: tv.start, time: tv.stop, event: tv.event, ties,
-          covariates: timeVaryingMarkers.map((m) => ({ name: `${ds.columns.get(m)?.label ?? m} (time-varying)`, kind: 'numeric' as const, values: tv.covariates[m] })),
+          covariates: timeVaryingMarkers.map((m) => timeVaryingCovariate(ds.columns.get(m)?.label ?? m, tv.covariates[m], timeVaryingPer[m])),
         });
         timeVarying = { markers: [...timeVaryingMarkers], rows: tv.start.length, result };
       } catch (e) {
@@ -113,4 +118,14 @@ export function coxAnalysis(
     }
   }
   return Object.freeze({ kind: 'cox', id, endpoint, ties, univariable, entries, multivariableRule: rule, multivariable, timeVarying, warnings });
+}
+
+/** A time-varying marker's covariate, per N units when asked: "SII (per 100), time-varying". */
+function timeVaryingCovariate(label: string, values: Float64Array, per: number | undefined) {
+  const scaled = per !== undefined && per !== 1;
+  return {
+    name: scaled ? `${label} (per ${String(Number(per.toPrecision(4)))}), time-varying` : `${label} (time-varying)`,
+    kind: 'numeric' as const,
+    values: scaled ? values.map((x) => x / per) : values,
+  };
 }

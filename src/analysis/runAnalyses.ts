@@ -63,7 +63,7 @@ export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs
   });
   (analyses.cox ?? []).forEach((c, k) => {
     step(`Cox regression ${k + 1}`);
-    out.push(coxAnalysis(ds, `cox-${k + 1}`, c.endpoint, c.candidates, cutoffs, c.multivariable ?? null, opts.ties, c.timeVarying ?? []));
+    out.push(coxAnalysis(ds, `cox-${k + 1}`, c.endpoint, c.candidates, cutoffs, c.multivariable ?? null, opts.ties, c.timeVarying ?? [], c.timeVaryingPer ?? {}));
   });
   (analyses.logistic ?? []).forEach((l, k) => {
     step(`logistic regression ${k + 1}`);

@@ -5,6 +5,7 @@
  *
  * @example
  * journalTerm({ term: 'sex=1', covariate: 'Sex', level: '1', reference: '0' }) // 'Sex: 1 vs 0'
+ * journalTerm({ term: 'ageGroup=>=60', covariate: 'Age', level: '>=60', reference: '<60' }) // 'Age: ≥ 60 vs < 60'
  */
 export interface NamedTerm {
   readonly term: string;
@@ -15,7 +16,16 @@ export interface NamedTerm {
 
 export function journalTerm(t: NamedTerm): string {
   if (t.level === null || t.covariate === null) return t.term;
-  return t.reference === null ? `${t.covariate}: ${t.level}` : `${t.covariate}: ${t.level} vs ${t.reference}`;
+  const level = printedLevel(t.level);
+  return t.reference === null ? `${t.covariate}: ${level}` : `${t.covariate}: ${level} vs ${printedLevel(t.reference)}`;
+}
+
+/** A level that is a comparison as a journal sets it: ">=60" → "≥ 60", "<1000" → "< 1000". */
+export function printedLevel(level: string): string {
+  const m = /^\s*(>=|<=|=>|=<|≥|≤|>|<)\s*(\S.*)$/.exec(level);
+  if (!m) return level;
+  const sign = ({ '>=': '≥', '=>': '≥', '<=': '≤', '=<': '≤' } as Record<string, string>)[m[1]] ?? m[1];
+  return `${sign} ${m[2]}`;
 }
 
 /** The same coefficients with journal term names. */

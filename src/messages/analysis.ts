@@ -17,6 +17,7 @@ export const analysisMessages = {
   analysisSkipped: (what: string, why: string) => `${what} was not run: ${why}`,
   scaleOfCategorical: (where: string, name: string) =>
     `${where}: '${name}' is categorical; 'continuous', 'transform' and 'per' apply to numeric variables only.`,
+  timeVaryingPerUnknown: (where: string, name: string) => `${where}: '${name}' is not one of this analysis's timeVarying markers.`,
   badPer: (where: string, name: string, per: number) => `${where}: 'per' for '${name}' must be a positive number (got ${per}).`,
   transformDomain: (where: string, name: string, transform: string, count: number) =>
     `${where}: ${transform} of '${name}' needs ${transform === 'sqrt' ? 'values ≥ 0' : 'positive values'}, but ${count} patient${count === 1 ? ' has' : 's have'} ${transform === 'sqrt' ? 'a negative value' : 'a value ≤ 0'}; use another transform or exclude them under 'population'.`,

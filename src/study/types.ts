@@ -320,6 +320,8 @@ export interface CoxAnalysis {
   multivariable?: MultivariableRule;
   /** Markers entered as time-varying covariates from their repeated measurements. */
   timeVarying?: string[];
+  /** Hazard ratio of a time-varying marker per this many units, e.g. `{ SII: 100 }` ("SII (per 100), time-varying"). */
+  timeVaryingPer?: Record<string, number>;
 }
 
 export interface LogisticAnalysis {

@@ -7,6 +7,9 @@ import type { AnalysisDataset } from '../../src/analysis/dataset.js';
 describe('journal term names', () => {
   it('level vs reference', () => {
     expect(journalTerm({ term: 'ageGroup=>=60', covariate: 'Age group', level: '≥ 60', reference: '< 60' })).toBe('Age group: ≥ 60 vs < 60');
+    expect(journalTerm({ term: 'ageGroup=>=60', covariate: 'Age', level: '>=60', reference: '<60' })).toBe('Age: ≥ 60 vs < 60');
+    expect(journalTerm({ term: 'PIVKA=>=1000', covariate: 'PIVKA-II', level: '>= 1000', reference: '<=1000' })).toBe('PIVKA-II: ≥ 1000 vs ≤ 1000');
+    expect(journalTerm({ term: 'BCLC=C', covariate: 'BCLC stage', level: 'C', reference: 'B' })).toBe('BCLC stage: C vs B');
     expect(journalTerm({ term: 'SII ≥ 340', covariate: 'SII ≥ 340', level: null, reference: null })).toBe('SII ≥ 340');
   });
   it('in a fitted model', () => {
