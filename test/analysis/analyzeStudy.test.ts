@@ -129,7 +129,9 @@ cutoffs:
   SII_first: { method: median }
 analyses:
   km: [{ endpoint: death, by: [SII_first] }]
-  cox: [{ endpoint: death, candidates: [SII_first], timeVarying: [SII] }]
+  cox:
+    - { endpoint: death, candidates: [SII_first], timeVarying: [SII] }
+    - { endpoint: death, candidates: [SII_first], timeVarying: [SII], timeVaryingPer: { SII: 100 } }
 `);
     const { bundle } = await analyzeStudy(join(dir, 'study.yaml'));
     expect(bundle.flow.screened).toBe(375);
@@ -142,5 +144,11 @@ analyses:
     if (cox?.kind !== 'cox') throw new Error('cox expected');
     expect(cox.timeVarying).not.toBeNull();
     expect(cox.timeVarying!.result.coefficients[0].hr).toBeGreaterThan(1);
+    const per100 = bundle.analyses.filter((a) => a.kind === 'cox')[1];
+    if (per100?.kind !== 'cox' || !per100.timeVarying) throw new Error('second cox expected');
+    const [b1, b100] = [cox.timeVarying!.result.coefficients[0], per100.timeVarying.result.coefficients[0]];
+    expect(b100.term).toMatch(/per 100\), time-varying$/);
+    expect(b100.coef / b1.coef).toBeCloseTo(100, 6); // the same model, β per 100 units
+    expect(b100.z).toBeCloseTo(b1.z, 6);
   }, 120000);
 });
