@@ -17,3 +17,5 @@ export { logitMessages } from './logit.js';
 export { auditMessages } from './audit.js';
 export { compareMessages } from './compare.js';
 export { serverMessages } from './server.js';
+export { splineMessages, predictMessages, nomogramMessages } from './prognostic.js';
+export { validationMessages } from './validation.js';

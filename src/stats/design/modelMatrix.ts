@@ -2,13 +2,18 @@
  * Builds the columns of a model matrix (no intercept) from covariates, as R's model.matrix with
  * treatment contrasts: a numeric covariate is one term named after it; a categorical covariate
  * becomes indicator terms `name=level` for every level but the reference (the first level in
- * sorted order — numeric order when every level reads as a number — unless one is given).
+ * sorted order — numeric order when every level reads as a number — unless one is given); a
+ * spline covariate (kind 'spline', given its knots) becomes the k − 1 restricted cubic spline terms
+ * `name`, `name'`, `name''`, … (src/stats/design/rcsBasis.ts), all with covariate = name.
  *
  * Contract: the caller has already dropped rows with a missing value (all arrays have length n,
  * no NaN and no null).
  */
+import { rcsBasis, rcsTermNames } from './rcsBasis.js';
+
 export type CovariateValues =
   | { readonly name: string; readonly kind: 'numeric'; readonly values: Float64Array }
+  | { readonly name: string; readonly kind: 'spline'; readonly values: Float64Array; readonly knots: readonly number[] }
   | { readonly name: string; readonly kind: 'categorical'; readonly values: readonly string[] };
 
 export interface ModelTerm {
@@ -50,6 +55,14 @@ export function modelMatrix(covariates: readonly CovariateValues[], reference: R
     if (c.kind === 'numeric') {
       terms.push({ term: c.name, covariate: c.name, level: null, reference: null });
       columns.push(c.values);
+      continue;
+    }
+    if (c.kind === 'spline') {
+      const names = rcsTermNames(c.name, c.knots.length);
+      rcsBasis(c.values, c.knots).forEach((col, j) => {
+        terms.push({ term: names[j], covariate: c.name, level: null, reference: null });
+        columns.push(col);
+      });
       continue;
     }
     const levels = sortedLevels(c.values);

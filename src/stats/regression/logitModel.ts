@@ -18,6 +18,7 @@ import { analysisError, usageError } from '../../errors.js';
 import { logitMessages } from '../../messages/index.js';
 import { pChisqUpper, pNormTwoSided, qnorm } from '../dist/index.js';
 import { modelMatrix, sortedLevels, type CovariateValues } from '../design/modelMatrix.js';
+import { splineSpec, type SplineSpec } from '../design/splineSpec.js';
 import { hosmerLemeshow, type HosmerLemeshowResult } from './hosmerLemeshow.js';
 import { logisticFit, type LogisticOptions } from './logistic.js';
 import { cholesky } from '../linalg/cholesky.js';
@@ -25,7 +26,9 @@ import { choleskySolve } from '../linalg/choleskySolve.js';
 
 export type LogitCovariateInput =
   | { readonly name: string; readonly kind: 'numeric'; readonly values: Float64Array }
-  | { readonly name: string; readonly kind: 'categorical'; readonly values: readonly (string | null)[] };
+  | { readonly name: string; readonly kind: 'categorical'; readonly values: readonly (string | null)[] }
+  /** A restricted cubic spline of a numeric column: k knots at Harrell's default quantiles (k = 3…7) or the given knots. */
+  | { readonly name: string; readonly kind: 'spline'; readonly values: Float64Array; readonly knots: number | readonly number[] };
 
 export interface LogitInput {
   /** 1 = event (positive outcome), 0 = not, NaN = missing. */
@@ -89,6 +92,10 @@ export interface LogitResult {
   /** Predicted probabilities of the complete rows, and their original row positions. */
   readonly fitted: Float64Array;
   readonly rows: Uint32Array;
+  /** The spline covariates with their knots; empty without splines. */
+  readonly splines: readonly SplineSpec[];
+  /** Covariance of the coefficients (intercept first), row-major. */
+  readonly covariance: Float64Array;
   readonly warnings: readonly string[];
 }
 
@@ -107,7 +114,7 @@ export function logitModel(input: LogitInput): LogitResult {
     let good = Number.isFinite(y0[i]);
     for (let k = 0; good && k < input.covariates.length; k++) {
       const c = input.covariates[k];
-      good = c.kind === 'numeric' ? Number.isFinite(c.values[i]) : c.values[i] !== null;
+      good = c.kind !== 'categorical' ? Number.isFinite(c.values[i]) : c.values[i] !== null;
     }
     if (good) {
       ok[i] = 1;
@@ -123,14 +130,18 @@ export function logitModel(input: LogitInput): LogitResult {
   let events = 0;
   for (let k = 0; k < n; k++) events += y[k];
   if (events === 0 || events === n) throw analysisError(logitMessages.oneClass(file, outcomeName, events === 0 ? 0 : 1, n));
+  // spline knots from every non-missing value of the column, as rms::rcs
+  const splines = input.covariates.flatMap((c) => (c.kind === 'spline' ? [splineSpec(c.name, c.values, c.knots)] : []));
   const covs: CovariateValues[] = input.covariates.map((c) => {
-    if (c.kind === 'numeric') {
+    if (c.kind !== 'categorical') {
       let v = c.values;
       if (nDropped > 0) {
         v = new Float64Array(n);
         for (let k = 0; k < n; k++) v[k] = c.values[keep[k]];
       }
-      for (let k = 1; k < n; k++) if (v[k] !== v[0]) return { name: c.name, kind: 'numeric', values: v };
+      const knots = splines.find((sp) => sp.covariate === c.name)?.knots;
+      for (let k = 1; k < n; k++)
+        if (v[k] !== v[0]) return knots ? { name: c.name, kind: 'spline', values: v, knots } : { name: c.name, kind: 'numeric', values: v };
       throw analysisError(logitMessages.noVariance(file, c.name, v[0]));
     }
     const v = Array.from(keep, (i) => c.values[i] as string);
@@ -192,7 +203,7 @@ export function logitModel(input: LogitInput): LogitResult {
       p: pChisqUpper(wald, idx.length),
     });
   });
-  const warnings: string[] = [];
+  const warnings: string[] = splines.flatMap((sp) => sp.warnings);
   if (!fit.converged) warnings.push(logitMessages.notConverged(fit.iterations));
   if (fit.fittedExtreme) warnings.push(logitMessages.fittedExtreme());
   const g = input.hlGroups ?? 10;
@@ -222,6 +233,8 @@ export function logitModel(input: LogitInput): LogitResult {
     iterations: fit.iterations,
     fitted: fit.fitted,
     rows: keep,
+    splines: Object.freeze(splines),
+    covariance: fit.covariance,
     warnings: Object.freeze(warnings),
   });
 }

@@ -15,6 +15,7 @@ import { analysisError, dataError } from '../../../errors.js';
 import { coxMessages } from '../../../messages/index.js';
 import { modelMatrix, sortedLevels, type CovariateValues } from '../../design/modelMatrix.js';
 import { pChisqUpper, pNormTwoSided, qnorm } from '../../dist/index.js';
+import { splineSpec } from '../../design/splineSpec.js';
 import { coxFit } from './fit.js';
 import { coxSortedData } from './sortedData.js';
 import type { CoxCoefficient, CoxInput, CoxResult } from './types.js';
@@ -45,7 +46,7 @@ export function coxph(input: CoxInput): CoxResult {
   if (input.start) markNaN(input.start);
   if (input.strata) input.strata.forEach((v, i) => v === null && (bad[i] = 1));
   for (const c of input.covariates) {
-    if (c.kind === 'numeric') markNaN(c.values);
+    if (c.kind !== 'categorical') markNaN(c.values);
     else c.values.forEach((v, i) => v === null && (bad[i] = 1));
   }
   let nKeep = 0;
@@ -77,12 +78,14 @@ export function coxph(input: CoxInput): CoxResult {
   }
   if (events === 0) throw analysisError(coxMessages.noEvents(file, src?.event ?? 'event', n));
 
-  // model matrix on the complete rows
+  // model matrix on the complete rows (spline knots from every non-missing value of the column, as rms::rcs)
+  const splines = input.covariates.flatMap((c) => (c.kind === 'spline' ? [splineSpec(c.name, c.values, c.knots)] : []));
   const covs: CovariateValues[] = input.covariates.map((c) => {
-    if (c.kind === 'numeric') {
+    if (c.kind !== 'categorical') {
       // no copy when every row is used (the model matrix only reads it)
       const v = nDropped === 0 ? c.values : new Float64Array(n);
       if (nDropped > 0) for (let k = 0; k < n; k++) v[k] = c.values[rows[k]];
+      if (c.kind === 'spline') return { name: c.name, kind: 'spline', values: v, knots: splines.find((s) => s.covariate === c.name)!.knots };
       return { name: c.name, kind: 'numeric', values: v };
     }
     const v = Array.from(rows, (i) => c.values[i] as string);
@@ -148,7 +151,7 @@ export function coxph(input: CoxInput): CoxResult {
       possiblyInfinite: infinite.has(j),
     };
   });
-  const warnings: string[] = [];
+  const warnings: string[] = splines.flatMap((s) => s.warnings);
   if (!fit.converged) warnings.push(coxMessages.notConverged(20));
   for (const j of fit.infinite) warnings.push(coxMessages.infinite(j + 1, mm.terms[j].term));
   const conc = fit.concordance!;
@@ -192,6 +195,7 @@ export function coxph(input: CoxInput): CoxResult {
     variance,
     rows,
     linearPredictors: fit.linearPredictors,
+    splines,
     baseline: fit.baseline!,
   };
 }

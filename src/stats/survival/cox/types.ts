@@ -5,13 +5,16 @@
  */
 import type { ModelTerm } from '../../design/modelMatrix.js';
 import type { CoxBaseline } from './baseline.js';
+import type { SplineSpec } from '../../design/splineSpec.js';
 
 export type CoxTies = 'efron' | 'breslow';
 
 /** A covariate as read from a table: numeric (NaN = missing) or categorical (null = missing). */
 export type CoxCovariateInput =
   | { readonly name: string; readonly kind: 'numeric'; readonly values: Float64Array }
-  | { readonly name: string; readonly kind: 'categorical'; readonly values: readonly (string | null)[] };
+  | { readonly name: string; readonly kind: 'categorical'; readonly values: readonly (string | null)[] }
+  /** A restricted cubic spline of a numeric column: k knots at Harrell's default quantiles (k = 3…7) or the given knots. */
+  | { readonly name: string; readonly kind: 'spline'; readonly values: Float64Array; readonly knots: number | readonly number[] };
 
 /** Where the data came from, so refusals can name file, row and column. */
 export interface CoxSource {
@@ -118,6 +121,8 @@ export interface CoxResult {
   readonly rows: Int32Array;
   /** Centred linear predictor (x − centre)·β per used row (same order as `rows`), as R's fit$linear.predictors (centre: see CoxBaseline). */
   readonly linearPredictors: Float64Array;
+  /** The spline covariates with their knots (computed on the non-missing values of the column, as rms::rcs); empty without splines. */
+  readonly splines: readonly SplineSpec[];
   /** Baseline cumulative hazard at the centre (means; 0 for 0/1 indicators) — R basehaz(fit, centered = TRUE). */
   readonly baseline: CoxBaseline;
 }
