@@ -106,7 +106,8 @@ predcases <- list(
   pred_case("pbc_efron", "pbc", "time", "death", c("bili", "age", "albumin"), nd_pbc, c(365, 1000, 2000, 3650)),
   pred_case("pbc_breslow", "pbc", "time", "death", c("bili", "age", "albumin"), nd_pbc, c(365, 1000, 2000, 3650), ties = "breslow"),
   pred_case("lung_efron", "lung", "time", "dead", c("age", "sex", "ph.karno"), nd_lung, c(30, 180, 365, 730)),
-  pred_case("lung_breslow", "lung", "time", "dead", c("age", "sex", "ph.karno"), nd_lung, c(30, 180, 365, 730), ties = "breslow")
+  pred_case("lung_breslow", "lung", "time", "dead", c("age", "sex", "ph.karno"), nd_lung, c(30, 180, 365, 730), ties = "breslow"),
+  pred_case("lung_strata_sex", "lung", "time", "dead", c("age", "ph.karno"), nd_lung, c(30, 180, 365, 730), strata = "sex")
 )
 
 # ---- nomogram points ----------------------------------------------------------------------------
