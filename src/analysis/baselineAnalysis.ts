@@ -131,7 +131,10 @@ export function baselineAnalysis(
       return { name, label, type: 'numeric', missing, summaries, levels: [], counts: [], test, summary: how, summaryBy, skewness, statistic: stat, df, p, comparison: cmp, fisherP: null, yates: null, minExpected: null, note };
     }
     const lab = labelsOf(ds, name, where);
-    const levels = [...new Set(lab.filter((v): v is string => v !== null))].sort((a, b) => (Number.isFinite(Number(a)) && Number.isFinite(Number(b)) ? Number(a) - Number(b) : a < b ? -1 : 1));
+    const present = new Set(lab.filter((v): v is string => v !== null));
+    // a category's declared (or labelled) level order; otherwise numeric codes ascending, then text
+    const declared = col?.kind === 'categorical' && col.levels ? col.levels.filter((l) => present.has(l)) : [];
+    const levels = [...declared, ...[...present].filter((v) => !declared.includes(v)).sort((a, b) => (Number.isFinite(Number(a)) && Number.isFinite(Number(b)) ? Number(a) - Number(b) : a < b ? -1 : 1))];
     const counts = levels.map((lv) => groups.map((gr) => lab.filter((v, i) => v === lv && g.labels[i] === gr).length));
     const missing = lab.filter((v, i) => v === null && g.labels[i] !== null).length;
     let chi: ChiSquareResult | null = null, yates: ChiSquareResult | null = null;

@@ -35,7 +35,9 @@ export function groupingOf(ds: AnalysisDataset, names: readonly string[], cutoff
     }
     const distinct = [...new Set(Array.from(c.values).filter(Number.isFinite))].sort((a, b) => a - b);
     if (distinct.length > 6) throw analysisError(`${where}: '${name}' is continuous (${distinct.length} distinct values); declare a cut-off for it under 'cutoffs' to group by it.`);
-    return { values: Array.from(c.values, (v) => (Number.isFinite(v) ? `${label} ${v}` : null)), order: distinct.map((v) => `${label} ${v}`) };
+    // a 0/1 indicator (an event, a binary factor) groups as "Recurrence: no" / "Recurrence: yes", not "recurrence 0"
+    const levelName = distinct.every((v) => v === 0 || v === 1) ? (v: number) => `${label}: ${v === 1 ? 'yes' : 'no'}` : (v: number) => `${label} ${v}`;
+    return { values: Array.from(c.values, (v) => (Number.isFinite(v) ? levelName(v) : null)), order: distinct.map(levelName) };
   });
   const labels = Array.from({ length: ds.n }, (_, i) => {
     const vs = parts.map((p) => p.values[i]);

@@ -95,9 +95,11 @@ export function readVariable(
     const values = cells.map((c) => (isMissingCell(c) ? null : typeof c === 'number' ? String(c) : c!.trim()));
     const levels = mapping.levels ? mapping.levels.map(String) : null;
     if (levels) {
-      const i = values.findIndex((v) => v !== null && !levels.includes(v));
+      const vl = mapping.valueLabels ?? {};
+      const i = values.findIndex((v) => v !== null && !levels.includes(v) && !(v in vl && levels.includes(vl[v])));
       if (i >= 0) throw dataError(cohortMessages.levelNotDeclared(table.file, rowNumber(i, table), column, values[i]!, levels));
     }
+    if (mapping.valueLabels) return { ...base, data: labelledValues(values, levels, mapping.valueLabels) };
     return { ...base, data: { kind: 'label', values, levels } };
   }
   // number / integer
@@ -227,4 +229,20 @@ function binaryValues(table: Table, cells: readonly (string | number | null)[], 
     else throw dataError(cohortMessages.notBinary(table.file, rowNumber(i, table), column, String(c)));
   }
   return out;
+}
+
+/**
+ * Coded categories printed by name: `valueLabels: { 0: '≤ 5 cm', 1: '> 5 cm' }` turns each code into
+ * its label (codes without a label stay as they are; two codes with one label merge into one level).
+ * Declared `levels` may be given as codes or as labels; their order is kept.
+ */
+function labelledValues(values: readonly (string | null)[], levels: readonly string[] | null, labels: Readonly<Record<string, string>>) {
+  const name = (v: string): string => labels[v] ?? v;
+  const named = values.map((v) => (v === null ? null : name(v)));
+  if (levels) return { kind: 'label' as const, values: named, levels: [...new Set(levels.map(name))] };
+  // without declared levels: the order the labels were written in (codes ascending), then unlabelled codes
+  const present = new Set(named.filter((v): v is string => v !== null));
+  const order = [...new Set(Object.values(labels))].filter((l) => present.has(l));
+  const rest = [...present].filter((l) => !order.includes(l)).sort();
+  return { kind: 'label' as const, values: named, levels: [...order, ...rest] };
 }

@@ -108,6 +108,11 @@ export interface ColumnMapping {
   positive?: string | number;
   /** For categories: the levels in order (the first is the reference). */
   levels?: string[];
+  /**
+   * For coded categories: the name to print for each code, e.g. `{ 0: '≤ 5 cm', 1: '> 5 cm' }` or
+   * `{ 1: male, 2: female }`; tables, figures and model terms then read "Tumour size: > 5 cm vs ≤ 5 cm".
+   */
+  valueLabels?: { [code: string]: string };
   /** Order of day, month and year for this date column (overrides the source's). */
   dateOrder?: DateOrder;
   /** Name in tables and figures (default: the canonical variable's label or the name). */

@@ -7,7 +7,7 @@
 import type { ResultsBundle } from '../../analysis/bundle.js';
 import type { Plain } from '../../analysis/plain.js';
 import type { AnalysisResult } from '../../analysis/runAnalyses.js';
-import type { StudySpec } from '../../study/types.js';
+import type { ColumnMapping, StudySpec } from '../../study/types.js';
 import { cutoffText } from '../../analysis/cutoffs.js';
 import { endpointLabel } from './reportLabels.js';
 
@@ -72,6 +72,15 @@ function cutoffSentence(b: ResultsBundle): string | null {
   return s;
 }
 
+/** The data column a follow-up time variable reads, as a reader of the methods knows it: "the column 'os_time' (months)". */
+function timeColumnText(spec: StudySpec, variable: string): string {
+  const m = (spec.covariates?.[variable] ?? (spec.variables as Record<string, string | ColumnMapping | undefined>)[variable]) as string | ColumnMapping | undefined;
+  if (m === undefined) return variable;
+  const column = typeof m === 'string' ? m : m.column;
+  const unit = typeof m === 'string' ? null : (m.unit ?? null);
+  return `the column '${column}'${unit ? ` (${unit})` : ''}`;
+}
+
 function endpointSentences(spec: StudySpec | null, used: ReadonlySet<string>): string[] {
   if (!spec) return [];
   const out: string[] = [];
@@ -81,7 +90,7 @@ function endpointSentences(spec: StudySpec | null, used: ReadonlySet<string>): s
     const label = l.charAt(0).toUpperCase() + l.slice(1);
     const events = e.events.join(' or ');
     if (e.type === 'survival') {
-      const origin = e.time ? `as recorded in ${e.time}` : `from ${e.origin ?? 'the treatment date'}`;
+      const origin = e.time ? `as recorded in ${timeColumnText(spec, e.time)}` : `from ${e.origin ?? 'the treatment date'}`;
       const end = e.time ? 'at the end of follow-up' : `at ${e.endDate ?? 'the last follow-up date'}`;
       out.push(`${label}: time ${origin} to ${events}${e.events.length > 1 ? ', whichever came first' : ''}; patients without the event were censored ${end}${e.horizon ? ` and at ${e.horizon.value} ${e.horizon.unit} (administrative censoring)` : ''}.`);
     } else {

@@ -73,7 +73,7 @@ describe('methods paragraph', () => {
     );
     const methods = await checkStudy(join(dir, 'study.yaml'));
     expect(methods).toMatch(/Kaplan–Meier/);
-    expect(methods).toMatch(/Overall survival: time as recorded in followUpTime to death; patients without the event were censored at the end of follow-up/);
+    expect(methods).toMatch(/Overall survival: time as recorded in the column 'time' \(days\) to death; patients without the event were censored at the end of follow-up/);
     for (const absent of [/Cox/, /logistic/, /\bROC\b|receiver/, /Fisher/, /Welch/, /Levene/, /Hosmer/, /Nagelkerke/, /combined/, /t test/, /χ²/]) expect(methods).not.toMatch(absent);
   });
 
