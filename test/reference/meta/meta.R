@@ -119,8 +119,11 @@ tf <- list()
 for (nm in c("bcg", "hackshaw")) for (meth in c("FE", "REML")) {
   m <- rma(yi, vi, data = sets[[nm]], method = meth, control = tight)
   t <- trimfill(m)
+  # trimfill refits the augmented data with metafor's default control; refit it fully converged
+  tt <- rma(as.numeric(t$yi), as.numeric(t$vi), method = meth, control = tight)
   tf[[length(tf) + 1]] <- list(id = paste0(nm, "_", meth), data = nm, method = meth, k0 = t$k0, side = t$side,
-     estimate = num(t$b), se = num(t$se), tau2 = num(t$tau2), ciLower = num(t$ci.lb), ciUpper = num(t$ci.ub),
+     estimate = num(tt$b), se = num(tt$se), tau2 = num(tt$tau2), ciLower = num(tt$ci.lb), ciUpper = num(tt$ci.ub),
+     estimateDefaultControl = num(t$b), tau2DefaultControl = num(t$tau2),
      filledYi = num(t$yi[t$fill]), filledVi = num(t$vi[t$fill]))
 }
 escalcRef <- list(bcgRR = list(yi = num(bcg$yi), vi = num(bcg$vi)), bcgOR = list(yi = num(bcg_or$yi), vi = num(bcg_or$vi)))
