@@ -81,8 +81,10 @@ export function flowLayout(data: FlowFigureData, options: FlowOptions = {}): Flo
   const mainMax = Math.min(230, (width - 2 * PAD - gapH) * 0.46);
   const mainW = Math.min(mainMax, Math.max(90, oneLine(screenedLabel, data.screened?.n), oneLine(analysedLabel, data.analysed?.n)) + 2 * INNER);
   const exclNeed = Math.max(textWidth(`Excluded ${nText(excludedN)}`, fs, true), ...exclusions.map((e) => hang + oneLine(e.reason, e.n))) + 2 * INNER;
-  const exclW = Math.min(exclNeed, 280, width - 2 * PAD - gapH - mainW);
-  const left = PAD + Math.max(0, (width - 2 * PAD - (mainW + gapH + exclW)) / 2);
+  // Nobody excluded: no "Excluded (n = 0)" box, screened leads straight to analysed.
+  const noneExcluded = excludedN === 0 && exclusions.length === 0;
+  const exclW = noneExcluded ? 0 : Math.min(exclNeed, 280, width - 2 * PAD - gapH - mainW);
+  const left = PAD + Math.max(0, (width - 2 * PAD - (noneExcluded ? mainW : mainW + gapH + exclW)) / 2);
   const exclX0 = left + mainW + gapH;
   const mainCx = left + mainW / 2;
 
@@ -122,15 +124,15 @@ export function flowLayout(data: FlowFigureData, options: FlowOptions = {}): Flo
     box: { x0: exclX0, y0: exclY0, x1: exclX0 + exclW, y1: exclY0 + exclH },
     lines: exclLines.map((l) => ({ ...l, y: exclY0 + INNER + fs * 0.76 + l.y })),
   };
-  boxes.push(exclBox);
+  if (!noneExcluded) boxes.push(exclBox);
 
   // Analysed.
-  const analysedY0 = exclBox.box.y1 + 12;
+  const analysedY0 = noneExcluded ? screened.box.y1 + 22 : exclBox.box.y1 + 12;
   const analysed = centred(left, mainW, analysedY0, centredLines(analysedLabel, data.analysed?.n, mainW - 2 * INNER, fs));
   boxes.push(analysed);
   arrows.push({ points: [[mainCx, screened.box.y1], [mainCx, analysed.box.y0]], head: true });
   const branchY = (exclBox.box.y0 + exclBox.box.y1) / 2;
-  arrows.push({ points: [[mainCx, branchY], [exclX0, branchY]], head: true });
+  if (!noneExcluded) arrows.push({ points: [[mainCx, branchY], [exclX0, branchY]], head: true });
 
   // Groups.
   let bottom = analysed.box.y1;

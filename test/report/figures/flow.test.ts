@@ -33,6 +33,9 @@ describe('flowLayout', () => {
     expectAccessible(svg, 'Minimal');
     expectCleanText(svg);
     expect(textBoxes(svg).map((t) => t.text.replace(/\u00a0/g, ' '))).toContain('Analysed (n = —)');
+    const none = flowLayout({ title: 'None excluded', screened: { label: 'Screened', n: 10 }, exclusions: [], analysed: { label: 'Analysed', n: 10 } });
+    expect(none.boxes.map((b) => b.lines[0].text.replace(/\u00a0/g, ' '))).toEqual(['Screened (n = 10)', 'Analysed (n = 10)']);
+    expect(none.arrows).toHaveLength(1); // screened → analysed, no branch to an empty box
     const withTotal = flowLayout({ ...exampleFlow(), excludedN: 99 });
     expect(withTotal.boxes[1].lines[0].text.replace(/\u00a0/g, ' ')).toBe('Excluded (n = 99)');
   });
