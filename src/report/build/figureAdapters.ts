@@ -57,7 +57,7 @@ export function rocFigureData(a: Plain<RocStudyResult>, title: string): RocFigur
   });
   return {
     title,
-    curves: [...a.markers.map((r) => curve(r, r.marker)), ...a.combined.map((c) => curve(c.roc, `Combined (${c.markers.join(' + ')})`))],
+    curves: [...a.markers.map((r) => curve(r, r.marker)), ...a.combined.map((c) => curve(c.roc, c.markers.join(' + ')))],
   };
 }
 

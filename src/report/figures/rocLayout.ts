@@ -16,7 +16,7 @@ import type { MarkerShape } from './marker.js';
 import { inflate, polylineHitsBox } from './geometry.js';
 import { seriesStyle } from './palette.js';
 import type { RocCurveData, RocPoint } from './rocData.js';
-import { fitText, textWidth } from './textWidth.js';
+import { fitText, textWidth, wrapText } from './textWidth.js';
 
 export interface RocOptions {
   readonly width?: FigureWidth;
@@ -108,7 +108,12 @@ export function rocLayout(data: { readonly title: string; readonly description?:
   const tickValues = [0, 0.2, 0.4, 0.6, 0.8, 1];
 
   // ---- legend content: a small table, label | AUC (95% CI) | optimal cutoff (specificity, sensitivity) ----
-  let labels = curves.map((c) => fitText(c.label, width * 0.3, fs));
+  // Labels wrap onto up to three lines rather than being cut ("SII_mean + AFP_mean"); beyond that they are shortened.
+  const wrapLabel = (label: string, w: number): string[] => {
+    const lines = wrapText(label, w, fs);
+    return lines.length <= 3 ? lines : [lines[0], lines[1], fitText(lines.slice(2).join(' '), w, fs)];
+  };
+  let labelLines = curves.map((c) => wrapLabel(c.label, width * 0.3));
   const aucs = curves.map(aucText);
   const hasOptimal = showOptimal && curves.some((c) => c.optimal && finite(c.optimal.sensitivity) && finite(c.optimal.specificity));
   const cutoffs = curves.map((c) => {
@@ -121,7 +126,7 @@ export function rocLayout(data: { readonly title: string; readonly description?:
   const oneHeadRow = !hasOptimal || widthMm(options.width) >= 120;
   const aucHead: string[] = !anyCi ? ['AUC'] : oneHeadRow ? [`AUC ${ciText}`] : ['AUC', ciText];
   const cutHead: string[] = oneHeadRow ? ['Optimal cutoff (specificity, sensitivity)'] : ['Optimal cutoff', '(specificity, sensitivity)'];
-  let labelW = Math.max(0, ...labels.map((s) => textWidth(s, fs)));
+  let labelW = Math.max(0, ...labelLines.flat().map((s) => textWidth(s, fs)));
   const aucW = Math.max(...aucHead.map((s) => textWidth(s, fs, true)), ...aucs.map((s) => textWidth(s, fs)));
   const cutW = hasOptimal ? Math.max(...cutHead.map((s) => textWidth(s, fs, true)), ...cutoffs.map((s) => textWidth(s, fs))) : 0;
   const rowH = fs * 1.45;
@@ -130,11 +135,12 @@ export function rocLayout(data: { readonly title: string; readonly description?:
   // A legend wider than the figure (long cut-off values at single-column width): shorten the labels.
   const room = width - 2 * PAD;
   if (legendW > room) {
-    labels = curves.map((c) => fitText(c.label, Math.max(30, labelW - (legendW - room)), fs));
-    labelW = Math.max(0, ...labels.map((s) => textWidth(s, fs)));
+    labelLines = curves.map((c) => wrapLabel(c.label, Math.max(30, labelW - (legendW - room))));
+    labelW = Math.max(0, ...labelLines.flat().map((s) => textWidth(s, fs)));
     legendW = 4 + SAMPLE + 4 + labelW + 10 + aucW + (hasOptimal ? 10 + cutW : 0) + 4;
   }
-  const legendH = rowH * (curves.length + headRows) + 4;
+  const legendLines = labelLines.reduce((s, l) => s + l.length, 0);
+  const legendH = rowH * (legendLines + headRows) + 4;
 
   // ---- plot size ----
   const yAxisProbe: AxisSpec = {
@@ -194,10 +200,12 @@ export function rocLayout(data: { readonly title: string; readonly description?:
       if (hasOptimal) cells.push(cell(cutX, cutHead[k] ?? '', true));
       rows.push({ y: box.y0 + 2 + rowH * (k + 0.5), colour: null, dash: '', shape: null, cells: cells.filter((c) => c.text !== '') });
     }
+    let line = headRows;
     curves.forEach((_, i) => {
-      const cells = [cell(labelX, labels[i]), cell(aucX, aucs[i])];
+      const cells = [cell(labelX, labelLines[i][0] ?? ''), cell(aucX, aucs[i])];
       if (hasOptimal && cutoffs[i] !== '') cells.push(cell(cutX, cutoffs[i]));
-      rows.push({ y: box.y0 + 2 + rowH * (i + headRows + 0.5), colour: series[i].colour, dash: series[i].dash, shape: series[i].marker ? series[i].shape : null, cells });
+      rows.push({ y: box.y0 + 2 + rowH * (line++ + 0.5), colour: series[i].colour, dash: series[i].dash, shape: series[i].marker ? series[i].shape : null, cells });
+      for (const more of labelLines[i].slice(1)) rows.push({ y: box.y0 + 2 + rowH * (line++ + 0.5), colour: null, dash: '', shape: null, cells: [cell(labelX, more)] });
     });
     const bottom = Math.max(plot.y1 + axisExtent(xAxis), box.y1);
     return {

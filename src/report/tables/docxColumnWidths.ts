@@ -12,14 +12,28 @@ import type { Align } from './reportTable.js';
 
 /** Average character width of Arial as a fraction of the font size. */
 const CHAR_EM = 0.55;
+/** Bold header text is wider (Arial Bold averages about 0.6 em). */
+const HEADER_EM = 0.6;
 const CELL_MARGINS = 160; // twips, left + right
+
+/** Whether the columns fit `available` at `fontPt` without breaking a word or a number. */
+export function docxColumnsFit(columns: readonly (readonly string[])[], align: readonly Align[], available: number, fontPt: number): boolean {
+  const charTw = fontPt * 20 * CHAR_EM;
+  const longestWord = (s: string) => Math.max(0, ...s.split(/\s+/).map((w) => w.length));
+  const min = columns.map((cells, j) => {
+    const [header, ...body] = cells;
+    const bodyMin = align[j] === 'left' ? Math.max(0, ...body.map(longestWord)) : Math.max(0, ...body.map((c) => c.length));
+    return Math.max(longestWord(header) * (HEADER_EM / CHAR_EM), bodyMin, 2) * charTw + CELL_MARGINS;
+  });
+  return min.reduce((s, x) => s + x, 0) <= available;
+}
 
 export function docxColumnWidths(columns: readonly (readonly string[])[], align: readonly Align[], available: number, fontPt: number): number[] {
   const charTw = fontPt * 20 * CHAR_EM;
   const longestWord = (s: string) => Math.max(0, ...s.split(/\s+/).map((w) => w.length));
   const need = columns.map((cells, j) => {
     const [header, ...body] = cells;
-    const headerNeed = longestWord(header);
+    const headerNeed = longestWord(header) * (HEADER_EM / CHAR_EM);
     // Label columns may wrap at spaces (but not below their longest word, nor above 34 characters a line).
     const bodyNeed = align[j] === 'left' ? Math.max(...body.map((c) => Math.min(c.length, 34)), ...body.map(longestWord), 0) : Math.max(0, ...body.map((c) => c.length));
     return Math.max(headerNeed, bodyNeed, 2) * charTw + CELL_MARGINS;

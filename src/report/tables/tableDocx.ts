@@ -3,7 +3,7 @@
  * (rules above and below the header and at the bottom, no vertical lines), and footnote paragraphs.
  */
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import { docxColumnWidths } from './docxColumnWidths.js';
+import { docxColumnWidths, docxColumnsFit } from './docxColumnWidths.js';
 import type { Align, ReportTable } from './reportTable.js';
 
 const FONT_SIZE = 18; // half-points: 9 pt
@@ -14,7 +14,7 @@ const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
 const alignment = (a: Align) => (a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
 
-function cell(text: string, opts: { align: Align; bold?: boolean; italic?: boolean; top?: boolean; bottom?: boolean; span?: number; indent?: number; width?: number }): TableCell {
+function cell(text: string, opts: { align: Align; bold?: boolean; italic?: boolean; top?: boolean; bottom?: boolean; span?: number; indent?: number; width?: number; size?: number }): TableCell {
   return new TableCell({
     columnSpan: opts.span,
     width: opts.width !== undefined ? { size: opts.width, type: WidthType.DXA } : undefined,
@@ -24,7 +24,7 @@ function cell(text: string, opts: { align: Align; bold?: boolean; italic?: boole
       new Paragraph({
         alignment: alignment(opts.align),
         indent: opts.indent ? { left: 240 * opts.indent } : undefined,
-        children: [new TextRun({ text, bold: opts.bold, italics: opts.italic, size: FONT_SIZE })],
+        children: [new TextRun({ text, bold: opts.bold, italics: opts.italic, size: opts.size ?? FONT_SIZE })],
       }),
     ],
   });
@@ -51,31 +51,31 @@ function fitHeaderGroups(widths: number[], groups: readonly { label: string; spa
 export function tableDocx(t: ReportTable): (Paragraph | Table)[] {
   const rows: TableRow[] = [];
   const groups = t.headerGroups ?? [];
-  const widths = docxColumnWidths(
-    t.columns.map((c, j) => [c.label, ...t.rows.filter((r) => !r.section).map((r) => r.cells[j] ?? '')]),
-    t.columns.map((c) => c.align),
-    TEXT_WIDTH,
-    FONT_SIZE / 2,
-  );
-  fitHeaderGroups(widths, groups, FONT_SIZE / 2);
+  const cols = t.columns.map((c, j) => [c.label, ...t.rows.filter((r) => !r.section).map((r) => r.cells[j] ?? '')]);
+  const align = t.columns.map((c) => c.align);
+  // A wide table (ROC with sensitivity, specificity and Youden's index) steps down to 8 or 7.5 pt
+  // rather than breaking "AFP_mean" or a number over two lines; half-points as Word counts them.
+  const size = [FONT_SIZE, 16, 15].find((hp) => docxColumnsFit(cols, align, TEXT_WIDTH, hp / 2)) ?? 15;
+  const widths = docxColumnWidths(cols, align, TEXT_WIDTH, size / 2);
+  fitHeaderGroups(widths, groups, size / 2);
   let at = 0;
   const spanWidth = (span: number) => widths.slice(at, (at += span)).reduce((s, w) => s + w, 0);
   if (groups.length) {
-    rows.push(new TableRow({ tableHeader: true, children: groups.map((g) => cell(g.label, { align: 'center', bold: true, top: true, span: g.span, bottom: g.label !== '', width: spanWidth(g.span) })) }));
+    rows.push(new TableRow({ tableHeader: true, children: groups.map((g) => cell(g.label, { align: 'center', bold: true, top: true, span: g.span, bottom: g.label !== '', width: spanWidth(g.span), size })) }));
   }
   rows.push(
     new TableRow({
       tableHeader: true,
-      children: t.columns.map((c, j) => cell(c.label, { align: c.align, bold: true, top: !groups.length, bottom: true, width: widths[j] })),
+      children: t.columns.map((c, j) => cell(c.label, { align: c.align, bold: true, top: !groups.length, bottom: true, width: widths[j], size })),
     }),
   );
   t.rows.forEach((r, i) => {
     const last = i === t.rows.length - 1;
     if (r.section) {
-      rows.push(new TableRow({ children: [cell(r.cells[0] ?? '', { align: 'left', italic: true, span: t.columns.length, bottom: last, width: TEXT_WIDTH })] }));
+      rows.push(new TableRow({ children: [cell(r.cells[0] ?? '', { align: 'left', italic: true, span: t.columns.length, bottom: last, width: TEXT_WIDTH, size })] }));
       return;
     }
-    rows.push(new TableRow({ children: t.columns.map((c, j) => cell(r.cells[j] ?? '', { align: c.align, bottom: last, indent: j === 0 ? r.indent : undefined, width: widths[j] })) }));
+    rows.push(new TableRow({ children: t.columns.map((c, j) => cell(r.cells[j] ?? '', { align: c.align, bottom: last, indent: j === 0 ? r.indent : undefined, width: widths[j], size })) }));
   });
   return [
     new Paragraph({ spacing: { before: 240, after: 80 }, children: [new TextRun({ text: t.title, bold: true, size: 20 })] }),

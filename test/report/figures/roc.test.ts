@@ -27,6 +27,21 @@ describe('rocLayout', () => {
     expect(cells).toEqual(['AUC', 'Optimal cutoff', '(95% CI)', '(specificity, sensitivity)', 'SII', '0.800 (0.700–0.900)', '405.08 (0.750, 0.750)']);
   });
 
+  it('wraps a long legend label onto a second line instead of cutting it', () => {
+    const d: RocFigureData = { title: 'two', curves: [
+      { label: 'SII_mean', auc: 0.7, lower: 0.6, upper: 0.8, points: [], optimal: { threshold: 368.99, sensitivity: 0.53, specificity: 0.84 } },
+      { label: 'SII_mean + AFP_mean + albumin', auc: 0.9, lower: 0.85, upper: 0.95, points: [], optimal: { threshold: 0.56, sensitivity: 0.82, specificity: 0.87 } },
+    ] };
+    const rows = rocLayout(d).legend.rows;
+    const labelRows = rows.filter((r) => r.cells.length === 1 || r.colour !== null).map((r) => r.cells[0].text);
+    expect(labelRows.join(' ')).toBe('SII_mean SII_mean + AFP_mean + albumin');
+    expect(labelRows.length).toBeGreaterThan(2); // the long label took a second line, without an ellipsis
+    expect(labelRows.some((t) => t.includes('…'))).toBe(false);
+    const cont = rows[rows.length - 1];
+    expect(cont.colour).toBeNull(); // a continuation line draws no second sample or marker
+    expect(cont.shape).toBeNull();
+  });
+
   it('puts the legend headers on one line when they fit', () => {
     const heads = (L: ReturnType<typeof rocLayout>): string[] => L.legend.rows.filter((r) => r.colour === null).flatMap((r) => r.cells.map((c) => c.text));
     expect(heads(rocLayout(exampleRoc3(), { width: 'double' }))).toEqual(['AUC (95% CI)', 'Optimal cutoff (specificity, sensitivity)']);
