@@ -15,6 +15,7 @@ import { methodsText } from './methodsText.js';
 import { resultsText } from './resultsText.js';
 import { fixed, formatP } from '../format/numbers.js';
 import { excludedAppendixTable, excludedCsv, exclusionCountsTable } from './exclusionBlocks.js';
+import { dataNotesTable } from './dataNotesTable.js';
 import { labelledBundle } from './reportLabels.js';
 import { cutoffText } from '../../analysis/cutoffs.js';
 
@@ -41,6 +42,7 @@ export function buildReport(raw: ResultsBundle, extras: ReportExtras = {}): Repo
     { kind: 'figure', figure: { id: 'figure-flow', caption: fig(`Participant flow: ${b.flow.screened} patients in the data, ${b.flow.analysed} analysed.`), svg: flowSvg(flowFigureData(b.flow, 'Participant flow')), widthMm: 120 } },
   ];
   if (b.flow.excluded.length) flowBlocks.push({ kind: 'table', table: exclusionCountsTable(b.flow, table('Patients excluded, by reason')) });
+  if (b.flow.dataNotes?.length) flowBlocks.push({ kind: 'table', table: dataNotesTable(b.flow.dataNotes, table('Data notes: values converted, recoded or set missing')) });
   sections.push({ id: 'flow', heading: 'Participants', blocks: flowBlocks });
   if (b.cutoffs.length) sections.push({ id: 'cutoffs', heading: 'Cut-offs', blocks: [{ kind: 'table', table: { ...cutoffTable(b.cutoffs), title: table('Cut-offs used to split markers') } }] });
   for (const a of b.analyses) {
