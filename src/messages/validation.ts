@@ -22,5 +22,8 @@ export const validationMessages = {
   noRows: (file: string) => `${file}: no row has every column the analysis uses.`,
   failedReplicates: (failed: number, b: number) =>
     `${failed} of ${b} bootstrap fits failed (not converged, singular or infinite coefficients); optimism is averaged over the ${b - failed} that succeeded.`,
+  needCovariates: (cmd: string) => `siilab ${cmd}: give the model terms with --covariates A,B,...`,
+  badTies: (cmd: string, t: string) => `siilab ${cmd}: --ties must be efron or breslow (got ${q(t)}).`,
+  needPredictors: (cmd: string) => `siilab ${cmd}: give the predictors (risk columns or markers) with --predictors A,B.`,
   workerFailed: (why: string) => `a bootstrap worker thread failed: ${why}`,
 };
