@@ -20,6 +20,7 @@ import { normaliseInputs, type InputUnits, type PatientValue, type RawLabInputs 
 import type { LabVariable } from '../units/labVariables.js';
 import type { Quantity } from '../units/units.js';
 import { predict, type ModelFile, type Prediction } from '../model/modelFile.js';
+import { inTermUnits } from '../model/termUnits.js';
 import { registry } from './registry.js';
 import { publishedModelCheck, type PublishedModelStatus } from './publishedModelCheck.js';
 import { treatmentTags } from './treatmentTags.js';
@@ -197,7 +198,9 @@ export function calculate(input: CalcInput): CalcResult {
     const { file, model } = input.model;
     const inputs: Record<string, number | null> = { ...indices, albiGrade: indices.albiGrade };
     for (const [k, v] of Object.entries(patient.values)) inputs[k] = v?.value ?? null;
-    const p = predict(model, inputs, file);
+    const inUnits = inTermUnits(model.terms, inputs);
+    warnings.push(...inUnits.notes);
+    const p = predict(model, inUnits.values, file);
     fromFile = { ...p, file, siilabVersion: model.siilabVersion, createdFrom: model.createdFrom, outcome: model.outcome, timeUnit: model.timeUnit ?? null, validation: model.validation ?? 'not externally validated', population: model.population ?? null };
   }
   const usable = published.filter((p) => p.usable);

@@ -161,6 +161,15 @@ describe('siilab calc --model FILE', () => {
     expect(j.model.fromFile.survival[1]).toMatchObject({ time: 12 });
     expect(j.model.fromFile.survival[1].survival).toBeCloseTo(Math.pow(0.6, Math.exp(lp)), 12);
   });
+  it('a model fitted per g/dL gets albumin in g/dL, whatever unit the value was given in', async () => {
+    const lp = 0.8 * 0.5 - 0.5 * (3 - 3.8); // 30 g/L = 3 g/dL
+    for (const args of [['--albumin', '30'], ['--albumin', '3', '--albumin-unit', 'g/dL']]) {
+      const j = await calcJson(...args, '--model', join(FIX, 'cox_gdl.json'));
+      expect(j.model.fromFile.survival[1].survival).toBeCloseTo(Math.pow(0.6, Math.exp(lp)), 12);
+      expect(j.model.fromFile.terms.find((t: any) => t.variable === 'albumin').input).toBe(3);
+      expect(j.warnings).toContain('albumin entered the model as 3 g/dL (30 g/L converted to the unit the model was fitted in)');
+    }
+  });
   it('refusals: missing model input, missing file, bad file (exit 3)', async () => {
     const r = await runCli([...BASE, '--model', join(FIX, 'logistic.json')]);
     expect(r.code).toBe(3);
