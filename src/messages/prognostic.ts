@@ -37,5 +37,8 @@ export const predictMessages = {
 export const nomogramMessages = {
   noPredictors: () => `a nomogram needs at least one predictor.`,
   noHorizons: () => `a nomogram needs at least one horizon (follow-up time) for its survival axes.`,
+  badValue: (covariate: string, value: string) => `nomogram: the value ${q(value)} of ${q(covariate)} cannot be placed on its axis (not a number, or a level the model did not see).`,
+  stratified: () => `a nomogram needs a Cox model without strata (a stratified model has one baseline survival per stratum).`,
+  notInModel: (covariate: string) => `nomogram: the predictor ${q(covariate)} is not a covariate of the model.`,
   zeroRange: () => `every predictor of the nomogram contributes the same linear predictor at all its values; there is nothing to draw.`,
 };
