@@ -10,6 +10,7 @@ import type { CoxAnalysisResult } from '../../analysis/coxAnalysis.js';
 import type { RocStudyResult } from '../../analysis/rocStudyAnalysis.js';
 import type { KmAnalysisResult } from '../../analysis/kmAnalysis.js';
 import { cutoffText, type CutoffResult } from '../../analysis/cutoffs.js';
+import { printedLevel } from '../../analysis/termLabels.js';
 import type { ResponseRatesResult } from '../../analysis/responseRates.js';
 import type { ReportRow, ReportTable } from '../tables/reportTable.js';
 import { estimateCi, fixed, formatP, meanSd, medianIqr, pPhrase } from '../format/numbers.js';
@@ -225,7 +226,7 @@ export function baselineTable(a: Plain<import('../../analysis/baselineAnalysis.j
     } else {
       rows.push({ cells: [v.label, ...a.groups.map(() => ''), ...(two ? [stat, p] : [])] });
       v.levels.forEach((lv, k) => {
-        rows.push({ cells: [lv, ...a.groups.map((_, j) => `${v.counts[k][j]} (${fixed((100 * v.counts[k][j]) / Math.max(1, v.counts.reduce((s, r) => s + r[j], 0)), 2)})`), ...(two ? ['', ''] : [])], indent: 1 });
+        rows.push({ cells: [printedLevel(lv), ...a.groups.map((_, j) => `${v.counts[k][j]} (${fixed((100 * v.counts[k][j]) / Math.max(1, v.counts.reduce((s, r) => s + r[j], 0)), 2)})`), ...(two ? ['', ''] : [])], indent: 1 });
       });
     }
   }
