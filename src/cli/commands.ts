@@ -18,6 +18,7 @@ const entries: CommandEntry[] = [
   { name: 'cox', summary: 'Cox proportional hazards regression', load: async () => (await import('./cox.js')).coxCommand },
   { name: 'compare', summary: 'compare variables between groups (baseline table tests)', load: async () => (await import('./compare.js')).compareCommand },
   { name: 'roc', summary: 'ROC analysis: AUC with DeLong CI, optimal cut-offs, paired comparisons, combined markers', load: async () => (await import('./roc.js')).rocCommand },
+  { name: 'tdroc', summary: "time-dependent ROC: AUC(t) with IPCW and influence-function CI, paired differences, Harrell's and Uno's C", load: async () => (await import('./tdroc.js')).tdrocCommand },
   { name: 'logit', summary: 'binary logistic regression', load: async () => (await import('./logit.js')).logitCommand },
   { name: 'validate', summary: 'bootstrap internal validation (optimism-corrected C, calibration slope, Brier) and calibration at a horizon', load: async () => (await import('./validate.js')).validateCommand },
   { name: 'dca', summary: 'decision curve analysis: net benefit over threshold probabilities', load: async () => (await import('./dca.js')).dcaCommand },
@@ -28,6 +29,7 @@ const entries: CommandEntry[] = [
   { name: 'report', summary: 'render a results bundle as HTML, Word and Markdown with tables and figures', load: async () => (await import('./report.js')).reportCommand },
   { name: 'demo', summary: "simulate the seed papers' cohorts, run their analyses and write the reports (simulated data)", load: async () => (await import('./demo.js')).demoCommand },
   { name: 'simulate', summary: "simulate a cohort that reproduces a paper's published summaries (profile YAML)", load: async () => (await import('./simulate.js')).simulateCommand },
+  { name: 'meta', summary: 'meta-analysis of published effects: pooled estimate, heterogeneity, prediction interval, subgroups, meta-regression, funnel plot', load: async () => (await import('./meta.js')).metaCommand },
   { name: 'power', summary: 'sample size or power for a planned study (log-rank/Cox, AUC, events per variable)', load: async () => (await import('./power.js')).powerCommand },
   { name: 'serve', summary: 'start the local web application (calculator, cohorts, analyses, cutoff explorer, audit, reports)', load: async () => (await import('./serve.js')).serveCommand },
 ];

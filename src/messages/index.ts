@@ -19,3 +19,6 @@ export { compareMessages } from './compare.js';
 export { serverMessages } from './server.js';
 export { splineMessages, predictMessages, nomogramMessages } from './prognostic.js';
 export { validationMessages } from './validation.js';
+export { metaMessages } from './meta.js';
+export { timeRocMessages } from './timeroc.js';
+export { competingMessages } from './competing.js';
