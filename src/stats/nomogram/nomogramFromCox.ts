@@ -3,7 +3,8 @@
  * from the fit: the linear predictor centred by β·(column means of the fitted rows) as rms::cph does
  * (= mean of the fit's linear predictors + β·baseline centre), survival axes from the Breslow/Efron
  * baseline cumulative hazard at each horizon, and default axis values (nice ticks over rms's display
- * range of each numeric predictor; the levels, reference first, of a categorical one).
+ * range of each numeric predictor, plus the knots of a spline; the levels, reference first, of a
+ * categorical one).
  *
  * Contract: `covariates` are the CoxInput covariates the fit used (their values at fit.rows give the
  * display ranges); one stratum (a stratified model has one baseline per stratum: refused).
@@ -49,7 +50,16 @@ export function nomogramFromCox(
       return { covariate: p.covariate, values: [t[0].reference!, ...t.map((x) => x.level!)], label: p.label };
     }
     const sorted = Float64Array.from(fit.rows, (i) => c.values[i]).sort();
-    return { covariate: p.covariate, values: defaultAxisValues(displayRange(sorted)), label: p.label };
+    const range = displayRange(sorted);
+    let values = defaultAxisValues(range);
+    // a spline bends between its knots: mark them (2 significant digits) too
+    const sp = fit.splines.find((s) => s.covariate === p.covariate);
+    if (sp) {
+      const step = values.length > 1 ? values[1] - values[0] : 0;
+      const extra = sp.knots.map((k) => Number(k.toPrecision(2))).filter((k) => k >= range[0] && k <= range[1] && values.every((v) => Math.abs(v - k) > step / 4));
+      values = [...new Set([...values, ...extra])].sort((a, b) => a - b);
+    }
+    return { covariate: p.covariate, values, label: p.label };
   });
   return nomogram({
     terms: fit.terms,
