@@ -39,6 +39,16 @@ export function variableLabel(spec: StudySpec | null | undefined, name: string):
   return d?.label ?? name;
 }
 
+/**
+ * What a ROC curve of an endpoint discriminates: a binary endpoint by its label; a survival endpoint
+ * by its event ("death", not "overall survival": higher SII indicates death, not survival).
+ */
+export function rocOutcomeLabel(spec: StudySpec | null | undefined, name: string): string {
+  const e = spec?.endpoints?.[name];
+  if (e?.type !== 'survival' || !e.events?.length) return endpointLabel(spec, name);
+  return e.events.map((x) => variableLabel(spec, x)).join(' or ');
+}
+
 /** A copy of the bundle with endpoints and grouping variables named by their labels (for rendering). */
 export function labelledBundle(b: ResultsBundle): ResultsBundle {
   const spec = (b.spec ?? null) as StudySpec | null;
@@ -46,7 +56,7 @@ export function labelledBundle(b: ResultsBundle): ResultsBundle {
   const v = (n: string) => variableLabel(spec, n);
   const analyses = b.analyses.map((a) => {
     const out: Record<string, unknown> = { ...a };
-    if ('endpoint' in a && typeof a.endpoint === 'string') out.endpoint = ep(a.endpoint);
+    if ('endpoint' in a && typeof a.endpoint === 'string') out.endpoint = a.kind === 'roc' ? rocOutcomeLabel(spec, a.endpoint) : ep(a.endpoint);
     if ('by' in a && Array.isArray(a.by)) out.by = a.by.map(v);
     if ('groupBy' in a && typeof a.groupBy === 'string') out.groupBy = v(a.groupBy);
     return out;

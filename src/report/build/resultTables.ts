@@ -61,7 +61,7 @@ export function coxTable(a: Plain<CoxAnalysisResult>, n: number, title: string, 
     const g = a.multivariable.result.proportionalHazards.global;
     footnotes.push(`Proportional-hazards check of the multivariable model (Grambsch–Therneau test on Kaplan–Meier-transformed time): global χ² = ${fixed(g.chisq, 2)}, df = ${g.df}, ${pPhrase(g.p)}.`);
   }
-  return {
+  const table: ReportTable = {
     id: `table-${a.id}`,
     title,
     columns: [
@@ -72,6 +72,9 @@ export function coxTable(a: Plain<CoxAnalysisResult>, n: number, title: string, 
     rows,
     footnotes,
   };
+  // No multivariable model was asked for: no empty "Multivariable" columns.
+  if (a.multivariable || a.multivariableRule) return table;
+  return { ...table, columns: table.columns.slice(0, 6), headerGroups: undefined, rows: rows.map((r) => ({ ...r, cells: r.cells.slice(0, 6) })) };
 }
 
 export function rocTable(a: Plain<RocStudyResult>, title: string): ReportTable {

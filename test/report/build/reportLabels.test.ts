@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { analyzeStudy } from '../../../src/analysis/analyzeStudy.js';
 import { buildReport } from '../../../src/report/build/buildReport.js';
-import { endpointLabel } from '../../../src/report/build/reportLabels.js';
+import { endpointLabel, rocOutcomeLabel } from '../../../src/report/build/reportLabels.js';
 import type { ReportDocument } from '../../../src/report/document/reportDocument.js';
 
 function allText(doc: ReportDocument): string {
@@ -43,6 +43,18 @@ describe('report labels', () => {
     const text = await report('', '');
     expect(text).toMatch(/Table \d+\. Overall survival by male/);
     expect(text).not.toMatch(/\bOs\b/);
+  });
+
+  it('a ROC curve of a survival endpoint discriminates its event, not "overall survival"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'siilab-labels-'));
+    writeFileSync(join(dir, 'study.yaml'),
+      `version: 1\nsources: [{ file: ${resolve('test/reference/survival/cox_lung.csv')} }]\nvariables:\n  followUpTime: { column: time, unit: days }\n  death: { column: status, positive: 2 }\n  age: age\nendpoints:\n  os: { type: survival, label: Overall survival, events: [death], time: followUpTime }\nanalyses:\n  roc: [{ endpoint: os, markers: [age] }]\n`);
+    const { bundle } = await analyzeStudy(join(dir, 'study.yaml'));
+    const text = allText(buildReport(bundle));
+    expect(text).toMatch(/higher age indicating death/);
+    expect(text).toMatch(/higher → death/);
+    expect(text).not.toMatch(/indicating Overall survival|→ Overall survival/);
+    expect(rocOutcomeLabel({ version: 1, sources: [], variables: {}, endpoints: { rec: { type: 'binary', events: ['recurrence'], label: 'Recurrence' } } }, 'rec')).toBe('Recurrence');
   });
 
   it('turns identifiers into words only for endpoints', () => {
