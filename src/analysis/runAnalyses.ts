@@ -14,6 +14,7 @@ import { responseRates, type ResponseRatesResult } from './responseRates.js';
 import { maxstatAnalysis, type MaxstatAnalysisResult } from './maxstatAnalysis.js';
 import { baselineAnalysis, type BaselineResult } from './baselineAnalysis.js';
 import { logisticAnalysis, type LogisticAnalysisResult } from './logisticAnalysis.js';
+import { timeRocAnalysis, type TimeRocAnalysisResult } from './timeRocAnalysis.js';
 
 export type AnalysisResult =
   | BaselineResult
@@ -22,7 +23,8 @@ export type AnalysisResult =
   | RocStudyResult
   | ResponseRatesResult
   | MaxstatAnalysisResult
-  | LogisticAnalysisResult;
+  | LogisticAnalysisResult
+  | TimeRocAnalysisResult;
 
 export interface StudyResults {
   readonly cutoffs: readonly CutoffResult[];
@@ -88,6 +90,12 @@ export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs
   (analyses.maxstat ?? []).forEach((m, k) => {
     step(`maximally selected cut-off ${k + 1}`);
     out.push(maxstatAnalysis(ds, `maxstat-${k + 1}`, m.endpoint, m.markers, m.minProp ?? 0.1));
+  });
+  (analyses.timeRoc ?? []).forEach((a, k) => {
+    step(`time-dependent ROC ${k + 1}`);
+    const ep = ds.endpoints.get(a.endpoint);
+    const times = a.times ?? (ep?.kind === 'survival' ? yearTimes(ep.unit) : []);
+    out.push(timeRocAnalysis(ds, `time-roc-${k + 1}`, a.endpoint, a.markers, times, { lower: a.lower ?? [], tau: a.tau ?? null }));
   });
   const warnings = [...new Set(out.flatMap((a) => ('warnings' in a ? a.warnings : [])))];
   return { cutoffs: [...cutoffs.values()], analyses: out, warnings };

@@ -15,24 +15,12 @@ import { cliMessages, timeRocMessages } from '../messages/index.js';
 import { readTable } from '../io/readTable.js';
 import { binaryColumn, numericColumn } from '../io/columns.js';
 import { timeRoc, type TimeRocResult } from '../stats/timeroc/timeRoc.js';
+import { timeRocWarningsOf } from '../analysis/timeRocWarnings.js';
 import { quantileSorted } from '../stats/describe/quantile.js';
 import { textTable } from '../report/text/textTable.js';
 import { pval, sig } from '../report/text/formatNumber.js';
 
 const CMD = 'tdroc';
-
-/** Warnings for the null entries (and thin ones) of a time-dependent ROC result. */
-export function timeRocWarnings(r: TimeRocResult): string[] {
-  const out: string[] = [];
-  const first = r.markers[0];
-  if (!first) return out;
-  for (const p of first.at) {
-    if (p.reason === 'noCases') out.push(timeRocMessages.noCases(p.time));
-    else if (p.reason === 'noControls') out.push(timeRocMessages.noControls(p.time, r.maxTime ?? 0));
-    else if (p.cases < 5) out.push(timeRocMessages.fewCases(p.time, p.cases));
-  }
-  return out;
-}
 
 /** The stable JSON of `siilab tdroc --json` (fields may be added, never renamed). */
 export function tdrocJson(file: string, opts: { time: string; event: string; nRows: number; nDropped: number; lower: readonly string[]; defaultTimes: boolean }, r: TimeRocResult) {
@@ -63,7 +51,7 @@ export function tdrocJson(file: string, opts: { time: string; event: string; nRo
       b: c.b,
       at: c.at.map((x) => ({ time: x.time, diff: x.diff, se: x.se, lower: x.lower, upper: x.upper, z: x.z, p: x.p })),
     })),
-    warnings: timeRocWarnings(r),
+    warnings: timeRocWarningsOf(r),
     notes,
   };
 }

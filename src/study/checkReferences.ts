@@ -139,4 +139,9 @@ export function checkReferences(spec: StudySpec, loc: SpecLocator): void {
     endpoint(m.endpoint, ['analyses', 'maxstat', i, 'endpoint']);
     vars(m.markers, ['analyses', 'maxstat', i, 'markers']);
   });
+  (a.timeRoc ?? []).forEach((m, i) => {
+    endpoint(m.endpoint, ['analyses', 'timeRoc', i, 'endpoint']);
+    vars(m.markers, ['analyses', 'timeRoc', i, 'markers']);
+    vars(m.lower, ['analyses', 'timeRoc', i, 'lower']);
+  });
 }

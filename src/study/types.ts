@@ -293,6 +293,26 @@ export interface RocAnalysis {
   combine?: string[][];
 }
 
+/**
+ * Time-dependent ROC of markers for a time-to-event endpoint: cumulative/dynamic AUC(t) with
+ * inverse-probability-of-censoring weights at each time, paired differences between the markers,
+ * Harrell's and Uno's C, e.g. `{ endpoint: os, markers: [SII, AFP], times: [12, 36, 60] }`.
+ */
+export interface TimeRocAnalysis {
+  endpoint: string;
+  /** @minItems 1 */
+  markers: string[];
+  /** Horizons in the endpoint's time unit (default: 1, 3 and 5 years). */
+  times?: number[];
+  /** Markers for which lower values mean higher risk (e.g. albumin); they are negated. */
+  lower?: string[];
+  /**
+   * Truncation time of Uno's C (default: the largest of `times`).
+   * @exclusiveMinimum 0
+   */
+  tau?: number;
+}
+
 /** How a continuous variable enters a model: `log` (natural), `log2`, `log10`, `sqrt`, or `standardise` (per SD). */
 export type ModelTransform = 'log' | 'log2' | 'log10' | 'sqrt' | 'standardise';
 
@@ -375,6 +395,7 @@ export interface Analyses {
   survivalAt?: SurvivalAtAnalysis[];
   responseRates?: ResponseRatesAnalysis;
   maxstat?: MaxstatAnalysis[];
+  timeRoc?: TimeRocAnalysis[];
 }
 
 /** A siilab study: data, variables, derivations, endpoints, cut-offs and analyses. */
