@@ -17,6 +17,8 @@ import { coxph } from '../stats/survival/cox/coxph.js';
 import type { CoxResult, CoxTies } from '../stats/survival/cox/types.js';
 import { textTable } from '../report/text/textTable.js';
 import { pval, sig } from '../report/text/formatNumber.js';
+import { parseHorizons, parseSplines, predictRows, splineJson, withSplines } from './coxPrognostic.js';
+import { predictMessages } from '../messages/index.js';
 
 const CMD = 'cox';
 
@@ -74,7 +76,7 @@ export function coxJson(file: string, r: CoxResult, strataColumn: string | null 
   };
 }
 
-type CoxJson = ReturnType<typeof coxJson>;
+type CoxJson = ReturnType<typeof coxJson> & Partial<ReturnType<typeof splineJson>> & { predictions?: Awaited<ReturnType<typeof predictRows>> };
 
 function renderText(res: CoxJson): string {
   const out: string[] = [];
@@ -108,6 +110,28 @@ function renderText(res: CoxJson): string {
       ),
     );
   }
+  if (res.splines && res.splines.length) {
+    out.push('\nRestricted cubic splines (Wald tests, as rms anova):\n');
+    out.push(
+      textTable(
+        ['covariate', 'knots', 'association χ²', 'df', 'p', 'nonlinearity χ²', 'df', 'p'],
+        res.splines.map((s) => {
+          const a = res.association![s.covariate];
+          const nl = res.nonlinearity![s.covariate];
+          return [s.covariate, s.knots.map((k) => sig(k, 4)).join(', '), sig(a.chisq, 4), String(a.df), pval(a.p), sig(nl.chisq, 4), String(nl.df), pval(nl.p)];
+        }),
+      ),
+    );
+  }
+  if (res.predictions) {
+    out.push('\nPredicted survival (95% CI, log type as R survfit):\n');
+    out.push(
+      textTable(
+        ['row', 'time', 'survival', 'lower', 'upper'],
+        res.predictions.flatMap((p) => p.at.map((a) => [String(p.row), String(a.time), sig(a.surv, 4), sig(a.lower, 4), sig(a.upper, 4)])),
+      ),
+    );
+  }
   out.push('\nNote: z = coef/se as R prints; "Wald z²" is the Wald chi-square on 1 df as SPSS prints (same p).\n');
   for (const w of res.warnings) out.push(`Warning: ${w}\n`);
   return out.join('');
@@ -128,6 +152,11 @@ ${SCALE_HELP}
   --ref COL=LEVEL        reference level of a categorical covariate (default: first in sorted order)
   --strata COL           separate baseline hazard per value of COL
   --ties T               efron (default, as R) or breslow (as SPSS and SAS's default)
+  --spline COL:K         restricted cubic spline of COL with K = 3…7 knots at Harrell's quantiles
+                         (or COL:t1/t2/t3… knot values): terms COL, COL', COL''… and a Wald
+                         nonlinearity test (rms anova); repeat for several columns
+  --predict FILE         predicted survival for the rows of FILE (same columns as the model)
+  --horizons T1,T2       follow-up times of --predict (e.g. 12,36,60)
   --sheet NAME           sheet of an .xlsx file
 ${DATA_FILE_USAGE}
   Rows with a missing value in any used column are dropped and counted (nDropped).`,
@@ -142,6 +171,9 @@ ${DATA_FILE_USAGE}
       ref: { type: 'string', multiple: true },
       strata: { type: 'string' },
       ties: { type: 'string' },
+      spline: { type: 'string', multiple: true },
+      predict: { type: 'string' },
+      horizons: { type: 'string' },
       ...DATA_FILE_OPTIONS,
       ...SCALE_OPTIONS,
     });
@@ -165,6 +197,12 @@ ${DATA_FILE_USAGE}
     }
     if (covariates.length === 0) throw usageError(coxMessages.noCovariates());
     for (const c of categorical) if (!seen.has(c)) throw usageError(coxMessages.categoricalNotCovariate(c));
+    const splineSpecs = parseSplines((a.values.spline as string[] | undefined) ?? [], covariates);
+    const predictFile = optionalString(a, 'predict');
+    const horizons = parseHorizons(optionalString(a, 'horizons'));
+    if (horizons && !predictFile) throw usageError(predictMessages.horizonsWithoutPredict());
+    if (predictFile && !horizons) throw usageError(predictMessages.predictWithoutHorizons());
+    if (predictFile && start) throw usageError(predictMessages.countingProcess());
 
     const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
     const shown = { ...table, file };
@@ -172,10 +210,12 @@ ${DATA_FILE_USAGE}
     const scol = start ? numericColumn(shown, start, '--start') : null;
     const ecol = binaryColumn(shown, event, '--event', eventValue, 'event');
     const scales = covariateScales(CMD, a, covariates);
-    const covs = applyCovariateScales(CMD, covariates.map((c) => readCovariate(shown, c, '--covariates', categorical.includes(c))), scales);
-    checkReferenceLevels(CMD, covs, refs);
+    const raw = covariates.map((c) => readCovariate(shown, c, '--covariates', categorical.includes(c)));
+    const scaled = applyCovariateScales(CMD, raw, scales);
+    checkReferenceLevels(CMD, scaled, refs);
+    const covs = withSplines(scaled, covariates, splineSpecs);
     const st = strata ? labelColumn(shown, strata, '--strata') : null;
-    const r = coxph({
+    const input = {
       time: tcol,
       start: scol,
       event: ecol,
@@ -184,8 +224,22 @@ ${DATA_FILE_USAGE}
       ties,
       reference: refs,
       source: { file, time, event, start, strata },
-    });
-    const res = coxJson(file, r, strata);
+    };
+    const r = coxph(input);
+    const res: CoxJson = coxJson(file, r, strata);
+    if (splineSpecs.size) Object.assign(res, splineJson(r));
+    if (predictFile && horizons)
+      res.predictions = await predictRows(input, r, {
+        file: resolve(ctx.cwd, predictFile),
+        shownFile: predictFile,
+        horizons,
+        tableOptions: tableOptions(CMD, a),
+        columns: covariates,
+        categorical,
+        scales,
+        raw,
+        strataColumn: strata,
+      });
     emit(ctx, Boolean(a.values.json), res, () => renderText(res));
     return 0;
   },
