@@ -14,7 +14,7 @@
  * // { slope: 0.71937802…, se: 0.6003…, converged: true }  (R: coef(coxph(Surv(t, e) ~ lp)) = 0.719378023677)
  */
 import { coxFit } from '../survival/cox/fit.js';
-import { coxSortedData } from '../survival/cox/sortedData.js';
+import { coxSortedData, coxSortedDataWithColumns, type CoxSortedData } from '../survival/cox/sortedData.js';
 
 export interface CalibrationSlope {
   readonly slope: number;
@@ -22,10 +22,11 @@ export interface CalibrationSlope {
   readonly converged: boolean;
 }
 
-export function coxCalibrationSlope(time: Float64Array, event: Uint8Array, lp: Float64Array, ties: 'efron' | 'breslow' = 'efron'): CalibrationSlope | null {
-  const d = coxSortedData({ stop: time, start: null, event, columns: [lp], strata: null, nStrata: 1 });
+/** `sorted` (optional): the same rows already sorted by coxSortedData (any columns), saving the sort. */
+export function coxCalibrationSlope(time: Float64Array, event: Uint8Array, lp: Float64Array, ties: 'efron' | 'breslow' = 'efron', sorted?: CoxSortedData, eps = 1e-9): CalibrationSlope | null {
+  const d = sorted ? coxSortedDataWithColumns(sorted, [lp]) : coxSortedData({ stop: time, start: null, event, columns: [lp], strata: null, nStrata: 1 });
   if (d.nEvents === 0) return null;
-  const f = coxFit(d, { ties, concordance: false, zphGroups: null, baselineStrata: null });
+  const f = coxFit(d, { ties, eps, concordance: false, zphGroups: null, baselineStrata: null });
   if (f.singular.length > 0 || !Number.isFinite(f.beta[0])) return null;
   return { slope: f.beta[0], se: Math.sqrt(f.variance[0]), converged: f.converged && f.infinite.length === 0 };
 }

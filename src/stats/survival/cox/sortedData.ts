@@ -54,20 +54,29 @@ export interface CoxRawData {
   /** Stratum code per row (0..nStrata−1), or null for one stratum. */
   readonly strata: Int32Array | null;
   readonly nStrata: number;
+  /**
+   * The rows' order when it is already known (stratum, stop ascending, deaths first — e.g. a
+   * bootstrap resample ordered through the original data's sort): skips the sort.
+   */
+  readonly presorted?: Int32Array;
 }
 
 export function coxSortedData(raw: CoxRawData): CoxSortedData {
   const n = raw.stop.length;
   const p = raw.columns.length;
   // Sort least significant key first: deaths first, then stop time, then stratum (stable passes).
-  const ev = new Int32Array(n);
-  for (let i = 0; i < n; i++) ev[i] = raw.event[i];
-  let order = countingOrder(ev, 2, undefined, true);
   const nStrata = raw.strata ? raw.nStrata : 1;
   const stop = new Float64Array(n);
-  const oneStratum = !(raw.strata && nStrata > 1);
-  order = radixOrder(raw.stop, order, false, oneStratum ? stop : undefined);
-  if (!oneStratum) order = countingOrder(raw.strata!, nStrata, order);
+  const oneStratum = !(raw.strata && nStrata > 1) && !raw.presorted;
+  let order: Int32Array;
+  if (raw.presorted) order = raw.presorted;
+  else {
+    const ev = new Int32Array(n);
+    for (let i = 0; i < n; i++) ev[i] = raw.event[i];
+    order = countingOrder(ev, 2, undefined, true);
+    order = radixOrder(raw.stop, order, false, oneStratum ? stop : undefined);
+    if (raw.strata && nStrata > 1) order = countingOrder(raw.strata, nStrata, order);
+  }
 
   const event = new Uint8Array(n);
   const stratum = new Int32Array(n);
@@ -85,6 +94,37 @@ export function coxSortedData(raw: CoxRawData): CoxSortedData {
   for (let k = 0; k < n; k++) strataBounds[stratum[k] + 1]++;
   for (let s = 0; s < nStrata; s++) strataBounds[s + 1] += strataBounds[s];
 
+  const { x, means, scale } = centredColumns(raw.columns, order);
+
+  let byStart: Int32Array | null = null;
+  if (start) {
+    byStart = radixOrder(start);
+    if (nStrata > 1) byStart = countingOrder(stratum, nStrata, byStart);
+  }
+
+  let nDeathTimes = 0;
+  for (let k = 0; k < n; k++) {
+    if (event[k] && (k === 0 || stop[k - 1] !== stop[k] || stratum[k - 1] !== stratum[k] || !event[k - 1])) nDeathTimes++;
+  }
+  return { n, p, x, stop, start, event, stratum, strataBounds, byStart, order, means, scale, nDeathTimes, nEvents };
+}
+
+/**
+ * The same sorted rows with other covariate columns (same length, input order): reuses the sort,
+ * strata and risk-set bookkeeping of `d` and only centres, scales and gathers the new columns —
+ * for refitting many models on the same outcome (e.g. the calibration slope of each bootstrap
+ * linear predictor on the original data).
+ */
+export function coxSortedDataWithColumns(d: CoxSortedData, columns: readonly Float64Array[]): CoxSortedData {
+  const { x, means, scale } = centredColumns(columns, d.order);
+  return { ...d, p: columns.length, x, means, scale };
+}
+
+/** Centre (mean, 0 for a 0/1 column), scale (1/mean absolute deviation) and gather the columns in `order`, row-major. */
+function centredColumns(columns: readonly Float64Array[], order: Int32Array): { x: Float64Array; means: Float64Array; scale: Float64Array } {
+  const n = order.length;
+  const p = columns.length;
+  const raw = { columns };
   const means = new Float64Array(p);
   const scale = new Float64Array(p);
   // centre and scale into an unsorted row-major copy (sequential), then gather whole rows in the
@@ -118,15 +158,5 @@ export function coxSortedData(raw: CoxRawData): CoxSortedData {
     for (let j = 0; j < p; j++) x[dst + j] = xu[src + j];
   }
 
-  let byStart: Int32Array | null = null;
-  if (start) {
-    byStart = radixOrder(start);
-    if (nStrata > 1) byStart = countingOrder(stratum, nStrata, byStart);
-  }
-
-  let nDeathTimes = 0;
-  for (let k = 0; k < n; k++) {
-    if (event[k] && (k === 0 || stop[k - 1] !== stop[k] || stratum[k - 1] !== stratum[k] || !event[k - 1])) nDeathTimes++;
-  }
-  return { n, p, x, stop, start, event, stratum, strataBounds, byStart, order, means, scale, nDeathTimes, nEvents };
+  return { x, means, scale };
 }
