@@ -5,8 +5,9 @@
  */
 import type { ResultsBundle } from '../../analysis/bundle.js';
 import type { ReportBlock, ReportDocument, ReportSection } from '../document/reportDocument.js';
-import { baselineTable, coxTable, cutoffTable, kmTable, logisticTable, responseTable, rocTable } from './resultTables.js';
-import { flowFigureData, forestFigureData, kmFigureData, rocFigureData } from './figureAdapters.js';
+import { baselineTable, coxTable, cutoffTable, kmTable, logisticTable, responseTable, rocTable, timeRocTable } from './resultTables.js';
+import { flowFigureData, forestFigureData, kmFigureData, rocFigureData, timeAucFigureData } from './figureAdapters.js';
+import { timeAucSvg } from '../figures/timeAucSvg.js';
 import { kmSvg } from '../figures/kmSvg.js';
 import { rocSvg } from '../figures/rocSvg.js';
 import { forestSvg } from '../figures/forestSvg.js';
@@ -16,8 +17,12 @@ import { resultsText } from './resultsText.js';
 import { fixed, formatP } from '../format/numbers.js';
 import { excludedAppendixTable, excludedCsv, exclusionCountsTable } from './exclusionBlocks.js';
 import { dataNotesTable } from './dataNotesTable.js';
+import { documentUnitPowers } from '../format/unitPowers.js';
 import { labelledBundle } from './reportLabels.js';
 import { cutoffText } from '../../analysis/cutoffs.js';
+
+/** The file name of a path (the report's subtitle names the file, the provenance line its path). */
+const basename = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 
 export interface ReportExtras {
   /** Extra sections placed after the summary (e.g. the demo's published-vs-reproduced comparison). */
@@ -55,6 +60,10 @@ export function buildReport(raw: ResultsBundle, extras: ReportExtras = {}): Repo
       heading = `ROC analysis: ${a.endpoint}`;
       blocks.push({ kind: 'table', table: rocTable(a, table(`ROC analysis of markers for ${a.endpoint}`)) });
       blocks.push({ kind: 'figure', figure: { id: `figure-${a.id}`, caption: fig(`ROC curves for ${a.endpoint} (${a.markers.map((r) => `${r.direction} ${r.marker} indicates ${a.endpoint}`).join('; ')}); the dot marks the Youden-optimal cut-off.`), svg: rocSvg(rocFigureData(a, `ROC curves for ${a.endpoint}`)), widthMm: 85 } });
+    } else if (a.kind === 'timeRoc') {
+      heading = `Time-dependent ROC: ${a.endpoint}`;
+      blocks.push({ kind: 'table', table: timeRocTable(a, table(`Time-dependent AUC of markers for ${a.endpoint}`), a.unit) });
+      blocks.push({ kind: 'figure', figure: { id: `figure-${a.id}`, caption: fig(`Time-dependent AUC of ${a.markers.map((m) => m.marker).join(', ')} for ${a.endpoint} (cumulative/dynamic, inverse-probability-of-censoring weighted), with pointwise 95% confidence bands; marked points are the reported horizons.`), svg: timeAucSvg(timeAucFigureData(a, `Time-dependent AUC for ${a.endpoint}`, `Time (${a.unit})`)), widthMm: 85 } });
     } else if (a.kind === 'cox') {
       heading = `Cox regression: ${a.endpoint}`;
       blocks.push({ kind: 'table', table: coxTable(a, n, table(`Univariable and multivariable Cox regression for ${a.endpoint}`)) });
@@ -96,12 +105,12 @@ export function buildReport(raw: ResultsBundle, extras: ReportExtras = {}): Repo
   if (b.flow.excluded.length)
     sections.push({ id: 'appendix-excluded', heading: 'Appendix: excluded patients', blocks: [{ kind: 'table', table: excludedAppendixTable(b.flow, 'Table A1. Excluded patients by reason') }] });
   const sim = b.simulated;
-  return {
+  return documentUnitPowers({
     title: b.title,
-    subtitle: sim ? `Simulated cohort from the profile of ${sim.citation}` : `Analysis of ${b.inputs.map((i) => i.file).join(', ')}`,
+    subtitle: sim ? `Simulated cohort from the profile of ${sim.citation}` : `Analysis of ${b.inputs.map((i) => basename(i.file)).join(', ')}`,
     banner: sim ? `SIMULATED DATA — these are not patients. The cohort was drawn (seed ${sim.seed}) to reproduce the published summaries of ${sim.profile}; use it to see what siilab does, not to draw clinical conclusions.` : null,
     sections,
     attachments: b.flow.excluded.length ? { 'excluded.csv': excludedCsv(b.flow) } : {},
     provenance: `siilab ${b.siilabVersion}; inputs: ${b.inputs.map((i) => `${i.file} (SHA-256 ${i.sha256.slice(0, 16)}…, ${i.rows} rows)`).join('; ')}${b.seed !== null ? `; seed ${b.seed}` : ''}.`,
-  };
+  });
 }
