@@ -3,8 +3,8 @@
  * a square per study (area proportional to its weight) and its CI, diamonds for pooled estimates
  * (width = CI), the prediction interval as a bar with end caps under the main diamond, a dashed
  * line at 1 and a dotted line at the main pooled estimate, then "Weight" and "ratio (95% CI)"
- * columns; heterogeneity and other notes below the axis. Never throws: limits beyond the axis
- * (0.01–100 unless the data need more, up to 0.001–1000) become arrows.
+ * columns; heterogeneity and other notes below the axis. Never throws: the axis covers the study
+ * CIs up to 0.01–100 and estimates and pooled intervals up to 0.001–1000; limits beyond it become arrows.
  */
 import { scaleLog } from 'd3-scale';
 import { fixed } from '../format/numbers.js';
@@ -86,7 +86,9 @@ function ratioText(x: number, digits: number): string {
 
 /** "2.21 (1.09–4.49)". */
 export function metaEstimateText(e: number, l: number, u: number, digits = 2): string {
-  return `${ratioText(e, digits)} (${ratioText(l, digits)}–${ratioText(u, digits)})`;
+  const lt = ratioText(l, digits), ut = ratioText(u, digits);
+  // "< 0.001–> 999" would be unreadable: a bound written as text takes "to".
+  return /[<>]/.test(lt + ut) ? `${ratioText(e, digits)} (${lt} to ${ut})` : `${ratioText(e, digits)} (${lt}–${ut})`;
 }
 
 export function metaForestLayout(data: MetaForestFigureData, options: MetaForestOptions = {}): MetaForestLayout {
@@ -97,15 +99,22 @@ export function metaForestLayout(data: MetaForestFigureData, options: MetaForest
   const studies = data.groups.flatMap((g) => g.studies);
   const pooled = [...data.pooled, ...data.groups.flatMap((g) => (g.pooled ? [g.pooled] : []))];
   // axis domain: the studies' estimates and the pooled intervals (study CIs may run off with arrows)
+  // Study CIs widen the axis up to 0.01–100; estimates and pooled intervals up to 0.001–1000.
   let lo = 1, hi = 1;
-  for (const v of [...studies.flatMap((s) => [s.lower, s.upper, s.estimate]), ...pooled.flatMap((p) => [p.lower, p.upper]), data.prediction?.lower, data.prediction?.upper]) {
+  const widen = (v: number | undefined, min: number, max: number): void => {
     if (ok(v)) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
+      lo = Math.min(lo, Math.max(min, v));
+      hi = Math.max(hi, Math.min(max, v));
     }
+  };
+  for (const s of studies) {
+    widen(s.lower, 0.01, 100);
+    widen(s.upper, 0.01, 100);
+    widen(s.estimate, 0.001, 1000);
   }
-  lo = Math.max(0.001, lo);
-  hi = Math.min(1000, hi);
+  for (const p of pooled) for (const v of [p.lower, p.upper]) widen(v, 0.001, 1000);
+  widen(data.prediction?.lower, 0.01, 100);
+  widen(data.prediction?.upper, 0.01, 100);
   const dLo = [...TICKS].reverse().find((t) => t <= lo * (1 + 1e-12)) ?? 0.001;
   const dHi = TICKS.find((t) => t >= hi * (1 - 1e-12)) ?? 1000;
   const domain: [number, number] = [dLo, dHi];

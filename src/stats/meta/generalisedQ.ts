@@ -27,10 +27,9 @@ export function solveGeneralisedQ(yi: Float64Array, vi: Float64Array, x: Float64
   const q0 = generalisedQ(yi, vi, x, 0).q;
   if (!(q0 > target)) return { tau2: 0, iterations: 0 };
   let lo = 0;
-  let hi = 1;
   let maxV = 0;
   for (const v of vi) maxV = Math.max(maxV, v);
-  hi = Math.max(1, 10 * maxV);
+  let hi = Math.max(1, 10 * maxV);
   let it = 0;
   while (generalisedQ(yi, vi, x, hi).q > target && it < 2000) {
     lo = hi;

@@ -154,7 +154,6 @@ describe('metafor rma parity', () => {
     });
   }
   afterAll(() => {
-    // eslint-disable-next-line no-console
     if (process.env.SIILAB_COUNT) console.log(`metafor values compared: ${counter.n}`);
   });
 });
