@@ -15,6 +15,8 @@ import { maxstatAnalysis, type MaxstatAnalysisResult } from './maxstatAnalysis.j
 import { baselineAnalysis, type BaselineResult } from './baselineAnalysis.js';
 import { logisticAnalysis, type LogisticAnalysisResult } from './logisticAnalysis.js';
 import { timeRocAnalysis, type TimeRocAnalysisResult } from './timeRocAnalysis.js';
+import { splineAnalysis, type SplineAnalysisResult } from './splineAnalysis.js';
+import { nomogramAnalysis, type NomogramAnalysisResult } from './nomogramAnalysis.js';
 
 export type AnalysisResult =
   | BaselineResult
@@ -24,7 +26,9 @@ export type AnalysisResult =
   | ResponseRatesResult
   | MaxstatAnalysisResult
   | LogisticAnalysisResult
-  | TimeRocAnalysisResult;
+  | TimeRocAnalysisResult
+  | SplineAnalysisResult
+  | NomogramAnalysisResult;
 
 export interface StudyResults {
   readonly cutoffs: readonly CutoffResult[];
@@ -96,6 +100,16 @@ export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs
     const ep = ds.endpoints.get(a.endpoint);
     const times = a.times ?? (ep?.kind === 'survival' ? yearTimes(ep.unit) : []);
     out.push(timeRocAnalysis(ds, `time-roc-${k + 1}`, a.endpoint, a.markers, times, { lower: a.lower ?? [], tau: a.tau ?? null }));
+  });
+  (analyses.splines ?? []).forEach((a, k) => {
+    step(`restricted cubic spline ${k + 1}`);
+    out.push(splineAnalysis(ds, `spline-${k + 1}`, a.endpoint, a.marker, a.knots ?? 4, a.adjust ?? [], cutoffs, a.reference ?? null));
+  });
+  (analyses.nomogram ?? []).forEach((a, k) => {
+    step(`nomogram ${k + 1}`);
+    const ep = ds.endpoints.get(a.endpoint);
+    const horizons = a.horizons ?? (ep?.kind === 'survival' ? yearTimes(ep.unit) : []);
+    out.push(nomogramAnalysis(ds, `nomogram-${k + 1}`, a.endpoint, a.predictors, horizons, cutoffs));
   });
   const warnings = [...new Set(out.flatMap((a) => ('warnings' in a ? a.warnings : [])))];
   return { cutoffs: [...cutoffs.values()], analyses: out, warnings };

@@ -396,6 +396,34 @@ export interface Analyses {
   responseRates?: ResponseRatesAnalysis;
   maxstat?: MaxstatAnalysis[];
   timeRoc?: TimeRocAnalysis[];
+  splines?: SplineAnalysis[];
+  nomogram?: NomogramAnalysis[];
+}
+
+/**
+ * The shape of a marker's association with an endpoint: a restricted cubic spline of the marker
+ * (Cox for a survival endpoint, logistic for a binary one), its nonlinearity test and the hazard
+ * (odds) ratio curve relative to a reference value.
+ */
+export interface SplineAnalysis {
+  endpoint: string;
+  /** A numeric variable (entered on its own scale, cut-offs ignored). */
+  marker: string;
+  /** Number of knots at Harrell's default quantiles (3 to 7), or the knot values (default 4). */
+  knots?: number | number[];
+  /** Adjustment covariates (names, or `{ variable, transform, per }`). */
+  adjust?: Candidate[];
+  /** Value with ratio 1 (default: the median, as rms). */
+  reference?: number;
+}
+
+/** A nomogram of a Cox model for a survival endpoint: points per predictor, total points → survival at each horizon. */
+export interface NomogramAnalysis {
+  endpoint: string;
+  /** @minItems 1 */
+  predictors: Candidate[];
+  /** Horizons in the endpoint's time unit (default: 1, 3 and 5 years). */
+  horizons?: number[];
 }
 
 /** A siilab study: data, variables, derivations, endpoints, cut-offs and analyses. */
