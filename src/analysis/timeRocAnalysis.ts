@@ -80,7 +80,8 @@ export function timeRocAnalysis(
   const grid = [...new Set([...Array.from({ length: GRID }, (_, k) => first + ((last - first) * k) / (GRID - 1)), ...times.filter((t) => t <= last)])].sort((a, b) => a - b);
   const dense = timeRoc({ time, event, markers: input, times: grid, tau: r.tau });
   const curveOf = (k: number): TimeRocCurve => {
-    const pts = dense.markers[k].at.filter((p) => p.auc !== null);
+    // grid points resting on fewer than 5 cases or 5 controls are left out of the line (the horizons stay marked)
+    const pts = dense.markers[k].at.filter((p) => p.auc !== null && p.cases >= 5 && p.controls >= 5);
     return { time: pts.map((p) => p.time), auc: pts.map((p) => p.auc!), lower: pts.map((p) => p.lower!), upper: pts.map((p) => p.upper!) };
   };
   return Object.freeze({

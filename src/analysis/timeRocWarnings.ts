@@ -1,4 +1,4 @@
-/** The warnings of a time-dependent ROC result: horizons with no case or no control, horizons with few cases. */
+/** The warnings of a time-dependent ROC result: horizons with no case or no control, horizons with fewer than 5 cases or controls. */
 import type { TimeRocResult } from '../stats/timeroc/timeRoc.js';
 import { timeRocMessages as T } from '../messages/index.js';
 
@@ -10,7 +10,7 @@ export function timeRocWarningsOf(r: TimeRocResult, endpoint?: string): string[]
   for (const p of first.at) {
     if (p.reason === 'noCases') out.push(prefix + T.noCases(p.time));
     else if (p.reason === 'noControls') out.push(prefix + T.noControls(p.time, r.maxTime ?? 0));
-    else if (p.cases < 5) out.push(prefix + T.fewCases(p.time, p.cases));
+    else if (p.cases < 5 || p.controls < 5) out.push(prefix + T.fewCases(p.time, p.cases, p.controls));
   }
   return out;
 }

@@ -18,7 +18,8 @@ export const timeRocMessages = {
   noCases: (t: number) => `AUC at time ${num(t)} not estimated: no event occurred up to this time (no case).`,
   noControls: (t: number, maxTime: number) =>
     `AUC at time ${num(t)} not estimated: no patient is followed beyond it (no control; the last follow-up time is ${num(maxTime)}).`,
-  fewCases: (t: number, cases: number) => `AUC at time ${num(t)} rests on ${cases} case(s) only; its CI is unreliable.`,
+  fewCases: (t: number, cases: number, controls: number) =>
+    `AUC at time ${num(t)} rests on ${cases} case(s) and ${controls} control(s); with fewer than 5 of either its CI is unreliable.`,
   defaultTimes: (times: readonly number[]) => `no --times given: AUC(t) at the quartiles of the event times (${times.map(num).join(', ')}).`,
   dropped: (n: number) => `${n} row(s) dropped for a missing time, event or marker value.`,
   method: () =>

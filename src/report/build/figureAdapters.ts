@@ -4,6 +4,8 @@
 import type { Plain } from '../../analysis/plain.js';
 import type { KmAnalysisResult } from '../../analysis/kmAnalysis.js';
 import type { RocStudyResult } from '../../analysis/rocStudyAnalysis.js';
+import type { TimeRocAnalysisResult } from '../../analysis/timeRocAnalysis.js';
+import type { TimeAucFigureData } from '../figures/timeAucData.js';
 import type { CoxAnalysisResult } from '../../analysis/coxAnalysis.js';
 import type { BundleFlow } from '../../analysis/bundle.js';
 import type { KmFigureData, KmGroupData } from '../figures/kmData.js';
@@ -87,5 +89,18 @@ export function flowFigureData(f: BundleFlow, title: string): FlowFigureData {
     exclusions: f.steps.map((s) => ({ reason: s.label, n: s.n })),
     analysed: { label: 'Analysed', n: f.analysed },
     groups: f.groups,
+  };
+}
+
+export function timeAucFigureData(a: Plain<TimeRocAnalysisResult>, title: string, timeLabel: string): TimeAucFigureData {
+  return {
+    title,
+    timeLabel,
+    confLevel: a.level,
+    series: a.markers.map((m) => ({
+      label: m.direction === 'lower' ? `${m.marker} (lower = higher risk)` : m.marker,
+      curve: m.curve.time.map((t, k) => ({ time: n0(t), auc: n0(m.curve.auc[k]), lower: m.curve.lower[k], upper: m.curve.upper[k] })),
+      points: m.at.filter((p) => p.auc !== null).map((p) => ({ time: p.time, auc: n0(p.auc), lower: p.lower, upper: p.upper })),
+    })),
   };
 }

@@ -158,6 +158,13 @@ export function methodsText(b: ResultsBundle): string[] {
     s += ". Median survival is given with the confidence interval of R's survfit and, for comparison with SPSS output, the symmetric interval median ± 1.96·SE.";
     first.push(s);
   }
+  const timeRoc = of('timeRoc');
+  if (timeRoc.length) {
+    let s = 'Time-dependent discrimination was assessed by the cumulative/dynamic area under the ROC curve at each horizon t, AUC(t) (cases: patients with the event by t; controls: patients event-free beyond t), with inverse-probability-of-censoring weights from the Kaplan–Meier estimate of the censoring distribution (Uno et al., 2007; Blanche et al., 2013); standard errors come from the influence function and the 95% confidence intervals are normal (as R riskRegression::Score).';
+    if (timeRoc.some((a) => a.comparisons.length)) s += ' AUC(t) of two markers on the same patients were compared with the paired difference of their influence functions (Blanche et al., 2013).';
+    s += " Harrell's C and Uno's C truncated at the largest horizon (Uno et al., 2011) are given with infinitesimal-jackknife standard errors.";
+    first.push(s);
+  }
   if (of('maxstat').length && !b.cutoffs.some((c) => c.dataDriven))
     first.push('Maximally selected log-rank cut-offs are reported with the Lausen–Schumacher corrected P value beside the naive P value.');
   if (of('response').length) first.push('Response rates are given with exact Clopper–Pearson 95% confidence intervals.');

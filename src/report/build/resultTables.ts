@@ -8,6 +8,7 @@
 import type { Plain } from '../../analysis/plain.js';
 import type { CoxAnalysisResult } from '../../analysis/coxAnalysis.js';
 import type { RocStudyResult } from '../../analysis/rocStudyAnalysis.js';
+import type { TimeRocAnalysisResult } from '../../analysis/timeRocAnalysis.js';
 import type { KmAnalysisResult } from '../../analysis/kmAnalysis.js';
 import { cutoffText, type CutoffResult } from '../../analysis/cutoffs.js';
 import { printedLevel } from '../../analysis/termLabels.js';
@@ -111,6 +112,44 @@ export function rocTable(a: Plain<RocStudyResult>, title: string): ReportTable {
     columns: [
       { label: 'Marker', align: L }, { label: 'Direction', align: L }, { label: 'AUC (95% CI)', align: R }, { label: 'SE', align: R }, { label: 'P', align: R },
       { label: 'Cut-off', align: R }, { label: 'Sensitivity (%)', align: R }, { label: 'Specificity (%)', align: R }, { label: "Youden's index", align: R },
+    ],
+    rows,
+    footnotes,
+  };
+}
+
+/** Time-dependent ROC: AUC(t) (95% CI) per marker and horizon, the paired comparison P, Harrell's and Uno's C. */
+export function timeRocTable(a: Plain<TimeRocAnalysisResult>, title: string, unit: string): ReportTable {
+  const times = a.times;
+  const t0 = a.markers[0]?.at ?? [];
+  const tt = (t: number) => fixed(t, Number.isInteger(t) ? 0 : 2);
+  const rows: ReportRow[] = a.markers.map((m) => ({
+    cells: [
+      m.direction === 'lower' ? `${m.marker} (lower = higher risk)` : m.marker,
+      ...m.at.map((p) => (p.auc === null ? 'not estimable' : estimateCi(p.auc, p.lower, p.upper))),
+      m.harrell.c === null ? '—' : `${fixed(m.harrell.c, 3)} (${fixed(m.harrell.se, 3)})`,
+      m.uno.c === null ? '—' : `${fixed(m.uno.c, 3)} (${fixed(m.uno.se, 3)})`,
+    ],
+  }));
+  for (const c of a.comparisons)
+    rows.push({ cells: [`P, ${c.a} vs ${c.b}`, ...c.at.map((x) => (x.p === null ? '—' : formatP(x.p))), '', ''] });
+  const footnotes = [
+    `${a.n} patients, ${a.events} events${a.nDropped ? ` (${a.nDropped} excluded for a missing value)` : ''}. Cases and controls at each horizon: ${t0.map((p) => `${tt(p.time)} ${unit}: ${p.cases} / ${p.controls}`).join('; ')}.`,
+    'Cumulative/dynamic AUC(t): cases had the event by t, controls were event-free beyond t; inverse-probability-of-censoring weights from the Kaplan–Meier estimate of censoring (Uno 2007; Blanche 2013); 95% CI from the influence-function standard error (as R riskRegression::Score, cens.model = "marginal"). Markers are read as risk scores (higher = event more likely).',
+    `P: paired comparison of two markers' AUC(t) (difference of their influence functions). Harrell's C and Uno's C (truncated at ${tt(a.tau)} ${unit}; Uno 2011) with their standard errors in brackets.`,
+  ];
+  for (const c of a.comparisons) {
+    const parts = c.at.filter((x) => x.diff !== null && x.lower !== null && x.upper !== null).map((x) => `${fixed(x.diff, 3)} (${fixed(x.lower, 3)} to ${fixed(x.upper, 3)}) at ${tt(x.time)} ${unit}`);
+    if (parts.length) footnotes.push(`Difference in AUC(t), ${c.a} − ${c.b} (95% CI): ${parts.join('; ')}.`);
+  }
+  return {
+    id: `table-${a.id}`,
+    title,
+    columns: [
+      { label: 'Marker', align: L },
+      ...times.map((t) => ({ label: `AUC at ${tt(t)} ${unit} (95% CI)`, align: R })),
+      { label: "Harrell's C (SE)", align: R },
+      { label: "Uno's C (SE)", align: R },
     ],
     rows,
     footnotes,

@@ -35,6 +35,9 @@ const METHODS: readonly { name: RegExp; result: RegExp }[] = [
   { name: /log-rank test for trend/, result: /Log-rank test for trend/ },
   { name: /Lausen–Schumacher/, result: /Corrected P|corrected\)/ },
   { name: /Clopper–Pearson/, result: /ORR, % \(95% CI\)/ },
+  { name: /cumulative\/dynamic area under the ROC curve/, result: /AUC at .* \(95% CI\)/ },
+  { name: /paired difference of their influence functions/, result: /P, .* vs / },
+  { name: /Uno's C truncated/, result: /Uno's C \(SE\)/ },
 ];
 
 function reportText(doc: ReportDocument, skip: string): string {
