@@ -152,6 +152,14 @@ export function renderCalc(r: CalcResult): string {
     out.push(wrap(`${first.population}.`, '      ', '    Patients: '));
     out.push(wrap(`${first.treatment}.`, '      ', '    Treatment: '));
     out.push(wrap(`${first.endpoint}.`, '      ', '    Endpoint: '));
+    const own = r.bodyOfEvidence.seedPool?.studies.find((x) => x.study === id) ?? null;
+    const pool = r.bodyOfEvidence.seedPool;
+    if (own && pool) {
+      out.push(wrap(`SII HR ${sig(own.hr, 4)} (95% CI ${sig(own.lower, 4)}–${sig(own.upper, 4)}; ${own.where}) — all seed SII HRs pooled: ${sig(pool.hr, 3)} (${sig(pool.lower, 3)}–${sig(pool.upper, 3)}), I² = ${Math.round(pool.I2)}%; published meta-analyses of overall survival: HR ${r.bodyOfEvidence.published.flatMap((m) => m.results.filter((x) => x.endpoint === 'overall survival').map((x) => sig(x.hr, 3))).join(', ')} (see below).`, '      ', '    Evidence: '));
+    } else {
+      const np = r.bodyOfEvidence.notPooled.find((x) => x.study === id);
+      if (np) out.push(wrap(`SII ${np.quantity} ${sig(np.value, 4)} (95% CI ${sig(np.lower, 4)}–${sig(np.upper, 4)}; ${np.where}): an odds ratio of a binary outcome, not pooled with the hazard ratios.`, '      ', '    Evidence: '));
+    }
     for (const e of entries) {
       out.push(wrap(entryHeading(e), '      ', '    • '));
       if (e.finding) out.push(wrap(e.finding, '        ', '      Found: '));
@@ -162,6 +170,18 @@ export function renderCalc(r: CalcResult): string {
       out.push('    Caveats:');
       for (const c of shared) out.push(wrap(c, '        ', '      - '));
     }
+  }
+  out.push('', 'The body of evidence on SII');
+  const pool = r.bodyOfEvidence.seedPool;
+  if (pool) {
+    out.push(wrap(`Seed studies' SII hazard ratios pooled (${pool.method}): HR ${sig(pool.hr, 3)} (95% CI ${sig(pool.lower, 3)}–${sig(pool.upper, 3)})${pool.predictionLower !== null ? `, 95% prediction interval ${sig(pool.predictionLower, 3)}–${sig(pool.predictionUpper, 3)}` : ''}; ` +
+      pool.studies.map((x) => `${x.study} ${sig(x.hr, 4)} (weight ${Math.round(x.weight)}%)`).join(', ') + '.', '    ', '  '));
+    out.push(wrap(pool.plain, '    ', '  '));
+  }
+  out.push('  Published meta-analyses (pooled HR for a high vs a low SII, as their abstracts print them):');
+  for (const m of r.bodyOfEvidence.published) {
+    const res = m.results.map((x) => `${x.endpoint} ${sig(x.hr, 3)}${x.lower !== null ? ` (${sig(x.lower, 3)}–${sig(x.upper, 3)})` : ''}${x.i2 !== null ? `, I² ${x.i2}%` : ''}`).join('; ');
+    out.push(wrap(`${m.citation} ${m.studies} studies${m.patients ? `, ${m.patients} patients` : ''} (${m.population}): ${res}. [${m.location}; doi:${m.doi}]`, '      ', '    - '));
   }
   out.push('', 'Probability');
   const f = r.model.fromFile;

@@ -25,6 +25,7 @@ import { registry } from './registry.js';
 import { publishedModelCheck, type PublishedModelStatus } from './publishedModelCheck.js';
 import { treatmentTags } from './treatmentTags.js';
 import type { Cutoff, Direction, Marker, StudyRecord } from './types.js';
+import { bodyOfEvidence, type BodyOfEvidence } from './bodyOfEvidence.js';
 
 export interface CalcInput {
   readonly raw: RawLabInputs;
@@ -94,6 +95,8 @@ export interface CalcResult {
   readonly treatment: { readonly given: string | null; readonly tags: readonly string[] };
   readonly evidence: readonly EvidenceEntry[];
   readonly model: ModelSection;
+  /** The seed studies' SII hazard ratios pooled, and published meta-analyses (beside each study's finding). */
+  readonly bodyOfEvidence: BodyOfEvidence;
   readonly warnings: readonly string[];
 }
 
@@ -212,6 +215,7 @@ export function calculate(input: CalcInput): CalcResult {
     treatment: { given: treatment, tags },
     evidence,
     model: { probability: fromFile?.probability ?? null, source: fromFile ? 'file' : null, fromFile, published, note },
+    bodyOfEvidence: bodyOfEvidence(studies),
     warnings,
   };
 }

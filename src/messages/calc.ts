@@ -53,6 +53,10 @@ export const calcMessages = {
   tumourTooLarge: (study: string, max: number, size: number) =>
     `${study} included tumours up to ${max} cm only; the patient's tumour is ${size} cm.`,
   endpointNote: (endpoint: string, horizon: string) => `the finding is about ${endpoint} (${horizon}), not about other outcomes.`,
+  seedHeterogeneity: (k: number, i2: number, qp: number, endpoints: readonly string[]) =>
+    `${qp < 0.1 || i2 >= 50 ? `The ${k} seed studies disagree about how strongly a high SII goes with a worse outcome` : `The ${k} seed studies' hazard ratios agree within what chance allows`} ` +
+    `(I² = ${Math.round(i2)}%: ${i2 < 25 ? 'little' : i2 < 50 ? 'moderate' : i2 < 75 ? 'substantial' : 'considerable'} heterogeneity; Q-test P = ${qp < 0.001 ? '< 0.001' : qp.toFixed(3)}), ` +
+    `and with only ${k} studies that judgement is itself uncertain. ${endpoints.length > 1 ? `They measure different outcomes (${endpoints.join('; ')}) after different treatments, so the pooled number is context, not an answer for one patient.` : ''}`.trim(),
 } as const;
 
 function pct(x: number): string {

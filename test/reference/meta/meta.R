@@ -8,10 +8,11 @@
 # between subgroups as an FE meta-analysis of the subgroup estimates).
 # Convergence: REML and PM are run fully converged (threshold 1e-12, tol 1e-12, maxiter 10000);
 # a second REML fit with metafor's default control (threshold 1e-5) is stored as remlDefault.
+# confint() searches tau^2 up to 1e6 (metafor stops at 100 by default and reports 100 as the limit).
 suppressPackageStartupMessages({ library(metafor); library(jsonlite) })
 dir <- "test/reference/meta"
 tight <- list(threshold = 1e-12, maxiter = 10000, tol = 1e-12)
-ci_ctrl <- list(tol = 1e-12, maxiter = 10000)
+ci_ctrl <- list(tol = 1e-12, maxiter = 10000, tau2.max = 1e6)  # metafor caps the search at 100 by default
 
 # ---- data sets -------------------------------------------------------------------------------
 bcg <- escalc(measure = "RR", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = dat.bcg)
@@ -34,7 +35,9 @@ sets <- list(
   bcg = data.frame(study = paste(dat.bcg$author, dat.bcg$year), yi = as.numeric(bcg$yi), vi = as.numeric(bcg$vi), ablat = dat.bcg$ablat, year = dat.bcg$year, alloc = dat.bcg$alloc),
   bcg_or = data.frame(study = paste(dat.bcg$author, dat.bcg$year), yi = as.numeric(bcg_or$yi), vi = as.numeric(bcg_or$vi), ablat = dat.bcg$ablat, alloc = dat.bcg$alloc),
   hackshaw = data.frame(study = paste(hack$author, hack$year), yi = hack$yi, vi = hack$vi, year = hack$year, design = hack$design),
-  sii_seeds = data.frame(study = seeds$study, yi = seeds$yi, vi = seeds$vi, cutoff = seeds$cutoff, endpoint = seeds$endpoint)
+  sii_seeds = data.frame(study = seeds$study, yi = seeds$yi, vi = seeds$vi, cutoff = seeds$cutoff, endpoint = seeds$endpoint),
+  # the seed hazard ratios only (yu2023's is an odds ratio), in registry order: the calculator's body of evidence
+  sii_seed_hrs = data.frame(study = seeds$study[c(2, 1)], yi = seeds$yi[c(2, 1)], vi = seeds$vi[c(2, 1)])
 )
 for (nm in names(sets)) write.csv(sets[[nm]], file.path(dir, paste0("meta_", nm, ".csv")), row.names = FALSE)
 
@@ -114,6 +117,7 @@ for (meth in c("DL", "REML", "PM")) {
   addCase(paste0("sii_seeds_", meth, "_knha"), "sii_seeds", meth, test = "knha")
 }
 addCase("sii_seeds_FE", "sii_seeds", "FE")
+addCase("sii_seed_hrs_REML", "sii_seed_hrs", "REML")
 # trim-and-fill (Duval & Tweedie 2000), default estimator L0, side chosen by metafor's default
 tf <- list()
 for (nm in c("bcg", "hackshaw")) for (meth in c("FE", "REML")) {

@@ -49,7 +49,8 @@ describe('metafor rma parity', () => {
           close(pi!.lower, c.fit.pred.piLower);
           close(pi!.upper, c.fit.pred.piUpper);
         }
-        if (c.piHTS) {
+        if (c.piHTS && c.piHTS[0] === null) expect(predictionInterval(fit, 'hts')).toBeNull(); // k = 2: no t(k − 2)
+        else if (c.piHTS) {
           const h = predictionInterval(fit, 'hts')!;
           close(h.lower, c.piHTS[0]);
           close(h.upper, c.piHTS[1]);
