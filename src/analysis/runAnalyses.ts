@@ -17,6 +17,9 @@ import { logisticAnalysis, type LogisticAnalysisResult } from './logisticAnalysi
 import { timeRocAnalysis, type TimeRocAnalysisResult } from './timeRocAnalysis.js';
 import { splineAnalysis, type SplineAnalysisResult } from './splineAnalysis.js';
 import { nomogramAnalysis, type NomogramAnalysisResult } from './nomogramAnalysis.js';
+import { calibrationAnalysis, type CalibrationAnalysisResult } from './calibrationAnalysis.js';
+import { validationAnalysis, type ValidationAnalysisResult } from './validationAnalysis.js';
+import { decisionCurveAnalysis, type DecisionCurveAnalysisResult } from './decisionCurveAnalysis.js';
 
 export type AnalysisResult =
   | BaselineResult
@@ -28,7 +31,10 @@ export type AnalysisResult =
   | LogisticAnalysisResult
   | TimeRocAnalysisResult
   | SplineAnalysisResult
-  | NomogramAnalysisResult;
+  | NomogramAnalysisResult
+  | CalibrationAnalysisResult
+  | ValidationAnalysisResult
+  | DecisionCurveAnalysisResult;
 
 export interface StudyResults {
   readonly cutoffs: readonly CutoffResult[];
@@ -110,6 +116,23 @@ export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs
     const ep = ds.endpoints.get(a.endpoint);
     const horizons = a.horizons ?? (ep?.kind === 'survival' ? yearTimes(ep.unit) : []);
     out.push(nomogramAnalysis(ds, `nomogram-${k + 1}`, a.endpoint, a.predictors, horizons, cutoffs));
+  });
+  // survival endpoints: the horizon defaults to 3 years in the endpoint's unit
+  const horizonOf = (endpoint: string, h: number | undefined): number | null => {
+    const ep = ds.endpoints.get(endpoint);
+    return ep?.kind === 'survival' ? (h ?? yearTimes(ep.unit)[1]) : null;
+  };
+  (analyses.calibration ?? []).forEach((a, k) => {
+    step(`calibration ${k + 1}`);
+    out.push(calibrationAnalysis(ds, `calibration-${k + 1}`, a.endpoint, a.predictors, cutoffs, horizonOf(a.endpoint, a.horizon), a.groups ?? 10, opts.ties));
+  });
+  (analyses.validation ?? []).forEach((a, k) => {
+    step(`bootstrap validation ${k + 1}`);
+    out.push(validationAnalysis(ds, `validation-${k + 1}`, a.endpoint, a.predictors, cutoffs, horizonOf(a.endpoint, a.horizon), a.bootstrap ?? 200, a.seed ?? 1, opts.ties));
+  });
+  (analyses.decisionCurve ?? []).forEach((a, k) => {
+    step(`decision curve ${k + 1}`);
+    out.push(decisionCurveAnalysis(ds, `decision-curve-${k + 1}`, a.endpoint, a.models, cutoffs, horizonOf(a.endpoint, a.horizon), a.thresholds, opts.ties));
   });
   const warnings = [...new Set(out.flatMap((a) => ('warnings' in a ? a.warnings : [])))];
   return { cutoffs: [...cutoffs.values()], analyses: out, warnings };

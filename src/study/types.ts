@@ -398,6 +398,9 @@ export interface Analyses {
   timeRoc?: TimeRocAnalysis[];
   splines?: SplineAnalysis[];
   nomogram?: NomogramAnalysis[];
+  calibration?: CalibrationAnalysis[];
+  validation?: ValidationAnalysis[];
+  decisionCurve?: DecisionCurveAnalysis[];
 }
 
 /**
@@ -424,6 +427,52 @@ export interface NomogramAnalysis {
   predictors: Candidate[];
   /** Horizons in the endpoint's time unit (default: 1, 3 and 5 years). */
   horizons?: number[];
+}
+
+/**
+ * Calibration of a multivariable model at a horizon (study spec `analyses.calibration`): Cox model for
+ * a survival endpoint (observed 1 − Kaplan–Meier per risk group, smooth curve of Austin, Harrell &
+ * van Klaveren 2020, ICI, slope, calibration-in-the-large), logistic model for a binary one.
+ */
+export interface CalibrationAnalysis {
+  endpoint: string;
+  /** @minItems 1 */
+  predictors: Candidate[];
+  /** Horizon in the endpoint's time unit (survival endpoints; default 3 years). */
+  horizon?: number;
+  /** Number of risk groups (default 10). @minimum 2 @maximum 50 */
+  groups?: number;
+}
+
+/** Bootstrap internal validation (optimism-corrected C, calibration slope, Brier score), as rms::validate. */
+export interface ValidationAnalysis {
+  endpoint: string;
+  /** @minItems 1 */
+  predictors: Candidate[];
+  /** Horizon of the Brier score in the endpoint's time unit (survival endpoints; default 3 years). */
+  horizon?: number;
+  /** Bootstrap replicates (default 200). @minimum 1 @maximum 100000 */
+  bootstrap?: number;
+  /** Seed of the resampling (default 1): the same seed gives the same result. @minimum 0 */
+  seed?: number;
+}
+
+/** One model of a decision curve: its predictors (a Cox or logistic model), optionally named. */
+export interface DecisionCurveModel {
+  name?: string;
+  /** @minItems 1 */
+  predictors: Candidate[];
+}
+
+/** Decision curve analysis: net benefit of each model against treat-all and treat-none (Vickers & Elkin 2006; Vickers et al. 2008). */
+export interface DecisionCurveAnalysis {
+  endpoint: string;
+  /** @minItems 1 */
+  models: DecisionCurveModel[];
+  /** Horizon in the endpoint's time unit (survival endpoints; default 3 years). */
+  horizon?: number;
+  /** Threshold probabilities (default 0.01, 0.02, …, 0.99), each strictly between 0 and 1. */
+  thresholds?: number[];
 }
 
 /** A siilab study: data, variables, derivations, endpoints, cut-offs and analyses. */

@@ -13,6 +13,8 @@ import { rocSvg } from '../figures/rocSvg.js';
 import { forestSvg } from '../figures/forestSvg.js';
 import { flowSvg } from '../figures/flowSvg.js';
 import { methodsText } from './methodsText.js';
+import { nomogramBlocks, splineBlocks } from './prognosticBlocks.js';
+import { calibrationBlocks, decisionCurveBlocks, validationBlocks, byHorizon } from './validationBlocks.js';
 import { resultsText } from './resultsText.js';
 import { fixed, formatP } from '../format/numbers.js';
 import { excludedAppendixTable, excludedCsv, exclusionCountsTable } from './exclusionBlocks.js';
@@ -98,6 +100,21 @@ export function buildReport(raw: ResultsBundle, extras: ReportExtras = {}): Repo
           footnotes: ['Lausen–Schumacher (1994) corrected P of the maximally selected standardized log-rank statistic (minimum group share 10%), as R maxstat.test(pmethod = "Lau94"); the naive P ignores that the cut-off was searched for.'],
         },
       });
+    } else if (a.kind === 'spline') {
+      heading = `Restricted cubic spline: ${a.markerLabel} and ${a.endpoint}`;
+      blocks.push(...splineBlocks(a, table(`Shape of the association of ${a.markerLabel} with ${a.endpoint} (restricted cubic spline)`), fig));
+    } else if (a.kind === 'nomogram') {
+      heading = `Nomogram: ${a.endpoint}`;
+      blocks.push(...nomogramBlocks(a, table(`Nomogram points for ${a.endpoint}`), fig, table));
+    } else if (a.kind === 'calibration') {
+      heading = `Calibration: ${a.endpoint}`;
+      blocks.push(...calibrationBlocks(a, table(`Calibration of the predicted ${byHorizon(a.endpoint, a.calibration.horizon, a.unit)}`), fig));
+    } else if (a.kind === 'validation') {
+      heading = `Internal validation: ${a.endpoint}`;
+      blocks.push(...validationBlocks(a, table(`Bootstrap internal validation of the model for ${a.endpoint}`)));
+    } else if (a.kind === 'decisionCurve') {
+      heading = `Decision curve analysis: ${a.endpoint}`;
+      blocks.push(...decisionCurveBlocks(a, table(`Net benefit of the models for the ${byHorizon(a.endpoint, a.curve.horizon, a.unit)}`), fig));
     }
     if (blocks.length) sections.push({ id: `section-${a.id}`, heading, blocks });
   }

@@ -165,6 +165,51 @@ export function methodsText(b: ResultsBundle): string[] {
     s += " Harrell's C and Uno's C truncated at the largest horizon (Uno et al., 2011) are given with infinitesimal-jackknife standard errors.";
     first.push(s);
   }
+  const splines = of('spline');
+  if (splines.length) {
+    const cox = splines.some((a) => a.model === 'cox');
+    const logit = splines.some((a) => a.model === 'logistic');
+    const dflt = splines.some((a) => a.defaultKnots);
+    first.push(
+      `The shape of the association of ${[...new Set(splines.map((a) => a.markerLabel))].join(', ')} with the outcome was examined with restricted cubic splines (Stone & Koo, 1985; Harrell, 2015)${dflt ? " with knots at Harrell's default quantiles of the marker" : ''} in ${cox && logit ? 'Cox and logistic' : cox ? 'Cox' : 'logistic'} regression; ` +
+        `the overall association and the departure from linearity were tested with Wald χ² tests of all spline terms and of the nonlinear terms (as R rms anova), and the ${cox && logit ? 'hazard (odds)' : cox ? 'hazard' : 'odds'} ratio is drawn relative to the median with a pointwise 95% confidence band.`,
+    );
+  }
+  const nomograms = of('nomogram');
+  if (nomograms.length)
+    first.push(
+      "A nomogram was built from the multivariable Cox model (Iasonos et al., 2008; Harrell, 2015): each predictor value is scored so that the predictor with the widest range of contribution to the linear predictor spans 0–100 points, and the total points map to the linear predictor and to the predicted survival at each horizon, S(t) = S₀(t)^exp(linear predictor), from the fitted model's baseline cumulative hazard (Breslow's estimator, in its Efron form when tied times are handled by Efron's method), as R rms::nomogram.",
+    );
+  const calibrations = of('calibration');
+  if (calibrations.length) {
+    const surv = calibrations.some((a) => a.calibration.outcome === 'survival');
+    const bin = calibrations.some((a) => a.calibration.outcome === 'binary');
+    const parts: string[] = [];
+    if (surv)
+      parts.push(
+        'Calibration of the Cox model at the horizon was assessed by comparing the mean predicted risk with the observed risk (1 − Kaplan–Meier) in groups at quantiles of the predicted risk, by a smooth calibration curve from a Cox model of the outcome on a restricted cubic spline (3 knots) of the complementary log-log of the predicted risk with the integrated calibration index (ICI), E50 and E90 (Austin, Harrell & van Klaveren, 2020), by the calibration slope (the coefficient of a Cox model of the outcome on the linear predictor; van Houwelingen, 2000) and by calibration-in-the-large (observed against mean predicted risk)',
+      );
+    if (bin)
+      parts.push(
+        'calibration of the logistic model by observed proportions in groups at quantiles of the predicted probability, a smooth curve from a logistic model on a restricted cubic spline of logit(p) with ICI, E50 and E90 (Austin & Steyerberg, 2019), and the calibration slope and intercept by logistic recalibration (Cox, 1958)',
+      );
+    first.push(`${parts.join('; ')}.`.replace(/^c/, 'C'));
+  }
+  const validations = of('validation');
+  if (validations.length) {
+    const bs = [...new Set(validations.map((a) => a.validation.requested))].join(', ');
+    const brier = validations.some((a) => a.validation.model === 'cox' && a.validation.brier);
+    first.push(
+      `Internal validity was assessed by the optimism bootstrap (Efron & Tibshirani, 1993; Harrell, Lee & Mark, 1996), as R rms::validate: the model was refitted in each of ${bs} bootstrap samples (seeded; failed fits are counted and reported), its C index, calibration slope and Brier score${brier ? ' at the horizon (with inverse-probability-of-censoring weights; Graf et al., 1999)' : ''} were computed on the bootstrap sample and on the original data, and the mean difference (the optimism) was subtracted from the apparent values.`,
+    );
+  }
+  const curves = of('decisionCurve');
+  if (curves.length) {
+    const surv = curves.some((a) => a.curve.outcome === 'survival');
+    first.push(
+      `Clinical usefulness was assessed by decision curve analysis (Vickers & Elkin, 2006): the net benefit TP/n − FP/n · pt/(1 − pt) of treating patients whose predicted risk is at least the threshold probability pt, against treating all and treating none${surv ? ', for survival at the horizon with true and false positives from the Kaplan–Meier risk among those treated (Vickers, Cronin, Elkin & Gonen, 2008)' : ''}.`,
+    );
+  }
   if (of('maxstat').length && !b.cutoffs.some((c) => c.dataDriven))
     first.push('Maximally selected log-rank cut-offs are reported with the Lausen–Schumacher corrected P value beside the naive P value.');
   if (of('response').length) first.push('Response rates are given with exact Clopper–Pearson 95% confidence intervals.');

@@ -1,0 +1,68 @@
+/**
+ * The multivariable model of a prognostic analysis (calibration, bootstrap validation, decision
+ * curve) built from the study's dataset: the predictors as model entries (a cut-off variable as its
+ * split, a categorical one as indicators, a numeric one continuously; src/analysis/modelEntry.ts),
+ * complete cases, then a Cox model for a survival endpoint (risk at the horizon) or a logistic model
+ * for a binary one (src/analysis/validationInput.ts).
+ */
+import { analysisError } from '../errors.js';
+import { analysisMessages as M } from '../messages/index.js';
+import type { Candidate } from '../study/types.js';
+import type { CoxCovariateInput } from '../stats/survival/cox/types.js';
+import type { ValidationData } from '../stats/validation/types.js';
+import { endpointOf } from './columns.js';
+import type { AnalysisDataset } from './dataset.js';
+import { modelEntry, type Cutoffs } from './modelEntry.js';
+import { prepareCoxValidation, prepareLogisticValidation } from './validationInput.js';
+
+export interface PrognosticModel {
+  readonly outcome: 'survival' | 'binary';
+  readonly unit: string | null;
+  readonly horizon: number | null;
+  readonly n: number;
+  readonly nDropped: number;
+  readonly events: number;
+  readonly terms: readonly string[];
+  readonly data: ValidationData;
+  /** Predicted risk per complete row (survival: of an event by the horizon). */
+  readonly risk: Float64Array;
+  /** Survival: time, event of the complete rows; binary: y. */
+  readonly time: Float64Array | null;
+  readonly event: Uint8Array | null;
+  readonly y: Float64Array | null;
+}
+
+/** `completeFor`: further predictors a row must have (so that several models use the same patients). */
+export function prognosticModel(
+  ds: AnalysisDataset,
+  where: string,
+  endpoint: string,
+  predictors: readonly Candidate[],
+  cutoffs: Cutoffs,
+  horizon: number | null | undefined,
+  ties?: 'efron' | 'breslow',
+  completeFor: readonly Candidate[] = [],
+): PrognosticModel {
+  const ep = endpointOf(ds, endpoint, where);
+  const entries = predictors.map((c) => modelEntry(ds, c, cutoffs, where));
+  const extra = completeFor.map((c) => modelEntry(ds, c, cutoffs, where));
+  const outcomeOk = (i: number) => (ep.kind === 'survival' ? Number.isFinite(ep.time[i]) && Number.isFinite(ep.event[i]) : Number.isFinite(ep.values[i]));
+  const rows: number[] = [];
+  for (let i = 0; i < ds.n; i++)
+    if (outcomeOk(i) && [...entries, ...extra].every(({ covariate: c }) => (c.kind === 'categorical' ? c.values[i] !== null : Number.isFinite(c.values[i])))) rows.push(i);
+  if (rows.length < 3) throw analysisError(M.tooFewComplete(where, rows.length));
+  const covariates: CoxCovariateInput[] = entries.map(({ covariate: c }) =>
+    c.kind === 'categorical' ? { ...c, values: rows.map((i) => c.values[i]) } : { ...c, kind: 'numeric', values: Float64Array.from(rows, (i) => (c.values as Float64Array)[i]) },
+  );
+  const nDropped = ds.n - rows.length;
+  if (ep.kind === 'survival') {
+    if (horizon === null || horizon === undefined) throw analysisError(M.needsSurvival(where, endpoint));
+    const h = horizon;
+    const p = prepareCoxValidation({ time: Float64Array.from(rows, (i) => ep.time[i]), event: Float64Array.from(rows, (i) => ep.event[i]), covariates, horizon: h, ties });
+    const d = p.data as Extract<ValidationData, { kind: 'cox' }>;
+    return { outcome: 'survival', unit: ep.unit, horizon: h, n: p.fit.n, nDropped, events: p.fit.events, terms: d.termNames, data: d, risk: p.risk!, time: d.time, event: d.event, y: null };
+  }
+  const p = prepareLogisticValidation({ outcome: Float64Array.from(rows, (i) => ep.values[i]), covariates, source: { outcome: where } });
+  const d = p.data as Extract<ValidationData, { kind: 'logistic' }>;
+  return { outcome: 'binary', unit: null, horizon: null, n: p.fit.n, nDropped, events: p.fit.events, terms: d.termNames, data: d, risk: p.risk, time: null, event: null, y: d.y };
+}
