@@ -71,11 +71,28 @@ results <- lapply(cases, function(k) {
        concordance = conc)
 })
 
+# Large cohorts: bench/lib/survivalCohort.mjs (seed 11; times rounded to 0.1, heavily tied), made by
+# node so that the tests can regenerate the same rows. riskRegression 2022.11.28's AUC SE is right up to
+# n = 46,340 and wrong above (n² ≥ 2³¹, an integer overflow): both are recorded, the tests use the first.
+large <- lapply(c(46000, 100000), function(n) {
+  f <- tempfile(fileext = ".csv")
+  system2("node", c("--input-type=module", "-e",
+    shQuote(sprintf("const m = await import('%s'); await m.writeSurvivalCohort('%s', %d, 11);",
+                    normalizePath("bench/lib/survivalCohort.mjs"), f, as.integer(n)))))
+  d <- read.csv(f)
+  sc <- Score(list(x1 = d$x1, x2 = d$x2), formula = Hist(time, status) ~ 1, data = d, times = c(1, 3, 7), metrics = "auc",
+              cens.model = "marginal", se.fit = TRUE, null.model = FALSE)
+  a <- as.data.frame(sc$AUC$score)
+  list(n = n, seed = 11, times = c(1, 3, 7),
+       auc = lapply(seq_len(nrow(a)), function(i) list(marker = as.character(a$model[i]), time = a$times[i], auc = a$AUC[i], se = a$se[i])))
+})
+
 out <- list(
   generated = format(Sys.time(), "%Y-%m-%d", tz = "UTC"),
   R = R.version.string,
   packages = list(survival = as.character(packageVersion("survival")), riskRegression = as.character(packageVersion("riskRegression")),
                   prodlim = as.character(packageVersion("prodlim"))),
-  cases = results)
+  cases = results,
+  large = large)
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), file.path(dir, "timeroc_reference.json"))
 cat("wrote", length(results), "cases\n")
