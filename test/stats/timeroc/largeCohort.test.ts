@@ -9,13 +9,16 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { timeRoc } from '../../../src/stats/timeroc/timeRoc.js';
-import { writeSurvivalCohort } from '../../../bench/lib/survivalCohort.mjs';
 import { ref, relErr } from './referenceData.js';
 
 interface Large { n: number; seed: number; times: number[]; auc: { marker: string; time: number; auc: number; se: number }[] }
 const large = (ref as unknown as { large: Large[] }).large;
 
+/** The benchmark's generator (plain JS, untyped). */
+const generator = new URL('../../../bench/lib/survivalCohort.mjs', import.meta.url).href;
+
 async function cohort(n: number, seed: number) {
+  const { writeSurvivalCohort } = (await import(generator)) as { writeSurvivalCohort: (file: string, n: number, seed: number) => Promise<string> };
   const f = join(mkdtempSync(join(tmpdir(), 'siilab-tdroc-large-')), 'c.csv');
   await writeSurvivalCohort(f, n, seed);
   const lines = readFileSync(f, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
