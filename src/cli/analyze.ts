@@ -9,15 +9,19 @@ import { buildReport } from '../report/build/buildReport.js';
 import { renderReportFiles, writeFilesAtomically } from '../report/writeReport.js';
 import { toJson, emit } from './output.js';
 import { reportFormats } from './report.js';
+import { siteBundle } from '../multicentre/siteBundle.js';
+import { metaMessages } from '../messages/meta.js';
 
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'run a study spec end to end: data → derivations → analyses → results bundle → report',
-  usage: `siilab analyze <study.yaml> [--out DIR] [--format html,docx,md] [--ties efron|breslow] [--json]
+  usage: `siilab analyze <study.yaml> [--out DIR] [--format html,docx,md] [--ties efron|breslow] [--share [--site NAME] [--min-cell 5]] [--json]
   Writes results.json (every number with its analysis and provenance) and the report into DIR
-  (default: <study folder>/out). Progress is shown on a terminal.`,
+  (default: <study folder>/out). Progress is shown on a terminal.
+  --share also writes site-bundle.json: aggregates only (per-time counts, model coefficients and
+  covariance) for 'siilab pool'; groups and risk sets under --min-cell patients are withheld.`,
   async run(argv, ctx) {
-    const a = parseCommandArgs('analyze', argv, { out: { type: 'string' }, format: { type: 'string' }, ties: { type: 'string' } });
+    const a = parseCommandArgs('analyze', argv, { out: { type: 'string' }, format: { type: 'string' }, ties: { type: 'string' }, share: { type: 'boolean' }, site: { type: 'string' }, 'min-cell': { type: 'string' } });
     const spec = a.positionals[0];
     if (!spec) throw usageError(cliMessages.badOption('analyze', 'give the study file (study.yaml) as the first argument.'));
     const formats = reportFormats('analyze', optionalList(a, 'format'));
@@ -25,14 +29,19 @@ export const analyzeCommand: Command = {
     const specPath = resolve(ctx.cwd, spec);
     const out = resolve(ctx.cwd, optionalString(a, 'out') ?? resolve(dirname(specPath), 'out'));
     const progress = ctx.isTTY && !a.values.json ? (s: string) => ctx.err(`\r\x1b[2K  ${s}…`) : undefined;
-    const { bundle, model, modelReason } = await analyzeStudy(specPath, { onProgress: progress, ties });
+    const minCellText = optionalString(a, 'min-cell') ?? '5';
+    const minCell = Number(minCellText);
+    if (!Number.isInteger(minCell) || minCell < 1) throw usageError(metaMessages.badMinCell(minCellText));
+    const { bundle, results, model, modelReason } = await analyzeStudy(specPath, { onProgress: progress, ties });
     progress?.('writing the report');
-    const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': toJson(bundle) + '\n', ...(model ? { 'model.json': toJson(model) + '\n' } : {}) });
+    const share: Record<string, string> = a.values.share ? { 'site-bundle.json': toJson(siteBundle(results, bundle, { site: optionalString(a, 'site') ?? bundle.title, minCell })) + '\n' } : {};
+    const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': toJson(bundle) + '\n', ...(model ? { 'model.json': toJson(model) + '\n' } : {}), ...share });
     const written = writeFilesAtomically(out, files);
     if (progress) ctx.err('\r\x1b[2K');
     emit(ctx, Boolean(a.values.json), { out, analysed: bundle.flow.analysed, screened: bundle.flow.screened, files: written, warnings: bundle.warnings }, () =>
       `Analysed ${bundle.flow.analysed} of ${bundle.flow.screened} patients (${basename(specPath)}).\n` +
       `Results and report in ${out}:\n  ${resolve(out, 'results.json')}\n${written.filter((w) => /report\.\w+$/.test(w)).map((w) => '  ' + w).join('\n')}\n` +
+      (a.values.share ? `Site bundle for 'siilab pool' (aggregates only, cells under ${minCell} withheld): ${resolve(out, 'site-bundle.json')}\n` : '') +
       (model ? `Model file for 'siilab calc --model': ${resolve(out, 'model.json')}\n` : `No model file: ${modelReason}.\n`) +
       (bundle.warnings.length ? `Warnings:\n${bundle.warnings.map((w) => '  - ' + w).join('\n')}\n` : ''));
     return 0;

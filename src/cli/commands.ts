@@ -30,6 +30,7 @@ const entries: CommandEntry[] = [
   { name: 'demo', summary: "simulate the seed papers' cohorts, run their analyses and write the reports (simulated data)", load: async () => (await import('./demo.js')).demoCommand },
   { name: 'simulate', summary: "simulate a cohort that reproduces a paper's published summaries (profile YAML)", load: async () => (await import('./simulate.js')).simulateCommand },
   { name: 'meta', summary: 'meta-analysis of published effects: pooled estimate, heterogeneity, prediction interval, subgroups, meta-regression, funnel plot', load: async () => (await import('./meta.js')).metaCommand },
+  { name: 'pool', summary: 'multi-centre: pool site bundles (Kaplan–Meier, stratified log-rank, Cox/logistic by meta-analysis) without patient rows', load: async () => (await import('./pool.js')).poolCommand },
   { name: 'power', summary: 'sample size or power for a planned study (log-rank/Cox, AUC, events per variable)', load: async () => (await import('./power.js')).powerCommand },
   { name: 'serve', summary: 'start the local web application (calculator, cohorts, analyses, cutoff explorer, audit, reports)', load: async () => (await import('./serve.js')).serveCommand },
 ];

@@ -34,4 +34,19 @@ export const metaMessages = {
   mixedMeasures: (file: string, measures: readonly string[]) =>
     `${file}: the rows mix ${measures.join(' and ')}; pool one kind of ratio at a time (or give --measure to say they may be pooled).`,
   fitFailed: (file: string) => `${file}: the model could not be fitted to these studies.`,
+  // multi-centre pooling
+  poolNeedsTwo: (n: number) => `siilab pool: give two or more site bundles (got ${n}); each centre makes one with 'siilab analyze study.yaml --share'.`,
+  notSiteBundle: (file: string) => `${file}: not a siilab site bundle (field 'format' must be 'siilab-site-bundle'); make one with 'siilab analyze study.yaml --share'.`,
+  bundleFormatVersion: (file: string, v: number, want: number) => `${file}: site bundle format version ${v}, this siilab reads version ${want}; re-run 'siilab analyze --share' at that site with this siilab version.`,
+  bundleVersionsDiffer: (f1: string, v1: string, f2: string, v2: string) =>
+    `${f2} was made by siilab ${v2} but ${f1} by siilab ${v1}; every site must use the same siilab version (re-run 'siilab analyze --share' with one version).`,
+  bundleSpecsDiffer: (f1: string, f2: string, h1: string, h2: string) =>
+    `${f2} was made from a different study specification than ${f1} (spec hash ${h2.slice(0, 12)}… vs ${h1.slice(0, 12)}…: the variables, endpoints, cut-offs or analyses differ); every site must run the same study.yaml, changing only its data sources and title.`,
+  bundleSiteTwice: (site: string, f1: string, f2: string) => `${f1} and ${f2} both call their site '${site}'; give each centre its own name (siilab analyze --share --site NAME).`,
+  poolTruncated: (id: string, t: number) => `${id}: a site withheld counts after time ${t} (fewer patients at risk than its minimum cell size); the pooled Kaplan–Meier estimate is exact up to ${t}, and the log-rank tests use the shared follow-up.`,
+  poolModelMissing: (id: string, model: string, sites: readonly string[]) => `${id}: the ${model} model is missing at ${sites.join(', ')} (it could not be fitted there); it is not pooled.`,
+  poolTermMissing: (id: string, model: string, term: string) => `${id}, ${model}: term '${term}' is not estimable at every site; it is not pooled.`,
+  poolCutoffsDiffer: (v: string, values: readonly number[]) => `The sites split ${v} at different cut-offs (${values.join(', ')}): the cut-off was chosen from each site's data, so 'high' does not mean the same everywhere. Fix the cut-off in the study file for a pooled analysis.`,
+  badMinCell: (v: string) => `siilab analyze: --min-cell takes a whole number ≥ 1 (got '${v}').`,
+  bundleUnreadable: (file: string, detail: string) => `${file}: cannot be read as a site bundle (${detail}).`,
 };
