@@ -162,7 +162,7 @@ export function methodsText(b: ResultsBundle): string[] {
   if (timeRoc.length) {
     let s = 'Time-dependent discrimination was assessed by the cumulative/dynamic area under the ROC curve at each horizon t, AUC(t) (cases: patients with the event by t; controls: patients event-free beyond t), with inverse-probability-of-censoring weights from the Kaplan–Meier estimate of the censoring distribution (Uno et al., 2007; Blanche et al., 2013); standard errors come from the influence function and the 95% confidence intervals are normal (as R riskRegression::Score).';
     if (timeRoc.some((a) => a.comparisons.length)) s += ' AUC(t) of two markers on the same patients were compared with the paired difference of their influence functions (Blanche et al., 2013).';
-    s += " Harrell's C and Uno's C truncated at the largest horizon (Uno et al., 2011) are given with infinitesimal-jackknife standard errors.";
+    s += ` Harrell's C and Uno's C truncated at ${timeRoc.every((a) => a.tau === Math.max(...a.times)) ? 'the largest horizon' : 'a time τ given with the table'} (Uno et al., 2011) are given with infinitesimal-jackknife standard errors.`;
     first.push(s);
   }
   const splines = of('spline');
