@@ -31,6 +31,18 @@ export function resultsText(b: ResultsBundle): string[] {
     } else if (a.kind === 'km' && a.logrank) {
       const meds = a.km.groups.map((g) => `${g.group}: median ${g.median === null ? 'not reached' : fixed(g.median, 1) + ' ' + a.unit}`);
       out.push(`Kaplan–Meier ${a.endpoint} by ${a.by.join(' and ')}: ${meds.join('; ')} (log-rank ${pPhrase(a.logrank.p)}).`);
+    } else if (a.kind === 'timeRoc') {
+      const tt = (t: number) => `${fixed(t, Number.isInteger(t) ? 0 : 2)} ${a.unit}`;
+      for (const m of a.markers) {
+        const at = m.at.filter((p) => p.auc !== null).map((p) => `${estimateCi(p.auc, p.lower, p.upper)} at ${tt(p.time)}`);
+        if (at.length) out.push(`The time-dependent AUC of ${m.marker}${m.direction === 'lower' ? ' (lower values indicating higher risk)' : ''} for ${a.endpoint} was ${at.join(', ')}.`);
+      }
+      for (const c of a.comparisons) {
+        const sig = c.at.filter((x) => x.p !== null && x.p < 0.05);
+        out.push(sig.length
+          ? `${c.a} and ${c.b} differed in AUC(t) at ${sig.map((x) => `${tt(x.time)} (difference ${fixed(x.diff, 3)}, ${pPhrase(x.p)})`).join(', ')}.`
+          : `${c.a} and ${c.b} did not differ significantly in AUC(t) at any horizon.`);
+      }
     } else if (a.kind === 'response') {
       const r = a.rows[0];
       out.push(`The objective response rate was ${fixed(100 * r.objective.estimate, 2)}% and the disease control rate ${fixed(100 * r.control.estimate, 2)}% of ${r.evaluable} evaluable patients.`);
