@@ -34,6 +34,8 @@ export interface CoxFitOptions {
   /** Labels of the strata (for the baseline); null skips the baseline hazard. */
   readonly baselineStrata?: readonly (string | null)[] | null;
   readonly concordance?: boolean;
+  /** Starting coefficients in original units (default 0); then loglikNull and the score test refer to this start. */
+  readonly init?: ArrayLike<number>;
 }
 
 export interface CoxFit {
@@ -66,11 +68,17 @@ export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
   const risk = new Float64Array(d.start ? n : 0);
   // the per-death-time detail (for cox.zph and the baseline hazard) is filled at every evaluation;
   // the last evaluation is at the returned β, so no extra pass is needed
-  const detail = opts.zphGroups || opts.baselineStrata ? allocTimeDetail(d.nDeathTimes, p) : undefined;
+  const detail = opts.zphGroups || opts.baselineStrata ? allocTimeDetail(d.nDeathTimes, p, Boolean(opts.zphGroups)) : undefined;
+  let init: Float64Array | undefined;
+  if (opts.init) {
+    init = new Float64Array(p);
+    for (let j = 0; j < p; j++) init[j] = opts.init[j] / scale[j];
+  }
   const nr = newtonRaphson((b, u, imat) => coxDerivatives(d, b, efron, u, imat, risk, detail), p, {
     eps,
     maxIter: opts.maxIter ?? 20,
     tolerChol,
+    init,
   });
   const varScaled = choleskyInverse(nr.factor);
   const beta = new Float64Array(p);

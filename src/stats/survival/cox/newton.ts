@@ -23,6 +23,12 @@ export interface NewtonOptions {
   readonly eps: number;
   readonly maxIter: number;
   readonly tolerChol: number;
+  /**
+   * Starting β (default 0), e.g. a nearby fit's estimate to save iterations when refitting many
+   * resamples. With a start other than 0, `loglikNull`, `score` and `singularAtStart` refer to the
+   * start, not to β = 0.
+   */
+  readonly init?: Float64Array;
 }
 
 export interface NewtonResult {
@@ -44,7 +50,7 @@ export interface NewtonResult {
 export type CoxEvaluate = (beta: Float64Array, u: Float64Array, imat: Float64Array) => number;
 
 export function newtonRaphson(evaluate: CoxEvaluate, p: number, opts: NewtonOptions): NewtonResult {
-  const beta = new Float64Array(p);
+  const beta = opts.init ? Float64Array.from(opts.init) : new Float64Array(p);
   const u = new Float64Array(p);
   const imat = new Float64Array(p * p);
   const loglikNull = evaluate(beta, u, imat);

@@ -22,7 +22,8 @@
  * `detail`, when given, receives per death time (in the walk order: strata ascending, time
  * descending) the time, stratum, number of deaths, the baseline-hazard increment at x = means
  * (Breslow: m/S0; Efron: Σₖ 1/(S0 − f·D0)), the summed Schoenfeld residual Σ(xᵢ − aₖ) (p) and the
- * summed covariance Σₖ Vₖ (p×p) — what cox.zph and the baseline hazard need.
+ * summed covariance Σₖ Vₖ (p×p) — what cox.zph and the baseline hazard need (the residual sums only
+ * when allocated: allocTimeDetail(…, residuals = false) skips them when only the baseline is wanted).
  *
  * @example
  * // times 1..5, events 1,1,1,0,1, x = 1,0,1,0,0; at β = 0 the log-likelihood is −log(5·4·3·1)
@@ -47,15 +48,16 @@ export interface CoxTimeDetail {
   readonly cov: Float64Array;
 }
 
-export function allocTimeDetail(nTimes: number, p: number): CoxTimeDetail {
+/** `residuals` false: only time, stratum, deaths and hazard (the baseline hazard), no Schoenfeld sums (cox.zph). */
+export function allocTimeDetail(nTimes: number, p: number, residuals = true): CoxTimeDetail {
   return {
     count: 0,
     time: new Float64Array(nTimes),
     stratum: new Int32Array(nTimes),
     deaths: new Int32Array(nTimes),
     hazard: new Float64Array(nTimes),
-    resid: new Float64Array(nTimes * p),
-    cov: new Float64Array(nTimes * p * p),
+    resid: new Float64Array(residuals ? nTimes * p : 0),
+    cov: new Float64Array(residuals ? nTimes * p * p : 0),
   };
 }
 
@@ -79,8 +81,9 @@ export function coxDerivatives(
   const D2 = new Float64Array(np);
   const xs = new Float64Array(p);
   const a = new Float64Array(p);
-  const vsum = detail ? new Float64Array(np) : null;
-  const rsum = detail ? new Float64Array(p) : null;
+  const sums = detail !== undefined && detail.cov.length > 0;
+  const vsum = sums ? new Float64Array(np) : null;
+  const rsum = sums ? new Float64Array(p) : null;
   let loglik = 0;
   if (detail) detail.count = 0;
   let zeroBeta = true; // at β = 0 (the first Newton evaluation) every risk score is 1: no exp()
@@ -226,13 +229,15 @@ export function coxDerivatives(
         detail.stratum[c] = s;
         detail.deaths[c] = m;
         detail.hazard[c] = hazard;
-        for (let j = 0; j < p; j++) detail.resid[c * p + j] = rsum![j];
-        let q = 0;
-        for (let j = 0; j < p; j++)
-          for (let k = 0; k <= j; k++, q++) {
-            detail.cov[c * p * p + j * p + k] = vsum![q];
-            detail.cov[c * p * p + k * p + j] = vsum![q];
-          }
+        if (vsum && rsum) {
+          for (let j = 0; j < p; j++) detail.resid[c * p + j] = rsum[j];
+          let q = 0;
+          for (let j = 0; j < p; j++)
+            for (let k = 0; k <= j; k++, q++) {
+              detail.cov[c * p * p + j * p + k] = vsum[q];
+              detail.cov[c * p * p + k * p + j] = vsum[q];
+            }
+        }
       }
     }
   }
