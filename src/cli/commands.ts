@@ -31,6 +31,7 @@ const entries: CommandEntry[] = [
   { name: 'simulate', summary: "simulate a cohort that reproduces a paper's published summaries (profile YAML)", load: async () => (await import('./simulate.js')).simulateCommand },
   { name: 'meta', summary: 'meta-analysis of published effects: pooled estimate, heterogeneity, prediction interval, subgroups, meta-regression, funnel plot', load: async () => (await import('./meta.js')).metaCommand },
   { name: 'pool', summary: 'multi-centre: pool site bundles (Kaplan–Meier, stratified log-rank, Cox/logistic by meta-analysis) without patient rows', load: async () => (await import('./pool.js')).poolCommand },
+  { name: 'site-step', summary: 'multi-centre: one centre’s score and information at a proposed β (distributed Cox, for siilab pool --rounds)', load: async () => (await import('./siteStep.js')).siteStepCommand },
   { name: 'power', summary: 'sample size or power for a planned study (log-rank/Cox, AUC, events per variable)', load: async () => (await import('./power.js')).powerCommand },
   { name: 'serve', summary: 'start the local web application (calculator, cohorts, analyses, cutoff explorer, audit, reports)', load: async () => (await import('./serve.js')).serveCommand },
 ];

@@ -15,6 +15,9 @@ import { dataError } from '../errors.js';
 import { metaMessages as M } from '../messages/meta.js';
 import { checkBundles, poolSites, type PooledSites } from '../multicentre/poolSites.js';
 import type { SiteBundle } from '../multicentre/siteBundle.js';
+import type { SiteStep } from '../multicentre/siteStep.js';
+import { newtonRound, type NewtonRound } from '../multicentre/newtonRound.js';
+import { pNormTwoSided } from '../stats/dist/index.js';
 import type { MetaFit } from '../stats/meta/types.js';
 import { textTable } from '../report/text/textTable.js';
 import { pval, sig } from '../report/text/formatNumber.js';
@@ -73,14 +76,38 @@ function renderText(p: PooledSites): string {
   return out.join('');
 }
 
+function renderRound(r: NewtonRound): string {
+  const out = [`Distributed Cox (${r.analysis}, stratified by centre): ${r.sites.map((s) => `${s.site} n = ${s.n}`).join(', ')}; log partial likelihood ${sig(r.loglik, 12)}\n`];
+  if (r.converged) {
+    out.push('Converged. Estimates (= coxph(... + strata(site)) on the pooled rows):\n');
+    out.push(textTable(['term', 'coef', 'se', 'HR', 'p'], r.terms.map((t, j) => [t, sig(r.beta[j], 8), sig(r.se[j], 6), sig(Math.exp(r.beta[j]), 6), pval(pNormTwoSided(r.beta[j] / r.se[j]))])));
+  } else {
+    out.push(`Not converged yet. Send every centre the next β:\n  --beta ${r.next.join(',')}\n`);
+  }
+  return out.join('');
+}
+
 export const poolCommand: Command = {
   name: 'pool',
   summary: 'multi-centre: pool site bundles (Kaplan–Meier, stratified log-rank, Cox/logistic by meta-analysis) without patient rows',
   usage: `siilab pool <site1.json> <site2.json> ... [--json]
+       siilab pool --rounds <step1.json> <step2.json> ... [--json]   (distributed Cox stratified by centre)
   Each centre runs the same study.yaml with 'siilab analyze study.yaml --share [--site NAME] [--min-cell 5]'
   and sends its site-bundle.json (aggregates only). Bundles of different studies or siilab versions are refused.`,
   async run(argv, ctx) {
-    const a = parseCommandArgs('pool', argv, {});
+    const a = parseCommandArgs('pool', argv, { rounds: { type: 'boolean' } });
+    if (a.values.rounds) {
+      const steps = a.positionals.map((file) => {
+        try {
+          return { file, step: JSON.parse(readFileSync(resolve(ctx.cwd, file), 'utf8')) as SiteStep };
+        } catch (e) {
+          throw dataError(M.bundleUnreadable(file, (e as Error).message.split('\n')[0]));
+        }
+      });
+      const r = newtonRound(steps);
+      emit(ctx, Boolean(a.values.json), { ...r, hr: r.beta.map(Math.exp) }, () => renderRound(r));
+      return 0;
+    }
     const bundles = a.positionals.map((file) => {
       let b: SiteBundle;
       try {

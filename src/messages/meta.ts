@@ -49,4 +49,9 @@ export const metaMessages = {
   poolCutoffsDiffer: (v: string, values: readonly number[]) => `The sites split ${v} at different cut-offs (${values.join(', ')}): the cut-off was chosen from each site's data, so 'high' does not mean the same everywhere. Fix the cut-off in the study file for a pooled analysis.`,
   badMinCell: (v: string) => `siilab analyze: --min-cell takes a whole number ≥ 1 (got '${v}').`,
   bundleUnreadable: (file: string, detail: string) => `${file}: cannot be read as a site bundle (${detail}).`,
+  stepNoAnalysis: (id: string, ids: readonly string[]) => `siilab site-step: the study has no Cox analysis '${id}' (it has: ${ids.join(', ') || 'none'}).`,
+  stepNeedsDeclared: (id: string) => `siilab site-step: ${id} needs a survival endpoint and a declared multivariable model (multivariable: { rule: declared, variables: [...] }) so that every centre fits the same terms.`,
+  stepBetaLength: (id: string, terms: readonly string[], n: number) => `siilab site-step: ${id} has ${terms.length} terms (${terms.join(', ')}), --beta gives ${n} values.`,
+  stepsDiffer: (f1: string, f2: string, what: string) => `${f2} and ${f1} are not steps of the same round: their ${what} differ; every centre must answer the same β of the same study.`,
+  notStep: (file: string) => `${file}: not a siilab site step (field 'format' must be 'siilab-site-step'); make one with 'siilab site-step study.yaml --beta …'.`,
 };
