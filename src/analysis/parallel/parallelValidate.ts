@@ -1,6 +1,7 @@
 /**
  * Bootstrap internal validation on worker threads (node:worker_threads). The master seed gives one
- * seed per replicate before anything is split (replicateSeeds.ts); replicates are handed out in
+ * seed per replicate before anything is split (replicateSeeds.ts), and this thread draws each
+ * replicate's resample from its seed (so the workers load no random-number code); replicates are handed out in
  * small batches to whichever worker is free and stored by index, and the summary sums them in
  * replicate order — so the result is identical for any number of threads, and equal to the
  * synchronous bootstrapValidate (used here for 1 thread, small B, or when the compiled worker is
@@ -17,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { analysisError } from '../../errors.js';
 import { validationMessages } from '../../messages/index.js';
 import { apparentOrThrow, bootstrapValidate, finishValidation, validationMeta, type BootstrapOptions } from '../../stats/validation/bootstrapValidate.js';
-import { replicateSeeds } from '../../stats/validation/replicateSeeds.js';
+import { bootstrapIndices, replicateSeeds } from '../../stats/validation/replicateSeeds.js';
 import type { BootstrapValidationResult, ReplicateOutcome, ValidationData } from '../../stats/validation/types.js';
 import { validationRunner } from '../../stats/validation/validationReplicates.js';
 
@@ -51,7 +52,8 @@ export async function parallelValidate(data: ValidationData, opts: ParallelOptio
   const threads = Math.min(opts.threads ?? defaultThreads(), Math.ceil(B / BATCH));
   if (threads <= 1 || B < MIN_PARALLEL || url === null) return { ...bootstrapValidate(data, opts), threads: 1 };
 
-  const apparent = apparentOrThrow(validationRunner(data).apparent());
+  const runner = validationRunner(data);
+  const apparent = apparentOrThrow(runner.apparent());
   const seeds = replicateSeeds(seed, B);
   const reps: ReplicateOutcome[] = new Array(B);
   let next = 0;
@@ -61,9 +63,9 @@ export async function parallelValidate(data: ValidationData, opts: ParallelOptio
     await new Promise<void>((resolve, reject) => {
       const feed = (w: Worker): boolean => {
         if (next >= B) return false;
-        const batch: { index: number; seed: number }[] = [];
-        for (let k = 0; k < BATCH && next < B; k++, next++) batch.push({ index: next, seed: seeds[next] });
-        w.postMessage(batch);
+        const batch: { index: number; indices: Int32Array }[] = [];
+        for (let k = 0; k < BATCH && next < B; k++, next++) batch.push({ index: next, indices: bootstrapIndices(runner.n, seeds[next]) });
+        w.postMessage(batch, batch.map((r) => r.indices.buffer as ArrayBuffer));
         return true;
       };
       for (let t = 0; t < threads; t++) {

@@ -16,7 +16,7 @@
  * @example
  * const ctx = coxValidationContext(data);
  * coxApparent(ctx).c        // Harrell's C of the full-data fit (R: concordance(coxph(...)))
- * coxReplicate(ctx, seed)   // { ok: true, train: { c, slope: 1, brier }, test: { c, slope, brier } }
+ * coxReplicate(ctx, bootstrapIndices(n, seed)) // { ok: true, train: { c, slope: 1, brier }, test: { c, slope, brier } }
  */
 import { coxCalibrationSlope } from '../calibration/coxCalibrationSlope.js';
 import { baselineCumHazardAt, type CoxBaseline } from '../survival/cox/baseline.js';
@@ -25,7 +25,6 @@ import { coxFit } from '../survival/cox/fit.js';
 import { coxSortedData, type CoxSortedData } from '../survival/cox/sortedData.js';
 import { weightedBrier } from './brierScore.js';
 import { censoringWeights, type CensoringWeights } from './censoringWeights.js';
-import { bootstrapIndices } from './replicateSeeds.js';
 import type { CoxValidationData, ReplicateOutcome, ValidationIndexes } from './types.js';
 
 interface Sample {
@@ -120,10 +119,10 @@ export function coxApparent(ctx: CoxValidationContext): ValidationIndexes | stri
   return indexesOn(ctx.original, ctx.data, f, true);
 }
 
-export function coxReplicate(ctx: CoxValidationContext, seed: number): ReplicateOutcome {
+/** One replicate on the resample `idx` (n row indices drawn with replacement; replicateSeeds.ts). */
+export function coxReplicate(ctx: CoxValidationContext, idx: Int32Array): ReplicateOutcome {
   const { data, original } = ctx;
   const n = original.time.length;
-  const idx = bootstrapIndices(n, seed);
   const time = new Float64Array(n);
   const event = new Uint8Array(n);
   const columns = data.columns.map(() => new Float64Array(n));

@@ -9,12 +9,11 @@
  * @example
  * const ctx = logisticValidationContext(data);
  * logisticApparent(ctx).c      // AUC of the fitted probabilities (R: rms::lrm(...)$stats["C"])
- * logisticReplicate(ctx, seed) // { ok: true, train: { c, slope: 1, brier }, test: { … } }
+ * logisticReplicate(ctx, bootstrapIndices(n, seed)) // { ok: true, train: { c, slope: 1, brier }, test: { … } }
  */
 import { midranks } from '../describe/midranks.js';
 import { logisticIrls } from '../regression/logisticIrls.js';
 import { binaryBrier } from './brierScore.js';
-import { bootstrapIndices } from './replicateSeeds.js';
 import type { LogisticValidationData, ReplicateOutcome, ValidationIndexes } from './types.js';
 
 export interface LogisticValidationContext {
@@ -78,10 +77,10 @@ export function logisticApparent(ctx: LogisticValidationContext): ValidationInde
   return indexesOn(ctx.data.y, ctx.data.columns, b, true);
 }
 
-export function logisticReplicate(ctx: LogisticValidationContext, seed: number): ReplicateOutcome {
+/** One replicate on the resample `idx` (n row indices drawn with replacement). */
+export function logisticReplicate(ctx: LogisticValidationContext, idx: Int32Array): ReplicateOutcome {
   const { y, columns } = ctx.data;
   const n = y.length;
-  const idx = bootstrapIndices(n, seed);
   const yb = new Float64Array(n);
   for (let i = 0; i < n; i++) yb[i] = y[idx[i]];
   const cb = columns.map((col) => {

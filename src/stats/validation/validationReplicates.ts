@@ -1,27 +1,30 @@
 /**
  * The common face of the Cox and logistic bootstrap: prepare once per thread, then compute the
- * apparent indexes and any replicate by its seed. Used by the synchronous loop
+ * apparent indexes and any replicate from its resample (row indices; drawn by replicateSeeds.ts in
+ * the calling thread, so a worker needs no random numbers). Used by the synchronous loop
  * (bootstrapValidate.ts) and by the worker thread (src/analysis/parallel/validationWorker.ts).
  *
  * @example
  * const v = validationRunner(data);
- * v.apparent();          // { c, slope: 1, brier }
- * v.replicate(12345);    // { ok: true, train, test } or { ok: false, reason }
+ * v.apparent();                               // { c, slope: 1, brier }
+ * v.replicate(bootstrapIndices(v.n, 12345));  // { ok: true, train, test } or { ok: false, reason }
  */
 import { coxApparent, coxReplicate, coxValidationContext } from './coxValidation.js';
 import { logisticApparent, logisticReplicate, logisticValidationContext } from './logisticValidation.js';
 import type { ReplicateOutcome, ValidationData, ValidationIndexes } from './types.js';
 
 export interface ValidationRunner {
+  /** Number of patients (length of a resample). */
+  readonly n: number;
   apparent(): ValidationIndexes | string;
-  replicate(seed: number): ReplicateOutcome;
+  replicate(indices: Int32Array): ReplicateOutcome;
 }
 
 export function validationRunner(data: ValidationData): ValidationRunner {
   if (data.kind === 'cox') {
     const ctx = coxValidationContext(data);
-    return { apparent: () => coxApparent(ctx), replicate: (s) => coxReplicate(ctx, s) };
+    return { n: data.time.length, apparent: () => coxApparent(ctx), replicate: (idx) => coxReplicate(ctx, idx) };
   }
   const ctx = logisticValidationContext(data);
-  return { apparent: () => logisticApparent(ctx), replicate: (s) => logisticReplicate(ctx, s) };
+  return { n: data.y.length, apparent: () => logisticApparent(ctx), replicate: (idx) => logisticReplicate(ctx, idx) };
 }
