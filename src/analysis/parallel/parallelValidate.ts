@@ -23,12 +23,19 @@ import type { BootstrapValidationResult, ReplicateOutcome, ValidationData } from
 import { validationRunner } from '../../stats/validation/validationReplicates.js';
 
 export interface ParallelOptions extends BootstrapOptions {
-  /** Worker threads (default: available cores, at most 8); 1 = synchronous. */
+  /** Worker threads (default: available cores, at most 8, when patients × replicates ≥ 2,000,000; else 1); 1 = synchronous. */
   readonly threads?: number;
 }
 
 /** Below this many replicates the threads cost more than they save. */
 const MIN_PARALLEL = 40;
+/**
+ * Without an explicit thread count, threads are used only from this much work (patients × replicates):
+ * each worker starts cold (module load and JIT warm-up, ~0.3–1 s measured on a shared 2-core machine),
+ * which on smaller problems costs more than it saves (bench/cases/validation.mjs: 1,000 patients ×
+ * 500 replicates ran in 1.0 s on one thread, 2.4 s on two workers).
+ */
+const MIN_AUTO_WORK = 2_000_000;
 const BATCH = 4;
 
 /** The compiled worker next to this module, or in dist/ when running from src/ (tests); null if absent. */
@@ -49,8 +56,10 @@ export async function parallelValidate(data: ValidationData, opts: ParallelOptio
   const B = opts.bootstrap ?? 200;
   const seed = opts.seed ?? 1;
   const url = validationWorkerUrl();
+  const n = data.kind === 'cox' ? data.time.length : data.y.length;
+  const auto = opts.threads === undefined;
   const threads = Math.min(opts.threads ?? defaultThreads(), Math.ceil(B / BATCH));
-  if (threads <= 1 || B < MIN_PARALLEL || url === null) return { ...bootstrapValidate(data, opts), threads: 1 };
+  if (threads <= 1 || B < MIN_PARALLEL || url === null || (auto && n * B < MIN_AUTO_WORK)) return { ...bootstrapValidate(data, opts), threads: 1 };
 
   const runner = validationRunner(data);
   const apparent = apparentOrThrow(runner.apparent());
