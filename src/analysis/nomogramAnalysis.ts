@@ -52,7 +52,9 @@ export function nomogramAnalysis(ds: AnalysisDataset, id: string, endpoint: stri
   );
   const fit = coxph({ time: Float64Array.from(rows, (i) => ep.time[i]), event: Float64Array.from(rows, (i) => ep.event[i]), covariates, skipZph: true });
   const requests: NomogramPredictorRequest[] = entries.map(({ entry, covariate }) =>
-    entry.kind === 'split' ? { covariate: covariate.name, values: [0, 1], label: entry.variable } : { covariate: covariate.name, label: covariate.name },
+    entry.kind === 'split'
+      ? { covariate: covariate.name, values: [0, 1], label: ds.columns.get(entry.variable)?.label ?? entry.variable }
+      : { covariate: covariate.name, label: covariate.name },
   );
   const nomo = nomogramFromCox(fit, covariates, requests, horizons);
   const valueLabels = nomo.predictors.map((p, k) => {

@@ -40,6 +40,8 @@ export interface SplineAnalysisResult {
   readonly association: WaldTest;
   readonly nonlinearity: WaldTest;
   readonly reference: number;
+  /** True when the reference is the default (the median). */
+  readonly referenceIsMedian: boolean;
   readonly curve: readonly SplineCurvePoint[];
   /** The marker's values in the analysed rows (sorted), for the figure's rug (at most 2,000: evenly spaced quantiles). */
   readonly rug: readonly number[];
@@ -129,6 +131,7 @@ export function splineAnalysis(
     association: tests.overall,
     nonlinearity: tests.nonlinear,
     reference: curve.reference,
+    referenceIsMedian: reference === null,
     curve: curve.points,
     rug,
     warnings,
