@@ -38,7 +38,7 @@ describe('web spec editing', () => {
     expect(spec.endpoints.os).toEqual({ type: 'survival', events: ['death'], time: 'followUpTime' });
     expect(spec.covariates.bclc).toEqual({ column: 'bclc', type: 'category' });
     const info = specInfo(yaml);
-    expect(info.endpoints).toEqual([{ name: 'os', type: 'survival' }]);
+    expect(info.endpoints).toEqual([{ name: 'os', type: 'survival', unit: 'months', timeVariable: 'followUpTime', timeColumn: 'os_time', timeColumnUnit: 'months' }]);
     expect(info.markers.slice(0, 3)).toEqual(['SII', 'NLR', 'PLR']);
     expect(info.markers).toContain('platelets');
     expect(info.factors).toContain('bclc');

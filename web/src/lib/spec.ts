@@ -5,9 +5,11 @@
  * page become `cutoffs` and `analyses`. The server validates the result (field and line named).
  */
 import { parseDocument, isMap, type Document } from 'yaml';
-import { CANONICAL } from '../../../src/study/canonical.js';
+import { CANONICAL, daysPer } from '../../../src/study/canonical.js';
 import type { InspectResult } from '../../../src/cohort/inspectTable.js';
 import type { CanonicalVariable, ValueType } from '../../../src/study/types.js';
+import { APPLIES, analysesFromForm, canonical, defaultParams, defaultToggles, formFromSpec, mergeKept, type AnalysisForm, type AnalysisParams, type AnalysisToggles, type FormContext, type KeptAnalysis } from './analysisForm.js';
+import { defaultHorizons } from './defaultHorizons.js';
 
 export interface ColumnChoice {
   /** A canonical variable, 'covariate', or '' (not used). */
@@ -77,8 +79,20 @@ export function specWithMapping(baseYaml: string, mapping: Mapping, title?: stri
   return doc.toString();
 }
 
+export interface SpecEndpointInfo {
+  name: string;
+  type: 'survival' | 'binary';
+  /** Unit of the analysed times (survival: the endpoint's `unit`, default months). */
+  unit: string;
+  /** The follow-up-time variable, when the endpoint has one (not dates). */
+  timeVariable: string | null;
+  /** The data column of the time variable, and its unit (for the follow-up length). */
+  timeColumn: string | null;
+  timeColumnUnit: string;
+}
+
 export interface SpecInfo {
-  endpoints: { name: string; type: 'survival' | 'binary' }[];
+  endpoints: SpecEndpointInfo[];
   markers: string[];
   factors: string[];
   cutoffs: Record<string, unknown>;
@@ -93,7 +107,19 @@ export function specInfo(yamlText: string): SpecInfo {
   const doc = parseDocument(yamlText);
   if (doc.errors.length) throw new Error(doc.errors[0].message);
   const s = (doc.toJS() ?? {}) as any;
-  const endpoints = Object.entries(s.endpoints ?? {}).map(([name, e]: [string, any]) => ({ name, type: e?.type === 'binary' ? 'binary' as const : 'survival' as const }));
+  const mappingOf = (v: string): { column: string | null; unit: string | null } => {
+    const m = s.variables?.[v] ?? s.covariates?.[v];
+    if (typeof m === 'string') return { column: m, unit: null };
+    return { column: typeof m?.column === 'string' ? m.column : null, unit: typeof m?.unit === 'string' ? m.unit : null };
+  };
+  // Competing-risks endpoints are analysed by their own analyses (kept as written), not by this form.
+  const endpoints = Object.entries(s.endpoints ?? {}).filter(([, e]: [string, any]) => e?.type !== 'competing').map(([name, e]: [string, any]): SpecEndpointInfo => {
+    const type = e?.type === 'binary' ? ('binary' as const) : ('survival' as const);
+    const timeVariable = type === 'survival' && typeof e?.time === 'string' ? e.time : null;
+    const col = timeVariable ? mappingOf(timeVariable) : { column: null, unit: null };
+    const colUnit = e?.timeUnit ?? (col.unit && daysPer(col.unit) !== null ? col.unit : 'months');
+    return { name, type, unit: typeof e?.unit === 'string' ? e.unit : 'months', timeVariable, timeColumn: col.column, timeColumnUnit: colUnit };
+  });
   const eventVars = new Set<string>(Object.values(s.endpoints ?? {}).flatMap((e: any) => [...(e?.events ?? []), e?.time].filter(Boolean)));
   const derived: string[] = (s.derived ?? []).map((d: any) => d?.name).filter((x: unknown) => typeof x === 'string');
   // Markers: the derived indices first, then the numeric laboratory values that are mapped.
@@ -112,30 +138,103 @@ export interface AnalysisChoice {
   endpoint: string;
   markers: string[];
   factors: string[];
+  /** Ticked analyses and their settings (default: the standard analyses for the endpoint type). */
+  analyses?: AnalysisToggles;
+  params?: AnalysisParams;
 }
 
-/** The spec with cut-offs (median unless already set) and the analyses for the choice. */
-export function specWithAnalyses(yamlText: string, choice: AnalysisChoice): string {
+/** What the form needs from the spec and the cohort: endpoints, markers, factors, default horizons. */
+export function formContext(info: SpecInfo, cohort: InspectResult | null = null): FormContext {
+  return {
+    endpoints: info.endpoints,
+    markers: info.markers,
+    factors: info.factors,
+    patients: cohort ? cohort.patients ?? cohort.rows : null,
+    horizons: (name) => {
+      const ep = info.endpoints.find((e) => e.name === name);
+      return defaultHorizons(ep?.unit ?? 'months', longestFollowUp(ep ?? null, cohort));
+    },
+  };
+}
+
+/** The longest follow-up in the endpoint's time unit, from the cohort's column profile (null when unknown). */
+export function longestFollowUp(ep: SpecEndpointInfo | null, cohort: InspectResult | null): number | null {
+  if (!ep || !ep.timeColumn || !cohort) return null;
+  const max = cohort.columns.find((c) => c.name === ep.timeColumn)?.max;
+  if (typeof max !== 'number' || !Number.isFinite(max)) return null;
+  return (max * (daysPer(ep.timeColumnUnit) ?? 1)) / (daysPer(ep.unit) ?? 1);
+}
+
+/** The form an earlier spec corresponds to, and the analyses it has that the form does not show (kept when writing). */
+export function formFromSpecText(yamlText: string, cohort: InspectResult | null = null): { form: AnalysisForm; kept: KeptAnalysis[]; info: SpecInfo } {
+  const info = specInfo(yamlText);
+  const s = (parseDocument(yamlText).toJS() ?? {}) as any;
+  return { ...formFromSpec(s.analyses ?? {}, formContext(info, cohort)), info };
+}
+
+export interface WrittenAnalyses {
+  yaml: string;
+  /** Analyses of the spec the form does not show, written back unchanged. */
+  kept: KeptAnalysis[];
+  /** A single-entry analysis (the baseline table) of the spec replaced by the form's. */
+  replaced: KeptAnalysis[];
+}
+
+/**
+ * The spec with cut-offs (median unless already set) and the analyses of the form; the spec's
+ * analyses the form does not show are kept (and listed), nothing is dropped silently. Keys whose
+ * analyses do not change keep their YAML (and comments) as written.
+ */
+export function writeAnalyses(yamlText: string, choice: AnalysisChoice, cohort: InspectResult | null = null): WrittenAnalyses {
   const doc: Document = parseDocument(yamlText);
   const info = specInfo(yamlText);
   const ep = info.endpoints.find((e) => e.name === choice.endpoint);
   if (!ep) throw new Error(`Choose an endpoint (the spec defines ${info.endpoints.map((e) => e.name).join(', ') || 'none'}).`);
   if (!choice.markers.length) throw new Error('Choose at least one marker.');
+  const ctx = formContext(info, cohort);
+  const form: AnalysisForm = {
+    endpoint: choice.endpoint,
+    markers: choice.markers,
+    factors: choice.factors,
+    analyses: choice.analyses ?? defaultToggles(ep.type, choice.factors.length),
+    params: choice.params ?? defaultParams(ctx, choice.endpoint, choice.markers),
+  };
+  if (form.analyses.splines && !form.params.splineMarker) form.params = { ...form.params, splineMarker: form.markers[0] };
+  checkParams(form, ep.type);
   const cutoffs: Record<string, unknown> = { ...(info.cutoffs as Record<string, unknown>) };
   for (const m of choice.markers) if (!cutoffs[m]) cutoffs[m] = { method: 'median' };
-  doc.set('cutoffs', cutoffs);
-  const analyses: Record<string, unknown> = {};
-  if (choice.factors.length) analyses.baselineTable = { groupBy: choice.markers[0], variables: choice.factors };
-  if (ep.type === 'binary') {
-    analyses.roc = [{ endpoint: ep.name, markers: choice.markers }];
-    analyses.logistic = [{ endpoint: ep.name, candidates: [...choice.markers, ...choice.factors], multivariable: { rule: 'p-threshold', threshold: 0.05 } }];
-  } else {
-    analyses.cox = [{ endpoint: ep.name, candidates: [...choice.markers, ...choice.factors], multivariable: { rule: 'p-threshold', threshold: 0.05 } }];
-    analyses.km = [{ endpoint: ep.name, by: [] }, ...choice.markers.map((m) => ({ endpoint: ep.name, by: [m] }))];
-    analyses.maxstat = [{ endpoint: ep.name, markers: choice.markers }];
+  if (canonical(cutoffs) !== canonical(info.cutoffs)) doc.set('cutoffs', cutoffs);
+  const old = ((doc.toJS() ?? {}) as any).analyses ?? {};
+  const { kept } = formFromSpec(old, ctx);
+  const { analyses, replaced } = mergeKept(analysesFromForm(form, ep.type), kept);
+  const next = analyses as Record<string, unknown>;
+  if (!isMap(doc.get('analyses'))) doc.set('analyses', next);
+  else {
+    for (const k of Object.keys(old)) if (!(k in next)) doc.deleteIn(['analyses', k]);
+    for (const [k, v] of Object.entries(next)) if (canonical(old[k]) !== canonical(v)) doc.setIn(['analyses', k], v);
   }
-  doc.set('analyses', analyses);
-  return doc.toString();
+  return { yaml: doc.toString(), kept, replaced };
+}
+
+/** The spec with cut-offs and the analyses for the choice (writeAnalyses without the report). */
+export function specWithAnalyses(yamlText: string, choice: AnalysisChoice, cohort: InspectResult | null = null): string {
+  return writeAnalyses(yamlText, choice, cohort).yaml;
+}
+
+/** Settings a biostatistician can mistype, refused by name before the server sees them. */
+function checkParams(form: AnalysisForm, type: 'survival' | 'binary'): void {
+  const on = (k: keyof AnalysisToggles) => form.analyses[k] && APPLIES[type].includes(k);
+  const p = form.params;
+  const surv = type === 'survival';
+  const positive = (x: number) => Number.isFinite(x) && x > 0;
+  if ((on('timeRoc') || on('nomogram')) && (!p.horizons.length || !p.horizons.every(positive))) throw new Error('Horizons: give one or more times after the time origin, e.g. 12, 36, 60.');
+  if (surv && (on('calibration') || on('validation') || on('decisionCurve')) && !positive(p.horizon)) throw new Error('Horizon: give one time after the time origin, e.g. 36.');
+  if (on('splines') && !(Number.isInteger(p.knots) && p.knots >= 3 && p.knots <= 7)) throw new Error('Spline knots: a whole number from 3 to 7.');
+  if (on('validation') && !(Number.isInteger(p.bootstrap) && p.bootstrap >= 1 && p.bootstrap <= 100000)) throw new Error('Bootstrap replicates: a whole number from 1 to 100000 (200 or more for a paper).');
+  if (on('validation') && !(Number.isInteger(p.seed) && p.seed >= 0)) throw new Error('Seed: a whole number, 0 or more.');
+  if (on('calibration') && !(Number.isInteger(p.calibrationGroups) && p.calibrationGroups >= 2 && p.calibrationGroups <= 50)) throw new Error('Calibration groups: a whole number from 2 to 50.');
+  if ((on('nomogram') || on('calibration') || on('validation') || on('decisionCurve')) && !p.modelPredictors.length)
+    throw new Error('Choose the predictors of the prognostic model (nomogram, calibration, validation, decision curve).');
 }
 
 export const canonicalLabel = (v: string): string => (CANONICAL as Record<string, { label: string }>)[v]?.label ?? v;
