@@ -90,12 +90,15 @@ export const DATA_FILE_OPTIONS: OptionSpec = {
   'no-header': { type: 'boolean' },
   columns: { type: 'string' },
   decimal: { type: 'string' },
+  progress: { type: 'boolean' },
+  'no-progress': { type: 'boolean' },
 };
 
 /** The usage lines of DATA_FILE_OPTIONS besides --sheet, for a command's --help. */
 export const DATA_FILE_USAGE = `  --no-header            the file has no header row: the first row is data, columns are V1…Vn
   --columns A,B,...      names of the columns of a file without a header row (implies --no-header)
-  --decimal , | .        decimal mark of the numbers (decimal commas are sniffed in ;-separated files)`;
+  --decimal , | .        decimal mark of the numbers (decimal commas are sniffed in ;-separated files)
+  --progress             rows read and share of the file on stderr (default: on a terminal, for reads over 1 s); --no-progress never`;
 
 /** readTable's options from DATA_FILE_OPTIONS. */
 export function tableOptions(cmd: string, a: ParsedArgs): ReadTableOptions {
@@ -107,5 +110,6 @@ export function tableOptions(cmd: string, a: ParsedArgs): ReadTableOptions {
     header: a.values['no-header'] ? false : null,
     columns,
     decimal: decimal === null ? null : (decimal.trim() as '.' | ','),
+    progress: a.values['no-progress'] ? false : a.values.progress ? true : null,
   };
 }

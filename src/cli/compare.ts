@@ -10,6 +10,7 @@ import { emit } from './output.js';
 import { analysisError, usageError } from '../errors.js';
 import { compareMessages } from '../messages/index.js';
 import { readTable } from '../io/readTable.js';
+import { withFile } from '../io/columnarTable.js';
 import { isNumericColumn, labelColumn, numericColumn } from '../io/columns.js';
 import { sortedLevels } from '../stats/design/modelMatrix.js';
 import { compareNumeric, type NumericComparison } from '../stats/compare/compareNumeric.js';
@@ -187,7 +188,7 @@ ${DATA_FILE_USAGE}
     for (const c of numeric) if (!seen.has(c)) throw usageError(compareMessages.notInVars('numeric', c));
 
     const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
-    const shown = { ...table, file };
+    const shown = withFile(table, file);
     const g = labelColumn(shown, group, '--group');
     const present = g.filter((x): x is string => x !== null);
     const groups = sortedLevels(present);

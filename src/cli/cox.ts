@@ -10,6 +10,7 @@ import { emit } from './output.js';
 import { usageError } from '../errors.js';
 import { coxMessages } from '../messages/index.js';
 import { readTable } from '../io/readTable.js';
+import { withFile } from '../io/columnarTable.js';
 import { binaryColumn, labelColumn, numericColumn } from '../io/columns.js';
 import { checkReferenceLevels, readCovariate } from '../io/covariates.js';
 import { applyCovariateScales, covariateScales, SCALE_HELP, SCALE_OPTIONS } from './covariateScales.js';
@@ -205,7 +206,7 @@ ${DATA_FILE_USAGE}
     if (predictFile && start) throw usageError(predictMessages.countingProcess());
 
     const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
-    const shown = { ...table, file };
+    const shown = withFile(table, file);
     const tcol = numericColumn(shown, time, '--time');
     const scol = start ? numericColumn(shown, start, '--start') : null;
     const ecol = binaryColumn(shown, event, '--event', eventValue, 'event');

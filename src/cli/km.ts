@@ -10,6 +10,7 @@ import { emit } from './output.js';
 import { usageError } from '../errors.js';
 import { survivalMessages } from '../messages/index.js';
 import { readTable } from '../io/readTable.js';
+import { withFile } from '../io/columnarTable.js';
 import { binaryColumn, labelColumn, numericColumn } from '../io/columns.js';
 import { kaplanMeier } from '../stats/survival/kaplanMeier.js';
 import { logRank } from '../stats/survival/logRank.js';
@@ -219,7 +220,7 @@ ${DATA_FILE_USAGE}
     const maxprop = optionalNumber(CMD, a, 'maxprop') ?? 0.9;
 
     const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
-    const shown = { ...table, file };
+    const shown = withFile(table, file);
     const tcol = numericColumn(shown, time, '--time', { nonNegative: true });
     const ecol = binaryColumn(shown, event, '--event', optionalString(a, 'event-value'), 'event');
     const gcol = group ? labelColumn(shown, group, '--group') : null;

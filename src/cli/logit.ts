@@ -10,6 +10,7 @@ import { emit } from './output.js';
 import { dataError, usageError } from '../errors.js';
 import { cliMessages, logitMessages } from '../messages/index.js';
 import { readTable } from '../io/readTable.js';
+import { withFile } from '../io/columnarTable.js';
 import { binaryColumn } from '../io/columns.js';
 import { checkReferenceLevels, readCovariate } from '../io/covariates.js';
 import { applyCovariateScales, covariateScales, SCALE_HELP, SCALE_OPTIONS } from './covariateScales.js';
@@ -157,7 +158,7 @@ ${DATA_FILE_USAGE}
     for (const c of categorical) if (!seen.has(c)) throw usageError(logitMessages.categoricalNotCovariate(c));
 
     const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
-    const shown = { ...table, file };
+    const shown = withFile(table, file);
     const y = binaryColumn(shown, outcome, '--outcome', positive, 'outcome');
     if (positive !== null && !y.some((v) => v === 1)) throw dataError(logitMessages.positiveNotFound(file, outcome, positive));
     const scales = covariateScales(CMD, a, covariates);

@@ -30,6 +30,7 @@ const fitJson = (f: MetaFit) => ({ estimate: f.b[0], se: f.se[0], z: f.stat[0], 
 export function poolJson(p: PooledSites) {
   return {
     title: p.title,
+    specHash: p.specHash,
     siilabVersion: p.siilabVersion,
     sites: p.sites,
     patients: p.sites.reduce((s, x) => s + x.analysed, 0),
@@ -56,7 +57,7 @@ export function poolJson(p: PooledSites) {
 
 function renderText(p: PooledSites): string {
   const out: string[] = [];
-  out.push(`Pooled from ${p.sites.length} centres (${p.sites.reduce((s, x) => s + x.analysed, 0)} patients; no patient row was shared): ${p.title}\n`);
+  out.push(`Pooled from ${p.sites.length} centres (${p.sites.reduce((s, x) => s + x.analysed, 0)} patients; no patient row was shared), study spec ${p.specHash.slice(0, 12)}…\n`);
   out.push(textTable(['centre', 'patients', 'min cell', 'withheld'], p.sites.map((s) => [s.site, String(s.analysed), String(s.minCell), s.withheld.length ? String(s.withheld.length) : '—'])));
   for (const k of p.km) {
     out.push(`\nKaplan–Meier ${k.id} (${k.endpoint}${k.by.length ? ` by ${k.by.join(' × ')}` : ''})${k.exactUntil !== null ? `, exact up to ${sig(k.exactUntil, 6)} ${k.unit}` : ''}:\n`);

@@ -9,6 +9,7 @@ import { emit } from './output.js';
 import { analysisError, usageError } from '../errors.js';
 import { cliMessages, rocMessages, rocNotes } from '../messages/index.js';
 import { readTable } from '../io/readTable.js';
+import { withFile } from '../io/columnarTable.js';
 import { binaryColumn, numericColumn } from '../io/columns.js';
 import { resolve } from 'node:path';
 import { rocMarkers, type RocReport } from '../stats/roc/rocMarkers.js';
@@ -221,7 +222,7 @@ ${DATA_FILE_USAGE}`,
     const positive = optionalString(a, 'positive');
 
     const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
-    const shown = { ...table, file };
+    const shown = withFile(table, file);
     const y = binaryColumn(shown, outcome, '--outcome', positive, 'outcome');
     const cols = markers.map((m) => numericColumn(shown, m, '--markers'));
     const keep: number[] = [];

@@ -6,6 +6,7 @@ import { dataError } from '../errors.js';
 import { ioMessages } from '../messages/index.js';
 import { closestName } from './closestName.js';
 import { isMissingCell, rowNumber, type Cell, type Table } from './table.js';
+import { columnarOf, NOT_FINITE, NUMBER, TEXT } from './columnarTable.js';
 
 /** Index of column `name`, or a data error naming the option that asked for it. */
 export function columnIndex(table: Table, name: string, option: string): number {
@@ -45,6 +46,18 @@ export function isNumberText(c: Cell): boolean {
 /** A numeric column (NaN = missing). */
 export function numericColumn(table: Table, name: string, option: string, opts: { nonNegative?: boolean } = {}): Float64Array {
   const j = columnIndex(table, name, option);
+  const src = columnarOf(table);
+  if (src) {
+    // Columnar path: the same checks in the same row order, the message from parseNumberCell on the cell's text.
+    const { values, kinds, text, notFinite } = src.numeric(j);
+    if (text || notFinite || opts.nonNegative) {
+      for (let i = 0; i < values.length; i++) {
+        if (kinds[i] === TEXT || kinds[i] === NOT_FINITE) parseNumberCell(src.cell(i, j), table, i, name);
+        if (opts.nonNegative && values[i] < 0) throw dataError(ioMessages.negativeNotAllowed(table.file, rowNumber(i, table), name, values[i]));
+      }
+    }
+    return values.slice();
+  }
   const out = new Float64Array(table.rows.length);
   for (let i = 0; i < table.rows.length; i++) {
     const v = parseNumberCell(table.rows[i][j], table, i, name);
@@ -69,8 +82,10 @@ export function binaryColumn(
   kind: 'event' | 'outcome' = 'event',
 ): Float64Array {
   const j = columnIndex(table, name, option);
-  const out = new Float64Array(table.rows.length);
   const pos = positive === null ? null : positive.trim().toLowerCase();
+  const src = columnarOf(table);
+  if (src) return binaryColumnar(table, src, j, name, pos, kind);
+  const out = new Float64Array(table.rows.length);
   for (let i = 0; i < table.rows.length; i++) {
     const c = table.rows[i][j];
     if (isMissingCell(c)) {
@@ -94,9 +109,48 @@ export function binaryColumn(
   return out;
 }
 
+/** binaryColumn on a columnar table: every cell is text, read as binaryColumn reads a text cell. */
+function binaryColumnar(table: Table, src: NonNullable<ReturnType<typeof columnarOf>>, j: number, name: string, pos: string | null, kind: 'event' | 'outcome'): Float64Array {
+  const n = src.nRows;
+  const out = new Float64Array(n);
+  const fail = (i: number): never => {
+    const msg = kind === 'event' ? ioMessages.eventNotBinary : ioMessages.outcomeNotBinary;
+    throw dataError(msg(table.file, rowNumber(i, table), name, String(src.cell(i, j))));
+  };
+  if (pos !== null) {
+    const labels = src.labels(j);
+    for (let i = 0; i < n; i++) {
+      const s = labels[i];
+      out[i] = s === null ? NaN : s.toLowerCase() === pos ? 1 : 0;
+    }
+    return out;
+  }
+  const { values, kinds } = src.numeric(j);
+  let labels: (string | null)[] | null = null;
+  for (let i = 0; i < n; i++) {
+    const k = kinds[i];
+    if (k === NUMBER) {
+      const v = values[i];
+      if (v === 1) out[i] = 1;
+      else if (v === 0) out[i] = 0;
+      else fail(i);
+    } else if (k === TEXT) {
+      labels ??= src.labels(j);
+      const s = labels[i]!.toLowerCase();
+      if (TRUE_TOKENS.has(s)) out[i] = 1;
+      else if (FALSE_TOKENS.has(s)) out[i] = 0;
+      else fail(i);
+    } else if (k === NOT_FINITE) fail(i);
+    else out[i] = NaN;
+  }
+  return out;
+}
+
 /** A label column: each cell as a trimmed string, null when missing. Numbers print as R would (no trailing .0). */
 export function labelColumn(table: Table, name: string, option: string): (string | null)[] {
   const j = columnIndex(table, name, option);
+  const src = columnarOf(table);
+  if (src) return src.labels(j).slice();
   return table.rows.map((r) => {
     const c = r[j];
     if (isMissingCell(c)) return null;
@@ -107,5 +161,7 @@ export function labelColumn(table: Table, name: string, option: string): (string
 /** True when every non-missing cell of the column reads as a number. */
 export function isNumericColumn(table: Table, name: string, option: string): boolean {
   const j = columnIndex(table, name, option);
+  const src = columnarOf(table);
+  if (src) return src.numeric(j).text === 0;
   return table.rows.every((r) => isNumberText(r[j]));
 }

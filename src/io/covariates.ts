@@ -6,6 +6,7 @@
 import { usageError } from '../errors.js';
 import { columnIndex, isNumberText, parseNumberCell } from './columns.js';
 import { isMissingCell, type Table } from './table.js';
+import { columnarOf, NOT_FINITE } from './columnarTable.js';
 import { sortedLevels } from '../stats/design/modelMatrix.js';
 
 export type RawCovariate =
@@ -14,6 +15,15 @@ export type RawCovariate =
 
 export function readCovariate(table: Table, name: string, option: string, forceCategorical = false): RawCovariate {
   const j = columnIndex(table, name, option);
+  const src = columnarOf(table);
+  if (src) {
+    const num = forceCategorical ? null : src.numeric(j);
+    if (num && num.text === 0) {
+      if (num.notFinite) for (let i = 0; i < num.kinds.length; i++) if (num.kinds[i] === NOT_FINITE) parseNumberCell(src.cell(i, j), table, i, name);
+      return { name, kind: 'numeric', values: num.values.slice() };
+    }
+    return { name, kind: 'categorical', values: src.labels(j).slice() };
+  }
   const numeric = !forceCategorical && table.rows.every((r) => isNumberText(r[j]));
   if (numeric) {
     const values = new Float64Array(table.rows.length);

@@ -1,10 +1,14 @@
 /**
  * Reads CSV, TSV (or .txt, delimiter sniffed) and XLSX files into a Table.
- * CSV/TSV parsing is papaparse's; XLSX is exceljs's (first sheet unless `sheet` is given).
+ * CSV/TSV files are read by the columnar path (src/io/readDelimited.ts: cells located in the bytes,
+ * numbers parsed from them, columns on request) with papaparse's delimiter and newline guess; a file
+ * that path does not take (no header row, decimal commas, unusual quoting) and in-memory text are
+ * parsed by papaparse into rows, as is every file with SIILAB_READER=rows. XLSX is exceljs's (first
+ * sheet unless `sheet` is given).
  * A file without a header row is read with `header: false` (names from `columns`, else V1…Vn);
  * decimal commas are read when declared (`decimal: ','`) or sniffed in a `;`- or tab-separated file.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
@@ -13,6 +17,9 @@ import { ioMessages } from '../messages/index.js';
 import { sniffDecimalComma, withDecimalComma } from './decimalMark.js';
 import { isNumberText } from './columns.js';
 import type { Cell, Table } from './table.js';
+import { readDelimitedColumnar } from './readDelimited.js';
+import { columnarOf } from './columnarTable.js';
+import { readProgress, type ReadProgress } from './readProgress.js';
 
 export interface ReadTableOptions {
   sheet?: string | null;
@@ -22,6 +29,8 @@ export interface ReadTableOptions {
   columns?: readonly string[] | null;
   /** Decimal mark of numbers written as text; default: '.' unless a `;`- or tab-separated file shows decimal commas. */
   decimal?: '.' | ',' | null;
+  /** Progress of a long read on stderr (src/io/readProgress.ts): true always, false never, else on a terminal after 1 s. */
+  progress?: boolean | null;
 }
 
 /** The header options with `columns` implying no header; a header declared beside `columns` is refused. */
@@ -32,9 +41,11 @@ function headerOf(file: string, opts: ReadTableOptions): { header: boolean; name
 }
 
 export async function readTable(file: string, opts: ReadTableOptions = {}): Promise<Table> {
+  let size = 0;
   try {
     const s = await stat(file);
     if (!s.isFile()) throw dataError(ioMessages.fileUnreadable(file, 'not a regular file'));
+    size = s.size;
   } catch (e) {
     if (e instanceof Error && e.name === 'SiilabError') throw e;
     throw dataError(ioMessages.fileMissing(file));
@@ -42,11 +53,40 @@ export async function readTable(file: string, opts: ReadTableOptions = {}): Prom
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(file, opts);
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt' || ext === '.tab') {
-    const buf = await readFile(file);
-    return parseDelimited(file, buf.toString('utf8'), ext === '.tsv' || ext === '.tab' ? '\t' : undefined, opts);
+    const progress = readProgress(file, size, opts.progress);
+    const buf = progress.active ? await readBytes(file, size, progress) : await readFile(file);
+    const delimiter = ext === '.tsv' || ext === '.tab' ? '\t' : undefined;
+    if (process.env.SIILAB_READER !== 'rows') {
+      const t = readDelimitedColumnar(file, buf, delimiter, opts, checkHeader, progress.active ? (rows, at) => progress.update('rows', rows, at / buf.length) : undefined);
+      if (t) {
+        progress.done(t.columns.length ? columnarOf(t)!.nRows : 0);
+        return t;
+      }
+    }
+    const t = parseDelimited(file, buf.toString('utf8'), delimiter, opts);
+    progress.done(t.rows.length);
+    return t;
   }
   if (ext === '.xls') throw dataError(ioMessages.fileUnreadable(file, 'old binary .xls is not supported; save it as .xlsx or .csv'));
   throw dataError(ioMessages.unknownFormat(file));
+}
+
+/** The file's bytes, read in 16 MB pieces so that a long read can say how far it is. */
+async function readBytes(file: string, size: number, progress: ReadProgress): Promise<Buffer> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await fh.read(buf, at, Math.min(16 * 2 ** 20, size - at), at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+      progress.update('bytes', 0, at / Math.max(1, size));
+    }
+    return at === size ? buf : buf.subarray(0, at);
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Parses delimited text (delimiter sniffed when not given). Exported for in-memory uploads. */

@@ -49,4 +49,9 @@ export const ioMessages = {
   outcomeNotBinary: (file: string, row: number, column: string, value: string) =>
     `${file}, row ${row}, column ${q(column)}: outcome value ${q(value)} is not 0/1 or true/false; ` +
     `use --positive V to say which value marks a case.`,
+  readProgress: (file: string, phase: 'bytes' | 'rows', rows: number, fraction: number, bytes: number) =>
+    phase === 'bytes'
+      ? `${file}: reading ${(bytes / 2 ** 20).toFixed(0)} MB, ${Math.round(100 * fraction)}% …`
+      : `${file}: ${rows.toLocaleString('en-US')} rows read, ${Math.round(100 * fraction)}% …`,
+  readDone: (file: string, rows: number, seconds: number) => `${file}: ${rows.toLocaleString('en-US')} rows read in ${seconds.toFixed(1)} s.`,
 } as const;

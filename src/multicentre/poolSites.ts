@@ -60,7 +60,9 @@ export interface PooledModel {
 }
 
 export interface PooledSites {
+  /** The first bundle's study title (each centre may name its copy differently). */
   readonly title: string;
+  readonly specHash: string;
   readonly siilabVersion: string;
   readonly sites: readonly { readonly site: string; readonly analysed: number; readonly minCell: number; readonly withheld: readonly string[] }[];
   readonly km: readonly PooledKm[];
@@ -186,6 +188,7 @@ export function poolSites(bundles: readonly SiteBundle[]): PooledSites {
   for (const [v, s] of cuts) if (s.size > 1) warnings.push(M.poolCutoffsDiffer(v, [...s]));
   return {
     title: bundles[0].title,
+    specHash: bundles[0].specHash,
     siilabVersion: bundles[0].siilabVersion,
     sites: bundles.map((b) => ({ site: b.site, analysed: b.analysed, minCell: b.minCell, withheld: b.withheld })),
     km,

@@ -1,0 +1,276 @@
+/**
+ * The layout of a delimited text file read straight from its bytes: where each cell starts, no
+ * strings made. One pass over the buffer finds the header's fields and, for every data row, the
+ * byte offset of each of the header's columns (a short row leaves ABSENT). It reads exactly what
+ * papaparse reads with `skipEmptyLines: 'greedy'` for the files it accepts: fields split at the
+ * delimiter, rows at the newline sequence given ('\n', '\r\n' or '\r'), a field that starts with
+ * a double quote runs to the closing quote (`""` inside is one quote) and may hold delimiters and
+ * newlines, and a row whose fields are all blank (whitespace only) is skipped. A file whose quoting
+ * is not of that form (a closing quote followed by anything but the delimiter, the newline or the
+ * end; an unterminated quote) returns null: the caller then reads it with papaparse, which decides
+ * what such a file means. Cell text is decoded (UTF-8) only on request, see `fieldText`.
+ *
+ * @example
+ * const l = scanDelimited(Buffer.from('a,b\n1,"x,y"\n\n2\n'), 0, 0x2c, '\n')!;
+ * [l.header, l.nRows, fieldText(l, l.cellStart[1]), l.cellStart[3] === ABSENT] // [['a', 'b'], 2, 'x,y', true]
+ */
+
+/** Offset of a cell a row does not have (the row has fewer fields than the header). */
+export const ABSENT = 0xffffffff;
+
+export interface DelimitedLayout {
+  readonly buf: Uint8Array;
+  /** Delimiter byte. */
+  readonly delim: number;
+  /** First byte of the newline sequence and whether it is '\r\n'. */
+  readonly nl0: number;
+  readonly crlf: boolean;
+  /** The header row's fields as papaparse gives them (untrimmed). */
+  readonly header: string[];
+  readonly nCols: number;
+  /** Data rows (after the header, blank rows skipped). */
+  readonly nRows: number;
+  /** Byte offset of cell (i, j) at i * nCols + j, or ABSENT. */
+  readonly cellStart: Uint32Array;
+}
+
+const QUOTE = 0x22;
+
+/** True for the ASCII bytes String.prototype.trim removes. */
+const isSpace = (b: number): boolean => b === 32 || (b >= 9 && b <= 13);
+
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * Scans `buf` from `start` (after a BOM). Returns null when the quoting is not of the plain form
+ * described above (the caller falls back to papaparse) or the file is too large for 32-bit offsets.
+ */
+export function scanDelimited(
+  buf: Uint8Array, start: number, delim: number, newline: '\n' | '\r\n' | '\r',
+  onRows?: (rows: number, at: number) => void,
+): DelimitedLayout | null {
+  const n = buf.length;
+  if (n >= ABSENT) return null;
+  const nl0 = newline === '\n' ? 10 : 13;
+  const crlf = newline === '\r\n';
+  // The header: the first row that is not blank.
+  let p = start;
+  let starts: number[] = [];
+  for (;;) {
+    if (p >= n) return { buf, delim, nl0, crlf, header: [], nCols: 0, nRows: 0, cellStart: new Uint32Array(0) };
+    const row: number[] = [];
+    const r = scanRow(buf, p, delim, nl0, crlf, row);
+    if (r < 0) return null;
+    const blank = rowBlank(buf, p, r, delim, nl0, crlf, row);
+    p = r;
+    if (!blank) {
+      starts = row;
+      break;
+    }
+  }
+  const header = starts.map((s) => fieldTextAt(buf, s, delim, nl0, crlf));
+  const nCols = header.length;
+  const headBytes = Math.max(1, p - start);
+  let cap = Math.max(16, Math.ceil(((n - p) / headBytes) * 1.05) + 16);
+  let cellStart = new Uint32Array(cap * nCols);
+  let nRows = 0;
+  const rowStarts: number[] = [];
+  while (p < n) {
+    if (nRows >= cap) {
+      const est = Math.ceil(((nRows + 1) * (n - start)) / Math.max(1, p - start));
+      cap = Math.max(cap * 2, Math.ceil(est * 1.05) + 16);
+      const grown = new Uint32Array(cap * nCols);
+      grown.set(cellStart.subarray(0, nRows * nCols));
+      cellStart = grown;
+    }
+    const base = nRows * nCols;
+    const rowStart = p;
+    // Tight loop for rows of unquoted fields; anything else goes through scanRow.
+    let field = 0;
+    let simple = true;
+    for (;;) {
+      if (buf[p] === QUOTE) {
+        simple = false;
+        break;
+      }
+      if (field < nCols) cellStart[base + field] = p;
+      field++;
+      let b = 0;
+      while (p < n && (b = buf[p]) !== delim && b !== nl0) p++;
+      if (p >= n) break;
+      if (b === delim) {
+        p++;
+        continue;
+      }
+      if (crlf) {
+        if (p + 1 < n && buf[p + 1] === 10) {
+          p += 2;
+          break;
+        }
+        simple = false;
+        break;
+      }
+      p++;
+      break;
+    }
+    let blank: boolean;
+    if (simple) {
+      // Blank when no byte other than spaces, delimiters and the newline (checked only until the first such byte).
+      blank = true;
+      for (let k = rowStart; k < p; k++) {
+        const b = buf[k];
+        if (b === delim || b === 32 || (b >= 9 && b <= 13)) continue;
+        if (b >= 0x80) {
+          blank = rowIsBlank(buf, rowStart, p, delim);
+        } else blank = false;
+        break;
+      }
+    } else {
+      rowStarts.length = 0;
+      const r = scanRow(buf, rowStart, delim, nl0, crlf, rowStarts);
+      if (r < 0) return null;
+      blank = rowBlank(buf, rowStart, r, delim, nl0, crlf, rowStarts);
+      field = rowStarts.length;
+      for (let k = 0; k < Math.min(nCols, rowStarts.length); k++) cellStart[base + k] = rowStarts[k];
+      p = r;
+    }
+    if (blank) continue;
+    if (field < nCols) cellStart.fill(ABSENT, base + field, base + nCols);
+    nRows++;
+    if (onRows && (nRows & 0xffff) === 0) onRows(nRows, p);
+  }
+  return {
+    buf, delim, nl0, crlf, header, nCols, nRows,
+    cellStart: cellStart.subarray(0, nRows * nCols),
+  };
+}
+
+/**
+ * Scans one row from `p`, pushing each field's start (`row.length` is then its field count); returns the offset after the row's newline
+ * (or the end), or -1 when a quoted field is not plain.
+ */
+function scanRow(buf: Uint8Array, p: number, delim: number, nl0: number, crlf: boolean, row: number[]): number {
+  const n = buf.length;
+  for (;;) {
+    row.push(p);
+    if (p < n && buf[p] === QUOTE) {
+      let q = p + 1;
+      for (;;) {
+        const close = indexOfQuote(buf, q, n);
+        if (close < 0) return -1;
+        if (close + 1 < n && buf[close + 1] === QUOTE) {
+          q = close + 2;
+          continue;
+        }
+        p = close + 1;
+        break;
+      }
+      if (p >= n) return p;
+      if (buf[p] === delim) {
+        p++;
+        continue;
+      }
+      if (buf[p] === nl0 && (!crlf || (p + 1 < n && buf[p + 1] === 10))) return p + (crlf ? 2 : 1);
+      return -1;
+    }
+    for (; p < n; p++) {
+      const b = buf[p];
+      if (b === delim) break;
+      if (b === nl0 && (!crlf || (p + 1 < n && buf[p + 1] === 10))) break;
+    }
+    if (p >= n) return p;
+    if (buf[p] === delim) {
+      p++;
+      continue;
+    }
+    return p + (crlf ? 2 : 1);
+  }
+}
+
+/** Whether every field of the row (starts given) is blank: its text is whitespace to String.prototype.trim. */
+function rowBlank(buf: Uint8Array, from: number, to: number, delim: number, nl0: number, crlf: boolean, row: number[]): boolean {
+  let nonAscii = false;
+  for (const s of row) {
+    if (s < to && buf[s] === QUOTE) {
+      // Quoted: the content up to the closing quote; an escaped quote is content.
+      let q = s + 1;
+      for (;;) {
+        const close = indexOfQuote(buf, q, buf.length);
+        for (let k = q; k < close; k++) {
+          const b = buf[k];
+          if (b >= 0x80) nonAscii = true;
+          else if (!isSpace(b)) return false;
+        }
+        if (close + 1 < buf.length && buf[close + 1] === QUOTE) return false;
+        break;
+      }
+      continue;
+    }
+    const e = fieldEnd(buf, s, delim, nl0, crlf);
+    for (let k = s; k < e; k++) {
+      const b = buf[k];
+      if (b >= 0x80) nonAscii = true;
+      else if (!isSpace(b)) return false;
+    }
+  }
+  if (!nonAscii) return true;
+  return row.every((s) => fieldTextAt(buf, s, delim, nl0, crlf).trim() === '');
+}
+
+function indexOfQuote(buf: Uint8Array, from: number, n: number): number {
+  for (let k = from; k < n; k++) if (buf[k] === QUOTE) return k;
+  return -1;
+}
+
+/** A row holding bytes beyond ASCII is blank when every field's text is whitespace to String.prototype.trim. */
+function rowIsBlank(buf: Uint8Array, from: number, to: number, delim: number): boolean {
+  // Quotes, delimiters and newline bytes are structure, never content that would make the row non-blank
+  // here (a quote inside a quoted field already marked it), so the decoded bytes without them decide.
+  let s = '';
+  let k = from;
+  while (k < to) {
+    let e = k;
+    while (e < to && buf[e] !== delim && buf[e] !== QUOTE) e++;
+    s += decoder.decode(buf.subarray(k, e));
+    k = e + 1;
+  }
+  return s.trim() === '';
+}
+
+/** The text of the field starting at byte `start`, exactly as papaparse gives it. */
+export function fieldText(l: DelimitedLayout, start: number): string {
+  return fieldTextAt(l.buf, start, l.delim, l.nl0, l.crlf);
+}
+
+function fieldTextAt(buf: Uint8Array, start: number, delim: number, nl0: number, crlf: boolean): string {
+  const n = buf.length;
+  if (start < n && buf[start] === QUOTE) {
+    // Validated by the scan: runs to a closing quote; `""` is one quote.
+    let q = start + 1;
+    let s = '';
+    for (;;) {
+      const close = indexOfQuote(buf, q, n);
+      s += decoder.decode(buf.subarray(q, close));
+      if (close + 1 < n && buf[close + 1] === QUOTE) {
+        s += '"';
+        q = close + 2;
+        continue;
+      }
+      return s;
+    }
+  }
+  const end = fieldEnd(buf, start, delim, nl0, crlf);
+  return decoder.decode(buf.subarray(start, end));
+}
+
+/** End (exclusive) of the unquoted field starting at `start`. */
+export function fieldEnd(buf: Uint8Array, start: number, delim: number, nl0: number, crlf: boolean): number {
+  const n = buf.length;
+  let p = start;
+  for (; p < n; p++) {
+    const b = buf[p];
+    if (b === delim) break;
+    if (b === nl0 && (!crlf || (p + 1 < n && buf[p + 1] === 10))) break;
+  }
+  return p;
+}
