@@ -106,8 +106,13 @@ describe('an earlier spec the form cannot show is kept, not dropped', () => {
   it('hong2021: opening it reads what the form can show, and lists the rest', () => {
     const { form, kept } = formFromSpecText(hong, null);
     expect(form.endpoint).toBe('os');
-    expect(form.markers.slice(0, 1)).toEqual(['SII']);
+    // the marker list under which the form shows the most: SII (baseline table, Kaplan–Meier, maxstat, the model)
+    expect(form.markers).toEqual(['SII']);
+    expect(form.factors).toEqual(['ageGroup', 'sex', 'childPughScore', 'albiGrade', 'afp', 'PIVKA', 'BCLC', 'vascularInvasion', 'extrahepatic']);
+    expect(Object.entries(form.analyses).filter(([, v]) => v).map(([k]) => k)).toEqual(['baselineTable', 'km', 'maxstat', 'nomogram', 'calibration', 'validation']);
+    expect(form.params).toMatchObject({ horizons: [6, 12, 24], horizon: 12, modelPredictors: ['SII', 'afp', 'BCLC'], calibrationGroups: 5, bootstrap: 200, seed: 2021 });
     const d = kept.map((k) => k.description);
+    expect(d).toEqual(['cox (os)', 'km (pfs; overall)', 'km (pfs; by SII)', 'km (os; by SII × afp)', 'timeRoc (os; SII, NLR, afp)', 'splines (os; SII)', 'decisionCurve (os)']);
     expect(d).toContain('km (os; by SII × afp)');
     expect(d).toContain('km (pfs; overall)');
     expect(d).toContain('splines (os; SII)'); // adjusted for afp: not a form setting

@@ -185,19 +185,44 @@ export function formFromSpec(analysesIn: unknown, ctx: FormContext): { form: Ana
     return { form: { endpoint, markers, factors: [], analyses: defaultToggles(type, 0), params: defaultParams(ctx, endpoint, markers) }, kept: [] };
   }
   const mine = all.filter((x) => x.key === 'baselineTable' || x.e?.endpoint === endpoint);
-  // Markers: the baseline table's grouping first, then in the order the analyses name them.
-  const markers: string[] = [];
-  const addMarker = (m: unknown) => typeof m === 'string' && ctx.markers.includes(m) && !markers.includes(m) && markers.push(m);
-  addMarker(analyses.baselineTable?.groupBy);
+  // The analyses may name different markers (Kaplan–Meier by SII, time-dependent ROC of SII, NLR and
+  // AFP): the form has one list, so the marker and factor lists tried are each analysis's own and
+  // their union; the pair under which the form shows the most entries wins (ties: the first tried).
+  const isMarker = (m: unknown): m is string => typeof m === 'string' && ctx.markers.includes(m);
+  const markerSets: string[][] = [];
+  const union: string[] = [];
+  const addSet = (list: unknown[]) => {
+    const set = [...new Set(list.filter(isMarker))];
+    set.forEach((m) => !union.includes(m) && union.push(m));
+    if (set.length && !markerSets.some((x) => canonical(x) === canonical(set))) markerSets.push(set);
+  };
+  const groupBy = analyses.baselineTable?.groupBy;
+  const kmSingles = mine.filter((x) => x.key === 'km' && Array.isArray(x.e.by) && x.e.by.length === 1).map((x) => x.e.by[0]);
+  addSet([groupBy, ...kmSingles]);
   for (const { key, e } of mine) {
-    if (key === 'km' && Array.isArray(e.by) && e.by.length === 1) addMarker(e.by[0]);
-    if (['maxstat', 'roc', 'timeRoc'].includes(key) && Array.isArray(e.markers)) e.markers.forEach(addMarker);
-    if (key === 'cox' || key === 'logistic') (e.candidates ?? []).forEach((c: unknown) => typeof c === 'string' && addMarker(c));
+    if (['maxstat', 'roc', 'timeRoc'].includes(key) && Array.isArray(e.markers)) addSet([groupBy, ...e.markers].filter((m, i, a) => m !== undefined && a.indexOf(m) === i));
+    if (key === 'cox' || key === 'logistic') addSet(e.candidates ?? []);
   }
-  const factors: string[] = [];
-  const addFactor = (f: unknown) => typeof f === 'string' && ctx.factors.includes(f) && !markers.includes(f) && !factors.includes(f) && factors.push(f);
-  (analyses.baselineTable?.variables ?? []).forEach(addFactor);
-  for (const { key, e } of mine) if (key === 'cox' || key === 'logistic') (e.candidates ?? []).forEach(addFactor);
+  if (union.length && !markerSets.some((x) => canonical(x) === canonical(union))) markerSets.push(union);
+  if (!markerSets.length) markerSets.push([]);
+  const factorSources: unknown[][] = [analyses.baselineTable?.variables ?? [], ...mine.filter((x) => x.key === 'cox' || x.key === 'logistic').map((x) => x.e.candidates ?? [])];
+  let best: { form: AnalysisForm; kept: KeptAnalysis[] } | null = null;
+  for (const markers of markerSets) {
+    const factorSets: string[][] = [];
+    for (const src of [...factorSources, factorSources.flat()]) {
+      // A factor is any variable of the spec the markers do not include (a lab value such as AFP may be a factor).
+      const set = [...new Set(src.filter((f): f is string => typeof f === 'string' && (ctx.factors.includes(f) || ctx.markers.includes(f)) && !markers.includes(f)))];
+      if (!factorSets.some((x) => canonical(x) === canonical(set))) factorSets.push(set);
+    }
+    for (const factors of factorSets) {
+      const r = readWith(analyses, keys, mine, ctx, endpoint, type, markers, factors);
+      if (!best || r.kept.length < best.kept.length) best = r;
+    }
+  }
+  return best!;
+}
+
+function readWith(analyses: Record<string, any>, keys: string[], mine: { key: string; e: any }[], ctx: FormContext, endpoint: string, type: EndpointType, markers: string[], factors: string[]): { form: AnalysisForm; kept: KeptAnalysis[] } {
   const params = defaultParams(ctx, endpoint, markers);
   const first = (k: string) => mine.find((x) => x.key === k)?.e;
   const nums = (x: unknown) => (Array.isArray(x) && x.length && x.every((v) => typeof v === 'number') ? [...x] : null);
