@@ -13,6 +13,8 @@ import { maxstat } from '../stats/survival/maxstat.js';
 import { rocAnalysis } from '../stats/roc/rocAnalysis.js';
 import type { AnalysisDataset } from './dataset.js';
 import { numericOf, endpointOf } from './columns.js';
+import { MIN_GROUP_SHARE, smallGroupWarning } from './smallGroup.js';
+import { cutoffText } from './cutoffText.js';
 
 export interface CutoffResult {
   readonly variable: string;
@@ -27,6 +29,8 @@ export interface CutoffResult {
   readonly roc: { readonly auc: number; readonly sensitivity: number; readonly specificity: number; readonly youden: number } | null;
   /** Maximally selected log-rank statistic on a survival endpoint (for any data-driven cut-off). */
   readonly maxstat: { readonly endpoint: string; readonly cutoff: number; readonly statistic: number; readonly p: number; readonly pNaive: number; readonly naiveLogRankP: number } | null;
+  /** A warning when one side holds fewer than the minimum share of patients (default 10 %), else null. */
+  readonly smallGroup: string | null;
   /** True when the cut-off was optimised against an outcome (youden, maxstat): P values at it are optimistic. */
   readonly dataDriven: boolean;
   readonly note: string | null;
@@ -67,17 +71,19 @@ export function resolveCutoff(ds: AnalysisDataset, variable: string, c: Cutoff, 
     const ep = endpointOf(ds, endpoint, where);
     if (ep.kind !== 'survival') throw analysisError(M.needsSurvival(where, endpoint));
     const r = maxstat(ep.time, ep.event, x, { markerName: variable });
-    // maxstat's convention: x ≤ cutoff is the low group, i.e. "high" means > cutoff.
-    value = r.cutoff;
+    // maxstat's split (x ≤ r.cutoff low) in siilab's convention: x ≥ r.highFrom is high (the same
+    // patients); a spec that declares direction '>' keeps maxstat's own value.
     method = 'maxstat';
-    return finish(ds, variable, x, value, '>', method, endpoint, null, true);
+    return c.direction === '>'
+      ? finish(ds, variable, x, r.cutoff, '>', method, endpoint, null, true, c.minShare)
+      : finish(ds, variable, x, r.highFrom, '>=', method, endpoint, null, true, c.minShare);
   }
-  return finish(ds, variable, x, value, direction, method, endpoint, roc, method === 'youden');
+  return finish(ds, variable, x, value, direction, method, endpoint, roc, method === 'youden', c.minShare);
 }
 
 function finish(
   ds: AnalysisDataset, variable: string, x: Float64Array, value: number, direction: '>=' | '>', method: CutoffResult['method'],
-  endpoint: string | null, roc: CutoffResult['roc'], dataDriven: boolean,
+  endpoint: string | null, roc: CutoffResult['roc'], dataDriven: boolean, minShare = MIN_GROUP_SHARE,
 ): CutoffResult {
   let nLow = 0, nHigh = 0;
   for (let i = 0; i < ds.n; i++) {
@@ -103,6 +109,7 @@ function finish(
   return Object.freeze({
     variable, method, value, direction, endpoint, nLow, nHigh, roc, maxstat: ms, dataDriven,
     note: dataDriven ? M.cutoffOptimised(variable, method, endpoint ?? '') : null,
+    smallGroup: smallGroupWarning(variable, value, direction, nLow, nHigh, minShare),
   });
 }
 
@@ -111,11 +118,9 @@ export function splitAt(x: Float64Array, c: CutoffResult): Float64Array {
   return x.map((v) => (Number.isFinite(v) ? ((c.direction === '>=' ? v >= c.value : v > c.value) ? 1 : 0) : NaN));
 }
 
+export { cutoffText } from './cutoffText.js';
+
 /** Label of the high (or low) side, e.g. "SII ≥ 375.56". */
-/** A cut-off as every label, table and sentence prints it (6 significant digits: enough to identify the split). @example cutoffText(1092.2134) // '1092.21' */
-export function cutoffText(value: number): string {
-  return String(Number(value.toPrecision(6)));
-}
 
 export function sideLabel(label: string, c: CutoffResult, high: boolean): string {
   const v = cutoffText(c.value);

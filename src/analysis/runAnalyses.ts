@@ -134,6 +134,6 @@ export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs
     step(`decision curve ${k + 1}`);
     out.push(decisionCurveAnalysis(ds, `decision-curve-${k + 1}`, a.endpoint, a.models, cutoffs, horizonOf(a.endpoint, a.horizon), a.thresholds, opts.ties));
   });
-  const warnings = [...new Set(out.flatMap((a) => ('warnings' in a ? a.warnings : [])))];
+  const warnings = [...new Set([...[...cutoffs.values()].flatMap((c) => (c.smallGroup ? [c.smallGroup] : [])), ...out.flatMap((a) => ('warnings' in a ? a.warnings : []))])];
   return { cutoffs: [...cutoffs.values()], analyses: out, warnings };
 }

@@ -8,6 +8,8 @@ export const analysisMessages = {
   needsSurvival: (where: string, name: string) => `${where}: endpoint ${q(name)} is not a time-to-event endpoint.`,
   needsNumeric: (where: string, name: string) => `${where}: ${q(name)} must be numeric for this cut-off or analysis.`,
   tooFewComplete: (where: string, n: number) => `${where}: only ${n} patients have every value needed; at least 3 are required.`,
+  smallGroup: (variable: string, side: string, n: number, total: number, minShare: number) =>
+    `The split ${side} leaves ${n} of ${total} patients (${(100 * n / total).toFixed(1)} %) in one group, fewer than ${Math.round(100 * minShare)} %: estimates for that group are unstable and the split may be driven by a few patients.`,
   cutoffOptimised: (variable: string, method: string, endpoint: string) =>
     `The cut-off of ${variable} was chosen from these data (${method}${endpoint ? ` for ${endpoint}` : ''}); P values of comparisons at this cut-off are optimistic. The maximally selected log-rank P (Lausen–Schumacher) is reported beside them.`,
   futureInformation: (variable: string) =>

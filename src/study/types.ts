@@ -227,7 +227,14 @@ export type Endpoint = SurvivalEndpoint | BinaryEndpoint;
 /** A fixed cut-off value for a marker. */
 export interface FixedCutoff {
   value: number;
+  /** `>=` (default): values ≥ the cut-off are "high"; `>`: values above it. */
   direction?: '>=' | '>';
+  /**
+   * Smallest share of patients either side may hold before the split is flagged (default 0.1).
+   * @exclusiveMinimum 0
+   * @exclusiveMaximum 0.5
+   */
+  minShare?: number;
 }
 
 /** A cut-off found from the data. */
@@ -242,7 +249,14 @@ export interface DataCutoff {
    * @exclusiveMaximum 1
    */
   probability?: number;
+  /** `>=` (default): values ≥ the cut-off are "high"; `>`: values above it (maxstat's own estimate is then kept as printed by R). */
   direction?: '>=' | '>';
+  /**
+   * Smallest share of patients either side may hold before the split is flagged (default 0.1).
+   * @exclusiveMinimum 0
+   * @exclusiveMaximum 0.5
+   */
+  minShare?: number;
 }
 
 export type Cutoff = FixedCutoff | DataCutoff;

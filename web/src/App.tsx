@@ -41,6 +41,9 @@ export interface AppContext {
   go: (p: PageId) => void;
 }
 
+/** The run named in the address (#/explorer?run=ID), or null. */
+const runFromHash = (): string | null => new URLSearchParams(window.location.hash.replace(/^[^?]*\??/, '')).get('run');
+
 const pageFromHash = (): PageId => {
   const h = window.location.hash.replace(/^#\/?/, '').replace(/\?.*$/, '');
   return (PAGES.find((p) => p.id === h)?.id ?? 'calculator') as PageId;
@@ -51,22 +54,41 @@ export function App() {
   const [sel, setSel] = useState<Selection>({ cohort: null, study: null, run: null, bundle: null, demo: false });
   const [health, setHealth] = useState<string>('');
 
+  const selRun = useRef<string | null>(null);
+  const openRun = useCallback((id: string) => {
+    api.run(id).then(async ({ run, bundle }) => {
+      const { study } = await api.study(run.studyId);
+      setSel((s) => ({ ...s, study, run, bundle, demo: false }));
+    }).catch(() => undefined);
+  }, []);
   useEffect(() => {
-    const on = () => setPage(pageFromHash());
+    // A run named in a new address (a link, or the address bar) is opened as well.
+    const on = () => {
+      setPage(pageFromHash());
+      const wanted = runFromHash();
+      if (wanted && wanted !== selRun.current) openRun(wanted);
+    };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
-  }, []);
+  }, [openRun]);
+  // The current run is kept in the address, so a reload (or a shared link) opens the same run.
+  useEffect(() => {
+    selRun.current = sel.run?.id ?? null;
+    if (!sel.run || sel.demo) return;
+    const [path, query = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
+    const q = new URLSearchParams(query);
+    if (q.get('run') === sel.run.id) return;
+    q.set('run', sel.run.id);
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/${path || 'calculator'}?${q}`);
+  }, [sel.run, sel.demo]);
   useEffect(() => {
     // Once opened with ?token=, the server has set its cookie; drop the token from the address bar.
     if (new URLSearchParams(window.location.search).has('token')) history.replaceState(null, '', window.location.pathname + window.location.hash);
     api.health().then((h) => setHealth(`siilab ${h.version} · ${h.store === 'postgres' ? 'PostgreSQL' : 'SQLite'}`)).catch(() => setHealth('server not reachable'));
     // A run named in the address (#/explorer?run=ID) is opened; otherwise the preloaded demo run.
-    const wanted = new URLSearchParams(window.location.hash.replace(/^[^?]*\??/, '')).get('run');
+    const wanted = runFromHash();
     if (wanted) {
-      api.run(wanted).then(async ({ run, bundle }) => {
-        const { study } = await api.study(run.studyId);
-        setSel((s) => ({ ...s, study, run, bundle, demo: false }));
-      }).catch(() => undefined);
+      openRun(wanted);
       return;
     }
     api.demo().then(async (d) => {
@@ -77,8 +99,10 @@ export function App() {
   }, []);
 
   const go = useCallback((p: PageId) => {
-    window.location.hash = `#/${p}`;
+    window.location.hash = selRun.current && !selDemo.current ? `#/${p}?run=${encodeURIComponent(selRun.current)}` : `#/${p}`;
   }, []);
+  const selDemo = useRef(false);
+  selDemo.current = sel.demo;
   const firstPage = useRef(true);
   useEffect(() => {
     document.title = `${PAGES.find((p) => p.id === page)?.label} · siilab`;
@@ -110,7 +134,7 @@ export function App() {
           <ul>
             {PAGES.map((p) => (
               <li key={p.id}>
-                <a href={`#/${p.id}`} aria-current={p.id === page ? 'page' : undefined}>{p.label}</a>
+                <a href={sel.run && !sel.demo ? `#/${p.id}?run=${encodeURIComponent(sel.run.id)}` : `#/${p.id}`} aria-current={p.id === page ? 'page' : undefined}>{p.label}</a>
               </li>
             ))}
           </ul>

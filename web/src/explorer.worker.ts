@@ -18,7 +18,7 @@ self.onmessage = (ev: MessageEvent) => {
       prepared = prepareExplorer(m.input);
       cache.clear();
       const p = prepared;
-      const summary = { n: p.n, dropped: p.dropped, events: p.events, values: Array.from(p.values), median: p.median, maxstat: p.maxstat, maxstatError: p.maxstatError, markerName: p.markerName, unit: p.unit };
+      const summary = { n: p.n, dropped: p.dropped, events: p.events, values: Array.from(p.values), cutoffs: Array.from(p.cutoffs), direction: p.direction, minShare: p.minShare, median: p.median, maxstat: p.maxstat, maxstatError: p.maxstatError, markerName: p.markerName, unit: p.unit };
       self.postMessage({ type: 'prepared', summary, ms: performance.now() - t0 });
     } else if (m.type === 'cut') {
       if (!prepared) throw new Error('The explorer has no data yet.');

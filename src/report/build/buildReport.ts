@@ -96,8 +96,8 @@ export function buildReport(raw: ResultsBundle, extras: ReportExtras = {}): Repo
           id: `table-${a.id}`,
           title: table(`Maximally selected log-rank cut-offs for ${a.endpoint}`),
           columns: [{ label: 'Marker', align: 'left' }, { label: 'Cut-off', align: 'right' }, { label: 'Low / high (n)', align: 'right' }, { label: 'Max. statistic', align: 'right' }, { label: 'Corrected P', align: 'right' }, { label: 'Naive P', align: 'right' }],
-          rows: a.markers.map((m) => ({ cells: [m.marker, `> ${cutoffText(m.result.cutoff)}`, `${m.result.nLow} / ${m.result.nHigh}`, fixed(m.result.statistic, 3), formatP(m.result.p), formatP(m.result.naiveLogRank.p)] })),
-          footnotes: ['Lausen–Schumacher (1994) corrected P of the maximally selected standardized log-rank statistic (minimum group share 10%), as R maxstat.test(pmethod = "Lau94"); the naive P ignores that the cut-off was searched for.'],
+          rows: a.markers.map((m) => ({ cells: [m.marker, Number.isFinite(m.result.highFrom) ? `≥ ${cutoffText(m.result.highFrom)}` : `> ${cutoffText(m.result.cutoff)}`, `${m.result.nLow} / ${m.result.nHigh}`, fixed(m.result.statistic, 3), formatP(m.result.p), formatP(m.result.naiveLogRank.p)] })),
+          footnotes: ['High: ≥ the cut-off shown, the same patients as maxstat.test\'s estimate (≤ estimate is low). Lausen–Schumacher (1994) corrected P of the maximally selected standardized log-rank statistic (minimum group share 10%), as R maxstat.test(pmethod = "Lau94"); the naive P ignores that the cut-off was searched for.'],
         },
       });
     } else if (a.kind === 'spline') {

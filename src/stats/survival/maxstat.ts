@@ -52,6 +52,8 @@ export function maxstat(time: ArrayLike<number>, event: ArrayLike<number>, marke
   const fit = maxstatFit(cc.time, cc.event, x, minprop, maxprop);
   if (fit.cuts.length === 0) throw analysisError(survivalMessages.noCutpoints(name, n, minprop, maxprop));
   const low = Array.from(x, (v) => (v <= fit.cutoff ? 'low' : 'high'));
+  let highFrom = Infinity;
+  for (let i = 0; i < n; i++) if (x[i] > fit.cutoff && x[i] < highFrom) highFrom = x[i];
   const naive = logRank(cc.time, cc.event, low);
   const raw = pLausen94(fit.statistic, fit.shares);
   const clip = (p: number) => Math.min(1, Math.max(0, p));
@@ -60,6 +62,7 @@ export function maxstat(time: ArrayLike<number>, event: ArrayLike<number>, marke
     nDropped: cc.nDropped,
     events,
     cutoff: fit.cutoff,
+    highFrom,
     statistic: fit.statistic,
     p: clip(raw),
     pLau94Raw: raw,

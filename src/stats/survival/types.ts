@@ -126,6 +126,8 @@ export interface MaxstatResult {
   readonly events: number;
   /** The chosen cutoff: x ≤ cutoff is the low group (as maxstat). */
   readonly cutoff: number;
+  /** The same split as "x ≥ highFrom is high": the smallest marker value above `cutoff` (siilab's ≥ convention). */
+  readonly highFrom: number;
   /** Maximal absolute standardized log-rank statistic M. */
   readonly statistic: number;
   /** Lausen, Sauerbrei & Schumacher (1994) improved-Bonferroni P for M, clipped to [0, 1]. */

@@ -2,7 +2,9 @@
  * The cutoff explorer's computation, pure (it runs in a Web Worker; tests can call it in Node).
  * `prepareExplorer` takes the complete cases once (sorted distinct marker values, the maximally
  * selected log-rank cutoff with its Lausen–Schumacher corrected P — computed once); `explore`
- * splits at one cutoff (low: marker ≤ cutoff, high: marker > cutoff, as maxstat) and gives the
+ * splits at one cutoff with the study's convention (high: marker ≥ cutoff, or > cutoff when the
+ * spec declares direction '>'; the maximally selected split is shown in the same convention) and
+ * flags splits leaving fewer than 10 % (or the spec's minShare) on one side; it gives the
  * Kaplan–Meier curves as the report's own SVG (kmSvg), the log-rank test, the hazard ratio of the
  * high group from a Cox model with the split as its only covariate (Efron ties), group sizes, and
  * sensitivity and specificity of "high" for the accuracy outcome (a binary endpoint or the event
@@ -32,7 +34,8 @@ import { diagnosticAccuracy } from '../../../src/stats/roc/diagnosticAccuracy.js
 import type { KaplanMeierGroup } from '../../../src/stats/survival/types.js';
 import { kmFigureData } from '../../../src/report/build/figureAdapters.js';
 import { kmSvg } from '../../../src/report/figures/kmSvg.js';
-import { sig } from '../../../src/report/text/formatNumber.js';
+import { cutoffText } from '../../../src/analysis/cutoffText.js';
+import { MIN_GROUP_SHARE, isSmallSplit } from '../../../src/analysis/smallGroup.js';
 
 export interface ExplorerInput {
   readonly time: ArrayLike<number | null>;
@@ -44,10 +47,17 @@ export interface ExplorerInput {
   readonly endpoint: string;
   readonly outcomeName: string | null;
   readonly unit: string;
+  /** Which side is "high": `>=` (default, as the analysis) or `>` (as declared in the spec). */
+  readonly direction?: '>=' | '>';
+  /** Smallest share either side may hold before the split is flagged (default 0.1). */
+  readonly minShare?: number;
 }
 
 export interface MaxstatSummary {
+  /** The maximally selected split in the explorer's convention (≥ highFrom, or > maxstat's estimate). */
   readonly cutoff: number;
+  /** maxstat.test's estimate: marker ≤ estimate is low. */
+  readonly estimate: number;
   readonly statistic: number;
   readonly p: number;
   readonly naiveP: number;
@@ -65,8 +75,12 @@ export interface Prepared {
   readonly event: Float64Array;
   readonly marker: Float64Array;
   readonly outcome: Float64Array | null;
-  /** Distinct marker values, ascending; cutoffs are chosen among all but the largest. */
+  /** Distinct marker values, ascending. */
   readonly values: Float64Array;
+  /** The slider's cutoffs: the distinct values that leave patients on both sides (all but the smallest for ≥, all but the largest for >). */
+  readonly cutoffs: Float64Array;
+  readonly direction: '>=' | '>';
+  readonly minShare: number;
   readonly median: number;
   readonly maxstat: MaxstatSummary | null;
   readonly maxstatError: string | null;
@@ -87,6 +101,8 @@ export interface ExploreResult {
   readonly accuracy: { readonly sensitivity: number; readonly specificity: number; readonly nCases: number; readonly nControls: number } | null;
   readonly svg: string;
   readonly note: string | null;
+  /** The split leaves fewer than minShare of the patients on one side. */
+  readonly smallGroup: boolean;
 }
 
 const ok = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -115,21 +131,44 @@ export function prepareExplorer(x: ExplorerInput): Prepared {
   const sorted = Float64Array.from(marker).sort();
   const values = sorted.filter((v, k) => k === 0 || v !== sorted[k - 1]);
   const median = n ? (n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2) : NaN;
+  const direction = x.direction ?? '>=';
+  const minShare = x.minShare ?? MIN_GROUP_SHARE;
+  const cutoffs = direction === '>=' ? values.slice(1) : values.slice(0, Math.max(0, values.length - 1));
   let ms: MaxstatSummary | null = null;
   let maxstatError: string | null = null;
   try {
     const r = maxstat(time, event, marker, { markerName: x.markerName });
-    ms = { cutoff: r.cutoff, statistic: r.statistic, p: r.p, naiveP: r.naiveLogRank.p, nLow: r.nLow, nHigh: r.nHigh, minprop: r.minprop };
+    ms = { cutoff: direction === '>=' ? r.highFrom : r.cutoff, estimate: r.cutoff, statistic: r.statistic, p: r.p, naiveP: r.naiveLogRank.p, nLow: r.nLow, nHigh: r.nHigh, minprop: r.minprop };
   } catch (e) {
     maxstatError = e instanceof Error ? e.message : String(e);
   }
-  return { n, dropped: x.marker.length - n, events, time: sTime, event: sEvent, marker: sMarker, outcome: sOutcome, values, median, maxstat: ms, maxstatError, markerName: x.markerName, endpoint: x.endpoint, outcomeName: x.outcomeName, unit: x.unit };
+  return { n, dropped: x.marker.length - n, events, time: sTime, event: sEvent, marker: sMarker, outcome: sOutcome, values, cutoffs, direction, minShare, median, maxstat: ms, maxstatError, markerName: x.markerName, endpoint: x.endpoint, outcomeName: x.outcomeName, unit: x.unit };
 }
 
-/** Group labels, low first. */
-export function groupLabels(p: Pick<Prepared, 'markerName'>, cutoff: number): [string, string] {
-  const c = sig(cutoff, 4);
-  return [`${p.markerName} ≤ ${c}`, `${p.markerName} > ${c}`];
+/** Is this patient's value "high" at the cutoff (the study's convention). */
+export const isHigh = (x: number, cutoff: number, direction: '>=' | '>'): boolean => (direction === '>=' ? x >= cutoff : x > cutoff);
+
+/** Group labels, low first, as the analysis labels them (sideLabel: "SII < 612.5", "SII ≥ 612.5"). */
+export function groupLabels(p: Pick<Prepared, 'markerName' | 'direction'>, cutoff: number): [string, string] {
+  const c = cutoffText(cutoff);
+  return p.direction === '>' ? [`${p.markerName} ≤ ${c}`, `${p.markerName} > ${c}`] : [`${p.markerName} < ${c}`, `${p.markerName} ≥ ${c}`];
+}
+
+/**
+ * The slider position whose cutoff gives the same groups as `value` (typed, the median, the study's
+ * cut-off): for ≥ the smallest slider cutoff ≥ value, for > the largest ≤ value; clamped to the ends.
+ */
+export function sliderIndex(p: Pick<Prepared, 'cutoffs' | 'direction'>, value: number): number {
+  const c = p.cutoffs;
+  if (c.length === 0) return 0;
+  if (p.direction === '>=') {
+    let k = c.findIndex((x) => x >= value);
+    if (k < 0) k = c.length - 1;
+    return k;
+  }
+  let k = -1;
+  for (let i = 0; i < c.length && c[i] <= value; i++) k = i;
+  return Math.max(0, k);
 }
 
 /** Arrays every move needs, built once per prepared data set. */
@@ -163,7 +202,7 @@ export function explore(p: Prepared, cutoff: number): ExploreResult {
   const code = new Int32Array(n);
   let nHigh = 0, eventsHigh = 0, eventsLow = 0;
   for (let i = 0; i < n; i++) {
-    if (p.marker[i] > cutoff) {
+    if (isHigh(p.marker[i], cutoff, p.direction)) {
       high[i] = 1;
       code[i] = 1;
       nHigh++;
@@ -226,7 +265,8 @@ export function explore(p: Prepared, cutoff: number): ExploreResult {
     }
   }
   const plain = { km: { groups: groups.map(plainGroup) }, logrank: lr ? { chisq: lr.chisq, df: lr.df, p: lr.p } : null } as unknown as Parameters<typeof kmFigureData>[0];
-  const title = `${p.endpoint} by ${p.markerName} at ${sig(cutoff, 4)}`;
+  const title = `${p.endpoint} by ${p.markerName} at ${cutoffText(cutoff)}`;
   const svg = kmSvg(kmFigureData(plain, title, `Time (${p.unit})`));
-  return { cutoff, nLow, nHigh, eventsLow, eventsHigh, logRank: lr ? { chisq: lr.chisq, p: lr.p } : null, hr, accuracy, svg, note };
+  const smallGroup = isSmallSplit(nLow, nHigh, p.minShare);
+  return { cutoff, nLow, nHigh, eventsLow, eventsHigh, logRank: lr ? { chisq: lr.chisq, p: lr.p } : null, hr, accuracy, svg, note, smallGroup };
 }

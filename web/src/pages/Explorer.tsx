@@ -4,13 +4,21 @@
  * the split as the only covariate), group sizes, and sensitivity and specificity. The maximally
  * selected cutoff and its Lausen–Schumacher corrected P are computed once and shown beside the
  * naive P, because a cutoff picked by eye or by search looks better than it is.
+ *
+ * One convention with the analysis and the report: "high" is ≥ the cutoff (or > when the study's
+ * spec declares direction '>' for the marker); the cutoff is printed as the report prints it
+ * (cutoffText, 6 significant digits); the slider, a typed value, the median and the study's own
+ * cut-off set the same state, so the same value gives the same groups. Only markers are listed
+ * (not follow-up times, event indicators or dates).
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { api, type Dataset } from '../api.js';
 import type { AppContext } from '../App.js';
-import type { ExploreResult, MaxstatSummary } from '../lib/explorerCompute.js';
+import { sliderIndex, type ExploreResult, type MaxstatSummary } from '../lib/explorerCompute.js';
 import { formatP } from '../../../src/report/format/numbers.js';
 import { sig } from '../../../src/report/text/formatNumber.js';
+import { cutoffText } from '../../../src/analysis/cutoffText.js';
+import { isMarkerColumn } from '../lib/explorerMarkers.js';
 import { ErrorBox, SvgFigure, recordTiming } from '../components.js';
 
 interface Summary {
@@ -18,6 +26,9 @@ interface Summary {
   dropped: number;
   events: number;
   values: number[];
+  cutoffs: number[];
+  direction: '>=' | '>';
+  minShare: number;
   median: number;
   maxstat: MaxstatSummary | null;
   maxstatError: string | null;
@@ -39,7 +50,8 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
   const [endpoint, setEndpoint] = useState('');
   const [accuracyOf, setAccuracyOf] = useState('');
   const [summary, setSummary] = useState<Summary | null>(null);
-  const [index, setIndex] = useState(0);
+  const [cutoff, setCutoff] = useState<number | null>(null);
+  const [typed, setTyped] = useState('');
   const [result, setResult] = useState<ExploreResult | null>(null);
   const [workerError, setWorkerError] = useState<string | null>(null);
   const [lastMs, setLastMs] = useState<{ worker: number; total: number } | null>(null);
@@ -49,6 +61,7 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
   const pending = useRef<{ seq: number; cutoff: number } | null>(null);
   const started = useRef(new Map<number, number>());
   const toRecord = useRef<{ t0: number; worker: number } | null>(null);
+  const startAt = useRef<number | null>(null);
 
   useEffect(() => {
     setDs(null);
@@ -57,7 +70,10 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
     api.dataset(runId).then(setDs).catch((e) => setLoadError(e.message));
   }, [runId]);
 
-  const numeric = useMemo(() => (ds ? Object.entries(ds.columns).filter(([, c]) => c.kind === 'numeric').map(([k]) => k) : []), [ds]);
+  const bundle = ctx.sel.bundle;
+  const numeric = useMemo(() => (ds ? Object.entries(ds.columns).filter(([k, c]) => c.kind === 'numeric' && isMarkerColumn(k, c.values, (bundle?.spec as Parameters<typeof isMarkerColumn>[2]) ?? null)).map(([k]) => k) : []), [ds, bundle]);
+  /** The study's own cut-off of this marker (the analysis and report use it), if the spec declares one. */
+  const studyCut = useMemo(() => bundle?.cutoffs.find((c) => c.variable === marker) ?? null, [bundle, marker]);
   const survival = useMemo(() => (ds ? Object.entries(ds.endpoints).filter(([, e]) => e.kind === 'survival').map(([k]) => k) : []), [ds]);
   const binary = useMemo(() => (ds ? Object.entries(ds.endpoints).filter(([, e]) => e.kind === 'binary').map(([k]) => k) : []), [ds]);
 
@@ -78,12 +94,12 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
       if (m.type === 'prepared') {
         setSummary(m.summary);
         setWorkerError(null);
-        const vals: number[] = m.summary.values;
-        const start = m.summary.maxstat ? m.summary.median : m.summary.median;
-        let k = vals.findIndex((v) => v >= start);
-        if (k < 0 || k > vals.length - 2) k = Math.max(0, Math.floor((vals.length - 2) / 2));
-        setIndex(k);
-        send(vals[k]);
+        // Start at the study's cut-off when it has one for this marker, else the median.
+        const start: number = startAt.current ?? m.summary.median;
+        if (m.summary.cutoffs.length) {
+          setCutoff(start);
+          send(start);
+        }
       } else if (m.type === 'result') {
         const t0 = started.current.get(m.seq);
         started.current.delete(m.seq);
@@ -152,26 +168,27 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
     }
     setSummary(null);
     setResult(null);
+    setCutoff(null);
+    startAt.current = studyCut && Number.isFinite(studyCut.value) ? studyCut.value : null;
+    const minShare = ((bundle?.spec as { cutoffs?: Record<string, { minShare?: number }> } | undefined)?.cutoffs?.[marker])?.minShare;
     worker.current.postMessage({
       type: 'prepare',
-      input: { time: ep.time, event: ep.event, marker: col.values, outcome, markerName: marker, endpoint, outcomeName, unit: ep.unit },
+      input: { time: ep.time, event: ep.event, marker: col.values, outcome, markerName: marker, endpoint, outcomeName, unit: ep.unit, direction: studyCut?.direction ?? '>=', minShare },
     });
-  }, [ds, marker, endpoint, accuracyOf]);
+  }, [ds, marker, endpoint, accuracyOf, studyCut]);
 
-  const values = summary?.values ?? [];
-  const maxIndex = Math.max(0, values.length - 2);
-  const cutoff = values[Math.min(index, maxIndex)];
-  const move = (k: number) => {
-    const kk = Math.max(0, Math.min(maxIndex, k));
-    setIndex(kk);
-    send(values[kk]);
-  };
+  const cuts = summary?.cutoffs ?? [];
+  const direction = summary?.direction ?? '>=';
+  const op = direction === '>=' ? '≥' : '>';
+  const maxIndex = Math.max(0, cuts.length - 1);
+  const index = cutoff === null ? 0 : sliderIndex({ cutoffs: Float64Array.from(cuts), direction }, cutoff);
+  /** Every control sets the cutoff value itself; the slider shows the position with the same groups. */
   const jumpTo = (v: number) => {
-    let k = values.findIndex((x) => x >= v);
-    if (k < 0) k = maxIndex;
-    if (values[k] > v && k > 0) k--;
-    move(k);
+    if (!Number.isFinite(v)) return;
+    setCutoff(v);
+    send(v);
   };
+  const move = (k: number) => jumpTo(cuts[Math.max(0, Math.min(maxIndex, k))]);
 
   if (!runId) {
     return (
@@ -213,10 +230,11 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
       </div>
       {survival.length === 0 && ds && <p className="error" role="alert">This study has no survival endpoint to explore.</p>}
       <ErrorBox error={workerError} />
-      {summary && values.length >= 2 && (
+      {summary && cuts.length >= 1 && cutoff !== null && (
         <div className="panel slider-panel">
           <label htmlFor="cutoff-slider" className="slider-label">
-            Cutoff: {marker} &gt; <strong data-testid="cutoff-value">{sig(cutoff, 4)}</strong> is “high”
+            Cutoff: {marker} {op} <strong data-testid="cutoff-value">{cutoffText(cutoff)}</strong> is “high”
+            {studyCut ? " (the study's cut-off convention, as in the analysis and report)" : ' (the convention of the analysis and report)'}
           </label>
           <input
             id="cutoff-slider"
@@ -227,19 +245,27 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
             step={1}
             value={Math.min(index, maxIndex)}
             onChange={(e) => move(Number(e.target.value))}
-            aria-valuetext={`${marker} cutoff ${sig(cutoff, 4)}`}
+            aria-valuetext={`${marker} ${op} ${cutoffText(cutoff)}`}
           />
           <div className="slider-scale" aria-hidden="true">
-            <span>{sig(values[0], 4)}</span>
-            <span>{sig(values[values.length - 1], 4)}</span>
+            <span>{cutoffText(cuts[0])}</span>
+            <span>{cutoffText(cuts[cuts.length - 1])}</span>
           </div>
           <div className="jump">
             <label>
               Type a cutoff
-              <input type="number" step="any" onKeyDown={(e) => { if (e.key === 'Enter') jumpTo(Number((e.target as HTMLInputElement).value)); }} />
+              <input
+                type="number" step="any" data-testid="cutoff-typed" value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                onKeyDown={(e) => { if (e.key === 'Enter' && typed.trim() !== '') jumpTo(Number(typed)); }}
+              />
             </label>
-            <button type="button" onClick={() => jumpTo(summary.median)}>Median ({sig(summary.median, 4)})</button>
-            {ms && <button type="button" onClick={() => jumpTo(ms.cutoff)}>Maximally selected ({sig(ms.cutoff, 4)})</button>}
+            <button type="button" data-testid="cutoff-apply" onClick={() => typed.trim() !== '' && jumpTo(Number(typed))}>Apply</button>
+            {studyCut && Number.isFinite(studyCut.value) && (
+              <button type="button" data-testid="cutoff-study" onClick={() => jumpTo(studyCut.value)}>Study cut-off ({studyCut.method}, {cutoffText(studyCut.value)})</button>
+            )}
+            <button type="button" data-testid="cutoff-median" onClick={() => jumpTo(summary.median)}>Median of these patients ({cutoffText(summary.median)})</button>
+            {ms && <button type="button" onClick={() => jumpTo(ms.cutoff)}>Maximally selected ({op} {cutoffText(ms.cutoff)})</button>}
           </div>
           <p className="muted small">
             {summary.n} patients with {marker} and {endpoint} ({summary.events} events){summary.dropped ? `; ${summary.dropped} without them left out` : ''}. Arrow keys move
@@ -250,12 +276,17 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
       {result && (
         <div className="explorer-out">
           <div className="stats panel" aria-live="polite" data-testid="explorer-stats">
-            <h2>At {marker} &gt; {sig(result.cutoff, 4)}</h2>
+            <h2>At {marker} {op} {cutoffText(result.cutoff)}</h2>
+            {result.smallGroup && (
+              <p className="caveat" role="note" data-testid="small-group">
+                Fewer than {Math.round(100 * (summary?.minShare ?? 0.1))} % of the patients are on one side of this cutoff ({Math.min(result.nLow, result.nHigh)} of {result.nLow + result.nHigh}): the estimates of that group are unstable.
+              </p>
+            )}
             <dl className="kv">
               <dt>Low / high</dt>
               <dd data-testid="group-sizes">{result.nLow} / {result.nHigh} patients ({result.eventsLow} / {result.eventsHigh} events)</dd>
               <dt>Log-rank</dt>
-              <dd data-testid="logrank-p">{result.logRank ? `χ² = ${result.logRank.chisq.toFixed(2)}, ${pText(result.logRank.p)}` : '—'}</dd>
+              <dd data-testid="logrank-p" data-chisq={result.logRank?.chisq}>{result.logRank ? `χ² = ${result.logRank.chisq.toFixed(2)}, ${pText(result.logRank.p)}` : '—'}</dd>
               <dt>Hazard ratio, high vs low</dt>
               <dd data-testid="hr">{result.hr ? `${sig(result.hr.hr, 3)} (95% CI ${result.hr.lower === null ? '—' : sig(result.hr.lower, 3)}–${result.hr.upper === null ? '—' : sig(result.hr.upper, 3)}), ${pText(result.hr.p)}` : '—'}</dd>
               <dt>Sensitivity / specificity</dt>
@@ -269,7 +300,8 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
               <h3>The searched-for cutoff</h3>
               {ms ? (
                 <p>
-                  Maximally selected cutoff <strong>{marker} &gt; {sig(ms.cutoff, 4)}</strong> ({ms.nLow} / {ms.nHigh}): naive {pText(ms.naiveP)},
+                  Maximally selected cutoff <strong>{marker} {op} {cutoffText(ms.cutoff)}</strong> ({ms.nLow} / {ms.nHigh}
+                  {direction === '>=' ? `; maxstat.test's estimate ${cutoffText(ms.estimate)} with ≤ estimate low` : ''}): naive {pText(ms.naiveP)},
                   corrected <strong>{pText(ms.p)}</strong> (Lausen–Schumacher 1994, cutoffs searched between the {Math.round(100 * ms.minprop)}th and{' '}
                   {Math.round(100 * (1 - ms.minprop))}th percentiles).
                 </p>
@@ -280,7 +312,7 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
             </div>
             {lastMs && <p className="muted small timing">Computed in {lastMs.worker.toFixed(1)} ms; redrawn {lastMs.total.toFixed(1)} ms after the move.</p>}
           </div>
-          <SvgFigure svg={result.svg} id="explorer-km" caption={`Kaplan–Meier curves of ${endpoint} by ${marker} at ${sig(result.cutoff, 4)}, with numbers at risk.`} />
+          <SvgFigure svg={result.svg} id="explorer-km" caption={`Kaplan–Meier curves of ${endpoint} by ${marker} ${op} ${cutoffText(result.cutoff)}, with numbers at risk.`} />
         </div>
       )}
     </div>

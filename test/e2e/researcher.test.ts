@@ -1,0 +1,157 @@
+/**
+ * The researcher's path on real exports (issue 17), in Debian's Chromium against the real
+ * `siilab serve`:
+ * - the cutoff explorer at the analysis's median cut-off shows the report's group sizes and
+ *   log-rank χ² (one convention: ≥ cutoff is high; the median button, a typed value and the slider
+ *   give the same groups), and lists markers only;
+ * Screenshots of each page at 1366 and 820 px go to $SIILAB_SHOTS (default: the OS temp folder).
+ */
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT, VIEWPORTS, launchBrowser, skipReason, startServer, type Server } from './harness.js';
+import { cutoffText } from '../../src/analysis/cutoffText.js';
+
+const reason = skipReason();
+if (reason) process.stderr.write(`test/e2e/researcher.test.ts: skipped: ${reason}\n`);
+const SHOTS = process.env.SIILAB_SHOTS ?? join(tmpdir(), 'siilab-shots');
+
+async function shots(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [k, vp] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(vp);
+    await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`) });
+    void k;
+  }
+  await page.setViewportSize(VIEWPORTS.laptop);
+}
+
+const SPEC = `version: 1
+title: SII median split
+sources: [{ file: cohort.csv }]
+variables:
+  patientId: id
+  neutrophils: { column: neutrophils, unit: 10^9/L }
+  lymphocytes: { column: lymphocytes, unit: 10^9/L }
+  platelets: { column: platelets, unit: 10^9/L }
+  followUpTime: { column: os_time, unit: months }
+  death: os_event
+derived:
+  - { name: SII, index: SII }
+  - { name: NLR, index: NLR }
+endpoints:
+  os: { type: survival, events: [death], time: followUpTime }
+cutoffs:
+  SII: { method: median }
+analyses:
+  km: [{ endpoint: os, by: [SII] }]
+  maxstat: [{ endpoint: os, markers: [SII] }]
+`;
+
+describe.skipIf(reason !== null)(`researcher path in Chromium${reason ? ` (skipped: ${reason})` : ''}`, () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: VIEWPORTS.laptop });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 90000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Uploads a file and creates + runs a study through the API (the page's own calls). */
+  async function runViaApi(file: string, spec: string): Promise<{ runId: string; bundle: any; reportMd: string }> {
+    await page.goto(`${server.url}#/cohort`);
+    const body = readFileSync(file).toString('base64');
+    return page.evaluate(async ({ body, spec }) => {
+      const bytes = Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
+      const ok = async (res: Response) => {
+        const j = await res.json();
+        if (!res.ok) throw new Error(`${res.status}: ${j.error}`);
+        return j;
+      };
+      const c = await fetch('/api/cohorts', { method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'cohort.csv' } }).then(ok);
+      const s = await fetch('/api/studies', { method: 'POST', body: JSON.stringify({ name: 'median', cohortId: c.cohort.id, specYaml: spec }), headers: { 'content-type': 'application/json' } }).then(ok);
+      const r = await fetch(`/api/studies/${s.study.id}/runs`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }).then(ok);
+      const md = await fetch(`/api/runs/${r.run.id}/report.md`).then((x) => x.text());
+      return { runId: r.run.id, bundle: r.bundle, reportMd: md };
+    }, { body, spec });
+  }
+
+  it('explorer at the analysis\'s median cut-off gives the report\'s group sizes and log-rank χ²; median, typed value and slider agree', async () => {
+    const { runId, bundle, reportMd } = await runViaApi(join(ROOT, 'examples', 'hong2021', 'cohort.csv'), SPEC);
+    const cut = bundle.cutoffs.find((c: any) => c.variable === 'SII');
+    expect(cut).toMatchObject({ method: 'median', direction: '>=' });
+    const km = bundle.analyses.find((a: any) => a.kind === 'km');
+    const text = cutoffText(cut.value);
+    const low = km.km.groups.find((g: any) => g.group === `SII < ${text}`);
+    const high = km.km.groups.find((g: any) => g.group === `SII ≥ ${text}`);
+    expect(low && high).toBeTruthy();
+    // The report prints the same groups.
+    expect(reportMd).toContain(`SII ≥ ${text}`);
+
+    await page.goto(`${server.url}#/explorer?run=${runId}`);
+    const sizes = page.locator('[data-testid="group-sizes"]');
+    const lr = page.locator('[data-testid="logrank-p"]');
+    await sizes.waitFor({ timeout: 30000 }).catch(async (e) => {
+      await page.screenshot({ path: join(SHOTS, 'explorer-failed.png'), fullPage: true });
+      throw new Error(`${e.message}\npage: ${(await page.locator('main').textContent())?.slice(0, 800)}\nerrors: ${pageErrors.join('; ')}`);
+    });
+    // Markers only: no follow-up time or event indicator in the list.
+    const markers = await page.getByLabel('Marker').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(markers).toContain('SII');
+    expect(markers).toContain('NLR');
+    for (const m of markers) expect(['followUpTime', 'death']).not.toContain(m);
+
+    const expectAgreement = async () => {
+      await expect.poll(() => page.locator('[data-testid="cutoff-value"]').textContent(), { timeout: 15000 }).toBe(text);
+      await expect.poll(() => sizes.textContent(), { timeout: 15000 }).toContain(`${low.n} / ${high.n} patients`);
+      const chisq = Number(await lr.getAttribute('data-chisq'));
+      expect(Math.abs(chisq - km.logrank.chisq) / km.logrank.chisq).toBeLessThan(1e-9);
+    };
+    // Opens at the study's cut-off.
+    await expectAgreement();
+    expect(await page.locator('.slider-label').textContent()).toContain(`SII ≥ ${text}`);
+    await shots(page, 'explorer-study-cutoff');
+    // Away with the slider, then back with the median button (58 patients, all with SII: the same median).
+    const slider = page.locator('[data-testid="cutoff-slider"]');
+    await slider.focus();
+    for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('[data-testid="cutoff-value"]').textContent(), { timeout: 15000 }).not.toBe(text);
+    await page.locator('[data-testid="cutoff-median"]').click();
+    await expectAgreement();
+    // A typed value.
+    for (let k = 0; k < 5; k++) await slider.press('ArrowLeft');
+    await page.locator('[data-testid="cutoff-typed"]').fill(String(cut.value));
+    await page.locator('[data-testid="cutoff-typed"]').press('Enter');
+    await expectAgreement();
+    // The slider position for that value gives the same groups: one step right and one back.
+    await slider.press('ArrowRight');
+    await expect.poll(() => sizes.textContent(), { timeout: 15000 }).not.toContain(`${low.n} / ${high.n} patients`);
+    await slider.press('ArrowLeft');
+    await expect.poll(() => sizes.textContent(), { timeout: 15000 }).toContain(`${low.n} / ${high.n} patients`);
+    // The maximally selected split, in the same convention, equals the report's maxstat row.
+    const ms = bundle.analyses.find((a: any) => a.kind === 'maxstat').markers[0].result;
+    expect(reportMd).toContain(`≥ ${cutoffText(ms.highFrom)}`);
+    await page.getByRole('button', { name: /Maximally selected/ }).click();
+    await expect.poll(() => sizes.textContent(), { timeout: 15000 }).toContain(`${ms.nLow} / ${ms.nHigh} patients`);
+    const chisq = Number(await lr.getAttribute('data-chisq'));
+    expect(Math.abs(chisq - ms.naiveLogRank.chisq) / ms.naiveLogRank.chisq).toBeLessThan(1e-9);
+    // A split at the top leaves < 10 % high: flagged.
+    await slider.press('End');
+    await page.locator('[data-testid="small-group"]').waitFor({ timeout: 15000 });
+    await shots(page, 'explorer-small-group');
+  }, 120000);
+
+  it('no script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
