@@ -15,7 +15,7 @@ import { nomogramFromCox, type NomogramPredictorRequest } from '../stats/nomogra
 import type { Nomogram } from '../stats/nomogram/nomogram.js';
 import type { AnalysisDataset } from './dataset.js';
 import { endpointOf } from './columns.js';
-import { modelEntry, type Cutoffs } from './modelEntry.js';
+import { modelEntry, type Cutoffs, type ModelEntry } from './modelEntry.js';
 import { sideLabel } from './cutoffs.js';
 
 export interface NomogramAnalysisResult {
@@ -32,6 +32,11 @@ export interface NomogramAnalysisResult {
   readonly nomogram: Nomogram;
   /** Display label of each predictor value (same order as nomogram.predictors[k].values). */
   readonly valueLabels: readonly (readonly string[])[];
+  /**
+   * How each predictor's raw value enters the model (same order as nomogram.predictors): its cut-off
+   * split, or transform, offset and scale — so a patient's own values can be scored (nomogramPatient.ts).
+   */
+  readonly entries: readonly ModelEntry[];
   readonly warnings: readonly string[];
 }
 
@@ -79,6 +84,7 @@ export function nomogramAnalysis(ds: AnalysisDataset, id: string, endpoint: stri
     concordance: fit.concordance.c,
     nomogram: nomo,
     valueLabels,
+    entries: entries.map(({ entry }) => Object.freeze({ ...entry })),
     warnings: [...fit.warnings],
   });
 }

@@ -17,7 +17,7 @@ export { logitMessages } from './logit.js';
 export { auditMessages } from './audit.js';
 export { compareMessages } from './compare.js';
 export { serverMessages } from './server.js';
-export { splineMessages, predictMessages, nomogramMessages } from './prognostic.js';
+export { splineMessages, predictMessages, nomogramMessages, nomogramPatientMessages } from './prognostic.js';
 export { validationMessages } from './validation.js';
 export { metaMessages } from './meta.js';
 export { timeRocMessages } from './timeroc.js';

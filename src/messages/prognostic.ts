@@ -42,3 +42,15 @@ export const nomogramMessages = {
   notInModel: (covariate: string) => `nomogram: the predictor ${q(covariate)} is not a covariate of the model.`,
   zeroRange: () => `every predictor of the nomogram contributes the same linear predictor at all its values; there is nothing to draw.`,
 };
+
+/** Scoring one patient on a study's nomogram (the web calculator, src/analysis/nomogramPatient.ts). */
+export const nomogramPatientMessages = {
+  missing: (label: string) => `${label}: enter a value.`,
+  notNumber: (label: string, text: string) => `${label}: ${q(text)} is not a number.`,
+  unknownLevel: (label: string, value: string, levels: readonly string[]) => `${label}: ${q(value)} is not one of the model's values (${levels.map(q).join(', ')}).`,
+  outsideDomain: (label: string, transform: string, value: number) => `${label}: ${value} cannot be transformed by ${transform} (the model used ${transform} of the value; give a positive value).`,
+  outsideAxis: (label: string, value: string, lo: string, hi: string) =>
+    `${label}: ${value} is outside the nomogram's axis (${lo} to ${hi}); its points are extrapolated along the model's straight line.`,
+  spline: (label: string) => `${label}: a spline predictor cannot be scored from the nomogram's axis values; use siilab cox --predict.`,
+  noNomogram: () => `This run has no nomogram analysis; add one on the Analysis page (Nomogram) and run it.`,
+};

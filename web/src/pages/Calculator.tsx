@@ -4,7 +4,7 @@
  * SII × AFP four groups included), and a probability only from a loaded model file, with its
  * provenance. Runs src/evidence/calculate.ts in the browser, the same code as `siilab calc`.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { calculate, type CalcResult, type EvidenceEntry } from '../../../src/evidence/calculate.js';
 import { parseModelFile, type ModelFile } from '../../../src/model/modelFile.js';
 import { ASCITES, ENCEPHALOPATHY, type Ascites, type Encephalopathy } from '../../../src/indices/childPugh.js';
@@ -12,6 +12,8 @@ import { UNITS, type Quantity } from '../../../src/units/units.js';
 import type { RawLabInputs } from '../../../src/units/normaliseInputs.js';
 import { sig } from '../../../src/report/text/formatNumber.js';
 import { ErrorBox, recordTiming } from '../components.js';
+// A patient on the nomogram of one's own run (loaded when the page shows, outside the main bundle).
+const ModelNomogram = lazy(() => import('./ModelNomogram.js').then((m) => ({ default: m.ModelNomogram })));
 
 type Field = { key: keyof RawLabInputs; label: string; quantity: Quantity; hint?: string };
 const FIELDS: readonly Field[] = [
@@ -222,6 +224,7 @@ export function CalculatorPage() {
         </section>
       </div>
       {r && <StudyCards evidence={r.evidence} />}
+      <Suspense fallback={null}><ModelNomogram /></Suspense>
     </div>
   );
 }
