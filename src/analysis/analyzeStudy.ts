@@ -18,6 +18,8 @@ export interface AnalyzeOptions extends RunOptions {
   /** Set when the data were simulated (the report says so in a banner). */
   readonly simulated?: ResultsBundle['simulated'];
   readonly labels?: Readonly<Record<string, string>>;
+  /** Threads of the embedded DuckDB engine for database and Parquet sources. */
+  readonly threads?: number | null;
 }
 
 export interface AnalyzeOutcome {
@@ -30,17 +32,12 @@ export interface AnalyzeOutcome {
 
 export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
   opts.onProgress?.('reading the study and its data');
-  const load = await loadStudy(specPath);
+  const load = await loadStudy(specPath, { threads: opts.threads ?? null });
   const labels = { ...load.labels, ...opts.labels };
   const ds = fromCohortDataset(load.dataset, labels);
   const results = runAnalyses(ds, load.spec.analyses ?? {}, load.spec.cutoffs ?? {}, opts);
-  const specDir = dirname(resolve(specPath));
-  // Rows as read (an XLSX is a zip: its newlines are not rows; a file may have no header row).
-  const inputs = load.spec.sources.map((s, i) => {
-    const path = resolve(specDir, s.file);
-    const bytes = readFileSync(path);
-    return { file: relative(specDir, path) || s.file, sha256: createHash('sha256').update(bytes).digest('hex'), rows: load.sourceRows[i] };
-  });
+  // Rows as read (an XLSX is a zip: its newlines are not rows; a file may have no header row); a database source's query and rows hash.
+  const inputs = load.inputs;
   const { model, reason } = modelFileFrom(load.spec, results, inputs[0]);
   const bundle: ResultsBundle = {
     format: 'siilab-results',

@@ -13,6 +13,8 @@ export interface BundleInput {
   readonly file: string;
   readonly sha256: string;
   readonly rows: number;
+  /** The SQL run on a database source (the connection string is never recorded). */
+  readonly query?: string;
 }
 
 export interface BundleFlow {

@@ -11,9 +11,9 @@
  * p.ids.length        // patients screened (first source)
  * p.draws.patient     // patient index of each blood draw
  */
-import { resolve } from 'node:path';
 import { dataError, SiilabError } from '../errors.js';
-import { readTable } from '../io/readTable.js';
+import { readSource, type SourceInput } from '../io/readSource.js';
+import { withFile } from '../io/columnarTable.js';
 import { rowNumber, type Table } from '../io/table.js';
 import { cohortMessages, studyMessages } from '../messages/index.js';
 import { CANONICAL, isCanonical } from '../study/canonical.js';
@@ -32,6 +32,8 @@ export interface LoadedSource {
   readonly id: string;
   readonly spec: DataSource;
   readonly table: Table;
+  /** What the results bundle records of the source (name, SHA-256, rows, query). */
+  readonly input: SourceInput;
   readonly format: 'wide' | 'long';
   /** Patient id of each row. */
   readonly rowIds: readonly string[];
@@ -91,7 +93,7 @@ interface Entry {
   path: SpecPath;
 }
 
-export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: string): Promise<Patients> {
+export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: string, threads?: number | null): Promise<Patients> {
   const ids = sourceIds(spec);
   const warnings: string[] = [];
   const idMapping = spec.variables.patientId ? asMapping(spec.variables.patientId) : null;
@@ -99,17 +101,21 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
 
   // Tables.
   const tables: Table[] = [];
+  const inputs: SourceInput[] = [];
   for (const [i, s] of spec.sources.entries()) {
     let t: Table;
     try {
-      t = await readTable(resolve(specDir, s.file), { sheet: s.sheet ?? null, header: s.header ?? null, columns: s.columns ?? null, decimal: s.decimal ?? null });
+      const read = await readSource(s, specDir, { threads: threads ?? null });
+      t = read.table;
+      inputs.push(read.input);
     } catch (e) {
       // The reader names the file; say which study field asked for it too.
       if (!(e instanceof SiilabError)) throw e;
-      const field = s.sheet !== undefined && e.message.includes(`no sheet '${s.sheet}'`) ? 'sheet' : s.columns !== undefined && e.message.includes('columns:') ? 'columns' : 'file';
+      const kind = s.postgres !== undefined ? 'postgres' : s.duckdb !== undefined ? (s.query !== undefined ? 'query' : 'table') : s.parquet !== undefined ? 'parquet' : 'file';
+      const field = s.sheet !== undefined && e.message.includes(`no sheet '${s.sheet}'`) ? 'sheet' : s.columns !== undefined && e.message.includes('columns:') ? 'columns' : kind;
       throw new SiilabError(e.kind, `${loc.where(['sources', i, field])}: ${e.message}`);
     }
-    tables.push({ ...t, file: s.file });
+    tables.push(withFile(t, s.file ?? inputs[i].file));
   }
 
   // Row ids and draw dates per source.
@@ -141,7 +147,7 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
       }
       rowDate = dateColumn(table, dateCol, dateMapping?.dateOrder ?? s.dateOrder ?? null);
     }
-    return { id: ids[i], spec: s, table, format, rowIds, rowDate };
+    return { id: ids[i], spec: s, table, input: inputs[i], format, rowIds, rowDate };
   });
 
   // Patients: the first source decides who is screened.

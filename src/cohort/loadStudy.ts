@@ -11,6 +11,7 @@
  * dataset.columns.SII_baseline.values   // Float64Array(186)
  * dataset.endpoints.recurrence          // { type: 'survival', time, event, unit: 'months' }
  */
+import type { SourceInput } from '../io/readSource.js';
 import { dirname, resolve } from 'node:path';
 import { dataError } from '../errors.js';
 import { cohortMessages, studyDataMessages } from '../messages/index.js';
@@ -39,11 +40,13 @@ export interface StudyLoad {
   readonly labels: Readonly<Record<string, string>>;
   /** Data rows read from each source, in `sources` order (the provenance row counts). */
   readonly sourceRows: readonly number[];
+  /** What the results bundle records of each source (name, SHA-256 of the bytes or rows, rows, query). */
+  readonly inputs: readonly SourceInput[];
 }
 
-export async function loadStudy(specPath: string): Promise<StudyLoad> {
+export async function loadStudy(specPath: string, opts: { readonly threads?: number | null } = {}): Promise<StudyLoad> {
   const parsed = await readSpecFile(specPath);
-  return loadParsedStudy(parsed, dirname(resolve(specPath)));
+  return loadParsedStudy(parsed, dirname(resolve(specPath)), opts);
 }
 
 interface EndpointCalc {
@@ -54,9 +57,9 @@ interface EndpointCalc {
   cause: (MissingCause | null)[];
 }
 
-export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Promise<StudyLoad> {
+export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts: { readonly threads?: number | null } = {}): Promise<StudyLoad> {
   const { spec, loc } = parsed;
-  const p = await buildPatients(spec, loc, specDir);
+  const p = await buildPatients(spec, loc, specDir, opts.threads);
   const warnings = [...p.warnings];
   const n = p.ids.length;
   const where = (path: SpecPath) => loc.where(path);
@@ -309,7 +312,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string): Prom
     timeVarying[`${c.endpoint}:${c.timeVarying.join(',')}`] = { ...rowsTv, endpoint: c.endpoint, unit: ep.unit };
   });
   const dataset: Dataset = Object.freeze({ n: keep.length, ids: keep.map((k) => p.ids[k]), columns, endpoints: endpointData, measurements, timeVarying });
-  return { spec, specFile: loc.file, dataset, flow, warnings, labels: studyLabels(spec), sourceRows: p.sources.map((s) => s.table.rows.length) };
+  return { spec, specFile: loc.file, dataset, flow, warnings, labels: studyLabels(spec), sourceRows: p.sources.map((s) => s.input.rows), inputs: p.sources.map((s) => s.input) };
 }
 
 /** Display names of the spec's variables and endpoints. */

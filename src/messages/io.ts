@@ -53,5 +53,9 @@ export const ioMessages = {
     phase === 'bytes'
       ? `${file}: reading ${(bytes / 2 ** 20).toFixed(0)} MB, ${Math.round(100 * fraction)}% …`
       : `${file}: ${rows.toLocaleString('en-US')} rows read, ${Math.round(100 * fraction)}% …`,
+  databaseFailed: (source: string, reason: string) => `${source}: the database could not be read: ${reason.replace(/\s+/g, ' ').trim()}`,
+  databaseNoColumns: (source: string, query: string) => `${source}: the query returned no columns (${q(query.length > 80 ? `${query.slice(0, 77)}…` : query)}).`,
+  databaseNoUrl: (variable: string) =>
+    `the environment variable ${variable} is not set; set it to the PostgreSQL connection string (postgres://user:password@host:5432/db) before running siilab.`,
   readDone: (file: string, rows: number, seconds: number) => `${file}: ${rows.toLocaleString('en-US')} rows read in ${seconds.toFixed(1)} s.`,
 } as const;

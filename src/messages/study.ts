@@ -6,6 +6,13 @@ export const specWhere = (file: string, line: number | null, field: string): str
   `${file}${line !== null ? `, line ${line}` : ''}${field ? `, field ${field}` : ''}`;
 
 export const studyMessages = {
+  sourceKindNone: (where: string) => `${where}: say where the data are: 'file:' (CSV, TSV or XLSX), 'parquet:', 'duckdb:' with 'table:' or 'query:', or 'postgres: "$DATABASE_URL"' with 'table:' or 'query:'.`,
+  sourceKindMany: (where: string, kinds: string[]) => `${where}: a source reads from one place, but this one names ${kinds.map(q).join(' and ')}; split it into one source each.`,
+  sourceTableOrQuery: (where: string, kind: string) => `${where}: a '${kind}:' source needs 'table:' (every row of one table) or 'query:' (an SQL query), and not both.`,
+  sourceNoTableHere: (where: string, field: string, kind: string) => `${where}: '${field}:' belongs to 'duckdb:' and 'postgres:' sources; a '${kind}:' source reads the whole file.`,
+  sourceFileOnly: (where: string, field: string) => `${where}: '${field}:' applies to CSV, TSV and XLSX files ('file:'), not to database or Parquet sources.`,
+  postgresLiteral: (where: string) =>
+    `${where}: write the name of an environment variable holding the connection string, e.g. postgres: "$DATABASE_URL", never the connection string itself (credentials do not belong in a study file, a results bundle or a log).`,
   specMissing: (file: string) => `${file}: no such study file.`,
   specEmpty: (file: string) => `${file}: the study file is empty; run 'siilab init <data file>' to write a first one.`,
   yamlSyntax: (file: string, line: number | null, detail: string) =>

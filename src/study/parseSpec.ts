@@ -5,6 +5,7 @@
  * @example
  * parseSpecText('study.yaml', 'version: 1\nsources: [{file: a.csv}]\nvariables: {patientId: id}\n').spec.sources[0].file // 'a.csv'
  */
+import { checkSources } from './checkSources.js';
 import { readFile } from 'node:fs/promises';
 import { dataError } from '../errors.js';
 import { studyMessages } from '../messages/index.js';
@@ -35,6 +36,7 @@ export function parseSpecText(file: string, text: string): ParsedSpec {
   }
   if (data === null || data === undefined) throw dataError(studyMessages.specEmpty(file));
   const spec = validateSpec(data, loc);
+  checkSources(spec, loc);
   checkReferences(spec, loc);
   return { spec, loc };
 }

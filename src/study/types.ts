@@ -63,12 +63,30 @@ export interface Duration {
   unit: TimeUnit;
 }
 
-/** One data file. */
+/**
+ * One data source: a file (`file:`), a Parquet file (`parquet:`), a table or query of a DuckDB
+ * database file (`duckdb:` with `table:` or `query:`) or of PostgreSQL (`postgres: "$DATABASE_URL"`
+ * with `table:` or `query:`; the connection string only from that environment variable).
+ */
 export interface DataSource {
   /** Name other fields use to refer to this source (`source:` in a mapping). Default: `main` for the first source. */
   id?: string;
   /** Path of the CSV, TSV or XLSX file, relative to the study file. */
-  file: string;
+  file?: string;
+  /** Path of a Parquet file, relative to the study file (read by embedded DuckDB). */
+  parquet?: string;
+  /** Path of a DuckDB database file, relative to the study file (opened read-only); with `table:` or `query:`. */
+  duckdb?: string;
+  /**
+   * PostgreSQL: the name of the environment variable holding the connection string, written
+   * `"$DATABASE_URL"` (a connection string itself is refused: credentials never go into a study
+   * file, a bundle or a log); with `table:` or `query:`.
+   */
+  postgres?: string;
+  /** Table (or `schema.table`) of a `duckdb:` or `postgres:` source: every column and row of it. */
+  table?: string;
+  /** SQL query of a `duckdb:` or `postgres:` source (the same SQL runs on both); its result columns are the source's columns. */
+  query?: string;
   /** Worksheet of an XLSX file (default: the first sheet). */
   sheet?: string;
   /** `wide`: one row per patient. `long`: one row per measurement (blood draw) with patient id and date. */

@@ -52,7 +52,10 @@ describe('parseSpecText', () => {
     expect(e.message).toContain("study.yaml, line 8, field variables.platelet: unknown field 'platelet'. Did you mean 'platelets'?");
   });
   test('missing required field', () => {
-    expect(refusal(ok.replace('  - file: cohort.csv', '  - sheet: x')).message).toContain("study.yaml, line 3, field sources[0]: the field 'file' is required.");
+    expect(refusal(ok.replace('version: 1\n', '')).message).toMatch(/the field 'version' is required/);
+  });
+  test('a source that names no place to read from', () => {
+    expect(refusal(ok.replace('  - file: cohort.csv', '  - sheet: x')).message).toContain("study.yaml, line 3, field sources[0]: say where the data are: 'file:'");
   });
   test('bad enum value', () => {
     const e = refusal(ok.replace('  - file: cohort.csv', '  - file: cohort.csv\n    format: tall'));
