@@ -15,13 +15,15 @@ import { metaMessages } from '../messages/meta.js';
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'run a study spec end to end: data → derivations → analyses → results bundle → report',
-  usage: `siilab analyze <study.yaml> [--out DIR] [--format html,docx,md] [--ties efron|breslow] [--share [--site NAME] [--min-cell 5]] [--json]
+  usage: `siilab analyze <study.yaml> [--out DIR] [--format html,docx,md] [--ties efron|breslow] [--share [--site NAME] [--min-cell 5]] [--threads N] [--json]
   Writes results.json (every number with its analysis and provenance) and the report into DIR
   (default: <study folder>/out). Progress is shown on a terminal.
   --share also writes site-bundle.json: aggregates only (per-time counts, model coefficients and
-  covariance) for 'siilab pool'; groups and risk sets under --min-cell patients are withheld.`,
+  covariance) for 'siilab pool'; groups and risk sets under --min-cell patients are withheld.
+  --threads N: threads of the embedded DuckDB engine that reads duckdb: and parquet: sources
+  (default: one per core).`,
   async run(argv, ctx) {
-    const a = parseCommandArgs('analyze', argv, { out: { type: 'string' }, format: { type: 'string' }, ties: { type: 'string' }, share: { type: 'boolean' }, site: { type: 'string' }, 'min-cell': { type: 'string' } });
+    const a = parseCommandArgs('analyze', argv, { out: { type: 'string' }, format: { type: 'string' }, ties: { type: 'string' }, share: { type: 'boolean' }, site: { type: 'string' }, 'min-cell': { type: 'string' }, threads: { type: 'string' } });
     const spec = a.positionals[0];
     if (!spec) throw usageError(cliMessages.badOption('analyze', 'give the study file (study.yaml) as the first argument.'));
     const formats = reportFormats('analyze', optionalList(a, 'format'));
@@ -32,7 +34,10 @@ export const analyzeCommand: Command = {
     const minCellText = optionalString(a, 'min-cell') ?? '5';
     const minCell = Number(minCellText);
     if (!Number.isInteger(minCell) || minCell < 1) throw usageError(metaMessages.badMinCell(minCellText));
-    const { bundle, results, model, modelReason } = await analyzeStudy(specPath, { onProgress: progress, ties });
+    const threadsText = optionalString(a, 'threads');
+    const threads = threadsText === null ? null : Number(threadsText);
+    if (threads !== null && (!Number.isInteger(threads) || threads < 1 || threads > 256)) throw usageError(cliMessages.badThreads('analyze', threadsText!));
+    const { bundle, results, model, modelReason } = await analyzeStudy(specPath, { onProgress: progress, ties, threads });
     progress?.('writing the report');
     const share: Record<string, string> = a.values.share ? { 'site-bundle.json': toJson(siteBundle(results, bundle, { site: optionalString(a, 'site') ?? bundle.title, minCell })) + '\n' } : {};
     const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': toJson(bundle) + '\n', ...(model ? { 'model.json': toJson(model) + '\n' } : {}), ...share });

@@ -14,6 +14,7 @@ import { analyzeStudy } from '../../src/analysis/analyzeStudy.js';
 import { parseSpecText } from '../../src/study/parseSpec.js';
 import { readPostgres } from '../../src/io/readPostgres.js';
 import { readDuckdb } from '../../src/io/readDuckdb.js';
+import { runCli } from '../helpers/runCli.js';
 
 const EX = resolve('examples/deng2025');
 const SPEC = readFileSync(join(EX, 'study.yaml'), 'utf8');
@@ -78,6 +79,16 @@ describe('DuckDB and Parquet sources', () => {
     const fewer = await readDuckdb({ duckdb: join(dir, 'lab.duckdb'), query: 'SELECT * FROM patients LIMIT 10', name: 'x' });
     expect(again.sha256).toBe(bundle.inputs[0].sha256);
     expect(fewer.sha256).not.toBe(bundle.inputs[0].sha256);
+  }, 120_000);
+
+  it('siilab analyze --threads N reads with N DuckDB threads; a bad N is a usage error', async () => {
+    const path = specWith(`sources:\n  - { id: patients, duckdb: lab.duckdb, table: patients }\n  - { id: draws, file: draws.csv, LONG }\n`, 'threads.yaml');
+    const r = await runCli(['analyze', path, '--threads', '1', '--format', 'md', '--out', join(dir, 'out-threads'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json().analysed).toBe(reference.flow.analysed);
+    const bad = await runCli(['analyze', path, '--threads', 'many']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--threads must be a whole number of threads from 1 to 256, not 'many'");
   }, 120_000);
 
   it('a Parquet file gives the analyses of the CSV file', async () => {
