@@ -59,7 +59,7 @@ describe.skipIf(reason !== null)(`analysis form and nomogram calculator in Chrom
     const choices = page.locator('[data-testid="analysis-choices"]');
     await choices.waitFor({ timeout: 20000 });
     await page.getByLabel('os').check();
-    await page.getByRole('checkbox', { name: 'SII', exact: true }).first().check();
+    await page.getByRole('checkbox', { name: 'SII', exact: true }).check();
     // Default horizons from the follow-up (longest 27.7 months): 6, 12, 24; shown and editable.
     await expect.poll(() => page.locator('input[name="param-horizons"]').inputValue(), { timeout: 10000 }).toBe('6, 12, 24');
     expect(await page.locator('input[name="param-bootstrap"]').inputValue()).toBe('200');

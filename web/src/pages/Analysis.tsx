@@ -320,7 +320,7 @@ function AnalysisFormView({ info, form, text, horizonsReason, onChange, toggle }
             <div className="factor-list">
               {candidates.map((v) => (
                 <label key={v} className="check">
-                  <input type="checkbox" name={`predictor-${v}`} checked={form.params.modelPredictors.includes(v)} onChange={() => set({ params: { ...form.params, modelPredictors: toggle(form.params.modelPredictors, v) } })} /> {v}
+                  <input type="checkbox" name={`predictor-${v}`} aria-label={`${v} (model predictor)`} checked={form.params.modelPredictors.includes(v)} onChange={() => set({ params: { ...form.params, modelPredictors: toggle(form.params.modelPredictors, v) } })} /> {v}
                 </label>
               ))}
               {candidates.length === 0 && <span className="muted small">Tick markers or factors first.</span>}
