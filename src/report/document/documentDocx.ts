@@ -32,7 +32,8 @@ export async function documentDocx(doc: ReportDocument, toPng: SvgToPng): Promis
     );
   }
   for (const s of doc.sections) {
-    children.push(new Paragraph({ heading: s.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1, children: [new TextRun({ text: s.heading })] }));
+    // A heading stays on the page of what follows it (no heading alone at the foot of a page).
+    children.push(new Paragraph({ heading: s.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1, keepNext: true, keepLines: true, children: [new TextRun({ text: s.heading })] }));
     for (const b of s.blocks) {
       if (b.kind === 'paragraph') {
         children.push(new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: b.text, italics: b.style === 'note', color: b.style === 'warning' ? 'B3261E' : undefined })] }));
@@ -49,6 +50,7 @@ export async function documentDocx(doc: ReportDocument, toPng: SvgToPng): Promis
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { before: 200 },
+            keepNext: true,
             children: [new ImageRun({ type: 'png', data: png.data, transformation: { width: w, height: h }, altText: { name: b.figure.id, title: b.figure.id, description: b.figure.caption } })],
           }),
           new Paragraph({ spacing: { after: 200 }, children: [new TextRun({ text: b.figure.caption, size: 18 })] }),

@@ -78,7 +78,7 @@ export function tableDocx(t: ReportTable): (Paragraph | Table)[] {
     rows.push(new TableRow({ children: t.columns.map((c, j) => cell(r.cells[j] ?? '', { align: c.align, bottom: last, indent: j === 0 ? r.indent : undefined, width: widths[j], size })) }));
   });
   return [
-    new Paragraph({ spacing: { before: 240, after: 80 }, children: [new TextRun({ text: t.title, bold: true, size: 20 })] }),
+    new Paragraph({ spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true, children: [new TextRun({ text: t.title, bold: true, size: 20 })] }),
     new Table({ rows, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED }),
     ...t.footnotes.map((f) => new Paragraph({ spacing: { before: 40 }, children: [new TextRun({ text: f, size: 16 })] })),
   ];
