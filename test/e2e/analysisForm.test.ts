@@ -113,8 +113,8 @@ describe.skipIf(reason !== null)(`analysis form and nomogram calculator in Chrom
     // The YAML keeps them after a form change.
     await page.locator('input[name="analysis-splines"]').check();
     const yaml = await page.locator('#spec-yaml').inputValue();
-    expect(yaml).toMatch(/by: \[ SII, afp \]|by:\s*\n\s*- SII\s*\n\s*- afp/);
-    expect(yaml).toMatch(/markers: \[ SII, NLR, afp \]|markers:\s*\n\s*- SII\s*\n\s*- NLR\s*\n\s*- afp/);
+    expect(yaml).toContain('- { endpoint: os, by: [ SII, afp ] }');
+    expect(yaml).toContain('timeRoc: [ { endpoint: os, markers: [ SII, NLR, afp ], times: [ 6, 12, 24 ] } ]');
     await shoot('analysis-demo-form');
   }, 120000);
 

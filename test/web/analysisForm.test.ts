@@ -100,6 +100,29 @@ describe('form → spec → form', () => {
   });
 });
 
+describe('changing the form on the page (the kept list known)', () => {
+  it('switching the endpoint and back keeps exactly the spec\'s other analyses; nothing piles up', () => {
+    const hong = readFileSync(join(dir, 'study.yaml'), 'utf8').replace(/^endpoints:\n/m, 'endpoints:\n  died: { type: binary, events: [death] }\n');
+    const read = formFromSpecText(hong, null);
+    const keptBefore = read.kept.map((k) => k.description).sort();
+    let yaml = hong;
+    for (const endpoint of ['died', 'pfs', 'os']) {
+      const next = { ...read.form, endpoint, analyses: { ...read.form.analyses, splines: true, decisionCurve: true } };
+      const w = writeAnalyses(yaml, next, null, read.kept);
+      // the pfs curves the form writes are also kept entries: written once
+      const km = parse(w.yaml).analyses.km.map((k: any) => `${k.endpoint}:${k.by.join('×')}`);
+      expect(km).toEqual([...new Set(km)]);
+      yaml = w.yaml;
+    }
+    const w = writeAnalyses(yaml, read.form, null, read.kept);
+    // back to the form as read: the spec's analyses are the original ones again
+    expect(canonical(parse(w.yaml).analyses)).toBe(canonical(parse(hong).analyses));
+    expect(w.kept.map((k) => k.description).sort()).toEqual(keptBefore);
+    // what the form writes is block style
+    expect(writeAnalyses(base, { ...read.form, endpoint: 'os', markers: ['SII'], factors: ['sex'] }, inspect).yaml).toMatch(/maxstat:\n\s+- endpoint: os\n\s+markers:\n\s+- SII/);
+  });
+});
+
 describe('an earlier spec the form cannot show is kept, not dropped', () => {
   const hong = readFileSync(join(dir, 'study.yaml'), 'utf8');
 

@@ -184,6 +184,17 @@ export function formFromSpec(analysesIn: unknown, ctx: FormContext): { form: Ana
     const markers = sii.length ? sii : ctx.markers.slice(0, 1);
     return { form: { endpoint, markers, factors: [], analyses: defaultToggles(type, 0), params: defaultParams(ctx, endpoint, markers) }, kept: [] };
   }
+  // The form shows one endpoint: each endpoint the analyses name is tried, the reading that shows the most wins.
+  const named = [...new Set(all.map((x) => x.e?.endpoint).filter((n): n is string => typeof n === 'string' && epNames.has(n)))];
+  let best: { form: AnalysisForm; kept: KeptAnalysis[] } | null = null;
+  for (const ep of named.length ? named : [endpoint]) {
+    const r = readEndpoint(analyses, keys, all, ctx, ep, ctx.endpoints.find((e) => e.name === ep)?.type ?? 'survival');
+    if (!best || r.kept.length < best.kept.length) best = r;
+  }
+  return best!;
+}
+
+function readEndpoint(analyses: Record<string, any>, keys: string[], all: { key: string; e: any }[], ctx: FormContext, endpoint: string, type: EndpointType): { form: AnalysisForm; kept: KeptAnalysis[] } {
   const mine = all.filter((x) => x.key === 'baselineTable' || x.e?.endpoint === endpoint);
   // The analyses may name different markers (Kaplan–Meier by SII, time-dependent ROC of SII, NLR and
   // AFP): the form has one list, so the marker and factor lists tried are each analysis's own and

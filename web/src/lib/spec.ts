@@ -4,7 +4,7 @@
  * and an overall-survival endpoint when the mapping allows them), and the choices on the Analysis
  * page become `cutoffs` and `analyses`. The server validates the result (field and line named).
  */
-import { parseDocument, isMap, type Document } from 'yaml';
+import { parseDocument, isMap, visit, type Document } from 'yaml';
 import { CANONICAL, daysPer } from '../../../src/study/canonical.js';
 import type { InspectResult } from '../../../src/cohort/inspectTable.js';
 import type { CanonicalVariable, ValueType } from '../../../src/study/types.js';
@@ -182,10 +182,11 @@ export interface WrittenAnalyses {
 
 /**
  * The spec with cut-offs (median unless already set) and the analyses of the form; the spec's
- * analyses the form does not show are kept (and listed), nothing is dropped silently. Keys whose
+ * analyses the form does not show (`keptIn`, or found by reading the YAML) are written back
+ * unchanged (and listed), nothing is dropped silently. Keys whose
  * analyses do not change keep their YAML (and comments) as written.
  */
-export function writeAnalyses(yamlText: string, choice: AnalysisChoice, cohort: InspectResult | null = null): WrittenAnalyses {
+export function writeAnalyses(yamlText: string, choice: AnalysisChoice, cohort: InspectResult | null = null, keptIn: readonly KeptAnalysis[] | null = null): WrittenAnalyses {
   const doc: Document = parseDocument(yamlText);
   const info = specInfo(yamlText);
   const ep = info.endpoints.find((e) => e.name === choice.endpoint);
@@ -205,15 +206,29 @@ export function writeAnalyses(yamlText: string, choice: AnalysisChoice, cohort: 
   for (const m of choice.markers) if (!cutoffs[m]) cutoffs[m] = { method: 'median' };
   if (canonical(cutoffs) !== canonical(info.cutoffs)) doc.set('cutoffs', cutoffs);
   const old = ((doc.toJS() ?? {}) as any).analyses ?? {};
-  const { kept } = formFromSpec(old, ctx);
+  // The spec's analyses the form does not show: as listed when the form was read from this spec (the
+  // page keeps that list while the form changes), else as a reading of the YAML finds them.
+  const kept = keptIn ? [...keptIn] : formFromSpec(old, ctx).kept;
   const { analyses, replaced } = mergeKept(analysesFromForm(form, ep.type), kept);
   const next = analyses as Record<string, unknown>;
-  if (!isMap(doc.get('analyses'))) doc.set('analyses', next);
+  if (!isMap(doc.get('analyses'))) doc.set('analyses', blockNode(doc, next));
   else {
     for (const k of Object.keys(old)) if (!(k in next)) doc.deleteIn(['analyses', k]);
-    for (const [k, v] of Object.entries(next)) if (canonical(old[k]) !== canonical(v)) doc.setIn(['analyses', k], v);
+    for (const [k, v] of Object.entries(next)) if (canonical(old[k]) !== canonical(v)) doc.setIn(['analyses', k], blockNode(doc, v));
   }
-  return { yaml: doc.toString(), kept, replaced };
+  // Flow collections stay on one line as the user wrote them (the default width of 80 breaks them over many lines).
+  return { yaml: doc.toString({ lineWidth: 0 }), kept, replaced };
+}
+
+/** `value` as a YAML node in block style (what the form writes; the user's own flow-style entries stay as written). */
+function blockNode(doc: Document, value: unknown) {
+  const node = doc.createNode(value);
+  visit(node, {
+    Collection(_, n) {
+      n.flow = n.items.length === 0; // "by: []"
+    },
+  });
+  return node;
 }
 
 /** The spec with cut-offs and the analyses for the choice (writeAnalyses without the report). */

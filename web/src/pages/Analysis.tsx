@@ -63,11 +63,14 @@ export function AnalysisPage({ ctx }: { ctx: AppContext }) {
   const [, tick] = useState(0);
   const timer = useRef<number | null>(null);
   const touched = useRef(false);
+  /** The spec's analyses the form does not show, as found when the form was last read from the YAML (kept through every form change). */
+  const keptRef = useRef<KeptAnalysis[] | null>(null);
 
   /** The form read from a spec (an earlier run's, the Cohort page's, or the YAML as edited). */
   const readForm = (specText: string, inspect: InspectResult | null) => {
     try {
       const r = formFromSpecText(specText, inspect);
+      keptRef.current = r.kept;
       setForm(r.form);
       setText(textOf(r.form.params));
       setKept(r.kept);
@@ -104,10 +107,19 @@ export function AnalysisPage({ ctx }: { ctx: AppContext }) {
   /** The form changed: its analyses are written into the spec at once (what you see in the YAML is what runs). */
   const update = (f: AnalysisForm, t: ParamText | null = text) => {
     touched.current = true;
+    if (form && t && f.endpoint !== form.endpoint && info.info) {
+      // Another endpoint: its own default horizons (another time unit or follow-up), unless the user typed some.
+      const ctxOf = formContext(info.info, cohort);
+      const before = ctxOf.horizons(form.endpoint);
+      const after = ctxOf.horizons(f.endpoint);
+      if (t.horizons === before.horizons.join(', ')) t = { ...t, horizons: after.horizons.join(', ') };
+      if (t.horizon === String(before.horizon)) t = { ...t, horizon: String(after.horizon) };
+    }
     setForm(f);
     setText(t);
     try {
-      const w = writeAnalyses(yaml, choiceOf(f, t), cohort);
+      const choice = choiceOf(f, t);
+      const w = writeAnalyses(yaml, choice, cohort, keptRef.current);
       setYaml(w.yaml);
       setKept(w.kept);
       setReplaced(w.replaced);
@@ -128,7 +140,7 @@ export function AnalysisPage({ ctx }: { ctx: AppContext }) {
     timer.current = window.setInterval(() => tick((x) => x + 1), 200);
     try {
       // The ticked markers, factors and analyses are what runs: written into the spec first (the spec's other analyses kept).
-      const spec = form ? writeAnalyses(yaml, choiceOf(form, text), cohort).yaml : yaml;
+      const spec = form ? writeAnalyses(yaml, choiceOf(form, text), cohort, keptRef.current).yaml : yaml;
       setYaml(spec);
       const name = (info.info?.title || study.name).slice(0, 180);
       const { study: s } = await api.createStudy(name, study.cohortId, spec);
