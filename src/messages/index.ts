@@ -22,3 +22,4 @@ export { validationMessages } from './validation.js';
 export { metaMessages } from './meta.js';
 export { timeRocMessages } from './timeroc.js';
 export { competingMessages } from './competing.js';
+export { analysisFormMessages } from './analysisForm.js';

@@ -11,6 +11,7 @@
  * defaultHorizons('days', 4000).horizons // [365, 1096, 1826]
  */
 import { daysPer } from '../../../src/study/canonical.js';
+import { analysisFormMessages as FM } from '../../../src/messages/analysisForm.js';
 
 export interface HorizonDefaults {
   readonly horizons: number[];
@@ -30,15 +31,15 @@ function fromMonths(months: number, unit: string): number {
 
 export function defaultHorizons(unit: string, longestFollowUp: number | null): HorizonDefaults {
   const years = YEARS.map((y) => fromMonths(12 * y, unit));
-  if (longestFollowUp === null || !(longestFollowUp > 0)) return { horizons: years, horizon: years[1], reason: `1, 3 and 5 years (in ${unit})` };
+  if (longestFollowUp === null || !(longestFollowUp > 0)) return { horizons: years, horizon: years[1], reason: FM.horizonsYears(unit) };
   const limit = 0.9 * longestFollowUp;
   const fmt = (x: number) => String(Number(x.toPrecision(3)));
-  if (years.every((h) => h <= limit)) return { horizons: years, horizon: years[1], reason: `1, 3 and 5 years: the longest follow-up is ${fmt(longestFollowUp)} ${unit}` };
+  if (years.every((h) => h <= limit)) return { horizons: years, horizon: years[1], reason: FM.horizonsReached(fmt(longestFollowUp), unit) };
   const fit = MONTHS_LADDER.map((m) => fromMonths(m, unit)).filter((h) => h <= limit);
   const horizons = fit.length ? fit.slice(-3) : [Number((limit / 2).toPrecision(2))];
   return {
     horizons,
     horizon: horizons[Math.floor((horizons.length - 1) / 2) + (horizons.length === 2 ? 1 : 0)],
-    reason: `within the follow-up: the longest is ${fmt(longestFollowUp)} ${unit}, so 5 years cannot be estimated`,
+    reason: FM.horizonsWithin(fmt(longestFollowUp), unit),
   };
 }

@@ -10,6 +10,7 @@ import type { InspectResult } from '../../../src/cohort/inspectTable.js';
 import type { CanonicalVariable, ValueType } from '../../../src/study/types.js';
 import { APPLIES, analysesFromForm, canonical, defaultParams, defaultToggles, formFromSpec, mergeKept, type AnalysisForm, type AnalysisParams, type AnalysisToggles, type FormContext, type KeptAnalysis } from './analysisForm.js';
 import { defaultHorizons } from './defaultHorizons.js';
+import { analysisFormMessages as FM } from '../../../src/messages/analysisForm.js';
 
 export interface ColumnChoice {
   /** A canonical variable, 'covariate', or '' (not used). */
@@ -190,8 +191,8 @@ export function writeAnalyses(yamlText: string, choice: AnalysisChoice, cohort: 
   const doc: Document = parseDocument(yamlText);
   const info = specInfo(yamlText);
   const ep = info.endpoints.find((e) => e.name === choice.endpoint);
-  if (!ep) throw new Error(`Choose an endpoint (the spec defines ${info.endpoints.map((e) => e.name).join(', ') || 'none'}).`);
-  if (!choice.markers.length) throw new Error('Choose at least one marker.');
+  if (!ep) throw new Error(FM.chooseEndpoint(info.endpoints.map((e) => e.name)));
+  if (!choice.markers.length) throw new Error(FM.chooseMarker());
   const ctx = formContext(info, cohort);
   const form: AnalysisForm = {
     endpoint: choice.endpoint,
@@ -242,14 +243,14 @@ function checkParams(form: AnalysisForm, type: 'survival' | 'binary'): void {
   const p = form.params;
   const surv = type === 'survival';
   const positive = (x: number) => Number.isFinite(x) && x > 0;
-  if ((on('timeRoc') || on('nomogram')) && (!p.horizons.length || !p.horizons.every(positive))) throw new Error('Horizons: give one or more times after the time origin, e.g. 12, 36, 60.');
-  if (surv && (on('calibration') || on('validation') || on('decisionCurve')) && !positive(p.horizon)) throw new Error('Horizon: give one time after the time origin, e.g. 36.');
-  if (on('splines') && !(Number.isInteger(p.knots) && p.knots >= 3 && p.knots <= 7)) throw new Error('Spline knots: a whole number from 3 to 7.');
-  if (on('validation') && !(Number.isInteger(p.bootstrap) && p.bootstrap >= 1 && p.bootstrap <= 100000)) throw new Error('Bootstrap replicates: a whole number from 1 to 100000 (200 or more for a paper).');
-  if (on('validation') && !(Number.isInteger(p.seed) && p.seed >= 0)) throw new Error('Seed: a whole number, 0 or more.');
-  if (on('calibration') && !(Number.isInteger(p.calibrationGroups) && p.calibrationGroups >= 2 && p.calibrationGroups <= 50)) throw new Error('Calibration groups: a whole number from 2 to 50.');
+  if ((on('timeRoc') || on('nomogram')) && (!p.horizons.length || !p.horizons.every(positive))) throw new Error(FM.badHorizons());
+  if (surv && (on('calibration') || on('validation') || on('decisionCurve')) && !positive(p.horizon)) throw new Error(FM.badHorizon());
+  if (on('splines') && !(Number.isInteger(p.knots) && p.knots >= 3 && p.knots <= 7)) throw new Error(FM.badKnots());
+  if (on('validation') && !(Number.isInteger(p.bootstrap) && p.bootstrap >= 1 && p.bootstrap <= 100000)) throw new Error(FM.badBootstrap());
+  if (on('validation') && !(Number.isInteger(p.seed) && p.seed >= 0)) throw new Error(FM.badSeed());
+  if (on('calibration') && !(Number.isInteger(p.calibrationGroups) && p.calibrationGroups >= 2 && p.calibrationGroups <= 50)) throw new Error(FM.badGroups());
   if ((on('nomogram') || on('calibration') || on('validation') || on('decisionCurve')) && !p.modelPredictors.length)
-    throw new Error('Choose the predictors of the prognostic model (nomogram, calibration, validation, decision curve).');
+    throw new Error(FM.noModelPredictors());
 }
 
 export const canonicalLabel = (v: string): string => (CANONICAL as Record<string, { label: string }>)[v]?.label ?? v;
