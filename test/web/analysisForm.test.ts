@@ -12,7 +12,7 @@ import { parseDelimited } from '../../src/io/readTable.js';
 import { inspectTable } from '../../src/cohort/inspectTable.js';
 import { specFromInspection } from '../../src/study/specFromInspection.js';
 import { parseSpecText } from '../../src/study/parseSpec.js';
-import { formFromSpecText, mappingFromInspect, specWithMapping, writeAnalyses } from '../../web/src/lib/spec.js';
+import { formFromSpecText, longestFollowUp, mappingFromInspect, specInfo, specWithMapping, writeAnalyses } from '../../web/src/lib/spec.js';
 import { canonical, type AnalysisForm } from '../../web/src/lib/analysisForm.js';
 import { defaultHorizons } from '../../web/src/lib/defaultHorizons.js';
 
@@ -36,6 +36,16 @@ describe('default horizons', () => {
     expect(defaultHorizons('days', 400).horizons).toEqual([91, 183]);
     expect(defaultHorizons('months', 27.68).reason).toMatch(/longest is 27\.7 months/);
   });
+  it('the longest follow-up is converted from the column\'s unit to the endpoint\'s', () => {
+    const info = specInfo(base.replace(/followUpTime: \{ column: os_time, unit: months \}|followUpTime:\n\s+column: os_time\n\s+unit: months/, 'followUpTime: { column: os_time, unit: days }'));
+    const ep = info.endpoints.find((e) => e.name === 'os')!;
+    expect(ep).toMatchObject({ unit: 'months', timeColumn: 'os_time', timeColumnUnit: 'days' });
+    const max = inspect.columns.find((c) => c.name === 'os_time')!.max as number;
+    expect(longestFollowUp(ep, inspect)).toBeCloseTo(max / 30.4375, 12);
+    expect(longestFollowUp({ ...ep, unit: 'days' }, inspect)).toBeCloseTo(max, 12);
+    expect(longestFollowUp({ ...ep, timeColumn: null }, inspect)).toBeNull();
+  });
+
   it('the form takes them from the cohort profile of the time column', () => {
     const { form } = formFromSpecText(base, inspect);
     expect(form.params).toMatchObject({ horizons: [6, 12, 24], horizon: 12, knots: 3, calibrationGroups: 5, bootstrap: 200, seed: 1 });
