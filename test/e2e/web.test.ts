@@ -136,10 +136,11 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
     expect(await km.getAttribute('role')).toBe('img');
     expect(await page.locator('[data-testid="results"]').textContent()).toContain('Number at risk'.slice(0, 6));
     runId = await page.evaluate(async () => {
+      // The newest finished run of any study: the one just made (other tests make studies too).
       const r = await fetch('/api/studies').then((x) => x.json());
-      const s = r.studies[r.studies.length - 1];
-      const d = await fetch(`/api/studies/${s.id}`).then((x) => x.json());
-      return d.runs.find((x: { status: string }) => x.status === 'done')?.id ?? '';
+      const runs: { id: string; status: string; createdAt: string }[] = [];
+      for (const s of r.studies) runs.push(...(await fetch(`/api/studies/${s.id}`).then((x) => x.json())).runs);
+      return runs.filter((x) => x.status === 'done').sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0]?.id ?? '';
     });
     expect(runId).not.toBe('');
   });
