@@ -8,9 +8,8 @@ import { usageError } from '../errors.js';
 import { studyMessages } from '../messages/index.js';
 import { readTable } from '../io/readTable.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
-import { inspectTable, type InspectResult } from '../cohort/inspectTable.js';
-import { parseDateNumber, parseDateText } from '../cohort/parseDate.js';
-import type { Table } from '../io/table.js';
+import { inspectTable } from '../cohort/inspectTable.js';
+import { drawsBeforeOrigin } from '../cohort/drawsBeforeOrigin.js';
 import { specFromInspection } from '../study/specFromInspection.js';
 
 export const initCommand: Command = {
@@ -32,27 +31,10 @@ ${DATA_FILE_USAGE}`,
     const result = inspectTable({ ...table, file });
     const rel = relative(dirname(out), abs).split(sep).join('/');
     const dataPath = rel === '' || rel.startsWith('..') ? abs : rel;
-    const text = specFromInspection(result, dataPath, { drawsBeforeOrigin: drawsBeforeOrigin(table, result) });
+    const text = specFromInspection(result, dataPath, { drawsBeforeOrigin: drawsBeforeOrigin(table, result).fits });
     writeFileAtomic(out, text);
     emit(ctx, Boolean(a.values.json), { out, mapped: result.suggestions.map((s) => ({ variable: s.variable, column: s.column, unit: s.unit })), format: result.format }, () =>
       `Wrote ${out}: ${result.suggestions.length} columns mapped (${result.format} format). Check it, then run the analyses.\n`);
     return 0;
   },
 };
-
-/** In a long file: does at least one patient in five have a draw on or before the treatment date? */
-function drawsBeforeOrigin(table: Table, r: InspectResult): boolean {
-  const col = (v: string) => table.columns.indexOf(r.suggestions.find((s) => s.variable === v)?.column ?? '\u0000');
-  const jo = col('treatmentDate') >= 0 ? col('treatmentDate') : col('baselineDate');
-  const jd = col('drawDate');
-  const ji = col('patientId');
-  if (r.format !== 'long' || jo < 0 || jd < 0) return true;
-  const day = (c: unknown) => (typeof c === 'number' ? parseDateNumber(c) : typeof c === 'string' ? parseDateText(c, 'DMY') : NaN);
-  const yes = new Set<string>();
-  let id = '';
-  for (const row of table.rows) {
-    if (ji >= 0 && row[ji] !== null) id = String(row[ji]);
-    if (day(row[jd]) <= day(row[jo])) yes.add(id);
-  }
-  return yes.size * 5 >= (r.patients ?? 1);
-}

@@ -7,7 +7,8 @@
  * columnProfile(table, 2) // { name: 'PLT', type: 'number', missingShare: 0.02, min: 41, max: 612, median: 187, ... }
  */
 import { isNumberText } from '../io/columns.js';
-import { isMissingCell, type Table } from '../io/table.js';
+import { isMissingCell, rowNumber, type Table } from '../io/table.js';
+import { strayCells } from './strayCells.js';
 import type { ValueType } from '../study/types.js';
 import { daysToIso, parseDateNumber, parseDateText } from './parseDate.js';
 import { looksLikeDates } from './dateColumn.js';
@@ -38,6 +39,8 @@ export interface ColumnProfile {
   readonly patientLevels?: LevelCount[] | null;
   /** Long files: every patient has one value of the column on all rows that give one (age, sex, outcome). */
   readonly constantWithinPatient?: boolean;
+  /** A few cells that do not fit the rest (typos; strayCells.ts): the type is that of the other cells. Rows are spreadsheet rows. */
+  readonly stray?: { readonly kind: 'notNumber' | 'notBinary'; readonly cells: readonly { readonly row: number; readonly value: string }[] };
 }
 
 const DATE_NAME = /date|time|日期|时间|dt$/i;
@@ -52,9 +55,12 @@ function median(sorted: number[]): number {
 export function columnProfile(table: Table, j: number): ColumnProfile {
   const name = table.columns[j];
   const n = table.rows.length;
-  const present = table.rows.map((r) => r[j]).filter((c) => !isMissingCell(c));
-  const missing = n - present.length;
-  const base = { name, n, missing, missingShare: n ? missing / n : 0 };
+  const found = strayCells(table, j);
+  const skip = new Set(found?.rows ?? []);
+  const present = table.rows.map((r) => r[j]).filter((c, i) => !isMissingCell(c) && !skip.has(i));
+  const missing = n - present.length - skip.size;
+  const stray = found ? { stray: { kind: found.kind, cells: found.rows.map((i, k) => ({ row: rowNumber(i, table), value: found.values[k] })) } } : {};
+  const base = { name, n, missing, missingShare: n ? missing / n : 0, ...stray };
   const counts = new Map<string, number>();
   for (const c of present) {
     const k = typeof c === 'number' ? String(c) : c!.trim();

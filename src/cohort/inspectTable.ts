@@ -14,6 +14,8 @@ import { isMissingCell, type Table } from '../io/table.js';
 import { columnProfile, type ColumnProfile } from './columnProfile.js';
 import { suggestMapping, type MappingSuggestion } from './suggestMapping.js';
 import { carryForward, idText } from './carryForward.js';
+import { cellProblems, type CellProblem } from './cellProblems.js';
+import { maxStray } from './strayCells.js';
 
 export interface InspectResult {
   readonly file: string;
@@ -30,6 +32,8 @@ export interface InspectResult {
   readonly header: boolean;
   /** Decimal mark the file's numbers were read with. */
   readonly decimal: '.' | ',';
+  /** Row-level problems (typos, negative times, repeated ids in a wide file), each with a suggested fix. */
+  readonly problems: readonly CellProblem[];
 }
 
 export function numericValues(table: Table, column: string): number[] {
@@ -60,7 +64,9 @@ export function inspectTable(table: Table): InspectResult {
     // Ids on first rows only: each present id is new, and the empty cells are many (a few empty ids in a wide file are not draws).
     carried = missing > 0 && !isMissingCell(cells[0]) && distinct === present.length && present.length > 0 && missing >= 0.25 * present.length;
     patients = distinct;
-    if (carried || distinct < present.length) format = 'long';
+    // A few repeated ids in an otherwise one-row-per-patient file are typos (listed as problems), not draws.
+    const repeats = present.length - distinct;
+    if (carried || (repeats > 0 && repeats > maxStray(present.length))) format = 'long';
     if (format === 'long') {
       const rowIds = carried ? carryForward(cells, table.file, id.column) : cells.map(idText);
       columns = columns.map((c, k) => (k === j ? idProfile(table, j, rowIds, carried) : perPatient(table, k, c, rowIds)));
@@ -77,6 +83,7 @@ export function inspectTable(table: Table): InspectResult {
     idsCarriedForward: carried,
     header: table.header !== false,
     decimal: table.decimal ?? '.',
+    problems: cellProblems(table, columns, suggestions, id?.column ?? null, format === 'wide'),
   };
 }
 

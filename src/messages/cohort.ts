@@ -2,6 +2,24 @@
 const q = (s: string): string => `'${s}'`;
 
 export const cohortMessages = {
+  aggregateChoice: (fits: boolean, withDraw: number, patients: number, checked: boolean) =>
+    !checked
+      ? 'Per-patient SII: the last draw on or before the time origin (baseline); no draw or origin dates were found to check it, so check it.'
+      : fits
+        ? `Per-patient SII: the last draw on or before the time origin (baseline), because ${withDraw} of ${patients} patients have a draw by then.`
+        : `Per-patient SII: the first draw (aggregate: first), because only ${withDraw} of ${patients} patients have a draw on or before the time origin; a baseline value would exclude the others.`,
+  badFix: (file: string, row: number, column: string) => `${file}: there is no row ${row} with a column ${q(column)} to correct.`,
+  strayText: (file: string, row: number, column: string, value: string, suggestion: string) =>
+    `${file}, row ${row}, column ${q(column)}: ${q(value)} is not a number, unlike the rest of the column; ` +
+    (suggestion ? `did you mean ${suggestion}?` : 'correct it or leave the cell empty (missing).'),
+  strayCode: (file: string, row: number, column: string, value: string) =>
+    `${file}, row ${row}, column ${q(column)}: ${q(value)} in a column of 0/1 (no/yes); correct it to 0 or 1, or leave the cell empty (missing). ` +
+    'If it codes another outcome (e.g. death of another cause), declare it as a competing event instead.',
+  negativeTime: (file: string, row: number, column: string, value: string, suggestion: string) =>
+    `${file}, row ${row}, column ${q(column)}: the time ${value} is negative; a sign typo would make it ${suggestion}, otherwise check the dates it came from.`,
+  duplicateId: (file: string, row: number, column: string, id: string, firstRow: number, suggestion: string) =>
+    `${file}, row ${row}, column ${q(column)}: patient id ${q(id)} is already on row ${firstRow}; in a file with one row per patient give this row its own id (e.g. ${q(suggestion)}) or delete the duplicate. ` +
+    'If the file has one row per blood draw, declare format: long for the source.',
   notADate: (file: string, row: number, column: string, value: string) =>
     `${file}, row ${row}, column ${q(column)}: ${q(value)} is not a date (use YYYY-MM-DD, YYYY/MM/DD, DD.MM.YYYY, ` +
     `DD/MM/YYYY or MM/DD/YYYY, or an Excel date).`,

@@ -1,5 +1,12 @@
 /** User-facing messages of `siilab serve`'s request security (HTTP error bodies). */
 export const serverMessages = {
+  wrongContent: (file: string, kind: string) =>
+    `${file}: this file is ${kind}, not a table; upload the cohort as CSV, TSV or Excel (.xlsx).`,
+  notXlsx: (file: string) => `${file}: the name says Excel (.xlsx) but the content is not an Excel workbook; save it from Excel as .xlsx or CSV.`,
+  zipNotXlsx: (file: string) => `${file}: this file is a zip archive; unpack it, or give an Excel workbook the name .xlsx.`,
+  binaryText: (file: string) => `${file}: this file holds binary data, not text; upload the cohort as CSV, TSV or Excel (.xlsx).`,
+  sameFile: (file: string, earlier: string, when: string) => `${file} is the same file as ${earlier}, uploaded ${when}; that cohort is opened instead of a copy.`,
+  fixesOnly: () => 'fixes must be a list of { row, column, value }.',
   needToken: () => 'This siilab server needs its access token: open the link with ?token=… that it printed at start.',
   foreignHost: (host: string, allowed: readonly string[]) =>
     `This siilab server answers only requests addressed to ${allowed.join(', ')}; this one was addressed to ${JSON.stringify(host)} ` +

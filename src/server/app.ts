@@ -19,6 +19,12 @@ import { SiilabError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { Store } from './db/store.js';
 import { installSecurity } from './security.js';
+import { sniffContent } from '../io/sniffContent.js';
+import { tableToCsv } from '../io/tableToCsv.js';
+import { applyCellFixes, type CellFix } from '../cohort/applyCellFixes.js';
+import { serverMessages } from '../messages/server.js';
+import { cohortMessages } from '../messages/cohort.js';
+import { drawsBeforeOrigin } from '../cohort/drawsBeforeOrigin.js';
 import { runStoredStudy, studyDataset } from './runStudy.js';
 
 export interface AppOptions {
@@ -58,16 +64,37 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', async () => ({ ok: true, version: VERSION, store: o.store.kind }));
   app.get('/api/demo', async () => o.demo ?? { studyId: null, runId: null });
 
+  const parseUpload = async (name: string, body: Buffer) => {
+    const ext = extname(name).toLowerCase();
+    return ext === '.xlsx' ? parseXlsx(name, body) : parseDelimited(name, body.toString('utf8'), ext === '.tsv' ? '\t' : undefined);
+  };
+  /** Stores an upload as a cohort, or answers with the earlier cohort of the same bytes (one file = one cohort). */
+  const storeCohort = async (name: string, body: Buffer, reply: any) => {
+    const sniffed = sniffContent(name, body);
+    if (sniffed) throw new SiilabError('data', sniffed);
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    const earlier = (await o.store.listCohorts()).find((c) => c.sha256 === sha256);
+    if (earlier) return reply.code(200).send({ cohort: earlier, note: serverMessages.sameFile(name, earlier.name, earlier.createdAt.slice(0, 16).replace('T', ' ')) });
+    const inspect = inspectTable(await parseUpload(name, body));
+    const cohort = { id: randomUUID(), name, createdAt: new Date().toISOString(), sha256, sizeBytes: body.length, inspect };
+    await o.store.addCohort(cohort, body);
+    return reply.code(201).send({ cohort });
+  };
   app.post('/api/cohorts', async (req, reply) => {
     const name = String(req.headers['x-file-name'] ?? 'upload.csv').replace(/[^\w.\- ]/g, '_').slice(0, 120) || 'upload.csv';
     const body = req.body;
     if (!Buffer.isBuffer(body) || body.length === 0) throw new SiilabError('data', `${name}: the upload is empty.`);
-    const ext = extname(name).toLowerCase();
-    const table = ext === '.xlsx' ? await parseXlsx(name, body) : parseDelimited(name, body.toString('utf8'), ext === '.tsv' ? '\t' : undefined);
-    const inspect = inspectTable(table);
-    const cohort = { id: randomUUID(), name, createdAt: new Date().toISOString(), sha256: createHash('sha256').update(body).digest('hex'), sizeBytes: body.length, inspect };
-    await o.store.addCohort(cohort, body);
-    return reply.code(201).send({ cohort });
+    return storeCohort(name, body, reply);
+  });
+  // Corrections of row-level problems: a corrected copy (CSV) becomes a new cohort; the original stays.
+  app.post<{ Params: { id: string }; Body: { fixes?: unknown } }>('/api/cohorts/:id/fixes', async (req, reply) => {
+    const c = await o.store.getCohort(req.params.id);
+    if (!c) throw notFound('cohort');
+    const fixes = req.body?.fixes;
+    if (!Array.isArray(fixes) || !fixes.every((f) => f && Number.isInteger(f.row) && typeof f.column === 'string' && typeof f.value === 'string')) throw new SiilabError('usage', serverMessages.fixesOnly());
+    const fixed = applyCellFixes(await parseUpload(c.name, Buffer.from(c.content)), fixes as CellFix[]);
+    const name = `${c.name.replace(/(-corrected)?\.[^.]+$/, '')}-corrected.csv`;
+    return storeCohort(name, Buffer.from(tableToCsv({ ...fixed, file: name }), 'utf8'), reply);
   });
   app.get('/api/cohorts', async () => ({ cohorts: await o.store.listCohorts() }));
   app.get<{ Params: { id: string } }>('/api/cohorts/:id', async (req) => {
@@ -79,7 +106,12 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.post<{ Params: { id: string } }>('/api/cohorts/:id/spec', async (req) => {
     const c = await o.store.getCohort(req.params.id);
     if (!c) throw notFound('cohort');
-    return { specYaml: specFromInspection(c.inspect as any, c.name) };
+    // The per-patient aggregate is chosen from the data (as siilab init does), and the reason is given.
+    const table = await parseUpload(c.name, Buffer.from(c.content));
+    const inspect = inspectTable(table);
+    const d = drawsBeforeOrigin(table, inspect);
+    const note = inspect.format === 'long' ? cohortMessages.aggregateChoice(d.fits, d.patientsWithDraw, d.patients, d.checked) : null;
+    return { specYaml: specFromInspection(inspect, c.name, { drawsBeforeOrigin: d.fits, aggregateNote: note ?? undefined }), notes: note ? [note] : [] };
   });
 
   app.post<{ Body: { name?: string; cohortId?: string | null; specYaml?: string } }>('/api/studies', async (req, reply) => {

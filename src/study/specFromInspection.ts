@@ -16,6 +16,8 @@ import type { ColumnMapping, Derivation, Endpoint, StudySpec } from './types.js'
 export interface InitOptions {
   /** Whether blood draws precede the time origin (else a long file's per-patient SII is the first draw, not the baseline). */
   drawsBeforeOrigin?: boolean;
+  /** Why the per-patient aggregate was chosen, written as a comment above the file (and shown by the web app). */
+  aggregateNote?: string;
 }
 
 export function specFromInspection(r: InspectResult, dataPath: string, opts: InitOptions = {}): string {
@@ -60,7 +62,8 @@ export function specFromInspection(r: InspectResult, dataPath: string, opts: Ini
   doc.commentBefore =
     ` siilab study file written by 'siilab init' from ${dataPath}.\n` +
     ` Check every mapping and unit (the JSON Schema is schema/study.schema.json), then add the\n` +
-    ` population, derived variables, endpoints, cut-offs and analyses your study needs.`;
+    ` population, derived variables, endpoints, cut-offs and analyses your study needs.` +
+    (opts.aggregateNote && r.format === 'long' ? `\n ${opts.aggregateNote}` : '');
   const vars = doc.get('variables', true) as YAMLMap;
   for (const s of r.suggestions) {
     const node = vars.get(s.variable, true) as { comment?: string; flow?: boolean } | undefined;

@@ -4,15 +4,35 @@
  * - the cutoff explorer at the analysis's median cut-off shows the report's group sizes and
  *   log-rank χ² (one convention: ≥ cutoff is high; the median button, a typed value and the slider
  *   give the same groups), and lists markers only;
+ * - a cohort with typos (a 2 among 0/1 events, `high` among platelet counts, a negative time, a
+ *   repeated id) shows each as a row-level problem in view, with a suggested fix that corrects the
+ *   cells in one click; a PNG named .csv is refused; the same file twice is one cohort;
+ * - the Tongji long-format XLSX (skipped without ../shared/data/real): the default check analyses
+ *   more than 300 patients, and the suggested spec says why it uses the first draw;
  * Screenshots of each page at 1366 and 820 px go to $SIILAB_SHOTS (default: the OS temp folder).
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, VIEWPORTS, launchBrowser, skipReason, startServer, type Server } from './harness.js';
 import { cutoffText } from '../../src/analysis/cutoffText.js';
+import { typoCohort } from '../helpers/typoCohort.js';
+
+const REAL = join(ROOT, '..', 'shared', 'data', 'real');
+const TONGJI = join(REAL, 'tongji_covid19_375_timeseries.xlsx');
+const CHOWELL = join(REAL, 'chowell2021_ici_pancancer.csv');
+const hasReal = existsSync(TONGJI) && existsSync(CHOWELL);
+if (!hasReal) process.stderr.write(`test/e2e/researcher.test.ts: the real-cohort tests are skipped: ${REAL} is absent\n`);
+
+/** True when the element's box is inside the viewport (after any smooth scrolling settles). */
+async function inView(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top < window.innerHeight && r.bottom > 0 && r.height > 0;
+  });
+}
 
 const reason = skipReason();
 if (reason) process.stderr.write(`test/e2e/researcher.test.ts: skipped: ${reason}\n`);
@@ -150,6 +170,65 @@ describe.skipIf(reason !== null)(`researcher path in Chromium${reason ? ` (skipp
     await page.locator('[data-testid="small-group"]').waitFor({ timeout: 15000 });
     await shots(page, 'explorer-small-group');
   }, 120000);
+
+  it('typos: each is a row-level problem in view with a fix; the corrected copy has none and keeps the mapping', async () => {
+    await page.goto(`${server.url}#/cohort`);
+    await page.locator('[data-testid="cohort-file"]').setInputFiles({ name: 'typos.csv', mimeType: 'text/csv', buffer: Buffer.from(typoCohort()) });
+    const panel = page.locator('[data-testid="cell-problems"]');
+    await panel.waitFor({ timeout: 20000 });
+    await expect.poll(() => inView(page, '[data-testid="cell-problems"]'), { timeout: 5000 }).toBe(true);
+    const rows = await panel.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-row'), tr.getAttribute('data-column'), tr.querySelector('code')?.textContent]));
+    expect(rows.slice(0, 3)).toEqual([['5', 'os_event', '2'], ['8', 'platelets', 'high'], ['11', 'os_time', '-3']]);
+    expect(rows[3].slice(0, 2)).toEqual(['14', 'id']);
+    // The columns are still mapped (not re-typed to text), and the file is still one row per patient.
+    expect(await page.getByLabel('Use column platelets as').inputValue()).toBe('platelets');
+    expect(await page.getByLabel('Use column os_event as').inputValue()).toBe('death');
+    expect(await page.locator('.panel h2 + p.muted').first().textContent()).toContain('one row per patient');
+    await shots(page, 'cohort-typos');
+    expect(await page.getByLabel('Correct row 11, column os_time to').inputValue()).toBe('3');
+    await page.getByLabel('Correct row 5, column os_event to').fill('1');
+    await page.getByLabel('Correct row 8, column platelets to').fill('180');
+    await page.locator('[data-testid="apply-fixes"]').click();
+    await expect.poll(() => page.locator('[data-testid="cohort-note"]').textContent(), { timeout: 20000 }).toMatch(/corrected/i);
+    await expect.poll(() => panel.count(), { timeout: 20000 }).toBe(0);
+    expect(await page.locator('.panel h2').first().textContent()).toBe('typos-corrected.csv');
+    await page.locator('[data-testid="check-data"]').click();
+    await page.locator('[data-testid="validation"]').waitFor({ timeout: 60000 });
+    expect(await page.locator('[data-testid="validation"]').textContent()).toMatch(/58 patients in the file, 58 analysable/);
+  }, 120000);
+
+  it('uploads are checked by content; the same file twice is one cohort', async () => {
+    await page.goto(`${server.url}#/cohort`);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    await page.locator('[data-testid="cohort-file"]').setInputFiles({ name: 'cohort.csv', mimeType: 'text/csv', buffer: png });
+    await expect.poll(() => page.locator('[data-testid="cohort-error"]').textContent(), { timeout: 20000 }).toContain('cohort.csv: this file is a PNG image, not a table');
+    const count = async () => page.evaluate(async () => (await fetch('/api/cohorts').then((r) => r.json())).cohorts.length);
+    const before = await count();
+    const csv = readFileSync(join(ROOT, 'examples', 'hong2021', 'cohort.csv'));
+    await page.locator('[data-testid="cohort-file"]').setInputFiles({ name: 'again.csv', mimeType: 'text/csv', buffer: csv });
+    await page.locator('[data-testid="mapping"]').waitFor({ timeout: 20000 });
+    await page.locator('[data-testid="cohort-file"]').setInputFiles({ name: 'again-2.csv', mimeType: 'text/csv', buffer: csv });
+    await expect.poll(() => page.locator('[data-testid="cohort-note"]').textContent(), { timeout: 20000 }).toContain('is the same file as');
+    expect(await count()).toBeLessThanOrEqual(before + 1);
+  }, 60000);
+
+  it.skipIf(!hasReal)('Tongji long XLSX: the default check analyses more than 300 patients and says why it uses the first draw', async () => {
+    await page.goto(`${server.url}#/cohort`);
+    await page.locator('[data-testid="cohort-file"]').setInputFiles(TONGJI);
+    await page.locator('[data-testid="mapping"]').waitFor({ timeout: 60000 });
+    await expect.poll(() => page.locator('[data-testid="spec-note"]').textContent({ timeout: 1000 }).catch(() => `errors: ${pageErrors.join('; ')}`), { timeout: 30000 }).toMatch(/first draw/);
+    await shots(page, 'cohort-tongji-mapped');
+    await page.locator('[data-testid="check-data"]').click();
+    await expect.poll(() => inView(page, '[data-testid="cohort-progress"]'), { timeout: 10000 }).toBe(true);
+    const validation = page.locator('[data-testid="validation"]');
+    await validation.waitFor({ timeout: 120000 }).catch(async (e) => {
+      throw new Error(`${e.message}: ${await page.locator('[data-testid="cohort-error"]').textContent().catch(() => '')}`);
+    });
+    const m = /(\d+) analysable/.exec((await validation.textContent()) ?? '');
+    expect(Number(m?.[1])).toBeGreaterThan(300);
+    await validation.scrollIntoViewIfNeeded();
+    await shots(page, 'cohort-tongji-checked');
+  }, 240000);
 
   it('no script errors', () => {
     expect(pageErrors).toEqual([]);

@@ -46,11 +46,14 @@ export const api = {
   demo: () => call<{ studyId: string | null; runId: string | null }>('GET', '/api/demo'),
   uploadCohort: (file: File) =>
     file.arrayBuffer().then((buf) =>
-      call<{ cohort: Cohort }>('POST', '/api/cohorts', buf, { 'content-type': 'application/octet-stream', 'x-file-name': file.name.replace(/[^\x20-\x7e]/g, '_') }),
+      call<{ cohort: Cohort; note?: string }>('POST', '/api/cohorts', buf, { 'content-type': 'application/octet-stream', 'x-file-name': file.name.replace(/[^\x20-\x7e]/g, '_') }),
     ),
   cohorts: () => call<{ cohorts: Cohort[] }>('GET', '/api/cohorts'),
   cohort: (id: string) => call<{ cohort: Cohort }>('GET', `/api/cohorts/${encodeURIComponent(id)}`),
-  firstSpec: (id: string) => call<{ specYaml: string }>('POST', `/api/cohorts/${encodeURIComponent(id)}/spec`, '{}', JSON_HEADERS),
+  /** Corrections of row-level problems → a corrected copy as a new cohort. */
+  fixCohort: (id: string, fixes: { row: number; column: string; value: string }[]) =>
+    call<{ cohort: Cohort; note?: string }>('POST', `/api/cohorts/${encodeURIComponent(id)}/fixes`, jsonBody({ fixes }), JSON_HEADERS),
+  firstSpec: (id: string) => call<{ specYaml: string; notes?: string[] }>('POST', `/api/cohorts/${encodeURIComponent(id)}/spec`, '{}', JSON_HEADERS),
   createStudy: (name: string, cohortId: string | null, specYaml: string) =>
     call<{ study: Study }>('POST', '/api/studies', jsonBody({ name, cohortId, specYaml }), JSON_HEADERS),
   studies: () => call<{ studies: Study[] }>('GET', '/api/studies'),

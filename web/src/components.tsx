@@ -1,5 +1,5 @@
 /** Small shared pieces: SVG figures and report tables injected from our own renderers, error boxes. */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { tableHtml } from '../../src/report/tables/tableHtml.js';
 import type { ReportTable } from '../../src/report/tables/reportTable.js';
 
@@ -25,12 +25,31 @@ export function JournalTable({ table }: { table: ReportTable }) {
   return <div className="table-wrap" tabIndex={0} role="region" aria-label={table.title} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-export function ErrorBox({ error, testId }: { error: string | null; testId?: string }) {
+/** An error, announced (role=alert) and scrolled into view where the user is looking. */
+export function ErrorBox({ error, testId, children }: { error: string | null; testId?: string; children?: React.ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [error]);
   if (!error) return null;
   return (
-    <div className="error" role="alert" data-testid={testId}>
+    <div className="error" role="alert" data-testid={testId} ref={ref}>
       {error}
+      {children}
     </div>
+  );
+}
+
+/** Progress of a step (and each step the server streams), announced politely and kept in view. */
+export function Progress({ text, testId }: { text: string | null; testId?: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (text) ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [text]);
+  return (
+    <p className="progress" role="status" aria-live="polite" data-testid={testId} ref={ref} hidden={!text}>
+      {text && <><progress /> {text}</>}
+    </p>
   );
 }
 

@@ -14,7 +14,9 @@ import { flowFigureData } from '../../../src/report/build/figureAdapters.js';
 import { flowSvg } from '../../../src/report/figures/flowSvg.js';
 import { sig } from '../../../src/report/text/formatNumber.js';
 import { canonicalLabel, mappingFromInspect, specWithMapping, type Mapping } from '../lib/spec.js';
-import { ErrorBox, SvgFigure } from '../components.js';
+import { ErrorBox, Progress, SvgFigure } from '../components.js';
+import { CellProblems } from './CellProblems.js';
+import { allExcludedForBaseline, switchToFirstDraw } from '../lib/firstDrawFix.js';
 
 const range = (c: Cohort['inspect']['columns'][number]): string => {
   if (c.levels && (c.type === 'binary' || c.type === 'category' || c.type === 'text'))
@@ -29,27 +31,35 @@ export function CohortPage({ ctx }: { ctx: AppContext }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cohorts, setCohorts] = useState<Cohort[]>([]);
-  const [mapping, setMapping] = useState<Mapping | null>(null);
+  const [mapping, setMappingState] = useState<{ of: string; m: Mapping } | null>(null);
   const [baseSpec, setBaseSpec] = useState<string | null>(null);
+  const [specNotes, setSpecNotes] = useState<string[]>([]);
+  const [note, setNote] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const cohort = ctx.sel.cohort;
+  // The mapping belongs to one cohort: a newly opened cohort is drawn only once its own mapping is made.
+  const current = cohort && mapping?.of === cohort.id ? mapping.m : null;
+  const setMapping = (f: (m: Mapping | null) => Mapping) => setMappingState((s) => (s ? { of: s.of, m: f(s.m) } : s));
 
   useEffect(() => {
     api.cohorts().then((r) => setCohorts(r.cohorts)).catch(() => undefined);
   }, [cohort?.id]);
   useEffect(() => {
     if (!cohort) return;
-    setMapping(mappingFromInspect(cohort.inspect));
+    setMappingState({ of: cohort.id, m: mappingFromInspect(cohort.inspect) });
     setBaseSpec(null);
-    api.firstSpec(cohort.id).then((r) => setBaseSpec(r.specYaml)).catch((e) => setError(e.message));
+    setSpecNotes([]);
+    api.firstSpec(cohort.id).then((r) => { setBaseSpec(r.specYaml); setSpecNotes(r.notes ?? []); }).catch((e) => setError(e.message));
   }, [cohort?.id]);
 
   const upload = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
+    setNote(null);
     setBusy(`Reading ${file.name}…`);
     try {
-      const { cohort } = await api.uploadCohort(file);
+      const { cohort, note } = await api.uploadCohort(file);
+      setNote(note ?? null);
       ctx.setCohort(cohort);
       ctx.setStudy(null);
     } catch (e) {
@@ -60,16 +70,32 @@ export function CohortPage({ ctx }: { ctx: AppContext }) {
     }
   };
 
-  const check = async () => {
-    if (!cohort || !mapping || !baseSpec) return;
+  const fixCells = async (fixes: { row: number; column: string; value: string }[]) => {
+    if (!cohort) return;
+    setError(null);
+    setBusy(`Correcting ${fixes.length} cell${fixes.length === 1 ? '' : 's'}…`);
+    try {
+      const r = await api.fixCohort(cohort.id, fixes);
+      setNote(r.note ?? `Corrected copy saved as ${r.cohort.name}; the problems left are listed below.`);
+      ctx.setCohort(r.cohort);
+      ctx.setStudy(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const check = async (spec: string | null = baseSpec) => {
+    if (!cohort || !current || !spec) return;
     setError(null);
     setBusy('Saving the mapping and checking every row…');
     try {
-      const yaml = specWithMapping(baseSpec, mapping, cohort.name.replace(/\.[^.]+$/, ''));
+      const yaml = specWithMapping(spec, current, cohort.name.replace(/\.[^.]+$/, ''));
       const { study } = await api.createStudy(cohort.name.replace(/\.[^.]+$/, ''), cohort.id, yaml);
       ctx.setStudy(study);
       try {
-        const { run, bundle } = await api.runStudy(study.id);
+        const { run, bundle } = await api.runStudyWithProgress(study.id, (step) => setBusy(`Checking every row: ${step}…`));
         ctx.setRun(run, bundle);
       } catch (e) {
         ctx.setRun(null, null);
@@ -82,7 +108,12 @@ export function CohortPage({ ctx }: { ctx: AppContext }) {
     }
   };
 
-  const bundle = ctx.sel.study && ctx.sel.study.cohortId === cohort?.id && !ctx.sel.demo ? ctx.sel.bundle : null;
+  // The validation of this cohort's own latest check (never a stale run of another study).
+  const bundle = ctx.sel.study && ctx.sel.study.cohortId === cohort?.id && ctx.sel.run?.studyId === ctx.sel.study.id && !ctx.sel.demo ? ctx.sel.bundle : null;
+  const validationRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (bundle) validationRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [bundle]);
   const flowSvgText = useMemo(() => (bundle ? flowSvg(flowFigureData(bundle.flow, 'Participant flow')) : null), [bundle]);
 
   return (
@@ -111,16 +142,28 @@ export function CohortPage({ ctx }: { ctx: AppContext }) {
           </label>
         )}
       </div>
-      {busy && <p className="progress" role="status"><progress /> {busy}</p>}
-      <ErrorBox error={error} testId="cohort-error" />
-      {cohort && mapping && (
+      <Progress text={busy} testId="cohort-progress" />
+      {note && <p className="note" role="status" data-testid="cohort-note">{note}</p>}
+      <ErrorBox error={error} testId="cohort-error">
+        {allExcludedForBaseline(error) && baseSpec && switchToFirstDraw(baseSpec) && (
+          <div className="actions">
+            <button type="button" className="primary" data-testid="use-first-draw" disabled={!!busy}
+              onClick={() => { const next = switchToFirstDraw(baseSpec)!; setBaseSpec(next); void check(next); }}>
+              Use each patient's first draw instead and check again
+            </button>
+          </div>
+        )}
+      </ErrorBox>
+      {cohort && current && (
         <>
+          <CellProblems problems={cohort.inspect.problems ?? []} onFix={fixCells} busy={!!busy} />
           <section className="panel">
             <h2>{cohort.name}</h2>
             <p className="muted">
               {cohort.inspect.rows} rows, {cohort.inspect.columns.length} columns, {cohort.inspect.format === 'long' ? `long format (${cohort.inspect.patients ?? '?'} patients)` : 'one row per patient'};{' '}
               {(cohort.sizeBytes / 1024).toFixed(1)} kB, SHA-256 {cohort.sha256.slice(0, 12)}…
             </p>
+            {specNotes.map((n) => <p key={n} className="note" data-testid="spec-note">{n}</p>)}
             <h3>Column mapping</h3>
             <p className="muted small">Suggestions come from the column names and values (the same code as <code>siilab inspect</code>). Check each one and its unit.</p>
             <div className="table-wrap" tabIndex={0} role="region" aria-label="Column mapping">
@@ -130,7 +173,7 @@ export function CohortPage({ ctx }: { ctx: AppContext }) {
                 </thead>
                 <tbody>
                   {cohort.inspect.columns.map((c) => {
-                    const m = mapping[c.name];
+                    const m = current[c.name];
                     const sugg = cohort.inspect.suggestions.find((s) => s.column === c.name);
                     const vu = m.target && m.target !== 'covariate' ? variableUnits(m.target) : null;
                     const set = (patch: Partial<typeof m>) => setMapping((mm) => ({ ...mm!, [c.name]: { ...m, ...patch } }));
@@ -164,12 +207,12 @@ export function CohortPage({ ctx }: { ctx: AppContext }) {
               </table>
             </div>
             <div className="actions">
-              <button type="button" className="primary" onClick={check} disabled={!baseSpec || !!busy} data-testid="check-data">Check the data</button>
+              <button type="button" className="primary" onClick={() => void check()} disabled={!baseSpec || !!busy} data-testid="check-data">Check the data</button>
               <span className="muted small">Saves a study with this mapping and checks every row; nothing is analysed yet.</span>
             </div>
           </section>
           {bundle && (
-            <section className="panel" data-testid="validation">
+            <section className="panel" data-testid="validation" ref={validationRef} aria-live="polite">
               <h2>Validation</h2>
               <p>
                 {bundle.flow.screened} patients in the file, <strong>{bundle.flow.analysed} analysable</strong>
