@@ -34,7 +34,11 @@ export const serveCommand: Command = {
     const app = await buildApp({ store, dataDir, token, allowedHosts: boundHosts(host), maxUploadBytes: mb * 1048576, webDir: WEB_DIR, demo });
     const address = await app.listen({ port, host });
     const url = new URL(address);
-    const shown = `http://${host.includes(':') ? `[${host}]` : host}:${url.port}/`;
+    // A wildcard address (0.0.0.0, ::) is not one a browser can open: print this machine's own address.
+    const reachable = isWildcard(host)
+      ? (Object.values(networkInterfaces()).flatMap((l) => l ?? []).find((i) => i.family === 'IPv4' && !i.internal)?.address ?? hostname())
+      : host;
+    const shown = `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${url.port}/`;
     ctx.out(`siilab: serving ${shown}${token ? `?token=${token}` : ''}\n`);
     ctx.out(`siilab: data in ${store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : join(dataDir, 'siilab.sqlite')}; press Ctrl+C to stop.\n`);
     await new Promise<void>((done) => {
