@@ -4,7 +4,7 @@
  * report and stores bundle and files in the database.
  */
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { join, extname, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseDocument } from 'yaml';
 import { analyzeStudy } from '../analysis/analyzeStudy.js';
@@ -58,9 +58,11 @@ export async function runStoredStudy(
     return { run, bundle, error: null };
   } catch (e) {
     if (!(e instanceof SiilabError)) throw e;
-    const run: RunRecord = { id, studyId: study.id, createdAt, status: 'failed', error: e.message };
+    // The run folder is the server's business: messages name the file as uploaded, never its path here.
+    const message = e.message.split(`${dir}${sep}`).join('').split(dir).join('.');
+    const run: RunRecord = { id, studyId: study.id, createdAt, status: 'failed', error: message };
     await store.addRun(run, null);
-    return { run, bundle: null, error: e.message };
+    return { run, bundle: null, error: message };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
