@@ -2,9 +2,6 @@
  * The study pipeline: spec → data → derivations (src/cohort/loadStudy) → analyses (runAnalyses) →
  * results bundle. Reads the spec and its data files; writes nothing.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve, relative } from 'node:path';
 import { loadStudy } from '../cohort/loadStudy.js';
 import { VERSION } from '../version.js';
 import type { ResultsBundle } from './bundle.js';

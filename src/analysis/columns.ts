@@ -1,6 +1,6 @@
 /** Looking up dataset columns and endpoints for an analysis, refusing unknown names with the analysis's location. */
 import { analysisError } from '../errors.js';
-import { analysisMessages as M } from '../messages/index.js';
+import { analysisMessages as M, competingMessages } from '../messages/index.js';
 import type { AnalysisDataset, DatasetColumn, DatasetEndpoint } from './dataset.js';
 
 export function columnOf(ds: AnalysisDataset, name: string, where: string): DatasetColumn {
@@ -18,6 +18,13 @@ export function numericOf(ds: AnalysisDataset, name: string, where: string): Flo
 export function endpointOf(ds: AnalysisDataset, name: string, where: string): DatasetEndpoint {
   const e = ds.endpoints.get(name);
   if (!e) throw analysisError(M.unknownEndpoint(where, name, [...ds.endpoints.keys()]));
+  return e;
+}
+
+/** A survival or binary endpoint; a competing-risks endpoint is refused (it is analysed by cif and fineGray). */
+export function singleEventEndpointOf(ds: AnalysisDataset, name: string, where: string): Exclude<DatasetEndpoint, { kind: 'competing' }> {
+  const e = endpointOf(ds, name, where);
+  if (e.kind === 'competing') throw analysisError(competingMessages.competingEndpointHere(where, name));
   return e;
 }
 

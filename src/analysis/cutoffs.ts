@@ -12,7 +12,7 @@ import { analysisMessages as M } from '../messages/index.js';
 import { maxstat } from '../stats/survival/maxstat.js';
 import { rocAnalysis } from '../stats/roc/rocAnalysis.js';
 import type { AnalysisDataset } from './dataset.js';
-import { numericOf, endpointOf } from './columns.js';
+import { numericOf, endpointOf, singleEventEndpointOf } from './columns.js';
 import { MIN_GROUP_SHARE, smallGroupWarning } from './smallGroup.js';
 import { cutoffText } from './cutoffText.js';
 
@@ -56,7 +56,7 @@ export function resolveCutoff(ds: AnalysisDataset, variable: string, c: Cutoff, 
   } else if (c.method === 'youden') {
     endpoint = c.endpoint ?? null;
     if (!endpoint) throw analysisError(`${where}: a youden cut-off needs an endpoint.`);
-    const ep = endpointOf(ds, endpoint, where);
+    const ep = singleEventEndpointOf(ds, endpoint, where);
     const y = ep.kind === 'binary' ? ep.values : ep.event;
     const keep: number[] = [];
     for (let i = 0; i < ds.n; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) keep.push(i);

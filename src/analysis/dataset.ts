@@ -17,7 +17,25 @@ export type DatasetColumn =
   | { readonly kind: 'categorical'; readonly values: readonly (string | null)[]; readonly levels?: readonly string[]; readonly label?: string };
 
 export type DatasetEndpoint =
-  | { readonly kind: 'survival'; readonly time: Float64Array; readonly event: Float64Array; readonly unit: string; readonly label?: string }
+  | {
+      readonly kind: 'survival';
+      readonly time: Float64Array;
+      readonly event: Float64Array;
+      readonly unit: string;
+      readonly label?: string;
+      /** The event variables (for the competing-risks warning of Kaplan–Meier). */
+      readonly events?: readonly string[];
+    }
+  | {
+      readonly kind: 'competing';
+      readonly time: Float64Array;
+      /** 0 censored, 1 event of interest, 2 competing event (NaN missing). */
+      readonly status: Float64Array;
+      readonly unit: string;
+      readonly label?: string;
+      readonly events: readonly string[];
+      readonly competing: readonly string[];
+    }
   | { readonly kind: 'binary'; readonly values: Float64Array; readonly label?: string };
 
 /** Counting-process rows (start, stop] for a Cox model with time-varying covariates (R tmerge). */

@@ -13,7 +13,8 @@ export function fromCohortDataset(d: Dataset, labels: Readonly<Record<string, st
   }
   const endpoints = new Map<string, DatasetEndpoint>();
   for (const [name, e] of Object.entries(d.endpoints)) {
-    if (e.type === 'survival') endpoints.set(name, { kind: 'survival', time: e.time, event: e.event, unit: e.unit });
+    if (e.type === 'survival') endpoints.set(name, { kind: 'survival', time: e.time, event: e.event, unit: e.unit, ...(e.events ? { events: e.events } : {}) });
+    else if (e.type === 'competing') endpoints.set(name, { kind: 'competing', time: e.time, status: e.status, unit: e.unit, events: e.events, competing: e.competing });
     else endpoints.set(name, { kind: 'binary', values: e.value });
   }
   const timeVarying = new Map<string, TimeVaryingData>();

@@ -11,8 +11,9 @@ import type { KaplanMeierResult, LogRankResult, LogRankTrend } from '../stats/su
 import type { AnalysisDataset } from './dataset.js';
 import { endpointOf } from './columns.js';
 import { analysisError } from '../errors.js';
-import { analysisMessages as M } from '../messages/index.js';
+import { analysisMessages as M, competingMessages } from '../messages/index.js';
 import { groupingOf, type Cutoffs } from './factors.js';
+import { deathsWithoutEvent } from './deathsWithoutEvent.js';
 
 export interface KmAnalysisResult {
   readonly kind: 'km';
@@ -29,6 +30,8 @@ export interface KmAnalysisResult {
   readonly riskTimes: readonly number[];
   readonly atRisk: readonly NumberAtRisk[];
   readonly survivalTimes: readonly number[];
+  /** Patients who died without the event (censored by Kaplan–Meier; a competing risk), 0 when none or not applicable. */
+  readonly deathsWithoutEvent: number;
   readonly warnings: readonly string[];
 }
 
@@ -67,11 +70,13 @@ export function kmAnalysis(
     const c = cutoffs.get(v);
     if (c?.note) warnings.push(c.note);
   }
+  const dead = deathsWithoutEvent(ds, ep, g?.labels ?? null);
+  if (dead && dead.deaths > 0) warnings.push(competingMessages.kmDeathsCensored(endpoint, dead.deaths, dead.n));
   let tmax = 0;
   for (const grp of groups) tmax = Math.max(tmax, grp.table.time[grp.table.time.length - 1] ?? 0);
   const riskTimes = riskTicks(tmax);
   return Object.freeze({
     kind: 'km', id, endpoint, unit: ep.unit, by: [...by], groups: order, km: kmOrdered, logrank: lr, trend,
-    riskTimes, atRisk: numberAtRisk(kmOrdered, riskTimes), survivalTimes: [...survivalTimes], warnings,
+    riskTimes, atRisk: numberAtRisk(kmOrdered, riskTimes), survivalTimes: [...survivalTimes], deathsWithoutEvent: dead?.deaths ?? 0, warnings,
   });
 }

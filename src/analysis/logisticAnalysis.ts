@@ -8,7 +8,7 @@ import type { Candidate, MultivariableRule } from '../study/types.js';
 import { SiilabError } from '../errors.js';
 import { analysisMessages as M } from '../messages/index.js';
 import type { AnalysisDataset } from './dataset.js';
-import { endpointOf } from './columns.js';
+import { singleEventEndpointOf } from './columns.js';
 import type { Cutoffs } from './factors.js';
 import { candidateName, modelEntry, type ModelEntry } from './modelEntry.js';
 import { withJournalTerms } from './termLabels.js';
@@ -53,7 +53,7 @@ export function fitLogisticModel(ds: AnalysisDataset, y: Float64Array, vars: rea
 
 export function logisticAnalysis(ds: AnalysisDataset, id: string, endpoint: string, candidates: readonly Candidate[], cutoffs: Cutoffs, rule: MultivariableRule | null = null): LogisticAnalysisResult {
   const where = `analyses.logistic (${id})`;
-  const ep = endpointOf(ds, endpoint, where);
+  const ep = singleEventEndpointOf(ds, endpoint, where);
   const y = ep.kind === 'binary' ? ep.values : ep.event;
   const warnings: string[] = [];
   const univariable = candidates.map((cand) => {

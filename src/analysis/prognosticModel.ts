@@ -10,7 +10,7 @@ import { analysisMessages as M } from '../messages/index.js';
 import type { Candidate } from '../study/types.js';
 import type { CoxCovariateInput } from '../stats/survival/cox/types.js';
 import type { ValidationData } from '../stats/validation/types.js';
-import { endpointOf } from './columns.js';
+import { singleEventEndpointOf } from './columns.js';
 import type { AnalysisDataset } from './dataset.js';
 import { modelEntry, type Cutoffs } from './modelEntry.js';
 import { prepareCoxValidation, prepareLogisticValidation } from './validationInput.js';
@@ -43,7 +43,7 @@ export function prognosticModel(
   ties?: 'efron' | 'breslow',
   completeFor: readonly Candidate[] = [],
 ): PrognosticModel {
-  const ep = endpointOf(ds, endpoint, where);
+  const ep = singleEventEndpointOf(ds, endpoint, where);
   const entries = predictors.map((c) => modelEntry(ds, c, cutoffs, where));
   const extra = completeFor.map((c) => modelEntry(ds, c, cutoffs, where));
   const outcomeOk = (i: number) => (ep.kind === 'survival' ? Number.isFinite(ep.time[i]) && Number.isFinite(ep.event[i]) : Number.isFinite(ep.values[i]));

@@ -8,7 +8,7 @@ import { rocAnalysis, type RocResult } from '../stats/roc/rocAnalysis.js';
 import { compareAucs, type RocComparison } from '../stats/roc/compareAucs.js';
 import { combinedMarker, type CombinedMarker } from '../stats/roc/combinedMarker.js';
 import type { AnalysisDataset } from './dataset.js';
-import { endpointOf, numericOf } from './columns.js';
+import { numericOf, singleEventEndpointOf } from './columns.js';
 import { analysisError } from '../errors.js';
 import { analysisMessages as M } from '../messages/index.js';
 
@@ -26,7 +26,7 @@ export interface RocStudyResult {
 
 export function rocStudyAnalysis(ds: AnalysisDataset, id: string, endpoint: string, markers: readonly string[], combine: readonly (readonly string[])[] = []): RocStudyResult {
   const where = `analyses.roc (${id})`;
-  const ep = endpointOf(ds, endpoint, where);
+  const ep = singleEventEndpointOf(ds, endpoint, where);
   const y = ep.kind === 'binary' ? ep.values : ep.event;
   const all = [...new Set([...markers, ...combine.flat()])];
   const cols = new Map(all.map((m) => [m, numericOf(ds, m, where)]));

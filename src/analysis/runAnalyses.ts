@@ -20,6 +20,8 @@ import { nomogramAnalysis, type NomogramAnalysisResult } from './nomogramAnalysi
 import { calibrationAnalysis, type CalibrationAnalysisResult } from './calibrationAnalysis.js';
 import { validationAnalysis, type ValidationAnalysisResult } from './validationAnalysis.js';
 import { decisionCurveAnalysis, type DecisionCurveAnalysisResult } from './decisionCurveAnalysis.js';
+import { cifAnalysis, type CifAnalysisResult } from './cifAnalysis.js';
+import { fineGrayAnalysis, type FineGrayAnalysisResult } from './fineGrayAnalysis.js';
 
 export type AnalysisResult =
   | BaselineResult
@@ -34,7 +36,9 @@ export type AnalysisResult =
   | NomogramAnalysisResult
   | CalibrationAnalysisResult
   | ValidationAnalysisResult
-  | DecisionCurveAnalysisResult;
+  | DecisionCurveAnalysisResult
+  | CifAnalysisResult
+  | FineGrayAnalysisResult;
 
 export interface StudyResults {
   readonly cutoffs: readonly CutoffResult[];
@@ -133,6 +137,15 @@ export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs
   (analyses.decisionCurve ?? []).forEach((a, k) => {
     step(`decision curve ${k + 1}`);
     out.push(decisionCurveAnalysis(ds, `decision-curve-${k + 1}`, a.endpoint, a.models, cutoffs, horizonOf(a.endpoint, a.horizon), a.thresholds, opts.ties));
+  });
+  (analyses.cif ?? []).forEach((a, k) => {
+    step(`cumulative incidence ${k + 1}`);
+    const ep = ds.endpoints.get(a.endpoint);
+    out.push(cifAnalysis(ds, `cif-${k + 1}`, a.endpoint, a.by ?? [], cutoffs, a.times ?? (ep?.kind === 'competing' ? yearTimes(ep.unit) : [])));
+  });
+  (analyses.fineGray ?? []).forEach((a, k) => {
+    step(`Fine–Gray regression ${k + 1}`);
+    out.push(fineGrayAnalysis(ds, `fine-gray-${k + 1}`, a.endpoint, a.covariates, cutoffs, opts.ties));
   });
   const warnings = [...new Set([...[...cutoffs.values()].flatMap((c) => (c.smallGroup ? [c.smallGroup] : [])), ...out.flatMap((a) => ('warnings' in a ? a.warnings : []))])];
   return { cutoffs: [...cutoffs.values()], analyses: out, warnings };

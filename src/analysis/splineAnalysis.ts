@@ -16,7 +16,7 @@ import { logitModel } from '../stats/regression/logitModel.js';
 import { splineWaldTests, type WaldTest } from '../stats/design/splineTests.js';
 import { splineCurve, type SplineCurvePoint } from '../stats/design/splineCurve.js';
 import type { AnalysisDataset } from './dataset.js';
-import { columnOf, endpointOf, numericOf } from './columns.js';
+import { columnOf, numericOf, singleEventEndpointOf } from './columns.js';
 import { modelEntry, type Cutoffs } from './modelEntry.js';
 import { splineMessages } from '../messages/index.js';
 
@@ -54,7 +54,7 @@ export function splineAnalysis(
   ds: AnalysisDataset, id: string, endpoint: string, marker: string, knots: number | readonly number[], adjust: readonly Candidate[], cutoffs: Cutoffs, reference: number | null = null,
 ): SplineAnalysisResult {
   const where = `analyses.splines (${id})`;
-  const ep = endpointOf(ds, endpoint, where);
+  const ep = singleEventEndpointOf(ds, endpoint, where);
   const x = numericOf(ds, marker, where);
   const col = columnOf(ds, marker, where);
   const markerLabel = col.label ?? marker;

@@ -30,6 +30,20 @@ export interface SurvivalEndpointData {
   readonly event: Float64Array;
   readonly unit: TimeUnit;
   readonly horizon: Duration | null;
+  /** The event variables (several: a composite endpoint). */
+  readonly events?: readonly string[];
+}
+
+/** A competing-risks endpoint: follow-up time and status 0 censored, 1 event of interest, 2 competing event. */
+export interface CompetingEndpointData {
+  readonly name: string;
+  readonly type: 'competing';
+  readonly time: Float64Array;
+  readonly status: Float64Array;
+  readonly unit: TimeUnit;
+  readonly horizon: Duration | null;
+  readonly events: readonly string[];
+  readonly competing: readonly string[];
 }
 
 export interface BinaryEndpointData {
@@ -40,7 +54,7 @@ export interface BinaryEndpointData {
   readonly within: Duration | null;
 }
 
-export type EndpointData = SurvivalEndpointData | BinaryEndpointData;
+export type EndpointData = SurvivalEndpointData | BinaryEndpointData | CompetingEndpointData;
 
 export interface Measurements {
   /** Patient index (into `ids`) of each blood draw. */

@@ -18,13 +18,14 @@ import { cohortMessages, studyDataMessages } from '../messages/index.js';
 import { readSpecFile, type ParsedSpec } from '../study/parseSpec.js';
 import { CANONICAL, daysPer, isCanonical } from '../study/canonical.js';
 import type { SpecPath } from '../study/specLocator.js';
-import type { AggregateDerivation, Endpoint, InclusionRule, StudySpec, TimeUnit } from '../study/types.js';
+import type { AggregateDerivation, CompetingEndpoint, Endpoint, InclusionRule, StudySpec, TimeUnit } from '../study/types.js';
 import { aggregateDraws, type DayWindow } from './aggregateDraws.js';
 import { buildPatients, type PatientColumn } from './buildPatients.js';
 import { countingProcess } from './countingProcess.js';
 import type { Dataset, DatasetColumn, EndpointData, TimeVaryingRows } from './dataset.js';
 import { drawIndex, INDEX_INPUTS } from './drawIndex.js';
 import { eventWithin, survivalTime, type EndpointInputs } from './endpointTime.js';
+import { competingTime } from './competingTime.js';
 import type { DataNote, NotedValue } from './dataNote.js';
 import type { MissingCause } from './missingCause.js';
 import { buildFlow, causeDetail, reasonOfCause, REASON_LABEL, type ParticipantFlow, type PatientReason } from './participantFlow.js';
@@ -148,27 +149,72 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
 
   // Endpoints.
   const endpoints: EndpointCalc[] = Object.entries(spec.endpoints ?? {}).map(([name, e]) => computeEndpoint(name, e));
-  function computeEndpoint(name: string, e: Endpoint): EndpointCalc {
-    const path: SpecPath = ['endpoints', name];
-    const events = e.events.map((ev, j) => {
+  /** The indicator columns of an endpoint's events (each must be a binary variable). */
+  function indicators(list: readonly string[], path: SpecPath): Float64Array[] {
+    return list.map((ev, j) => {
       const c = p.columns.get(ev);
-      if (!c || c.kind !== 'binary') throw dataError(studyDataMessages.notBinaryVariable(where([...path, 'events', j]), ev));
+      if (!c || c.kind !== 'binary') throw dataError(studyDataMessages.notBinaryVariable(where([...path, j]), ev));
       return c.values as Float64Array;
     });
+  }
+  /** A follow-up time variable in the endpoint's unit (kept exactly when the units agree). */
+  function timeColumn(variable: string, path: SpecPath, timeUnit: TimeUnit | undefined, outUnit: TimeUnit | undefined): Float64Array {
+    const tc = p.columns.get(variable);
+    if (!tc || tc.kind !== 'number') throw dataError(studyDataMessages.notNumeric(where(path), variable));
+    const unit = (timeUnit ?? (tc.unit && daysPer(tc.unit) !== null ? tc.unit : 'months')) as TimeUnit;
+    const f = daysPer(unit)! / daysPer(outUnit ?? 'months')!;
+    return f === 1 ? (tc.values as Float64Array) : (tc.values as Float64Array).map((x) => x * f);
+  }
+  function computeCompeting(name: string, e: CompetingEndpoint): EndpointCalc {
+    const path: SpecPath = ['endpoints', name];
+    const events = indicators(e.events, [...path, 'events']);
+    const competing = indicators(e.competing, [...path, 'competing']);
+    const endDay = dateCol(e.endDate ?? 'lastFollowUpDate');
+    const eventDays = e.events.map((ev, j) => dateCol(e.eventDates?.[j] ?? `${ev}Date`) ?? endDay);
+    const competingDays = e.competing.map((ev, j) => dateCol(e.competingDates?.[j] ?? `${ev}Date`) ?? endDay);
+    const originName = e.origin ?? defaultOrigin;
+    const origin = originName ? dateCol(originName) : null;
+    const useTime = e.time !== undefined;
+    const time = useTime ? timeColumn(e.time!, [...path, 'time'], e.timeUnit, e.unit) : null;
+    const ctime = useTime && e.competingTime !== undefined ? timeColumn(e.competingTime, [...path, 'competingTime'], e.timeUnit, e.unit) : null;
+    const out = daysPer(e.unit ?? 'months')!;
+    const h = !e.horizon ? null : useTime && e.horizon.unit === (e.unit ?? 'months') ? e.horizon.value : (e.horizon.value * daysPer(e.horizon.unit)!) / (useTime ? out : 1);
+    const a = nan();
+    const b = nan();
+    const cause: (MissingCause | null)[] = new Array(n).fill(null);
+    for (let k = 0; k < n; k++) {
+      const r = competingTime(
+        {
+          origin: origin ? origin[k] : NaN,
+          events: events.map((v) => v[k]),
+          eventDays: eventDays.map((v) => (v ? v[k] : NaN)),
+          competing: competing.map((v) => v[k]),
+          competingDays: competingDays.map((v) => (v ? v[k] : NaN)),
+          endDay: endDay ? endDay[k] : NaN,
+          time: time ? time[k] : NaN,
+          competingTime: ctime ? ctime[k] : NaN,
+        },
+        h,
+        useTime,
+      );
+      a[k] = useTime ? r.time : r.time / out;
+      b[k] = r.status;
+      cause[k] = r.cause;
+    }
+    return { name, spec: e, a, b, cause };
+  }
+  function computeEndpoint(name: string, e: Endpoint): EndpointCalc {
+    if (e.type === 'competing') return computeCompeting(name, e);
+    const path: SpecPath = ['endpoints', name];
+    const events = indicators(e.events, [...path, 'events']);
     const endDay = dateCol(e.endDate ?? 'lastFollowUpDate');
     const eventDays = e.events.map((ev, j) => dateCol(e.eventDates?.[j] ?? `${ev}Date`) ?? endDay);
     const originName = e.origin ?? defaultOrigin;
     const origin = originName ? dateCol(originName) : null;
     const useTime = e.type === 'survival' && e.time !== undefined;
     let timeDays: Float64Array | null = null;
-    if (useTime && e.type === 'survival') {
-      const tc = p.columns.get(e.time!);
-      if (!tc || tc.kind !== 'number') throw dataError(studyDataMessages.notNumeric(where([...path, 'time']), e.time!));
-      const unit = (e.timeUnit ?? (tc.unit && daysPer(tc.unit) !== null ? tc.unit : 'months')) as TimeUnit;
-      // Kept in the endpoint's unit (exactly, when the units agree) rather than in days.
-      const f = daysPer(unit)! / daysPer(e.unit ?? 'months')!;
-      timeDays = f === 1 ? (tc.values as Float64Array) : (tc.values as Float64Array).map((x) => x * f);
-    }
+    // Kept in the endpoint's unit (exactly, when the units agree) rather than in days.
+    if (useTime && e.type === 'survival') timeDays = timeColumn(e.time!, [...path, 'time'], e.timeUnit, e.unit);
     const a = nan();
     const b = e.type === 'survival' ? nan() : null;
     const cause: (MissingCause | null)[] = new Array(n).fill(null);
@@ -272,8 +318,10 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
   for (const e of endpoints) {
     endpointData[e.name] =
       e.spec.type === 'survival'
-        ? { name: e.name, type: 'survival', time: pick(e.a), event: pick(e.b!), unit: e.spec.unit ?? 'months', horizon: e.spec.horizon ?? null }
-        : { name: e.name, type: 'binary', value: pick(e.a), within: e.spec.within ?? null };
+        ? { name: e.name, type: 'survival', time: pick(e.a), event: pick(e.b!), unit: e.spec.unit ?? 'months', horizon: e.spec.horizon ?? null, events: [...e.spec.events] }
+        : e.spec.type === 'competing'
+          ? { name: e.name, type: 'competing', time: pick(e.a), status: pick(e.b!), unit: e.spec.unit ?? 'months', horizon: e.spec.horizon ?? null, events: [...e.spec.events], competing: [...e.spec.competing] }
+          : { name: e.name, type: 'binary', value: pick(e.a), within: e.spec.within ?? null };
   }
   const origin = defaultOrigin ? dateCol(defaultOrigin) : null;
   const drawIdx: number[] = [];

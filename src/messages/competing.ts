@@ -42,4 +42,27 @@ export const competingMessages = {
   covariateIsOutcome: (cmd: string, name: string) => `siilab ${cmd}: ${q(name)} is the time or status column; it cannot also be a covariate.`,
   categoricalNotCovariate: (cmd: string, name: string) => `siilab ${cmd}: --categorical names ${q(name)}, which is not among --covariates.`,
   timesOption: (bad: string) => `--times takes comma-separated times ≥ 0, got '${bad}'.`,
+  // The study file.
+  eventAlsoCompeting: (where: string, v: string) =>
+    `${where}: ${q(v)} is both an event of interest (events) and a competing event (competing); a competing event is a different event that prevents the event of interest (e.g. death without recurrence).`,
+  competingDatesLength: (where: string, nEvents: number, nDates: number) =>
+    `${where}: competingDates has ${nDates} date(s) but competing has ${nEvents} event(s); give one date per competing event, in the same order.`,
+  competingTimeWithoutTime: (where: string) =>
+    `${where}: competingTime (the time to the competing event) needs time (the time to the event of interest or censoring) too; without time columns, give dates instead.`,
+  needsCompeting: (where: string, analysis: string, endpoint: string, type: string) =>
+    `${where}: the ${analysis} analysis needs a competing-risks endpoint, but ${q(endpoint)} is ${type ? `a ${type} endpoint` : 'not one'}; ` +
+    `declare one as { type: competing, events: [recurrence], competing: [death], ... }.`,
+  badCifTime: (where: string, t: number) => `${where}: ${t} is not a time ≥ 0 at which to report the cumulative incidence.`,
+  // The study pipeline.
+  noEventsInEndpoint: (where: string, endpoint: string, n: number) =>
+    `${where}: endpoint ${q(endpoint)} has no event of interest and no competing event among its ${n} patient(s) with a time and status (everyone is censored); ` +
+    `a competing-risks analysis needs events. Check the endpoint's events, competing and horizon.`,
+  noEventsOfCause: (cause: string) => `no patient had the event '${cause}' among the complete cases; its cause-specific Cox model cannot be fitted.`,
+  kmDeathsCensored: (endpoint: string, deaths: number, n: number) =>
+    `Kaplan–Meier of ${q(endpoint)} treats the ${deaths} of ${n} patients who died without the event as censored; 1 − Kaplan–Meier then overstates ` +
+    `its cumulative incidence (deaths are not censoring: the event can no longer happen). Declare it as a competing-risks endpoint ` +
+    `(type: competing, competing: [death]) and add cif and fineGray analyses, or count death as an event (events: [..., death]) for an event-free survival endpoint.`,
+  competingEndpointHere: (where: string, endpoint: string) =>
+    `${where}: endpoint ${q(endpoint)} is a competing-risks endpoint (type: competing); analyse it with 'cif' and 'fineGray', ` +
+    `or declare a survival endpoint for this analysis (e.g. events: [recurrence, death] for recurrence-free survival).`,
 } as const;

@@ -8,10 +8,10 @@
  */
 import { dataError } from '../errors.js';
 import { closestName } from '../io/closestName.js';
-import { studyMessages } from '../messages/index.js';
+import { competingMessages, studyMessages } from '../messages/index.js';
 import type { SpecLocator, SpecPath } from './specLocator.js';
 import { asMapping, specNames } from './specNames.js';
-import type { StudySpec } from './types.js';
+import type { Candidate, StudySpec } from './types.js';
 import { isCanonical } from './canonical.js';
 
 export function checkReferences(spec: StudySpec, loc: SpecLocator): void {
@@ -78,9 +78,23 @@ export function checkReferences(spec: StudySpec, loc: SpecLocator): void {
     }
     if (e.endDate) dateVar(e.endDate, [...p, 'endDate']);
     if (e.origin) dateVar(e.origin, [...p, 'origin']);
-    const usesTime = e.type === 'survival' && e.time !== undefined;
-    if (e.type === 'survival' && e.time) variable(e.time, [...p, 'time']);
-    const needsDates = !usesTime && (e.type === 'survival' || e.within !== undefined);
+    if (e.type === 'competing') {
+      e.competing.forEach((ev, j) => {
+        variable(ev, [...p, 'competing', j]);
+        if (e.events.includes(ev)) fail([...p, 'competing', j], (w) => competingMessages.eventAlsoCompeting(w, ev));
+      });
+      if (e.competingDates) {
+        if (e.competingDates.length !== e.competing.length) fail([...p, 'competingDates'], (w) => competingMessages.competingDatesLength(w, e.competing.length, e.competingDates!.length));
+        e.competingDates.forEach((d, j) => dateVar(d, [...p, 'competingDates', j]));
+      }
+      if (e.competingTime !== undefined) {
+        if (e.time === undefined) fail([...p, 'competingTime'], (w) => competingMessages.competingTimeWithoutTime(w));
+        variable(e.competingTime, [...p, 'competingTime']);
+      }
+    }
+    const usesTime = e.type !== 'binary' && e.time !== undefined;
+    if (e.type !== 'binary' && e.time) variable(e.time, [...p, 'time']);
+    const needsDates = !usesTime && (e.type !== 'binary' || e.within !== undefined);
     if (needsDates) {
       if (!e.origin && !defaultOrigin) fail(p, (w) => studyMessages.noOrigin(w, `endpoint '${name}'`));
       const hasEnd = e.endDate || names.dates.has('lastFollowUpDate') || (e.eventDates && e.eventDates.length > 0);
@@ -144,4 +158,33 @@ export function checkReferences(spec: StudySpec, loc: SpecLocator): void {
     vars(m.markers, ['analyses', 'timeRoc', i, 'markers']);
     vars(m.lower, ['analyses', 'timeRoc', i, 'lower']);
   });
+
+  // Competing-risks analyses need a competing endpoint; every other analysis a survival or binary one.
+  const typeOf = (name: string) => spec.endpoints?.[name]?.type;
+  const candidate = (c: Candidate, path: SpecPath) => (typeof c === 'string' ? variable(c, path) : variable(c.variable, [...path, 'variable']));
+  (a.cif ?? []).forEach((c, i) => {
+    const p: SpecPath = ['analyses', 'cif', i];
+    endpoint(c.endpoint, [...p, 'endpoint']);
+    if (typeOf(c.endpoint) !== 'competing') fail([...p, 'endpoint'], (w) => competingMessages.needsCompeting(w, 'cif', c.endpoint, typeOf(c.endpoint) ?? ''));
+    vars(c.by, [...p, 'by']);
+    (c.times ?? []).forEach((t, j) => {
+      if (!(t >= 0)) fail([...p, 'times', j], (w) => competingMessages.badCifTime(w, t));
+    });
+  });
+  (a.fineGray ?? []).forEach((m, i) => {
+    const p: SpecPath = ['analyses', 'fineGray', i];
+    endpoint(m.endpoint, [...p, 'endpoint']);
+    if (typeOf(m.endpoint) !== 'competing') fail([...p, 'endpoint'], (w) => competingMessages.needsCompeting(w, 'fineGray', m.endpoint, typeOf(m.endpoint) ?? ''));
+    m.covariates.forEach((c, j) => candidate(c, [...p, 'covariates', j]));
+  });
+  const others: [string, { endpoint: string }[] | undefined][] = [
+    ['roc', a.roc], ['cox', a.cox], ['logistic', a.logistic], ['km', a.km], ['survivalAt', a.survivalAt], ['maxstat', a.maxstat], ['timeRoc', a.timeRoc],
+    ['splines', a.splines], ['nomogram', a.nomogram], ['calibration', a.calibration], ['validation', a.validation], ['decisionCurve', a.decisionCurve],
+  ];
+  for (const [kind, list] of others)
+    (list ?? []).forEach((m, i) => {
+      if (typeOf(m.endpoint) === 'competing') fail(['analyses', kind, i, 'endpoint'], (w) => competingMessages.competingEndpointHere(w, m.endpoint));
+    });
+  for (const [v, c] of Object.entries(spec.cutoffs ?? {}))
+    if ('method' in c && c.endpoint && typeOf(c.endpoint) === 'competing') fail(['cutoffs', v, 'endpoint'], (w) => competingMessages.competingEndpointHere(w, c.endpoint!));
 }

@@ -240,7 +240,52 @@ export interface BinaryEndpoint {
   within?: Duration;
 }
 
-export type Endpoint = SurvivalEndpoint | BinaryEndpoint;
+/**
+ * A time-to-event endpoint with a competing event: the event of interest (e.g. recurrence) and the
+ * events that prevent it (e.g. death without recurrence), e.g.
+ * `{ type: competing, events: [recurrence], competing: [death], time: rfsTime, competingTime: osTime }`.
+ * Each patient has cause 1 (the first event was one of `events`), cause 2 (one of `competing`
+ * happened first) or is censored. Analyse it with `cif` and `fineGray`; for "recurrence or death"
+ * as one outcome declare a `survival` endpoint with `events: [recurrence, death]` instead.
+ */
+export interface CompetingEndpoint {
+  type: 'competing';
+  /** Name in tables and figures (e.g. "Recurrence"). */
+  label?: string;
+  /**
+   * Event(s) of interest (binary variables); several: whichever happens first.
+   * @minItems 1
+   */
+  events: string[];
+  /**
+   * Competing event(s) (binary variables, e.g. `death`) that make the event of interest impossible.
+   * A patient with both an event of interest and a competing event counts as the event of interest
+   * when it came first (with dates), or always (with a follow-up time column: the competing event is
+   * "death without recurrence").
+   * @minItems 1
+   */
+  competing: string[];
+  /** Date of each event of interest, same order as `events` (default: `<event>Date`, else `endDate`). */
+  eventDates?: string[];
+  /** Date of each competing event, same order as `competing` (default: `<event>Date`, else `endDate`). */
+  competingDates?: string[];
+  /** Date the patient was last seen or had the event (default: `lastFollowUpDate`). */
+  endDate?: string;
+  /** Instead of dates: a variable holding the time to the event of interest or censoring (e.g. RFS_Months). */
+  time?: string;
+  /** With `time`: the variable holding the time to the competing event (e.g. OS_Months); default `time`. */
+  competingTime?: string;
+  /** Unit of `time` and `competingTime` (default: the mapping's unit, else months). */
+  timeUnit?: TimeUnit;
+  /** Time zero (default: `treatmentDate`, else `baselineDate`). */
+  origin?: string;
+  /** Administrative censoring: follow-up is cut at this time (events after it are censored). */
+  horizon?: Duration;
+  /** Unit of the resulting times (default: months). */
+  unit?: TimeUnit;
+}
+
+export type Endpoint = SurvivalEndpoint | BinaryEndpoint | CompetingEndpoint;
 
 /** A fixed cut-off value for a marker. */
 export interface FixedCutoff {
@@ -433,6 +478,36 @@ export interface Analyses {
   calibration?: CalibrationAnalysis[];
   validation?: ValidationAnalysis[];
   decisionCurve?: DecisionCurveAnalysis[];
+  cif?: CifAnalysis[];
+  fineGray?: FineGrayAnalysis[];
+}
+
+/**
+ * Cumulative incidence of each cause of a competing endpoint (Aalen–Johansen), overall or by group,
+ * at chosen times, with Gray's test across the groups, e.g. `{ endpoint: recurrence, by: [SII], times: [12, 24, 36] }`.
+ */
+export interface CifAnalysis {
+  /** A `competing` endpoint. */
+  endpoint: string;
+  /** Grouping variable(s); a marker with a cut-off splits at it, as in `km`. Default: all patients. */
+  by?: string[];
+  /** Times in the endpoint's unit at which the cumulative incidence is reported (default: 1, 3 and 5 years). */
+  times?: number[];
+}
+
+/**
+ * Fine–Gray regression of the subdistribution hazard of the event of interest of a competing
+ * endpoint (one model of all covariates), with the cause-specific Cox model of each cause beside it,
+ * e.g. `{ endpoint: recurrence, covariates: [SII, afp] }`. Each model is fitted on its complete cases.
+ */
+export interface FineGrayAnalysis {
+  /** A `competing` endpoint. */
+  endpoint: string;
+  /**
+   * Covariates of the model; a name (a cut-off, if declared, splits it), or `{ variable, continuous, transform, per }`.
+   * @minItems 1
+   */
+  covariates: Candidate[];
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Results bundle → ReportDocument: the sections a manuscript needs, in the seeds' order —
  * summary, methods, participant flow, cut-offs, baseline table, marker comparison, ROC, Cox,
- * logistic regression, Kaplan–Meier, response — each table with its figure.
+ * logistic regression, Kaplan–Meier, response, then the prognostic-model and competing-risks
+ * analyses — each table with its figure.
  */
 import type { ResultsBundle } from '../../analysis/bundle.js';
 import type { ReportBlock, ReportDocument, ReportSection } from '../document/reportDocument.js';
@@ -14,6 +15,7 @@ import { forestSvg } from '../figures/forestSvg.js';
 import { flowSvg } from '../figures/flowSvg.js';
 import { methodsText } from './methodsText.js';
 import { nomogramBlocks, splineBlocks } from './prognosticBlocks.js';
+import { cifBlocks, fineGrayBlocks } from './competingBlocks.js';
 import { calibrationBlocks, decisionCurveBlocks, validationBlocks, byHorizon } from './validationBlocks.js';
 import { resultsText } from './resultsText.js';
 import { fixed, formatP } from '../format/numbers.js';
@@ -115,6 +117,12 @@ export function buildReport(raw: ResultsBundle, extras: ReportExtras = {}): Repo
     } else if (a.kind === 'decisionCurve') {
       heading = `Decision curve analysis: ${a.endpoint}`;
       blocks.push(...decisionCurveBlocks(a, table(`Net benefit of the models for the ${byHorizon(a.endpoint, a.curve.horizon, a.unit)}`), fig));
+    } else if (a.kind === 'cif') {
+      heading = `Cumulative incidence: ${a.endpoint}${a.by.length ? ` by ${a.by.join(' and ')}` : ''}`;
+      blocks.push(...cifBlocks(a, table(`Cumulative incidence of each cause of ${a.endpoint}${a.by.length ? ` by ${a.by.join(' and ')}` : ''}`), fig));
+    } else if (a.kind === 'fineGray') {
+      heading = `Fine–Gray and cause-specific Cox regression: ${a.endpoint}`;
+      blocks.push(...fineGrayBlocks(a, table(`Fine–Gray and cause-specific Cox regression for ${a.endpoint}`), fig, a.endpoint));
     }
     if (blocks.length) sections.push({ id: `section-${a.id}`, heading, blocks });
   }

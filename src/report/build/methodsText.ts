@@ -93,6 +93,14 @@ function endpointSentences(spec: StudySpec | null, used: ReadonlySet<string>): s
       const origin = e.time ? `as recorded in ${timeColumnText(spec, e.time)}` : `from ${e.origin ?? 'the treatment date'}`;
       const end = e.time ? 'at the end of follow-up' : `at ${e.endDate ?? 'the last follow-up date'}`;
       out.push(`${label}: time ${origin} to ${events}${e.events.length > 1 ? ', whichever came first' : ''}; patients without the event were censored ${end}${e.horizon ? ` and at ${e.horizon.value} ${e.horizon.unit} (administrative censoring)` : ''}.`);
+    } else if (e.type === 'competing') {
+      const competing = e.competing.join(' or ');
+      const origin = e.time ? `as recorded in ${timeColumnText(spec, e.time)}` : `from ${e.origin ?? 'the treatment date'}`;
+      const ctime = e.time ? ` (time ${e.competingTime ? `as recorded in ${timeColumnText(spec, e.competingTime)}` : 'from the same column'})` : '';
+      out.push(
+        `${label}${/compet/i.test(label) ? '' : ' (competing risks)'}: time ${origin} to ${events}${e.events.length > 1 ? ', whichever came first' : ''}; ${competing} without ${events}${ctime} was a competing event, not censoring; ` +
+          `patients with neither were censored ${e.time ? 'at the end of follow-up' : `at ${e.endDate ?? 'the last follow-up date'}`}${e.horizon ? ` and at ${e.horizon.value} ${e.horizon.unit} (administrative censoring)` : ''}.`,
+      );
     } else {
       out.push(`${label}: ${events}${e.within ? ` within ${e.within.value} ${e.within.unit}; patients followed for less without the event were excluded` : ''}.`);
     }
@@ -210,6 +218,19 @@ export function methodsText(b: ResultsBundle): string[] {
       `Clinical usefulness was assessed by decision curve analysis (Vickers & Elkin, 2006): the net benefit TP/n − FP/n · pt/(1 − pt) of treating patients whose predicted risk is at least the threshold probability pt, against treating all and treating none${surv ? ', for survival at the horizon with true and false positives from the Kaplan–Meier risk among those treated (Vickers, Cronin, Elkin & Gonen, 2008)' : ''}.`,
     );
   }
+  const cif = of('cif');
+  if (cif.length)
+    first.push(
+      `The cumulative incidence of each cause was estimated by the Aalen–Johansen estimator (Aalen & Johansen, 1978), which counts a competing event as ending the risk of the event of interest rather than as censoring, with the variance of R's cmprsk::cuminc and log(−log)-transformed pointwise 95% confidence intervals${cif.some((a) => a.cif.gray.length) ? "; groups were compared for each cause with Gray's test (Gray, 1988)" : ''}.`,
+    );
+  const fineGray = of('fineGray');
+  if (fineGray.length)
+    first.push(
+      `The association of factors with the cumulative incidence of the event of interest was estimated by Fine–Gray proportional subdistribution hazards regression (Fine & Gray, 1999), with inverse-probability-of-censoring weights from the Kaplan–Meier estimate of the censoring distribution and robust (sandwich) standard errors, as R cmprsk::crr; subdistribution hazard ratios (sHR) are given with Wald 95% confidence intervals. ` +
+        `Beside it, cause-specific Cox models (${b.methods.ties === 'efron' ? 'Efron' : 'Breslow'} ties) of each cause, the other cause censored, give cause-specific hazard ratios. All models of one analysis were fitted on the same complete cases.`,
+    );
+  if (km.some((a) => (a.deathsWithoutEvent ?? 0) > 0))
+    first.push('Where a Kaplan–Meier analysis of an event was run while patients died without it, those deaths were censored (see Warnings); 1 − Kaplan–Meier then overstates the cumulative incidence of the event.');
   if (of('maxstat').length && !b.cutoffs.some((c) => c.dataDriven))
     first.push('Maximally selected log-rank cut-offs are reported with the Lausen–Schumacher corrected P value beside the naive P value.');
   if (of('response').length) first.push('Response rates are given with exact Clopper–Pearson 95% confidence intervals.');

@@ -194,7 +194,7 @@ export function kmTable(a: Plain<KmAnalysisResult>, title: string, unit: string)
   };
 }
 
-function timeLabel(t: number, unit: string): string {
+export function timeLabel(t: number, unit: string): string {
   if (unit === 'months' && t % 12 === 0) return `${t / 12}-year`;
   if (unit === 'days' && Math.abs(t / 365.25 - Math.round(t / 365.25)) < 1e-9) return `${Math.round(t / 365.25)}-year`;
   return `${Number(t.toPrecision(4))}-${unit.replace(/s$/, '')}`;

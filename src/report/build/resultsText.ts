@@ -43,6 +43,25 @@ export function resultsText(b: ResultsBundle): string[] {
           ? `${c.a} and ${c.b} differed in AUC(t) at ${sig.map((x) => `${tt(x.time)} (difference ${fixed(x.diff, 3)}, ${pPhrase(x.p)})`).join(', ')}.`
           : `${c.a} and ${c.b} did not differ significantly in AUC(t) at any horizon.`);
       }
+    } else if (a.kind === 'cif') {
+      const r = a.cif;
+      const t = a.times.length ? a.times[Math.min(a.times.length - 1, Math.floor((a.times.length - 1) / 2))] : null;
+      for (const cause of a.causes) {
+        const gray = r.gray.find((g) => g.cause === cause.code);
+        const at = t === null ? [] : r.groups.flatMap((g, k) => {
+          const c = r.curves.find((x) => x.group === g && x.cause === cause.code)?.at.find((x) => x.time === t);
+          return c && t <= r.maxTime[k] ? [`${fixed(100 * c.cif, 1)}%${g === 'all' ? '' : ` with ${g}`}`] : [];
+        });
+        if (at.length || gray)
+          out.push(`The cumulative incidence of ${cause.label.charAt(0).toLowerCase() + cause.label.slice(1)}${at.length ? ` at ${fixed(t!, Number.isInteger(t) ? 0 : 2)} ${a.unit} was ${at.join(', ')}` : ''}${gray ? `${at.length ? ' (' : ' differed by group with '}Gray's test ${pPhrase(gray.p)}${at.length ? ')' : ''}` : ''}.`);
+      }
+    } else if (a.kind === 'fineGray' && a.fineGray) {
+      const sig = a.fineGray.coefficients.filter((c) => c.p < 0.05);
+      out.push(
+        sig.length
+          ? `In the Fine–Gray model for ${a.endpoint}, ${sig.map((c) => `${c.term} was associated with a ${c.shr > 1 ? 'higher' : 'lower'} cumulative incidence (sHR ${estimateCi(c.shr, c.lower, c.upper, 2)}, ${pPhrase(c.p)})`).join('; ')}.`
+          : `No factor was significantly associated with the cumulative incidence in the Fine–Gray model for ${a.endpoint}.`,
+      );
     } else if (a.kind === 'response') {
       const r = a.rows[0];
       out.push(`The objective response rate was ${fixed(100 * r.objective.estimate, 2)}% and the disease control rate ${fixed(100 * r.control.estimate, 2)}% of ${r.evaluable} evaluable patients.`);

@@ -291,8 +291,10 @@ export function kmLayout(data: KmFigureData, options: KmOptions = {}): KmLayout 
           if (t0 > c.end) return false;
           const p0 = pointAt(c.points, t0);
           const p1 = pointAt(c.points, Math.min(x.invert(b.x1), c.end));
-          const top = y(ci && p0.upper != null ? p0.upper : p0.surv);
-          const bot = y(ci && p1.lower != null ? p1.lower : p1.surv);
+          // the curve's extent over the box (falling survival curves or rising cumulative incidence)
+          const ys = [p0, p1].flatMap((p) => [y(ci && p.upper != null ? p.upper : p.surv), y(ci && p.lower != null ? p.lower : p.surv)]);
+          const top = Math.min(...ys);
+          const bot = Math.max(...ys);
           return !(bot + 2 < b.y0 || top - 2 > b.y1);
         }) ||
         medianLines.some((m) => !(Math.max(m.x1, m.x2) < b.x0 || Math.min(m.x1, m.x2) > b.x1 || Math.max(m.y1, m.y2) < b.y0 || Math.min(m.y1, m.y2) > b.y1));
