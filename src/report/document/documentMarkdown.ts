@@ -15,7 +15,10 @@ export function documentMarkdown(doc: ReportDocument, figureDir = 'figures'): st
       if (b.kind === 'paragraph') out.push(b.style === 'warning' ? `> ⚠ ${b.text}` : b.text, '');
       else if (b.kind === 'list') out.push(...b.items.map((i) => `- ${i}`), '');
       else if (b.kind === 'table') out.push(tableMarkdown(b.table));
-      else out.push(`![${b.figure.caption.replace(/([[\]\\])/g, '\\$1')}](${figureDir}/${b.figure.id}.png)`, '', `*${b.figure.caption}*`, '');
+      // Image and caption in one paragraph (a hard line break between them): viewers show the caption
+      // under the image, and pandoc does not print it twice (an image alone in a paragraph becomes a
+      // figure captioned with its alt text).
+      else out.push(`![${b.figure.caption.replace(/([[\]\\])/g, '\\$1')}](${figureDir}/${b.figure.id}.png)\\`, `*${b.figure.caption}*`, '');
     }
   }
   out.push('---', '', `<sub>${doc.provenance}</sub>`, '');

@@ -47,7 +47,15 @@ describe('Markdown figures', () => {
     }
     expect(markdownImageLinks(md)).toEqual(links);
     // Brackets in a caption are escaped, so the alt text does not end the link early.
-    expect(md).toContain('![Figure 1. Overall survival \\[by SII\\] (95% CI).](figures/figure-km-1.png)');
+    expect(md).toContain('![Figure 1. Overall survival \\[by SII\\] (95% CI).](figures/figure-km-1.png)\\\n*Figure 1. Overall survival [by SII] (95% CI).*\n');
+  });
+
+  it('shows each figure once with its caption once when pandoc reads it (skips without pandoc)', () => {
+    if (!existsSync('/usr/bin/pandoc')) return;
+    const html = execFileSync('/usr/bin/pandoc', ['-f', 'markdown', '-t', 'html'], { input: documentMarkdown(doc) }).toString();
+    expect(html.match(/<img [^>]*src="figures\/figure-km-1\.png"/g)).toHaveLength(1);
+    expect(html.split('Figure 2. Again.').length - 1).toBe(2); // alt text and the caption line, no figcaption copy
+    expect(html).not.toContain('<figcaption');
   });
 
   it('reads image links with titles, angle brackets and duplicates, and nothing else', () => {
