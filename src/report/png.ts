@@ -11,6 +11,9 @@
 import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import { svgWidthMm } from './figures/svgWidth.js';
+
+export { svgWidthMm };
 
 const require = createRequire(import.meta.url);
 
@@ -31,16 +34,6 @@ export function bundledFontFiles(): string[] {
 function load(): { mod: ResvgModule; fonts: string[] } {
   if (!cached) cached = { mod: require('@resvg/resvg-js') as ResvgModule, fonts: bundledFontFiles() };
   return cached;
-}
-
-/** Width of an SVG's root element in mm (from width="…mm", or px at 96 per inch), or null. */
-export function svgWidthMm(svg: string): number | null {
-  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
-  const m = /\swidth="([\d.]+)(mm|cm|in|pt|px)?"/.exec(root);
-  if (!m) return null;
-  const v = Number(m[1]);
-  const perMm: Record<string, number> = { mm: 1, cm: 10, in: 25.4, pt: 25.4 / 72, px: 25.4 / 96 };
-  return v * perMm[m[2] ?? 'px'];
 }
 
 /** Inserts a pHYs chunk (pixels per metre) right after IHDR. */

@@ -26,6 +26,7 @@ import { serverMessages } from '../messages/server.js';
 import { cohortMessages } from '../messages/cohort.js';
 import { drawsBeforeOrigin } from '../cohort/drawsBeforeOrigin.js';
 import { runStoredStudy, studyDataset } from './runStudy.js';
+import { markdownZip } from './markdownZip.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -42,7 +43,7 @@ export interface AppOptions {
 }
 
 const MIME: Record<string, string> = {
-  html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8', json: 'application/json', svg: 'image/svg+xml', png: 'image/png',
+  html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8', zip: 'application/zip', json: 'application/json', svg: 'image/svg+xml', png: 'image/png',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', csv: 'text/csv; charset=utf-8',
 };
 
@@ -172,6 +173,14 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     return reply.send(Buffer.from(content));
   };
   app.get<{ Params: { id: string; file: string } }>('/api/runs/:id/:file', async (req, reply) => {
+    if (req.params.file === 'report-md.zip') {
+      // The Markdown with the figures it links to, so that its images resolve once unzipped.
+      const zip = await markdownZip(o.store, req.params.id);
+      if (!zip) throw notFound(req.params.file);
+      reply.header('Content-Type', MIME.zip);
+      reply.header('Content-Disposition', 'attachment; filename="siilab-report-md.zip"');
+      return reply.send(Buffer.from(zip));
+    }
     if (!/^(report\.(html|docx|md)|results\.json|model\.json)$/.test(req.params.file)) throw notFound(req.params.file);
     return download(req.params.id, req.params.file, reply);
   });

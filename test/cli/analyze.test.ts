@@ -18,6 +18,11 @@ describe('siilab analyze', () => {
     const first = readFileSync(join(out, 'results.json'), 'utf8');
     expect(JSON.parse(first).format).toBe('siilab-results');
     expect(readdirSync(join(out, 'figures')).some((f) => f.endsWith('.png'))).toBe(true);
+    // The Markdown's images resolve: every image link names a file written beside it.
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    const links = [...md.matchAll(/!\[(?:\\.|[^\]\\])*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(3);
+    for (const l of links) expect(existsSync(join(out, l)), l).toBe(true);
     await runCli(['analyze', 'examples/hong2021/study.yaml', '--out', out, '--format', 'html']);
     expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(first);
   }, 60000);

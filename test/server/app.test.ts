@@ -8,6 +8,7 @@ import { openStore } from '../../src/server/db/openStore.js';
 import { buildApp } from '../../src/server/app.js';
 import { preloadDemo } from '../../src/server/preloadDemo.js';
 import type { Store } from '../../src/server/db/store.js';
+import { readZip } from '../helpers/readZip.js';
 
 let app: FastifyInstance;
 let store: Store;
@@ -47,6 +48,18 @@ describe('web API', () => {
     expect(ds.n).toBe(58);
     expect(ds.endpoints.os.kind).toBe('survival');
     expect((await app.inject(`/api/runs/${runId}/figures/figure-km-1.svg`)).body).toContain('<svg');
+    // The Markdown download is a zip of report.md and every figure it links to.
+    const zip = await app.inject(`/api/runs/${runId}/report-md.zip`);
+    expect(zip.statusCode).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    expect(zip.headers['content-disposition']).toContain('siilab-report-md.zip');
+    const entries = readZip(zip.rawPayload);
+    const md = new TextDecoder().decode(entries.get('report.md'));
+    const links = [...md.matchAll(/!\[(?:\\.|[^\]\\])*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(2);
+    for (const l of links) expect(entries.get(l)?.subarray(1, 4), l).toEqual(new TextEncoder().encode('PNG'));
+    expect([...entries.keys()].sort()).toEqual(['report.md', ...links].sort());
+    expect((await app.inject(`/api/runs/no-such-run/report-md.zip`)).statusCode).toBe(404);
     expect((await app.inject(`/api/runs/${runId}/..%2F..%2Fetc`)).statusCode).toBe(404);
   });
   it('uploads a cohort, writes a spec, runs it and keeps it across a restart', async () => {

@@ -1,4 +1,8 @@
-/** ReportDocument → Markdown; figures are referenced as files written beside it (figures/<id>.svg). */
+/**
+ * ReportDocument → Markdown. Figures are linked as the 300-dpi PNG files written beside it
+ * (figures/<id>.png, see writeReport.ts): PNG shows in every Markdown viewer and goes through
+ * pandoc into Word without converters. The web app ships report.md with those files in one .zip.
+ */
 import type { ReportDocument } from './reportDocument.js';
 import { tableMarkdown } from '../tables/tableMarkdown.js';
 
@@ -11,7 +15,10 @@ export function documentMarkdown(doc: ReportDocument, figureDir = 'figures'): st
       if (b.kind === 'paragraph') out.push(b.style === 'warning' ? `> ⚠ ${b.text}` : b.text, '');
       else if (b.kind === 'list') out.push(...b.items.map((i) => `- ${i}`), '');
       else if (b.kind === 'table') out.push(tableMarkdown(b.table));
-      else out.push(`![${b.figure.caption}](${figureDir}/${b.figure.id}.svg)`, '', `*${b.figure.caption}*`, '');
+      // Image and caption in one paragraph (a hard line break between them): viewers show the caption
+      // under the image, and pandoc does not print it twice (an image alone in a paragraph becomes a
+      // figure captioned with its alt text).
+      else out.push(`![${b.figure.caption.replace(/([[\]\\])/g, '\\$1')}](${figureDir}/${b.figure.id}.png)\\`, `*${b.figure.caption}*`, '');
     }
   }
   out.push('---', '', `<sub>${doc.provenance}</sub>`, '');

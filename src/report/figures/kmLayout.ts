@@ -12,7 +12,8 @@ import type { Box } from './geometry.js';
 import { PT_PER_MM, widthMm } from './figureFrame.js';
 import type { KmFigureData, KmGroupData, KmStepPoint } from './kmData.js';
 import { seriesStyle } from './palette.js';
-import { fitText, textWidth } from './textWidth.js';
+import { distinctLabelLines } from './distinctLabels.js';
+import { fitText, textWidth, wrapText } from './textWidth.js';
 
 export interface KmOptions {
   /** 'single' (85 mm), 'double' (175 mm) or a width in mm. Default 'single'. */
@@ -55,12 +56,15 @@ export interface KmTextItem {
 }
 
 export interface KmLegendEntry {
-  /** Left end of the line sample; y is the centre line of the entry. */
+  /** Left end of the line sample; y is the centre line of the entry's first line. */
   readonly x: number;
   readonly y: number;
   readonly colour: string;
   readonly dash: string;
+  /** The whole entry (the lines joined by spaces). */
   readonly text: string;
+  /** The entry as drawn: one line, or several when it is wider than the figure (never cut short). */
+  readonly lines: readonly string[];
 }
 
 export interface KmLayout {
@@ -73,9 +77,12 @@ export interface KmLayout {
   readonly yAxis: AxisSpec;
   readonly series: readonly KmSeriesLayout[];
   readonly legend: readonly KmLegendEntry[];
+  /** Distance (pt) between the lines of a wrapped legend entry. */
+  readonly legendLineHeight: number;
   readonly sampleLength: number;
   readonly medianLines: readonly { readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number }[];
   readonly pText: KmTextItem | null;
+  /** The heading (bold), each line of each row label (anchor 'start') and the cells (anchor 'middle'). */
   readonly riskTable: readonly KmTextItem[];
   /** Line samples (colour and dash of the group) before each risk-table label. */
   readonly riskSamples: readonly KmLegendEntry[];
@@ -189,36 +196,46 @@ export function kmLayout(data: KmFigureData, options: KmOptions = {}): KmLayout 
       }))
     : [];
   const cellHalf = Math.max(0, ...riskCells.flat().map((s) => textWidth(s, fs) / 2));
-  const maxLabelRoom = width * 0.26;
-  const riskLabels = wantRisk ? groups.map((c) => fitText(c.g.label, maxLabelRoom, fs)) : [];
-  const riskLabelW = Math.max(0, ...riskLabels.map((s) => textWidth(s, fs)));
-  const left = PAD + Math.max(axisExtent(yAxisProbe), wantRisk ? RISK_SAMPLE_LENGTH + 3 + riskLabelW + cellHalf + 4 : 0);
+  // Risk-table row labels: on one line when they all fit in a third of the width, else wrapped (at
+  // most three lines) into a quarter; never shortened into the same text for two groups.
+  const oneLine = groups.every((c) => textWidth(c.g.label, fs) <= width * 0.34);
+  const riskLabels: string[][] = wantRisk
+    ? (oneLine ? groups.map((c) => [c.g.label]) : distinctLabelLines(groups.map((c) => c.g.label), width * 0.27, fs, { maxLines: 3 }))
+    : [];
+  const riskLabelW = Math.max(0, ...riskLabels.flat().map((s) => textWidth(s, fs)));
+  const left = PAD + Math.max(axisExtent(yAxisProbe), wantRisk ? RISK_SAMPLE_LENGTH + 3 + riskLabelW + cellHalf + 6 : 0);
   const lastTickHalf = tickValues.length ? textWidth(fmtTime(tickValues[tickValues.length - 1]), fs) / 2 : 0;
   const right = PAD + Math.max(2, lastTickHalf, wantRisk ? cellHalf : 0);
   const plotW = Math.max(40, width - left - right);
 
   // ---- legend rows (flowing left to right, wrapping) ----
   const lineH = fs * 1.4;
-  const legendItems: { x: number; row: number; text: string; i: number }[] = [];
+  const legendItems: { x: number; row: number; lines: string[]; i: number }[] = [];
+  let legendRows = 0;
   {
     // Aligned with the plot's left edge, or with the figure's when the risk-table labels push the
-    // plot far right and the legend would otherwise be cut short.
+    // plot far right and the legend would otherwise be wrapped.
     const lx = legendTexts.some((t) => textWidth(t, fs) + SAMPLE + 3 > width - PAD - left) ? PAD : left;
+    const avail = width - PAD - lx - SAMPLE - 3;
     let x = lx;
     let row = 0;
     groups.forEach((_, i) => {
-      const avail = width - PAD - lx - SAMPLE - 3;
-      const t = fitText(legendTexts[i], avail, fs);
-      const w = SAMPLE + 3 + textWidth(t, fs);
-      if (x > lx && x + w > width - PAD) {
+      // An entry wider than the figure wraps onto lines of its own (a word wider than the figure
+      // is the only thing ever shortened).
+      const lines = wrapText(legendTexts[i], avail, fs).map((l) => fitText(l, avail, fs));
+      const w = SAMPLE + 3 + Math.max(...lines.map((l) => textWidth(l, fs)));
+      if (x > lx && (lines.length > 1 || x + w > width - PAD)) {
         row += 1;
         x = lx;
       }
-      legendItems.push({ x, row, text: t, i });
-      x += w + 10;
+      legendItems.push({ x, row, lines, i });
+      if (lines.length > 1) {
+        row += lines.length;
+        x = lx;
+      } else x += w + 10;
     });
+    legendRows = legendItems.length ? Math.max(...legendItems.map((e) => e.row + e.lines.length)) : 0;
   }
-  const legendRows = legendItems.length ? Math.max(...legendItems.map((e) => e.row)) + 1 : 0;
 
   // ---- vertical space ----
   const legendTop = PAD;
@@ -274,7 +291,7 @@ export function kmLayout(data: KmFigureData, options: KmOptions = {}): KmLayout 
     }
 
     const legend: KmLegendEntry[] = legendItems.map((e) => ({
-      x: e.x, y: legendTop + e.row * lineH + lineH / 2, colour: series[e.i].colour, dash: series[e.i].dash, text: e.text,
+      x: e.x, y: legendTop + e.row * lineH + lineH / 2, colour: series[e.i].colour, dash: series[e.i].dash, text: e.lines.join(' '), lines: e.lines,
     }));
 
     // ---- log-rank P: bottom-left inside the plot, else top-right, else a line above ----
@@ -312,22 +329,27 @@ export function kmLayout(data: KmFigureData, options: KmOptions = {}): KmLayout 
     let bottom = plot.y1 + axisExtent(xAxis);
     if (wantRisk) {
       const rowH = fs * 1.35;
+      // Wrapped labels: lines closer together within a group than between groups.
+      const wrapH = fs * 1.15;
       const headY = bottom + 8 + fs * 0.72;
       riskTable.push({ x: PAD, y: headY, text: 'Number at risk', anchor: 'start', bold: true });
+      let yy = headY;
       groups.forEach((_, i) => {
-        const yy = headY + rowH * (i + 1);
-        // The group's line sample (identification) in a column at the left, then its label in black (contrast).
-        riskSamples.push({ x: PAD, y: yy - 0.358 * fs, colour: series[i].colour, dash: series[i].dash, text: '' });
-        riskTable.push({ x: PAD + RISK_SAMPLE_LENGTH + 3, y: yy, text: riskLabels[i], anchor: 'start' });
+        yy += rowH;
+        // The group's line sample (identification) in a column at the left, then its label in black
+        // (contrast); the numbers sit on the label's first line.
+        riskSamples.push({ x: PAD, y: yy - 0.358 * fs, colour: series[i].colour, dash: series[i].dash, text: '', lines: [] });
+        riskLabels[i].forEach((l, k) => riskTable.push({ x: PAD + RISK_SAMPLE_LENGTH + 3, y: yy + k * wrapH, text: l, anchor: 'start' }));
         tickValues.forEach((t, k) => {
           if (riskCells[i][k] !== '') riskTable.push({ x: x(t), y: yy, text: riskCells[i][k], anchor: 'middle' });
         });
+        yy += (riskLabels[i].length - 1) * wrapH;
       });
-      bottom = headY + rowH * groups.length + fs * 0.3;
+      bottom = yy + fs * 0.3;
     }
 
     return {
-      width, height: bottom + PAD, fontSize: fs, titleSize: ts, plot, xAxis, yAxis, series, legend, sampleLength: SAMPLE,
+      width, height: bottom + PAD, fontSize: fs, titleSize: ts, plot, xAxis, yAxis, series, legend, legendLineHeight: lineH, sampleLength: SAMPLE,
       medianLines, pText, riskTable, riskSamples, censorHalfHeight: Math.max(1.5, fs * 0.3), description: kmDescription(data, groups),
     };
   };

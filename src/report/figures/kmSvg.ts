@@ -61,7 +61,7 @@ export function kmSvgFromLayout(L: KmLayout, title: string): string {
   const legend = L.legend.map((e) =>
     g({}, [
       line(e.x, e.y, e.x + L.sampleLength, e.y, { stroke: e.colour, 'stroke-width': 1.2, 'stroke-dasharray': e.dash }),
-      text(e.x + L.sampleLength + 3, baselineFor(e.y, L.fontSize), e.text, { size: L.fontSize }),
+      ...e.lines.map((l, k) => text(e.x + L.sampleLength + 3, baselineFor(e.y + k * L.legendLineHeight, L.fontSize), l, { size: L.fontSize })),
     ]),
   );
   if (legend.length) body.push(g({ class: 'legend' }, legend));

@@ -5,6 +5,7 @@ import { kmSvg } from '../../../src/report/figures/kmSvg.js';
 import { OKABE_ITO } from '../../../src/report/figures/palette.js';
 import { exampleKm2, exampleKm4 } from './examples.js';
 import { expectAccessible, expectCleanText, rounded, textBoxes } from './svgCheck.js';
+import { textWidth } from '../../../src/report/figures/textWidth.js';
 
 const tiny: KmFigureData = {
   title: 'Tiny',
@@ -131,5 +132,56 @@ describe('kmSvg', () => {
     const desc = /<desc[^>]*>([^<]*)</.exec(svg)?.[1] ?? '';
     expect(desc).toContain('SII &lt; 340 (n = 118');
     expect(desc).toContain('Log-rank test χ² = 14.27, df = 1, P &lt; 0.001.');
+  });
+});
+
+describe('kmLayout with long, nearly identical group labels', () => {
+  // Two-factor groupings as the pipeline labels them: they differ only at the end.
+  const long = (): KmFigureData => {
+    const base = exampleKm4();
+    const names = [
+      'SII_mean (mean of all draws) < 1,234.5, AFP_mean < 400',
+      'SII_mean (mean of all draws) < 1,234.5, AFP_mean ≥ 400',
+      'SII_mean (mean of all draws) ≥ 1,234.5, AFP_mean < 400',
+      'SII_mean (mean of all draws) ≥ 1,234.5, AFP_mean ≥ 400',
+    ];
+    return { ...base, groups: base.groups.map((g, i) => ({ ...g, label: names[i] })) };
+  };
+  const rowLabels = (L: ReturnType<typeof kmLayout>): string[] => {
+    // Each row's label lines, grouped by the row (the numbers share the first line's y).
+    const starts = L.riskTable.filter((t) => t.anchor === 'start' && !t.bold);
+    const firstYs = L.riskSamples.map((s) => s.y + 0.358 * L.fontSize);
+    return firstYs.map((y, i) => starts.filter((t) => t.y >= y - 1e-6 && (i + 1 >= firstYs.length || t.y < firstYs[i + 1] - 1e-6)).map((t) => t.text).join(' '));
+  };
+
+  for (const width of ['single', 'double'] as const) {
+    it(`prints every group's risk-table label distinguishably (${width})`, () => {
+      const L = kmLayout(long(), { width });
+      const labels = rowLabels(L);
+      expect(labels).toHaveLength(4);
+      expect(new Set(labels).size).toBe(4);
+      // The differing ends are on the page.
+      for (const [i, end] of ['< 400', '≥ 400', '< 400', '≥ 400'].entries()) expect(labels[i]).toContain(end);
+      // Labels stay left of the first column of numbers.
+      const firstCell = Math.min(...L.riskTable.filter((t) => t.anchor === 'middle').map((t) => t.x));
+      const cellHalf = Math.max(...L.riskTable.filter((t) => t.anchor === 'middle').map((t) => textWidth(t.text, L.fontSize) / 2));
+      for (const t of L.riskTable.filter((r) => r.anchor === 'start' && !r.bold)) expect(t.x + textWidth(t.text, L.fontSize)).toBeLessThanOrEqual(firstCell - cellHalf + 1e-6);
+      // Rows never overlap: each row starts below the last line of the previous one.
+      const ys = L.riskTable.filter((t) => t.anchor === 'start' && !t.bold).map((t) => t.y);
+      expect([...ys].sort((a, b) => a - b)).toEqual(ys);
+      expect(L.height).toBeGreaterThan(Math.max(...ys));
+      const svg = kmSvg(long(), { width });
+      expectCleanText(svg);
+    });
+  }
+
+  it('wraps a legend entry wider than the figure instead of cutting it', () => {
+    const L = kmLayout(long());
+    for (const [i, e] of L.legend.entries()) {
+      expect(e.text).toBe(`${long().groups[i].label} (n = ${long().groups[i].n}; median ${e.text.split('median ')[1].replace(')', '')})`);
+      for (const l of e.lines) expect(e.x + L.sampleLength + 3 + textWidth(l, L.fontSize)).toBeLessThanOrEqual(L.width);
+    }
+    // Entries do not overlap: each starts below the previous entry's last line.
+    for (let i = 1; i < L.legend.length; i++) expect(L.legend[i].y).toBeGreaterThanOrEqual(L.legend[i - 1].y + L.legend[i - 1].lines.length * L.legendLineHeight - 1e-6);
   });
 });

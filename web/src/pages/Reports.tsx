@@ -86,7 +86,7 @@ export function ReportsPage({ ctx }: { ctx: AppContext }) {
             <ul className="download-list">
               <li><a className="button" href={runFileUrl(run.id, 'report.docx')} download data-testid="download-docx">Word (.docx)</a> <span className="muted small">editable tables, 300-dpi figures</span></li>
               <li><a className="button" href={runFileUrl(run.id, 'report.html')} download data-testid="download-html">HTML</a> <span className="muted small">one self-contained file</span></li>
-              <li><a className="button" href={runFileUrl(run.id, 'report.md')} download data-testid="download-md">Markdown</a></li>
+              <li><a className="button" href={runFileUrl(run.id, 'report-md.zip')} download data-testid="download-md">Markdown (.zip)</a> <span className="muted small">report.md with its figures (PNG) in figures/</span></li>
               <li><a className="button" href={runFileUrl(run.id, 'results.json')} download data-testid="download-json">Results (JSON)</a> <span className="muted small">every number with its provenance</span></li>
               <li>
                 {modelUrl ? <a className="button" href={modelUrl} download="siilab-model.json">Model file (JSON)</a> : <span className="muted">No model file in this run (the analyses it ran fit none).</span>}
