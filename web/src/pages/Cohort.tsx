@@ -266,7 +266,7 @@ function MarkerList({ mapping }: { mapping: Mapping }) {
       <ul>
         {ways.map((d) => (
           <li key={d.index} data-marker={d.index} className={d.available ? 'available' : 'unavailable'}>
-            <strong>{d.index}</strong>{d.available ? (d.recorded ? ` (marker “${d.marker}”)` : '') : ''}: <span>{derivationText(d)}</span>
+            {d.available ? <>{derivationText(d)}{d.recorded ? `: the marker “${d.marker}”` : ''}</> : <><strong>{d.index}</strong>: {derivationText(d)}</>}
           </li>
         ))}
       </ul>
