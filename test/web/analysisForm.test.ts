@@ -203,5 +203,12 @@ describe('ticked but not analysed: said, never dropped silently (issue 17 item 3
     // The baseline table groups by the first marker only: a second marker needs another analysis.
     expect(unusedChoices(form({ markers: ['SII', 'NLR'], factors: ['bclc'], analyses: { ...NONE, baselineTable: true } }), 'survival')[0]).toMatch(/marker NLR is used by no ticked analysis/);
     expect(unusedChoices(form({ analyses: { ...NONE, baselineTable: true, km: true } }), 'survival')).toEqual(['The baseline table needs factors: none is ticked, so no baseline table is written.']);
+    // Ticked, but it writes nothing: said why, not "no analysis is ticked".
+    expect(unusedChoices(form({ analyses: { ...NONE, baselineTable: true } }), 'survival')).toEqual([
+      'The ticked marker SII is used by no ticked analysis: tick an analysis of markers, or it is not analysed.',
+      'The baseline table needs factors: none is ticked, so no baseline table is written.',
+    ]);
+    // An analysis of the other endpoint type does not count (ROC curves for a survival endpoint).
+    expect(unusedChoices(form({ analyses: { ...NONE, roc: true } }), 'survival')).toEqual(['No analysis is ticked: the run only checks the data and draws the participant flow.']);
   });
 });

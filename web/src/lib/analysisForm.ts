@@ -146,14 +146,14 @@ export function analysesFromForm(form: AnalysisForm, type: EndpointType): Analys
  * baseline table without factors, no analysis at all.
  */
 export function unusedChoices(form: AnalysisForm, type: EndpointType): string[] {
+  const on = (k: keyof AnalysisToggles) => form.analyses[k] && APPLIES[type].includes(k);
+  if (!APPLIES[type].some(on)) return [FM.nothingTicked()];
   const written = analysesFromForm(form, type) as Record<string, unknown>;
   const out: string[] = [];
-  if (!Object.keys(written).length) return [FM.nothingTicked()];
   const text = JSON.stringify(written);
   const used = (v: string) => text.includes(JSON.stringify(v));
   const markers = form.markers.filter((m) => !used(m));
   if (markers.length) out.push(FM.markersUnused(markers));
-  const on = (k: keyof AnalysisToggles) => form.analyses[k] && APPLIES[type].includes(k);
   const factors = form.factors.filter((f) => !used(f));
   if (factors.length) out.push(FM.factorsUnused(factors));
   if (on('baselineTable') && !form.factors.length) out.push(FM.baselineWithoutFactors());

@@ -30,7 +30,7 @@ export interface MarkerDerivation {
 const FORMULA: Record<string, string> = {
   'SII:platelets,neutrophils,lymphocytes': 'SII = platelets × neutrophils / lymphocytes',
   'SII:platelets,nlr': 'SII = NLR × platelets',
-  'SII:platelets,neutrophilPercent,lymphocytePercent': 'SII = platelets × neutrophils % / lymphocytes % (the ratio of the percentages is the ratio of the counts)',
+  'SII:platelets,neutrophilPercent,lymphocytePercent': 'SII = platelets × neutrophils % / lymphocytes %, which equals platelets × neutrophils / lymphocytes',
   'NLR:neutrophils,lymphocytes': 'NLR = neutrophils / lymphocytes',
   'NLR:nlr': 'NLR as recorded in the file',
   'NLR:neutrophilPercent,lymphocytePercent': 'NLR = neutrophils % / lymphocytes %',
