@@ -195,7 +195,7 @@ export function CohortPage({ ctx }: { ctx: AppContext }) {
                         <td>
                           {vu && vu.choices.length > 1 ? (
                             <select aria-label={`Unit of ${c.name}`} value={m.unit ?? vu.canonical} onChange={(e) => set({ unit: e.target.value })}>
-                              {vu.choices.map((u) => <option key={u} value={u}>{vu.label(u) || u}</option>)}
+                              {vu.choices.map((u) => <option key={u} value={u}>{vu.label(u) || u || 'no unit'}</option>)}
                             </select>
                           ) : vu?.canonical ? <span>{vu.label(vu.canonical)}</span> : <span className="muted">—</span>}
                           {sugg?.unitFrom && m.target === sugg.variable && m.unit === sugg.unit && <div className="muted small">guessed from the {sugg.unitFrom}</div>}
