@@ -2,7 +2,8 @@
  * An inflammation index from the counts of one blood draw (all counts in 10^9/L), computed by the
  * index functions of src/indices (SII, NLR, PLR, SIRI, PIV, dNLR; LMR = L/M here). Where the
  * absolute counts are absent the ratios are taken from percentages (N%/L% = N/L) or from an NLR
- * column, so SII = platelets × NLR (Chowell) and SII = platelets × N% / L% (yu2023) also work.
+ * column, so SII = platelets × NLR (Chowell) and SII = platelets × N% / L% (yu2023) also work;
+ * PLR without a lymphocyte count takes lymphocytes = white cells × L% / 100.
  * Impossible inputs become a missing value with its cause instead of an error, so one bad draw
  * excludes a measurement, not the study: a zero lymphocyte count → 'zero-lymphocytes'.
  *
@@ -20,7 +21,7 @@ export type DrawCounts = Readonly<Record<string, number | undefined>>;
 export const INDEX_INPUTS: Readonly<Record<IndexName, string[][]>> = {
   SII: [['platelets', 'neutrophils', 'lymphocytes'], ['platelets', 'nlr'], ['platelets', 'neutrophilPercent', 'lymphocytePercent']],
   NLR: [['neutrophils', 'lymphocytes'], ['nlr'], ['neutrophilPercent', 'lymphocytePercent']],
-  PLR: [['platelets', 'lymphocytes']],
+  PLR: [['platelets', 'lymphocytes'], ['platelets', 'lymphocytePercent', 'whiteCells']],
   LMR: [['lymphocytes', 'monocytes'], ['lymphocytePercent', 'monocytePercent']],
   SIRI: [['neutrophils', 'monocytes', 'lymphocytes']],
   PIV: [['neutrophils', 'platelets', 'monocytes', 'lymphocytes']],
@@ -60,9 +61,12 @@ export function drawIndex(index: IndexName, c: DrawCounts): IndexValue {
     }
     case 'NLR':
       return nl(c) ?? missing('absent');
-    case 'PLR':
-      if (!has(P) || !has(L)) return missing('absent');
-      return L === 0 ? missing('zero-lymphocytes') : ok(plr(P, L));
+    case 'PLR': {
+      // Without a lymphocyte count: lymphocytes = white cells × lymphocyte % / 100.
+      const Lc = has(L) ? L : has(c.whiteCells) && has(c.lymphocytePercent) ? (c.whiteCells * c.lymphocytePercent) / 100 : undefined;
+      if (!has(P) || !has(Lc)) return missing('absent');
+      return Lc === 0 ? missing('zero-lymphocytes') : ok(plr(P, Lc));
+    }
     case 'LMR':
       if (has(L) && has(M)) return M === 0 ? missing('zero-denominator') : ok(L / M);
       if (has(c.lymphocytePercent) && has(c.monocytePercent))

@@ -67,6 +67,12 @@ export interface EvidenceEntry {
   readonly treatment: string;
   readonly endpoint: string;
   readonly caveats: readonly string[];
+  /**
+   * The caveats where this patient differs from the study's patients (treatment, outcome asked
+   * about, Child–Pugh class, tumour size; for what the caller told): also in `caveats`, listed
+   * apart so that a page can show them beside the category rather than among the study's caveats.
+   */
+  readonly applicability: readonly string[];
 }
 
 export interface ModelSection {
@@ -169,6 +175,7 @@ export function calculate(input: CalcInput): CalcResult {
       evidence.push({
         ...common, marker: c.marker, cutoff: c.value, direction: c.direction, unit: c.unit, chosenBy: c.chosenBy, value: v, category,
         finding: category === null ? null : c.findings[category],
+        applicability: apply,
         caveats: [
           ...(v === null ? [M.markerMissing(c.marker, markerNeeds[c.marker])] : []),
           ...apply, ...(v === null ? [] : nearCutoff(c.marker, v, c.value)), ...(c.caveats ?? []), ...s.caveats,
@@ -185,6 +192,7 @@ export function calculate(input: CalcInput): CalcResult {
         ...common, marker: 'SII+AFP', cutoff: { sii: g.sii.value, afp: g.afp.value }, direction: { sii: g.sii.direction, afp: g.afp.direction },
         unit: `SII 10^9/L, AFP ${g.afp.unit}`, chosenBy: null, value: { sii: vs, afp: va }, category,
         finding: category === null ? null : g.findings[category as keyof typeof g.findings],
+        applicability: apply,
         caveats: [
           ...(vs === null ? [M.markerMissing('SII', markerNeeds.SII)] : []), ...(va === null ? [M.markerMissing('AFP', markerNeeds.AFP)] : []),
           ...apply, ...(vs === null ? [] : nearCutoff('SII', vs, g.sii.value)), ...(va === null ? [] : nearCutoff('AFP', va, g.afp.value)),

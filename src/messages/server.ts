@@ -8,6 +8,8 @@ export const serverMessages = {
   sameFile: (file: string, earlier: string, when: string) => `${file} is the same file as ${earlier}, uploaded ${when}; that cohort is opened instead of a copy.`,
   fixesOnly: () => 'fixes must be a list of { row, column, value }.',
   needToken: () => 'This siilab server needs its access token: open the link with ?token=… that it printed at start.',
+  wrongToken: () => 'The access token in this link is not this siilab server\'s (a new one is made at every start): open the link with ?token=… that it printed this time.',
+  refusedTitle: (status: number) => (status === 401 ? 'siilab: access token needed' : status === 421 ? 'siilab: wrong address' : 'siilab: request refused'),
   foreignHost: (host: string, allowed: readonly string[]) =>
     `This siilab server answers only requests addressed to ${allowed.join(', ')}; this one was addressed to ${JSON.stringify(host)} ` +
     '(a page on another site reaching it through DNS rebinding is refused). Open the address siilab serve printed at start.',

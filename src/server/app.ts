@@ -3,6 +3,7 @@
  * front end (web/dist). It only calls the same modules as the CLI: reading tables, inspect, the
  * study pipeline, the report renderer, the audit. No request leaves the machine; no patient value
  * is logged (the request logger is off; errors are logged by their message only, never with bodies).
+ * Responses are compressed (brotli or gzip, compress.ts).
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -19,6 +20,7 @@ import { SiilabError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { Store } from './db/store.js';
 import { installSecurity } from './security.js';
+import { installCompression } from './compress.js';
 import { sniffContent } from '../io/sniffContent.js';
 import { tableToCsv } from '../io/tableToCsv.js';
 import { applyCellFixes, type CellFix } from '../cohort/applyCellFixes.js';
@@ -50,6 +52,7 @@ const MIME: Record<string, string> = {
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: o.maxUploadBytes });
   installSecurity(app, { token: o.token, allowedHosts: o.allowedHosts ?? [] });
+  installCompression(app);
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: o.maxUploadBytes }, (_req, body, done) => done(null, body));
   app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: o.maxUploadBytes }, (_req, body, done) => done(null, body));
   app.setErrorHandler((err: any, _req, reply) => {

@@ -137,8 +137,7 @@ export function installSecurity(app: FastifyInstance, opts: SecurityOptions | st
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     const badHost = hostProblem(req.headers.host, req.socket?.localPort, extra);
     if (badHost !== null) {
-      reply.code(421).type('application/json').send({ error: serverMessages.foreignHost(badHost, allowedList(extra)) });
-      return reply;
+      return refuse(req, reply, 421, serverMessages.foreignHost(badHost, allowedList(extra)));
     }
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
@@ -155,9 +154,33 @@ export function installSecurity(app: FastifyInstance, opts: SecurityOptions | st
     }
     const c = cookieToken(req);
     if (c && same(c, token)) return;
-    reply.code(401).type('application/json').send({ error: serverMessages.needToken() });
-    return reply;
+    return refuse(req, reply, 401, typeof q === 'string' ? serverMessages.wrongToken() : serverMessages.needToken());
   });
+}
+
+/** Whether the request is a browser asking for a page (Accept names text/html), not an API client. */
+export const wantsHtml = (accept: string | string[] | undefined): boolean => /\btext\/html\b/i.test(Array.isArray(accept) ? accept.join(',') : accept ?? '');
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+/** A refusal as a readable page (no script; the styles are inline, as the policy allows). */
+export function refusalPage(status: number, message: string): string {
+  const title = escapeHtml(serverMessages.refusedTitle(status));
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+<style>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;background:#f5f7fa;color:#1b2430;margin:0}
+header{background:#12304f;color:#fff;padding:.7rem 1.25rem;font-weight:700}main{max-width:40rem;margin:2.5rem auto;padding:1.25rem 1.5rem;background:#fff;border:1px solid #d5dde6;border-radius:8px}
+h1{font-size:1.3rem;margin:0 0 .8rem}p{line-height:1.5;font-size:1.05rem}.muted{color:#5a6878;font-size:.9rem}</style></head>
+<body><header>siilab</header><main role="main"><h1>${title}</h1><p data-testid="refusal">${escapeHtml(message)}</p>
+<p class="muted">HTTP ${status}. Patient data on this server stay on this machine.</p></main></body></html>
+`;
+}
+
+/** The refusal: a page for a browser, `{ error }` JSON for an API client. */
+function refuse(req: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
+  if (wantsHtml(req.headers.accept)) reply.code(status).type('text/html; charset=utf-8').send(refusalPage(status, message));
+  else reply.code(status).type('application/json').send({ error: message });
+  return reply;
 }
 
 /** 0.0.0.0 and :: (every address): not a name a request can be addressed to. */

@@ -16,6 +16,13 @@ describe('drawIndex (hand-computed)', () => {
     expect(drawIndex('SII', { platelets: 249, nlr: 4.36 }).value).toBeCloseTo(1085.64, 10);
     expect(drawIndex('SII', { platelets: 180, neutrophilPercent: 70, lymphocytePercent: 25 }).value).toBeCloseTo(504, 10);
   });
+  test('PLR from lymphocyte % and white cells (lymphocytes = WBC × L% / 100)', () => {
+    expect(drawIndex('PLR', { platelets: 180, whiteCells: 8, lymphocytePercent: 25 }).value).toBeCloseTo(90, 10);
+    expect(drawIndex('PLR', { platelets: 180, whiteCells: 8, lymphocytePercent: 0 }).cause).toBe('zero-lymphocytes');
+    expect(drawIndex('PLR', { platelets: 180, lymphocytePercent: 25 }).cause).toBe('absent');
+    // A count, when there, wins over the percentage.
+    expect(drawIndex('PLR', { platelets: 180, lymphocytes: 3, whiteCells: 8, lymphocytePercent: 25 }).value).toBe(60);
+  });
   test('zero lymphocytes and absent counts carry their cause', () => {
     expect(drawIndex('SII', { ...c, lymphocytes: 0 })).toEqual({ value: NaN, cause: 'zero-lymphocytes' });
     expect(drawIndex('PLR', { platelets: 200, lymphocytes: 0 }).cause).toBe('zero-lymphocytes');

@@ -20,7 +20,7 @@ import { ROOT, VIEWPORTS, launchBrowser, skipReason, startServer, type Server } 
 import { cutoffText } from '../../src/analysis/cutoffText.js';
 import { typoCohort } from '../helpers/typoCohort.js';
 
-const REAL = join(ROOT, '..', 'shared', 'data', 'real');
+const REAL = process.env.SIILAB_REAL_DATA ?? join(ROOT, '..', 'shared', 'data', 'real');
 const TONGJI = join(REAL, 'tongji_covid19_375_timeseries.xlsx');
 const CHOWELL = join(REAL, 'chowell2021_ici_pancancer.csv');
 const hasReal = existsSync(TONGJI) && existsSync(CHOWELL);

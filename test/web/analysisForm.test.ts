@@ -13,7 +13,7 @@ import { inspectTable } from '../../src/cohort/inspectTable.js';
 import { specFromInspection } from '../../src/study/specFromInspection.js';
 import { parseSpecText } from '../../src/study/parseSpec.js';
 import { formFromSpecText, longestFollowUp, mappingFromInspect, specInfo, specWithMapping, writeAnalyses } from '../../web/src/lib/spec.js';
-import { canonical, type AnalysisForm } from '../../web/src/lib/analysisForm.js';
+import { canonical, unusedChoices, type AnalysisForm } from '../../web/src/lib/analysisForm.js';
 import { defaultHorizons } from '../../web/src/lib/defaultHorizons.js';
 
 const dir = join(process.cwd(), 'examples', 'hong2021');
@@ -185,5 +185,30 @@ describe('an earlier spec the form cannot show is kept, not dropped', () => {
     expect(() => writeAnalyses(base, { ...f, params: { ...f.params, knots: 9 } }, inspect)).toThrow(/knots/);
     expect(() => writeAnalyses(base, { ...f, params: { ...f.params, bootstrap: 0.5 } }, inspect)).toThrow(/Bootstrap/);
     expect(() => writeAnalyses(base, { ...f, params: { ...f.params, modelPredictors: [] } }, inspect)).toThrow(/predictors of the prognostic model/);
+  });
+});
+
+describe('ticked but not analysed: said, never dropped silently (issue 17 item 3)', () => {
+  const NONE = Object.fromEntries(Object.keys(ALL_ON).map((k) => [k, false])) as typeof ALL_ON;
+  const params = { horizons: [12], horizon: 12, splineMarker: 'SII', knots: 3, modelPredictors: ['SII'], calibrationGroups: 5, bootstrap: 200, seed: 1 };
+  const form = (over: Partial<AnalysisForm>): AnalysisForm => ({ endpoint: 'os', markers: ['SII'], factors: [], analyses: { ...NONE }, params, ...over });
+  it('names the markers and factors no ticked analysis uses', () => {
+    expect(unusedChoices(form({ analyses: { ...NONE, km: true, regression: true }, factors: ['bclc'] }), 'survival')).toEqual([]);
+    expect(unusedChoices(form({}), 'survival')).toEqual(['No analysis is ticked: the run only checks the data and draws the participant flow.']);
+    const u = unusedChoices(form({ markers: ['SII', 'NLR'], factors: ['bclc', 'age'], analyses: { ...NONE, splines: true } }), 'survival');
+    expect(u).toEqual([
+      'The ticked marker NLR is used by no ticked analysis: tick an analysis of markers, or it is not analysed.',
+      'The ticked factors bclc, age are used only by the baseline table and regression, and neither is ticked: they are not analysed.',
+    ]);
+    // The baseline table groups by the first marker only: a second marker needs another analysis.
+    expect(unusedChoices(form({ markers: ['SII', 'NLR'], factors: ['bclc'], analyses: { ...NONE, baselineTable: true } }), 'survival')[0]).toMatch(/marker NLR is used by no ticked analysis/);
+    expect(unusedChoices(form({ analyses: { ...NONE, baselineTable: true, km: true } }), 'survival')).toEqual(['The baseline table needs factors: none is ticked, so no baseline table is written.']);
+    // Ticked, but it writes nothing: said why, not "no analysis is ticked".
+    expect(unusedChoices(form({ analyses: { ...NONE, baselineTable: true } }), 'survival')).toEqual([
+      'The ticked marker SII is used by no ticked analysis: tick an analysis of markers, or it is not analysed.',
+      'The baseline table needs factors: none is ticked, so no baseline table is written.',
+    ]);
+    // An analysis of the other endpoint type does not count (ROC curves for a survival endpoint).
+    expect(unusedChoices(form({ analyses: { ...NONE, roc: true } }), 'survival')).toEqual(['No analysis is ticked: the run only checks the data and draws the participant flow.']);
   });
 });

@@ -121,7 +121,8 @@ export function App() {
 
   return (
     <>
-      <a className="skip" href="#main">Skip to content</a>
+      {/* The routes are in the hash: following "#main" would leave the page, so the link moves the focus instead. */}
+      <a className="skip" href="#main" data-testid="skip-link" onClick={(e) => { e.preventDefault(); const m = document.getElementById('main'); m?.focus({ preventScroll: true }); m?.scrollIntoView({ block: 'start' }); }}>Skip to content</a>
       <header className="top">
         <div className="brand">
           <span className="logo" aria-hidden="true">SII</span>

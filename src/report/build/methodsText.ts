@@ -43,6 +43,7 @@ export function derivationSentences(spec: StudySpec | null): string[] {
       if (d.index === 'SII' && vars.nlr && !vars.neutrophils) formula = 'platelets × NLR (the recorded neutrophil-to-lymphocyte ratio)';
       if ((d.index === 'SII' || d.index === 'NLR' || d.index === 'SIRI' || d.index === 'PIV') && !vars.neutrophils && vars.neutrophilPercent && vars.whiteCells)
         formula += ', with neutrophils = white cells × neutrophil %';
+      if (d.index === 'PLR' && !vars.lymphocytes && vars.lymphocytePercent && vars.whiteCells) formula += ', with lymphocytes = white cells × lymphocyte % / 100';
       out.push(`${d.label ?? d.name} = ${formula}, computed from each blood count`);
     } else if ('aggregate' in d) {
       out.push(`${d.label ?? d.name}: ${AGGREGATE[d.aggregate] ?? d.aggregate} of ${d.of}${d.window ? ` from ${d.window.from ?? '−∞'} to ${d.window.to ?? '∞'} ${d.window.unit} after the origin` : ''}`);

@@ -9,6 +9,7 @@
  * Kaplan–Meier split, a spline adjusted for covariates, a declared multivariable model — is kept.
  */
 import type { Analyses, Candidate } from '../../../src/study/types.js';
+import { analysisFormMessages as FM } from '../../../src/messages/analysisForm.js';
 
 export type EndpointType = 'survival' | 'binary';
 
@@ -137,6 +138,26 @@ export function analysesFromForm(form: AnalysisForm, type: EndpointType): Analys
     }
   }
   return a;
+}
+
+/**
+ * What the form shows ticked but the spec it writes would not analyse (so nothing is dropped
+ * silently): markers no ticked analysis uses, factors without a baseline table or regression, a
+ * baseline table without factors, no analysis at all.
+ */
+export function unusedChoices(form: AnalysisForm, type: EndpointType): string[] {
+  const on = (k: keyof AnalysisToggles) => form.analyses[k] && APPLIES[type].includes(k);
+  if (!APPLIES[type].some(on)) return [FM.nothingTicked()];
+  const written = analysesFromForm(form, type) as Record<string, unknown>;
+  const out: string[] = [];
+  const text = JSON.stringify(written);
+  const used = (v: string) => text.includes(JSON.stringify(v));
+  const markers = form.markers.filter((m) => !used(m));
+  if (markers.length) out.push(FM.markersUnused(markers));
+  const factors = form.factors.filter((f) => !used(f));
+  if (factors.length) out.push(FM.factorsUnused(factors));
+  if (on('baselineTable') && !form.factors.length) out.push(FM.baselineWithoutFactors());
+  return out;
 }
 
 /** Data compared with lists as sets and keys in any order. */

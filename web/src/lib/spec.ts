@@ -10,6 +10,8 @@ import type { InspectResult } from '../../../src/cohort/inspectTable.js';
 import type { CanonicalVariable, ValueType } from '../../../src/study/types.js';
 import { APPLIES, analysesFromForm, canonical, defaultParams, defaultToggles, formFromSpec, mergeKept, type AnalysisForm, type AnalysisParams, type AnalysisToggles, type FormContext, type KeptAnalysis } from './analysisForm.js';
 import { defaultHorizons } from './defaultHorizons.js';
+import { columnsOfSpecVariables, derivationText, derivedMarkers } from './derivedMarkers.js';
+import { INDEX_INPUTS } from '../../../src/cohort/drawIndex.js';
 import { analysisFormMessages as FM } from '../../../src/messages/analysisForm.js';
 
 export interface ColumnChoice {
@@ -39,18 +41,13 @@ export function mappingFromInspect(r: InspectResult): Mapping {
   return m;
 }
 
-const INDEX_NEEDS: Record<string, CanonicalVariable[]> = {
-  SII: ['platelets', 'neutrophils', 'lymphocytes'],
-  NLR: ['neutrophils', 'lymphocytes'],
-  PLR: ['platelets', 'lymphocytes'],
-};
-
 /** The spec with the mapping applied (base: the server's first spec for the cohort). */
 export function specWithMapping(baseYaml: string, mapping: Mapping, title?: string): string {
   const doc = parseDocument(baseYaml);
   const variables: Record<string, unknown> = {};
   const covariates: Record<string, unknown> = {};
   const mapped = new Set<string>();
+  const columnOf: Record<string, string> = {};
   for (const [column, c] of Object.entries(mapping)) {
     if (c.target === '') continue;
     if (c.target === 'covariate') {
@@ -59,6 +56,7 @@ export function specWithMapping(baseYaml: string, mapping: Mapping, title?: stri
       continue;
     }
     mapped.add(c.target);
+    columnOf[c.target] = column;
     const unit = c.unit ?? (c.target === 'followUpTime' ? 'months' : null);
     variables[c.target] = unit ? { column, unit } : column;
   }
@@ -67,10 +65,13 @@ export function specWithMapping(baseYaml: string, mapping: Mapping, title?: stri
   if (Object.keys(covariates).length) doc.set('covariates', covariates);
   else doc.delete('covariates');
   // Derivations: keep the aggregate ones the server wrote, redo the per-draw indices.
+  // An index is kept or added when one of the engine's input alternatives is mapped (counts, an NLR
+  // column, or percentages with white cells: derivedMarkers.ts), so SII = NLR × platelets needs no YAML.
   const oldDerived = (doc.toJS()?.derived ?? []) as { name: string; index?: string }[];
-  const derived: unknown[] = oldDerived.filter((d) => !d.index || (INDEX_NEEDS[d.index]?.every((v) => mapped.has(v)) ?? true));
-  for (const idx of ['SII', 'NLR', 'PLR']) {
-    if (INDEX_NEEDS[idx].every((v) => mapped.has(v)) && !derived.some((d: any) => d.index === idx) && !(idx === 'NLR' && mapped.has('nlr'))) derived.push({ name: idx, index: idx });
+  const inputs = INDEX_INPUTS as Record<string, string[][]>;
+  const derived: unknown[] = oldDerived.filter((d) => !d.index || !inputs[d.index] || inputs[d.index].some((alt) => alt.every((v) => mapped.has(v))));
+  for (const d of derivedMarkers(columnOf)) {
+    if (d.available && !d.recorded && !derived.some((x: any) => x.index === d.index)) derived.push({ name: d.index, index: d.index });
   }
   if (derived.length) doc.set('derived', derived);
   else doc.delete('derived');
@@ -98,6 +99,8 @@ export interface SpecInfo {
   factors: string[];
   cutoffs: Record<string, unknown>;
   title: string;
+  /** How each derived or recorded index marker is computed, in words ("SII = NLR × platelets (columns NLR, Platelets)"). */
+  markerNotes: Record<string, string>;
 }
 
 const LAB_MARKERS = ['nlr', 'afp', 'neutrophils', 'lymphocytes', 'platelets', 'monocytes', 'whiteCells', 'albumin', 'bilirubin'];
@@ -132,7 +135,29 @@ export function specInfo(yamlText: string): SpecInfo {
     factors.push(v);
   }
   for (const v of Object.keys(s.covariates ?? {})) if (!eventVars.has(v)) factors.push(v);
-  return { endpoints, markers, factors, cutoffs: s.cutoffs ?? {}, title: s.title ?? '' };
+  return { endpoints, markers, factors, cutoffs: s.cutoffs ?? {}, title: s.title ?? '', markerNotes: markerNotes(s) };
+}
+
+const AGGREGATE_WORDS: Record<string, string> = {
+  baseline: 'the last draw on or before the time origin', first: 'the first draw', last: 'the last draw', mean: 'the mean of the draws', max: 'the highest draw', min: 'the lowest draw',
+};
+
+/** The derivation of each index marker of a spec in words (what the engine computes from the mapped columns). */
+function markerNotes(s: any): Record<string, string> {
+  const ways = derivedMarkers(columnsOfSpecVariables(s.variables));
+  const out: Record<string, string> = {};
+  const nlr = ways.find((d) => d.recorded);
+  if (nlr && s.variables?.nlr) out.nlr = derivationText(nlr);
+  for (const d of (s.derived ?? []) as any[]) {
+    if (typeof d?.name !== 'string') continue;
+    if (typeof d.index === 'string') {
+      const w = ways.find((x) => x.index === d.index && x.available && !x.recorded);
+      if (w) out[d.name] = derivationText(w).replace(new RegExp(`^${d.index} `), `${d.name} `);
+    } else if (typeof d.aggregate === 'string' && typeof d.of === 'string') {
+      out[d.name] = `${d.name}: ${AGGREGATE_WORDS[d.aggregate] ?? d.aggregate} of ${d.of}${out[d.of] ? `; ${out[d.of]}` : ''}`;
+    }
+  }
+  return out;
 }
 
 export interface AnalysisChoice {

@@ -12,7 +12,7 @@ import type { AppContext } from '../App.js';
 import { buildReport } from '../../../src/report/build/buildReport.js';
 import type { ReportSection } from '../../../src/report/document/reportDocument.js';
 import { formContext, formFromSpecText, specInfo, writeAnalyses, type SpecInfo } from '../lib/spec.js';
-import { APPLIES, type AnalysisForm, type AnalysisParams, type AnalysisToggles, type EndpointType, type KeptAnalysis } from '../lib/analysisForm.js';
+import { APPLIES, unusedChoices, type AnalysisForm, type AnalysisParams, type AnalysisToggles, type EndpointType, type KeptAnalysis } from '../lib/analysisForm.js';
 import type { InspectResult } from '../../../src/cohort/inspectTable.js';
 import { ErrorBox, JournalTable, SvgFigure } from '../components.js';
 
@@ -186,6 +186,15 @@ export function AnalysisPage({ ctx }: { ctx: AppContext }) {
             />
           )}
           <ErrorBox error={formError} testId="form-error" />
+          {form && info.info && (() => {
+            const type = info.info.endpoints.find((e) => e.name === form.endpoint)?.type ?? 'survival';
+            const unused = unusedChoices(form, type);
+            return unused.length > 0 && (
+              <div className="note" role="status" data-testid="unused-choices">
+                {unused.map((u) => <p key={u}>{u}</p>)}
+              </div>
+            );
+          })()}
           {kept.length > 0 && (
             <div className="note kept" data-testid="kept-analyses">
               The spec has {kept.length === 1 ? 'an analysis' : `${kept.length} analyses`} this form does not show; {kept.length === 1 ? 'it is' : 'they are'} kept and run as written (edit them in the YAML below):
@@ -279,9 +288,12 @@ function AnalysisFormView({ info, form, text, horizonsReason, onChange, toggle }
         <fieldset>
           <legend>Markers</legend>
           {info.markers.map((m) => (
-            <label key={m} className="check">
-              <input type="checkbox" checked={form.markers.includes(m)} onChange={() => set({ markers: toggle(form.markers, m) })} /> {m}
-            </label>
+            <div key={m} className="marker-choice">
+              <label className="check">
+                <input type="checkbox" checked={form.markers.includes(m)} onChange={() => set({ markers: toggle(form.markers, m) })} aria-describedby={info.markerNotes[m] ? `marker-note-${m}` : undefined} /> {m}
+              </label>
+              {info.markerNotes[m] && <small className="hint" id={`marker-note-${m}`} data-testid="marker-note">{info.markerNotes[m]}</small>}
+            </div>
           ))}
         </fieldset>
         <fieldset className="factors">

@@ -314,7 +314,9 @@ function StudyCards({ evidence }: { evidence: readonly EvidenceEntry[] }) {
       <div className="cards">
         {[...byStudy].map(([id, entries]) => {
           const first = entries[0];
-          const shared = first.caveats.filter((c) => entries.every((e) => e.caveats.includes(c)));
+          // The patient-specific ones (treatment, outcome, Child–Pugh class differ from the study) are shown open beside each category.
+          const general = (e: EvidenceEntry) => e.caveats.filter((c) => !e.applicability.includes(c));
+          const shared = general(first).filter((c) => entries.every((e) => general(e).includes(c)));
           return (
             <article key={id} className="card study-card" data-study={id} aria-labelledby={`study-${id}`}>
               <h3 id={`study-${id}`}>{id}</h3>
@@ -331,10 +333,15 @@ function StudyCards({ evidence }: { evidence: readonly EvidenceEntry[] }) {
                       <span className="cut">{entryTitle(e)}</span>
                       <span className={`badge cat-${e.category ?? 'none'}`} data-testid="category">{categoryText(e)}</span>
                     </div>
+                    {e.applicability.length > 0 && (
+                      <ul className="applicability" data-testid="applicability" aria-label={`Does ${id}'s finding apply to this patient?`}>
+                        {e.applicability.map((c, j) => <li key={j}>{forPage(c)}</li>)}
+                      </ul>
+                    )}
                     {e.value !== null && <div className="muted small">{entryValue(e)}</div>}
                     {e.finding && <p className="finding">{e.finding}</p>}
                     {e.chosenBy && <p className="muted small">Cut-off: {e.chosenBy}.</p>}
-                    {e.caveats.filter((c) => !shared.includes(c)).map((c, j) => <p key={j} className="caveat small">{forPage(c)}</p>)}
+                    {general(e).filter((c) => !shared.includes(c)).map((c, j) => <p key={j} className="caveat small">{forPage(c)}</p>)}
                   </li>
                 ))}
               </ul>

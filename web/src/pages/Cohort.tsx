@@ -17,6 +17,7 @@ import { canonicalLabel, mappingFromInspect, specWithMapping, type Mapping } fro
 import { ErrorBox, Progress, SvgFigure } from '../components.js';
 import { CellProblems } from './CellProblems.js';
 import { allExcludedForBaseline, switchToFirstDraw } from '../lib/firstDrawFix.js';
+import { derivationText, derivedMarkers } from '../lib/derivedMarkers.js';
 
 const range = (c: Cohort['inspect']['columns'][number]): string => {
   if (c.levels && (c.type === 'binary' || c.type === 'category' || c.type === 'text'))
@@ -194,7 +195,7 @@ export function CohortPage({ ctx }: { ctx: AppContext }) {
                         <td>
                           {vu && vu.choices.length > 1 ? (
                             <select aria-label={`Unit of ${c.name}`} value={m.unit ?? vu.canonical} onChange={(e) => set({ unit: e.target.value })}>
-                              {vu.choices.map((u) => <option key={u} value={u}>{vu.label(u) || u}</option>)}
+                              {vu.choices.map((u) => <option key={u} value={u}>{vu.label(u) || u || 'no unit'}</option>)}
                             </select>
                           ) : vu?.canonical ? <span>{vu.label(vu.canonical)}</span> : <span className="muted">—</span>}
                           {sugg?.unitFrom && m.target === sugg.variable && m.unit === sugg.unit && <div className="muted small">guessed from the {sugg.unitFrom}</div>}
@@ -206,6 +207,7 @@ export function CohortPage({ ctx }: { ctx: AppContext }) {
                 </tbody>
               </table>
             </div>
+            <MarkerList mapping={current} />
             <div className="actions">
               <button type="button" className="primary" onClick={() => void check()} disabled={!baseSpec || !!busy} data-testid="check-data">Check the data</button>
               <span className="muted small">Saves a study with this mapping and checks every row; nothing is analysed yet.</span>
@@ -249,6 +251,26 @@ export function CohortPage({ ctx }: { ctx: AppContext }) {
           )}
         </>
       )}
+    </div>
+  );
+}
+
+/** SII, NLR and PLR as the mapping gives them, each with its formula and columns (or what it needs). */
+function MarkerList({ mapping }: { mapping: Mapping }) {
+  const columnOf: Record<string, string> = {};
+  for (const [column, c] of Object.entries(mapping)) if (c.target && c.target !== 'covariate' && !(c.target in columnOf)) columnOf[c.target] = column;
+  const ways = derivedMarkers(columnOf);
+  return (
+    <div className="derived-markers" data-testid="derived-markers">
+      <h3>Markers from this mapping</h3>
+      <ul>
+        {ways.map((d) => (
+          <li key={d.index} data-marker={d.index} className={d.available ? 'available' : 'unavailable'}>
+            {d.available ? <>{derivationText(d)}{d.recorded ? `: the marker “${d.marker}”` : ''}</> : <><strong>{d.index}</strong>: {derivationText(d)}</>}
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">The available ones are offered as markers on the Analysis page; no YAML needed.</p>
     </div>
   );
 }
