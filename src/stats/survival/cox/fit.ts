@@ -34,6 +34,8 @@ export interface CoxFitOptions {
   /** Labels of the strata (for the baseline); null skips the baseline hazard. */
   readonly baselineStrata?: readonly (string | null)[] | null;
   readonly concordance?: boolean;
+  /** false: Harrell's C without its standard error (concordance.se and .variance null; faster). */
+  readonly concordanceVariance?: boolean;
   /** Starting coefficients in original units (default 0); then loglikNull and the score test refer to this start. */
   readonly init?: ArrayLike<number>;
 }
@@ -105,7 +107,7 @@ export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
   }
   const linearPredictors = new Float64Array(n);
   for (let k = 0; k < n; k++) linearPredictors[d.order[k]] = lpSorted[k];
-  const concordance = opts.concordance === false ? null : coxConcordance(d, lpSorted);
+  const concordance = opts.concordance === false ? null : coxConcordance(d, lpSorted, opts.concordanceVariance !== false);
   let zph: ZphResult | null = null;
   let baseline: CoxBaseline | null = null;
   if (detail) {
