@@ -68,7 +68,7 @@ export const REPLICATE_EPS = 1e-6;
 
 function fitOn(s: Sample, data: CoxValidationData, eps: number, init?: Float64Array): Fitted | string {
   if (s.sorted.nEvents === 0) return 'no events';
-  const f = coxFit(s.sorted, { ties: data.ties, eps, init, zphGroups: null, baselineStrata: data.horizon === null ? null : [null], concordanceVariance: false });
+  const f = coxFit(s.sorted, { ties: data.ties, eps, init, baselineStrata: data.horizon === null ? null : [null], concordanceVariance: false });
   if (f.singular.length > 0) return 'singular';
   if (!f.converged) return 'not converged';
   if (f.infinite.length > 0) return 'infinite coefficient';
