@@ -72,6 +72,8 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array, variance = tr
   return { concordant, discordant, tiedX, tiedY, tiedXY, c, se: Math.sqrt(v), variance: v };
 }
 
+let countWork = new Int32Array(0);
+
 /**
  * The pair counts alone for right-censored data: the risk set only grows as time runs backwards, so
  * one Fenwick tree of risk counts per rank (blocks of 32 ranks, as below) answers each death's
@@ -79,11 +81,15 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array, variance = tr
  */
 function rightCensoredCounts(d: CoxSortedData, rank: Int32Array, K: number): ConcordanceCounts {
   const { stop, event, strataBounds } = d;
-  const at = new Int32Array(K + 1);
   const nBlocks = (K >>> 5) + 1;
-  const blockTotal = new Int32Array(nBlocks);
-  const tree = new Int32Array(nBlocks + 1);
-  const sameTime = new Int32Array(K + 1); // deaths of the current time per rank
+  // scratch reused across calls, zeroed here
+  const size = 2 * (K + 1) + 2 * nBlocks + 1;
+  if (countWork.length < size) countWork = new Int32Array(2 * size);
+  countWork.fill(0, 0, size);
+  const at = countWork.subarray(0, K + 1);
+  const sameTime = countWork.subarray(K + 1, 2 * (K + 1)); // deaths of the current time per rank
+  const blockTotal = countWork.subarray(2 * (K + 1), 2 * (K + 1) + nBlocks);
+  const tree = countWork.subarray(2 * (K + 1) + nBlocks, 2 * (K + 1) + 2 * nBlocks + 1);
   let concordant = 0;
   let discordant = 0;
   let tiedX = 0;

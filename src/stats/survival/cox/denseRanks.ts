@@ -14,6 +14,11 @@
  * denseRanks(new Float64Array([0.5, -1, 0.5, 2, -0]), rank) // 4
  * Array.from(rank) // [3, 1, 3, 4, 2]
  */
+/** Scratch reused across calls (grown, never shrunk): the order, each row's bucket, bucket starts. */
+let orderWork = new Int32Array(0);
+let bucketWork = new Int32Array(0);
+let startWork = new Int32Array(0);
+
 export function denseRanks(lp: Float64Array, rank: Int32Array): number {
   const n = lp.length;
   if (n === 0) return 0;
@@ -24,23 +29,30 @@ export function denseRanks(lp: Float64Array, rank: Int32Array): number {
     if (v < min) min = v;
     else if (v > max) max = v;
   }
-  const order = new Int32Array(n);
+  if (orderWork.length < n) {
+    orderWork = new Int32Array(n);
+    bucketWork = new Int32Array(n);
+    startWork = new Int32Array(2 * n + 1);
+  }
+  const order = orderWork.subarray(0, n);
   const scale = n / (max - min);
   if (min === max || !Number.isFinite(scale) || !Number.isFinite(max - min)) {
     // one value, or infinite scores: a comparator sort of all rows
     for (let i = 0; i < n; i++) order[i] = i;
     order.sort((a, b) => (lp[a] < lp[b] ? -1 : lp[a] > lp[b] ? 1 : 0));
   } else {
-    const bucket = new Int32Array(n);
-    const start = new Int32Array(n + 1);
+    const bucket = bucketWork;
+    const start = startWork; // bucket starts (n + 1), then the fill pointers (n)
+    start.fill(0, 0, n + 1);
     for (let i = 0; i < n; i++) {
       const b = Math.min(n - 1, Math.floor((lp[i] - min) * scale));
       bucket[i] = b;
       start[b + 1]++;
     }
     for (let b = 0; b < n; b++) start[b + 1] += start[b];
-    const fill = start.slice(0, n);
-    for (let i = 0; i < n; i++) order[fill[bucket[i]]++] = i;
+    const f = n + 1;
+    start.copyWithin(f, 0, n);
+    for (let i = 0; i < n; i++) order[start[f + bucket[i]]++] = i;
     for (let b = 0; b < n; b++) {
       const lo = start[b];
       const hi = start[b + 1];
