@@ -39,9 +39,10 @@ const MIN_PARALLEL = 40;
  * start, module load, ~300 ms of JIT warm-up at a fraction of full speed) competes for the cores
  * while it warms up, and threads of one process share the machine less well than separate
  * processes (each ran ~1.3× slower than alone on the 2-core bench machine). bench/cases/validation.mjs,
- * 1,000 patients × 500 replicates: 1 thread ~0.55–0.6 s; 2 threads ~0.8–0.9 s for the first run in a
- * process (cold worker), ~0.42–0.47 s for later runs (warm pooled worker). A single CLI run of that
- * size is not faster with threads, so the default stays at one thread below 2,000,000.
+ * 1,000 patients × 500 replicates: 1 thread 0.73–0.80 s for the first run in a process, 0.52–0.54 s
+ * warm; 2 threads 0.82–0.90 s first (cold worker), 0.40–0.46 s for later runs (warm pooled worker).
+ * A single CLI run of that size is not faster with threads; at 1,000 × 2,000 (2,000,000) two cold
+ * threads already gain (2.03 s against 2.34 s), hence the default of one thread below that.
  */
 const MIN_AUTO_WORK = 2_000_000;
 const BATCH = 4;
