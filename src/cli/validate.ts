@@ -112,8 +112,9 @@ siilab validate <file> --outcome COL --covariates A,B,... [options] [--json]
   --horizon H                time at which the Brier score and the calibration are judged (Cox)
   --bootstrap B              bootstrap replicates (default 200)
   --seed S                   master seed (default 1); the result is the same for any --threads
-  --threads N                worker threads (default: the number of cores, at most 8, once patients ×
-                             replicates ≥ 2,000,000; smaller problems run faster on one thread)
+  --threads N                threads: this one and N − 1 workers (default: the number of cores, at most
+                             8, once patients × replicates ≥ 2,000,000; smaller problems run as fast on
+                             one thread)
   --groups G                 calibration risk groups (default 10)
   --progress                 show a progress bar on stderr even when it is not a terminal
   --ties T                   efron (default) or breslow

@@ -1,11 +1,14 @@
 /**
  * Bootstrap internal validation on worker threads (node:worker_threads). The master seed gives one
  * seed per replicate before anything is split (replicateSeeds.ts), and this thread draws each
- * replicate's resample from its seed (so the workers load no random-number code); replicates are handed out in
- * small batches to whichever worker is free and stored by index, and the summary sums them in
- * replicate order — so the result is identical for any number of threads, and equal to the
- * synchronous bootstrapValidate (used here for 1 thread, small B, or when the compiled worker is
- * not available, e.g. in the browser bundle or when running from TypeScript sources without dist/).
+ * replicate's resample from its seed (so the workers load no random-number code). With `threads`
+ * T, this thread computes replicates one at a time (yielding between them) alongside T − 1
+ * workers, which get small batches once they have loaded the run's data (so starting workers
+ * never delays the replicates this thread can do), and are kept warm for the next run in the
+ * process (workerPool.ts). Replicates are stored by index and the summary sums them in replicate
+ * order — so the result is identical for any number of threads, and equal to the synchronous
+ * bootstrapValidate (used here for 1 thread, small B, or when the compiled worker is not
+ * available, e.g. in the browser bundle or when running from TypeScript sources without dist/).
  *
  * @example
  * const r = await parallelValidate(data, { bootstrap: 500, seed: 1, threads: 2, onProgress: (d, t) => bar(d / t) });
@@ -14,7 +17,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { releaseWorker, takeWorker } from './workerPool.js';
 import { analysisError } from '../../errors.js';
 import { validationMessages } from '../../messages/index.js';
 import { apparentOrThrow, bootstrapValidate, finishValidation, validationMeta, type BootstrapOptions } from '../../stats/validation/bootstrapValidate.js';
@@ -23,20 +27,26 @@ import type { BootstrapValidationResult, ReplicateOutcome, ValidationData } from
 import { validationRunner } from '../../stats/validation/validationReplicates.js';
 
 export interface ParallelOptions extends BootstrapOptions {
-  /** Worker threads (default: available cores, at most 8, when patients × replicates ≥ 2,000,000; else 1); 1 = synchronous. */
+  /** Threads: this one and threads − 1 workers (default: available cores, at most 8, when patients × replicates ≥ 2,000,000; else 1); 1 = synchronous. */
   readonly threads?: number;
 }
 
 /** Below this many replicates the threads cost more than they save. */
 const MIN_PARALLEL = 40;
 /**
- * Without an explicit thread count, threads are used only from this much work (patients × replicates):
- * each worker starts cold (module load and JIT warm-up, ~0.3–1 s measured on a shared 2-core machine),
- * which on smaller problems costs more than it saves (bench/cases/validation.mjs: 1,000 patients ×
- * 500 replicates ran in 1.0 s on one thread, 2.4 s on two workers).
+ * Without an explicit thread count, threads are used only from this much work (patients × replicates).
+ * This thread works from the start, so workers no longer cost idle time, but a cold worker (thread
+ * start, module load, ~300 ms of JIT warm-up at a fraction of full speed) competes for the cores
+ * while it warms up, and threads of one process share the machine less well than separate
+ * processes (each ran ~1.3× slower than alone on the 2-core bench machine). bench/cases/validation.mjs,
+ * 1,000 patients × 500 replicates: 1 thread 0.73–0.80 s for the first run in a process, 0.52–0.54 s
+ * warm; 2 threads 0.82–0.90 s first (cold worker), 0.40–0.46 s for later runs (warm pooled worker).
+ * A single CLI run of that size is not faster with threads; at 1,000 × 2,000 (2,000,000) two cold
+ * threads already gain (2.03 s against 2.34 s), hence the default of one thread below that.
  */
 const MIN_AUTO_WORK = 2_000_000;
 const BATCH = 4;
+let runs = 0;
 
 /** The compiled worker next to this module, or in dist/ when running from src/ (tests); null if absent. */
 export function validationWorkerUrl(): URL | null {
@@ -67,35 +77,73 @@ export async function parallelValidate(data: ValidationData, opts: ParallelOptio
   const reps: ReplicateOutcome[] = new Array(B);
   let next = 0;
   let done = 0;
+  const run = ++runs;
   const workers: Worker[] = [];
+  const broken = new Set<Worker>();
   try {
     await new Promise<void>((resolve, reject) => {
-      const feed = (w: Worker): boolean => {
-        if (next >= B) return false;
+      let failed = false;
+      const fail = (e: unknown): void => {
+        failed = true;
+        reject(e);
+      };
+      const finished = (k: number): void => {
+        done += k;
+        opts.onProgress?.(done, B);
+        if (done === B) resolve();
+      };
+      const feed = (w: Worker): void => {
+        if (next >= B || failed) return;
         const batch: { index: number; indices: Int32Array }[] = [];
         for (let k = 0; k < BATCH && next < B; k++, next++) batch.push({ index: next, indices: bootstrapIndices(runner.n, seeds[next]) });
-        w.postMessage(batch, batch.map((r) => r.indices.buffer as ArrayBuffer));
-        return true;
+        w.postMessage({ run, batch }, batch.map((r) => r.indices.buffer as ArrayBuffer));
       };
-      for (let t = 0; t < threads; t++) {
-        const w = new Worker(url, { workerData: data });
+      // threads − 1 workers (warm ones from earlier runs when there are); each is fed once it has
+      // built this run's runner (its ready message), so that a slow start never holds replicates
+      // the main thread could have done
+      for (let t = 1; t < threads; t++) {
+        const w = takeWorker(url);
         workers.push(w);
-        w.on('message', (out: { index: number; outcome: ReplicateOutcome }[]) => {
-          for (const o of out) reps[o.index] = o.outcome;
-          done += out.length;
-          opts.onProgress?.(done, B);
-          if (done === B) resolve();
-          else feed(w);
+        w.on('message', (m: { run: number; ready?: true; out?: { index: number; outcome: ReplicateOutcome }[] }) => {
+          if (m.run !== run) return;
+          if (m.out) {
+            for (const o of m.out) reps[o.index] = o.outcome;
+            finished(m.out.length);
+          }
+          if (done < B) feed(w);
         });
-        w.on('error', (e) => reject(analysisError(validationMessages.workerFailed(e instanceof Error ? e.message : String(e)))));
+        w.on('error', (e) => {
+          broken.add(w);
+          fail(analysisError(validationMessages.workerFailed(e instanceof Error ? e.message : String(e))));
+        });
         w.on('exit', (code) => {
-          if (code !== 0 && done < B) reject(analysisError(validationMessages.workerFailed(`exit code ${code}`)));
+          broken.add(w);
+          if (done < B) fail(analysisError(validationMessages.workerFailed(`exit code ${code}`)));
         });
-        feed(w);
+        w.postMessage({ run, data });
       }
+      // the main thread computes replicates too, one at a time, yielding between them so that the
+      // workers' results are received and they are fed without delay
+      const mainStep = (): void => {
+        if (failed || next >= B) return;
+        const index = next++;
+        try {
+          reps[index] = runner.replicate(bootstrapIndices(runner.n, seeds[index]));
+        } catch (e) {
+          fail(e);
+          return;
+        }
+        finished(1);
+        setImmediate(mainStep);
+      };
+      mainStep();
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    // a worker may still be building this run's runner (never fed): it is reusable all the same
+    for (const w of workers) {
+      if (broken.has(w) || done < B) void w.terminate();
+      else releaseWorker(url, w);
+    }
   }
   return { ...finishValidation(apparent, reps, validationMeta(data, seed)), threads };
 }

@@ -1,15 +1,25 @@
 /**
- * Worker-thread shell of the bootstrap validation: receives the data once (workerData), then
- * batches of { index, indices } (each replicate's resample, drawn in the main thread) and answers
- * each with the pure engine's result (src/stats/validation/validationReplicates.ts). No statistics
- * and no random numbers here.
+ * Worker-thread shell of the bootstrap validation, reused across runs (workerPool.ts): receives a
+ * run's data ({ run, data }), answers { run, ready: true } once its runner is built, then batches
+ * { run, batch: [{ index, indices }] } (each replicate's resample, drawn in the main thread), each
+ * answered with the pure engine's results (src/stats/validation/validationReplicates.ts) as
+ * { run, out }. No statistics and no random numbers here.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { validationRunner } from '../../stats/validation/validationReplicates.js';
+import { parentPort } from 'node:worker_threads';
+import { validationRunner, type ValidationRunner } from '../../stats/validation/validationReplicates.js';
 import type { ValidationData } from '../../stats/validation/types.js';
 
-const runner = validationRunner(workerData as ValidationData);
-parentPort!.on('message', (batch: { index: number; indices: Int32Array }[]) => {
-  const out = batch.map(({ index, indices }) => ({ index, outcome: runner.replicate(indices) }));
-  parentPort!.postMessage(out);
+type Message = { run: number; data: ValidationData } | { run: number; batch: { index: number; indices: Int32Array }[] };
+
+let current: { run: number; runner: ValidationRunner } | null = null;
+parentPort!.on('message', (m: Message) => {
+  if ('data' in m) {
+    current = { run: m.run, runner: validationRunner(m.data) };
+    parentPort!.postMessage({ run: m.run, ready: true });
+    return;
+  }
+  if (!current || current.run !== m.run) return; // a batch of an earlier run (not sent in practice)
+  const runner = current.runner;
+  const out = m.batch.map(({ index, indices }) => ({ index, outcome: runner.replicate(indices) }));
+  parentPort!.postMessage({ run: m.run, out });
 });

@@ -26,7 +26,7 @@ export interface CalibrationSlope {
 export function coxCalibrationSlope(time: Float64Array, event: Uint8Array, lp: Float64Array, ties: 'efron' | 'breslow' = 'efron', sorted?: CoxSortedData, eps = 1e-9, init?: number): CalibrationSlope | null {
   const d = sorted ? coxSortedDataWithColumns(sorted, [lp]) : coxSortedData({ stop: time, start: null, event, columns: [lp], strata: null, nStrata: 1 });
   if (d.nEvents === 0) return null;
-  const f = coxFit(d, { ties, eps, concordance: false, zphGroups: null, baselineStrata: null, init: init === undefined ? undefined : [init] });
+  const f = coxFit(d, { ties, eps, concordance: false, baselineStrata: null, init: init === undefined ? undefined : [init] });
   if (f.singular.length > 0 || !Number.isFinite(f.beta[0])) return null;
   return { slope: f.beta[0], se: Math.sqrt(f.variance[0]), converged: f.converged && f.infinite.length === 0 };
 }

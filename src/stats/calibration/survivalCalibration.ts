@@ -132,7 +132,7 @@ export function survivalCalibration(input: SurvivalCalibrationInput): Calibratio
   if (knots[0] < knots[1] && knots[1] < knots[2]) {
     const cols = rcsBasis(cll, knots);
     const d = coxSortedData({ stop: time, start: null, event, columns: cols, strata: null, nStrata: 1 });
-    const f = coxFit(d, { ties, concordance: false, zphGroups: null, baselineStrata: [null] });
+    const f = coxFit(d, { ties, concordance: false, baselineStrata: [null] });
     if (f.singular.length === 0 && f.converged && f.baseline) {
       const h0 = baselineCumHazardAt(f.baseline, horizon);
       const centre = f.baseline.centre;

@@ -68,7 +68,7 @@ export const REPLICATE_EPS = 1e-6;
 
 function fitOn(s: Sample, data: CoxValidationData, eps: number, init?: Float64Array): Fitted | string {
   if (s.sorted.nEvents === 0) return 'no events';
-  const f = coxFit(s.sorted, { ties: data.ties, eps, init, zphGroups: null, baselineStrata: data.horizon === null ? null : [null] });
+  const f = coxFit(s.sorted, { ties: data.ties, eps, init, baselineStrata: data.horizon === null ? null : [null], concordanceVariance: false });
   if (f.singular.length > 0) return 'singular';
   if (!f.converged) return 'not converged';
   if (f.infinite.length > 0) return 'infinite coefficient';
@@ -76,39 +76,54 @@ function fitOn(s: Sample, data: CoxValidationData, eps: number, init?: Float64Ar
   return { beta: f.beta, baseline: f.baseline, c: f.concordance?.c ?? null };
 }
 
-/** The indexes of coefficients β (and baseline) on a sample; slope fixed at 1 when `own`. */
-function indexesOn(s: Sample, data: CoxValidationData, fit: Fitted, own: boolean): ValidationIndexes | string {
-  const n = s.time.length;
-  const p = s.columns.length;
+/** x·β in original units, input order. */
+function linearPredictor(columns: readonly Float64Array[], beta: Float64Array, n: number): Float64Array {
   const lp = new Float64Array(n);
-  for (let j = 0; j < p; j++) {
-    const col = s.columns[j];
-    const b = fit.beta[j];
+  for (let j = 0; j < columns.length; j++) {
+    const col = columns[j];
+    const b = beta[j];
     for (let i = 0; i < n; i++) lp[i] += col[i] * b;
   }
+  return lp;
+}
+
+/**
+ * The predicted risk at the horizon, 1 − exp(−H0(t)·exp(lp − centre·β)), for the rows of nonzero
+ * censoring weight (the others, censored before the horizon, have weight 0 in every sample and are
+ * left at 0: the Brier score skips them); null without a horizon or baseline.
+ */
+function horizonRisk(data: CoxValidationData, fit: Fitted, lp: Float64Array, weights: CensoringWeights | null): Float64Array | null {
+  if (data.horizon === null || !weights || !fit.baseline) return null;
+  const h0 = baselineCumHazardAt(fit.baseline, data.horizon);
+  let cb = 0;
+  for (let j = 0; j < fit.beta.length; j++) cb += fit.baseline.centre[j] * fit.beta[j];
+  const w = weights.weights;
+  const risk = new Float64Array(lp.length);
+  for (let i = 0; i < lp.length; i++) if (w[i] !== 0) risk[i] = -Math.expm1(-h0 * Math.exp(lp[i] - cb));
+  return risk;
+}
+
+/**
+ * The indexes of coefficients β (and baseline) on a sample, given its linear predictor `lp` (test
+ * only) and predicted risks; `own`: on the sample the model was fitted on (c from the fit, slope 1).
+ */
+function indexesOn(s: Sample, data: CoxValidationData, fit: Fitted, own: boolean, lp: Float64Array | null, risk: Float64Array | null): ValidationIndexes | string {
+  const n = s.time.length;
   let c = own ? fit.c : null;
   if (!own) {
     const lpSorted = new Float64Array(n);
     const order = s.sorted.order;
-    for (let k = 0; k < n; k++) lpSorted[k] = lp[order[k]];
-    c = coxConcordance(s.sorted, lpSorted).c;
+    for (let k = 0; k < n; k++) lpSorted[k] = lp![order[k]];
+    c = coxConcordance(s.sorted, lpSorted, false).c;
   }
   if (c === null) return 'no comparable pairs';
   let slope = 1;
   if (!own) {
-    const sl = coxCalibrationSlope(s.time, s.event, lp, data.ties, s.sorted, REPLICATE_EPS, 1);
+    const sl = coxCalibrationSlope(s.time, s.event, lp!, data.ties, s.sorted, REPLICATE_EPS, 1);
     if (!sl) return 'test slope not estimable';
     slope = sl.slope;
   }
-  let brier: number | null = null;
-  if (data.horizon !== null && s.weights && fit.baseline) {
-    const h0 = baselineCumHazardAt(fit.baseline, data.horizon);
-    let cb = 0;
-    for (let j = 0; j < p; j++) cb += fit.baseline.centre[j] * fit.beta[j];
-    const risk = new Float64Array(n);
-    for (let i = 0; i < n; i++) risk[i] = -Math.expm1(-h0 * Math.exp(lp[i] - cb));
-    brier = weightedBrier(s.weights.weights, s.weights.outcome, risk);
-  }
+  const brier = risk && s.weights ? weightedBrier(s.weights.weights, s.weights.outcome, risk) : null;
   return { c, slope, brier };
 }
 
@@ -116,7 +131,8 @@ function indexesOn(s: Sample, data: CoxValidationData, fit: Fitted, own: boolean
 export function coxApparent(ctx: CoxValidationContext): ValidationIndexes | string {
   const f = fitOn(ctx.original, ctx.data, 1e-9);
   if (typeof f === 'string') return f;
-  return indexesOn(ctx.original, ctx.data, f, true);
+  const lp = linearPredictor(ctx.original.columns, f.beta, ctx.original.time.length);
+  return indexesOn(ctx.original, ctx.data, f, true, lp, horizonRisk(ctx.data, f, lp, ctx.original.weights));
 }
 
 /** One replicate on the resample `idx` (n row indices drawn with replacement; replicateSeeds.ts). */
@@ -146,9 +162,18 @@ export function coxReplicate(ctx: CoxValidationContext, idx: Int32Array): Replic
   const boot = sample(time, event, columns, data.horizon, order);
   const f = fitOn(boot, data, REPLICATE_EPS, ctx.start ?? undefined);
   if (typeof f === 'string') return { ok: false, reason: f };
-  const train = indexesOn(boot, data, f, true);
+  // the resample's rows are copies of original rows: their linear predictors and risks are the
+  // original rows' (the same products summed in the same order), gathered instead of recomputed
+  const lp = linearPredictor(original.columns, f.beta, n);
+  const risk = horizonRisk(data, f, lp, original.weights);
+  let bootRisk: Float64Array | null = null;
+  if (risk) {
+    bootRisk = new Float64Array(n);
+    for (let i = 0; i < n; i++) bootRisk[i] = risk[idx[i]];
+  }
+  const train = indexesOn(boot, data, f, true, null, bootRisk);
   if (typeof train === 'string') return { ok: false, reason: train };
-  const test = indexesOn(original, data, f, false);
+  const test = indexesOn(original, data, f, false, lp, risk);
   if (typeof test === 'string') return { ok: false, reason: test };
   return { ok: true, train, test };
 }

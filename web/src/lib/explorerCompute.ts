@@ -235,7 +235,7 @@ export function explore(p: Prepared, cutoff: number): ExploreResult {
     const core = logRankCore(p.time, p.event, code, 2, scratch(p).identity, Uint32Array.of(0, n));
     lr = logRankFromCore([lowLabel, highLabel], core, null, 0);
     const d = coxSortedData({ stop: p.time, start: null, event: scratch(p).event01, columns: [high], strata: null, nStrata: 1 });
-    const fit = coxFit(d, { ties: 'efron', zphGroups: null, baselineStrata: null, concordance: false });
+    const fit = coxFit(d, { ties: 'efron', baselineStrata: null, concordance: false });
     if (fit.singular.length === 0) {
       const b = fit.beta[0];
       const se = Math.sqrt(fit.variance[0]);

@@ -14,9 +14,11 @@
  * the concordant (+½ tied) and comparable pair counts involving k and N the total comparable count.
  *
  * Contract: `d` from coxSortedData, `lp` in sorted order (length n). O(n log n): the risk set is
- * counted per score rank under a Fenwick tree over blocks of 32 ranks, and each subject's role as
- * the longer-lived member of pairs is read from the same structure for deaths when it enters and
- * leaves the risk set (at the end of a large stratum, from cumulative death counts instead).
+ * counted per score rank (denseRanks.ts) under a Fenwick tree over blocks of 32 ranks, and each
+ * subject's role as the longer-lived member of pairs is read from the same structure for deaths when
+ * it enters and leaves the risk set (at the end of a large stratum, from cumulative death counts
+ * instead). With `variance` false (c alone, e.g. in bootstrap replicates) right-censored data need
+ * only the risk counts: one tree query per death, no per-subject counts (~3× faster at n 1,000).
  *
  * @example
  * // times 1..5, events 1,1,1,0,1, scores 1,0,1,0,0 (R: concordance 0.7222222222, std 0.1377525531)
@@ -24,9 +26,10 @@
  *   columns: [new Float64Array([1, 0, 1, 0, 0])], strata: null, nStrata: 1 });
  * const r = coxConcordance(d, new Float64Array([1, 0, 1, 0, 0]));
  * [r.concordant, r.discordant, r.tiedX, r.c, r.se] // [5, 1, 3, 0.7222222222222222, 0.13775255311371234]
+ * coxConcordance(d, new Float64Array([1, 0, 1, 0, 0]), false).se // null (c the same)
  */
 import type { CoxSortedData } from './sortedData.js';
-import { radixOrder } from './radixOrder.js';
+import { denseRanks } from './denseRanks.js';
 
 export interface ConcordanceCounts {
   readonly concordant: number;
@@ -43,16 +46,15 @@ export interface ConcordanceResult extends ConcordanceCounts {
   readonly variance: number | null;
 }
 
-export function coxConcordance(d: CoxSortedData, lp: Float64Array): ConcordanceResult {
+/** `variance` false: the pair counts and c only (se and variance null), faster for right-censored data. */
+export function coxConcordance(d: CoxSortedData, lp: Float64Array, variance = true): ConcordanceResult {
   const { n } = d;
-  // dense ranks 1..K of the scores
-  const sortedLp = new Float64Array(n);
-  const ord = radixOrder(lp, undefined, false, sortedLp);
   const rank = new Int32Array(n);
-  let K = 0;
-  for (let k = 0; k < n; k++) {
-    if (k === 0 || sortedLp[k] !== sortedLp[k - 1]) K++;
-    rank[ord[k]] = K;
+  const K = denseRanks(lp, rank);
+  if (!variance && d.start === null) {
+    const { concordant, discordant, tiedX, tiedY, tiedXY } = rightCensoredCounts(d, rank, K);
+    const N = concordant + discordant + tiedX;
+    return { concordant, discordant, tiedX, tiedY, tiedXY, c: N === 0 ? null : (concordant + 0.5 * tiedX) / N, se: null, variance: null };
   }
   const cK = new Float64Array(n);
   const nK = new Float64Array(n);
@@ -61,12 +63,106 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array): ConcordanceR
   const N = concordant + discordant + tiedX;
   if (N === 0) return { concordant, discordant, tiedX, tiedY, tiedXY, c: null, se: null, variance: null };
   const c = (concordant + 0.5 * tiedX) / N;
+  if (!variance) return { concordant, discordant, tiedX, tiedY, tiedXY, c, se: null, variance: null };
   let v = 0;
   for (let k = 0; k < n; k++) {
     const infl = (cK[k] - c * nK[k]) / N;
     v += infl * infl;
   }
   return { concordant, discordant, tiedX, tiedY, tiedXY, c, se: Math.sqrt(v), variance: v };
+}
+
+let countWork = new Int32Array(0);
+
+/**
+ * The pair counts alone for right-censored data: the risk set only grows as time runs backwards, so
+ * one Fenwick tree of risk counts per rank (blocks of 32 ranks, as below) answers each death's
+ * query, and a per-rank count of the deaths at the same time gives tied.xy — no per-subject counts.
+ */
+function rightCensoredCounts(d: CoxSortedData, rank: Int32Array, K: number): ConcordanceCounts {
+  const { stop, event, strataBounds } = d;
+  const nBlocks = (K >>> 5) + 1;
+  // scratch reused across calls, zeroed here
+  const size = 2 * (K + 1) + 2 * nBlocks + 1;
+  if (countWork.length < size) countWork = new Int32Array(2 * size);
+  countWork.fill(0, 0, size);
+  const at = countWork.subarray(0, K + 1);
+  const sameTime = countWork.subarray(K + 1, 2 * (K + 1)); // deaths of the current time per rank
+  const blockTotal = countWork.subarray(2 * (K + 1), 2 * (K + 1) + nBlocks);
+  const tree = countWork.subarray(2 * (K + 1) + nBlocks, 2 * (K + 1) + 2 * nBlocks + 1);
+  let concordant = 0;
+  let discordant = 0;
+  let tiedX = 0;
+  let tiedY = 0;
+  let tiedXY = 0;
+  for (let s = 0; s + 1 < strataBounds.length; s++) {
+    const begin = strataBounds[s];
+    const end = strataBounds[s + 1];
+    let riskTotal = 0;
+    let i = end - 1;
+    while (i >= begin) {
+      const t = stop[i];
+      // the censored rows at t (after its deaths in the sorted order) are at risk at t
+      for (; i >= begin && stop[i] === t && !event[i]; i--) {
+        riskEnter(at, blockTotal, tree, nBlocks, rank[i], 1);
+        riskTotal++;
+      }
+      const top = i;
+      let eqPairs = 0;
+      for (; i >= begin && stop[i] === t; i--) {
+        if (!event[i]) throw new Error('coxConcordance: a censored row sorted before a death at the same time');
+        const r = rank[i];
+        const less = riskBelow(at, blockTotal, tree, K, r - 1);
+        const eq = at[r];
+        concordant += less;
+        discordant += riskTotal - less - eq;
+        tiedX += eq;
+        eqPairs += sameTime[r]++;
+      }
+      const m = top - i;
+      tiedXY += eqPairs;
+      tiedY += (m * (m - 1)) / 2 - eqPairs;
+      for (let k = top; k > i; k--) {
+        const r = rank[k];
+        sameTime[r] = 0;
+        riskEnter(at, blockTotal, tree, nBlocks, r, 1);
+      }
+      riskTotal += m;
+    }
+    // empty the tree for the next stratum
+    if (s + 2 < strataBounds.length) {
+      if ((end - begin) * 32 >= K) {
+        at.fill(0);
+        blockTotal.fill(0);
+        tree.fill(0);
+      } else for (let k = begin; k < end; k++) riskEnter(at, blockTotal, tree, nBlocks, rank[k], -1);
+    }
+  }
+  return { concordant, discordant, tiedX, tiedY, tiedXY };
+}
+
+/** Adds `by` to the risk count of rank r. */
+function riskEnter(at: Int32Array, blockTotal: Int32Array, tree: Int32Array, nBlocks: number, r: number, by: number): void {
+  at[r] += by;
+  const blk = r >>> 5;
+  blockTotal[blk] += by;
+  for (let q = blk + 1; q <= nBlocks; q += q & -q) tree[q] += by;
+}
+
+/** The risk count of ranks 1..r: the tree over whole blocks, then at most 16 ranks of r's block. */
+function riskBelow(at: Int32Array, blockTotal: Int32Array, tree: Int32Array, K: number, r: number): number {
+  let a = 0;
+  const blk = r >>> 5;
+  for (let q = blk; q > 0; q -= q & -q) a += tree[q];
+  const first = blk << 5;
+  if (r - first < 16) {
+    for (let x = first; x <= r; x++) a += at[x];
+  } else {
+    a += blockTotal[blk];
+    const last = Math.min(first + 31, K);
+    for (let x = r + 1; x <= last; x++) a -= at[x];
+  }
+  return a;
 }
 
 /**

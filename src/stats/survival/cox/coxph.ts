@@ -17,6 +17,7 @@ import { modelMatrix, sortedLevels, type CovariateValues } from '../../design/mo
 import { pChisqUpper, pNormTwoSided, qnorm } from '../../dist/index.js';
 import { splineSpec } from '../../design/splineSpec.js';
 import { coxFit } from './fit.js';
+import { coxZph } from './zph.js';
 import { coxSortedData } from './sortedData.js';
 import type { CoxCoefficient, CoxInput, CoxResult } from './types.js';
 
@@ -124,10 +125,11 @@ export function coxph(input: CoxInput): CoxResult {
   });
   const fit = coxFit(data, {
     ties,
-    zphGroups: input.skipZph ? null : groups,
+    residualSums: !input.skipZph,
     baselineStrata: strataLabels ?? [null],
   });
   if (fit.singular.length > 0) throw analysisError(coxMessages.singular(file, fit.singular.map((j) => mm.terms[j].term)));
+  const zph = !input.skipZph && fit.timeDetail && mm.terms.length > 0 ? coxZph(data, fit.timeDetail, groups) : null;
 
   const zq = qnorm(1 - (1 - confLevel) / 2);
   const infinite = new Set(fit.infinite);
@@ -183,10 +185,10 @@ export function coxph(input: CoxInput): CoxResult {
       tiedTime: conc.tiedY,
       tiedBoth: conc.tiedXY,
     },
-    proportionalHazards: fit.zph
+    proportionalHazards: zph
       ? {
-          terms: fit.zph.terms.map((z, g) => ({ term: covNames[g], chisq: z.chisq, df: z.df, p: z.p })),
-          global: { term: 'GLOBAL', chisq: fit.zph.global.chisq, df: fit.zph.global.df, p: fit.zph.global.p },
+          terms: zph.terms.map((z, g) => ({ term: covNames[g], chisq: z.chisq, df: z.df, p: z.p })),
+          global: { term: 'GLOBAL', chisq: zph.global.chisq, df: zph.global.df, p: zph.global.p },
         }
       : null,
     iterations: fit.iterations,

@@ -2,7 +2,9 @@
  * The Cox fit on sorted typed arrays (middle layer): Newton–Raphson on the partial likelihood,
  * then the quantities R's coxph reports — coefficients and their variance in the original units,
  * log-likelihoods, score/Wald statistics, the possible-infinite-coefficient check, centred linear
- * predictors, Harrell's concordance, the cox.zph test and the baseline cumulative hazard.
+ * predictors, Harrell's concordance, the baseline cumulative hazard and the per-death-time sums the
+ * cox.zph test needs (the test itself is run by coxph.ts, so that this module, which bootstrap
+ * workers load, imports no distribution functions).
  * It checks nothing: the caller (coxph.ts) has validated and sorted the data.
  *
  * Infinite coefficients (monotone likelihood; Bryson & Johnson 1981, Biometrika 68:
@@ -17,10 +19,9 @@
  */
 import { choleskyInverse } from '../../linalg/choleskyInverse.js';
 import { coxConcordance, type ConcordanceResult } from './concordance.js';
-import { allocTimeDetail, coxDerivatives } from './partialLikelihood.js';
+import { allocTimeDetail, coxDerivatives, type CoxTimeDetail } from './partialLikelihood.js';
 import { newtonRaphson } from './newton.js';
 import type { CoxSortedData } from './sortedData.js';
-import { coxZph, type ZphResult } from './zph.js';
 import { coxBaseline, type CoxBaseline } from './baseline.js';
 
 export interface CoxFitOptions {
@@ -29,11 +30,13 @@ export interface CoxFitOptions {
   readonly maxIter?: number;
   readonly tolerChol?: number;
   readonly tolerInf?: number;
-  /** Column indices per term for the cox.zph test; null skips the test. */
-  readonly zphGroups?: readonly (readonly number[])[] | null;
+  /** true: keep the summed Schoenfeld residuals and covariances per death time (timeDetail) for cox.zph (zph.ts). */
+  readonly residualSums?: boolean;
   /** Labels of the strata (for the baseline); null skips the baseline hazard. */
   readonly baselineStrata?: readonly (string | null)[] | null;
   readonly concordance?: boolean;
+  /** false: Harrell's C without its standard error (concordance.se and .variance null; faster). */
+  readonly concordanceVariance?: boolean;
   /** Starting coefficients in original units (default 0); then loglikNull and the score test refer to this start. */
   readonly init?: ArrayLike<number>;
 }
@@ -55,7 +58,8 @@ export interface CoxFit {
   /** Centred linear predictor (x − means)·β in INPUT row order. */
   readonly linearPredictors: Float64Array;
   readonly concordance: ConcordanceResult | null;
-  readonly zph: ZphResult | null;
+  /** Per death time at the returned β (coxDerivatives' detail) when residualSums or the baseline was asked for. */
+  readonly timeDetail: CoxTimeDetail | null;
   readonly baseline: CoxBaseline | null;
 }
 
@@ -68,7 +72,7 @@ export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
   const risk = new Float64Array(d.start ? n : 0);
   // the per-death-time detail (for cox.zph and the baseline hazard) is filled at every evaluation;
   // the last evaluation is at the returned β, so no extra pass is needed
-  const detail = opts.zphGroups || opts.baselineStrata ? allocTimeDetail(d.nDeathTimes, p, Boolean(opts.zphGroups)) : undefined;
+  const detail = opts.residualSums || opts.baselineStrata ? allocTimeDetail(d.nDeathTimes, p, Boolean(opts.residualSums)) : undefined;
   let init: Float64Array | undefined;
   if (opts.init) {
     init = new Float64Array(p);
@@ -105,13 +109,9 @@ export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
   }
   const linearPredictors = new Float64Array(n);
   for (let k = 0; k < n; k++) linearPredictors[d.order[k]] = lpSorted[k];
-  const concordance = opts.concordance === false ? null : coxConcordance(d, lpSorted);
-  let zph: ZphResult | null = null;
+  const concordance = opts.concordance === false ? null : coxConcordance(d, lpSorted, opts.concordanceVariance !== false);
   let baseline: CoxBaseline | null = null;
-  if (detail) {
-    if (opts.zphGroups && p > 0) zph = coxZph(d, detail, opts.zphGroups);
-    if (opts.baselineStrata) baseline = coxBaseline(detail, d.strataBounds.length - 1, opts.baselineStrata, d.means);
-  }
+  if (detail && opts.baselineStrata) baseline = coxBaseline(detail, d.strataBounds.length - 1, opts.baselineStrata, d.means);
   return {
     beta,
     variance,
@@ -125,7 +125,7 @@ export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
     infinite,
     linearPredictors,
     concordance,
-    zph,
+    timeDetail: detail ?? null,
     baseline,
   };
 }

@@ -7,13 +7,16 @@
  * Contract: `d` from coxSortedData (sorted by stratum, stop ascending, deaths first; x centred and
  * scaled); β in the same scaled units; `u` (p) and `imat` (p×p row-major) are overwritten. Returns
  * the log partial likelihood. For counting-process data the work array `risk` (length n) receives
- * exp(x·β) as each row enters the risk set (read back when it leaves); right-censored data write
- * nothing per row: one read pass over x. Risk sets are running sums S0 = Σr, S1 = Σr·x,
+ * exp(x·β) as each row enters the risk set (read back when it leaves); right-censored data do not
+ * use it (module scratch holds r·x per row). Risk sets are running sums S0 = Σr, S1 = Σr·x,
  * S2 = Σr·x·xᵀ (packed lower triangle) built by walking time backwards (a death row enters the
  * tied-death sums D0, D1, D2, added to the risk sums once per tied time): a row enters at its stop
  * time and, for counting-process data,
  * leaves at its start time (second order `byStart`); the sums are reset to exactly 0 whenever a risk
- * set empties and at each stratum. Cost O(n·p²) per call; nothing is allocated per row.
+ * set empties and at each stratum. Cost O(n·p²) per call; nothing is allocated per row. For
+ * right-censored data the sums are formed one at a time (S0 in a pass over the rows, then each S1
+ * component, then each S2 pair, each over all rows held in a register), with the same additions in
+ * the same order as the row walk, so both paths give the same bits; it is ~3× faster (n 1,000, p 5).
  *
  * With Efron's method a block of m tied deaths with sums D0, D1, D2 contributes, for k = 0..m−1 and
  * f = k/m: −log(S0 − f·D0) to the log-likelihood, −(S1 − f·D1)/(S0 − f·D0) to the score and the
@@ -62,6 +65,271 @@ export function allocTimeDetail(nTimes: number, p: number, residuals = true): Co
 }
 
 export function coxDerivatives(
+  d: CoxSortedData,
+  beta: Float64Array,
+  efron: boolean,
+  u: Float64Array,
+  imat: Float64Array,
+  risk: Float64Array,
+  detail?: CoxTimeDetail,
+): number {
+  return d.start === null ? rightCensored(d, beta, efron, u, imat, detail) : countingProcess(d, beta, efron, u, imat, risk, detail);
+}
+
+/** Scratch reused across calls (grown, never shrunk): r·x per row, and per death block its rows and sums. */
+let rxWork = new Float64Array(0);
+let blockInt = new Int32Array(0);
+let blockNum = new Float64Array(0);
+let blockVec = new Float64Array(0);
+let pairWork = new Float64Array(0);
+
+/**
+ * Right-censored data. The same sums, in the same order of additions, as the row-by-row walk of
+ * countingProcess (so the same bits), but computed one quantity at a time: a pass over the rows for
+ * S0, D0 and the log-likelihood (which also stores r·x), one per covariate for S1, D1 and the score,
+ * one per pair (j, k) for S2, D2 and the information — each sum held in a register instead of a
+ * store into S2 per row and pair. Within a death block the deaths come first (coxSortedData), so a
+ * block is a run of censored rows (added to the risk sums), then its deaths (summed on their own).
+ */
+function rightCensored(d: CoxSortedData, beta: Float64Array, efron: boolean, u: Float64Array, imat: Float64Array, detail?: CoxTimeDetail): number {
+  const { n, p, x, stop, event, strataBounds } = d;
+  const nb = d.nDeathTimes;
+  if (rxWork.length < n * p) rxWork = new Float64Array(n * p);
+  // per block: censored rows [fc, cEnd), deaths [j0, fc), 1 if the block opens a stratum
+  if (blockInt.length < 4 * nb) blockInt = new Int32Array(4 * nb);
+  // per block: S0, m, then Efron's A, B, C, E, F (A = hazard) — Breslow / one death: S0 only
+  if (blockNum.length < 7 * nb) blockNum = new Float64Array(7 * nb);
+  if (blockVec.length < 2 * nb * p) blockVec = new Float64Array(2 * nb * p);
+  const rx = rxWork;
+  const bi = blockInt;
+  const bn = blockNum;
+  const S1B = blockVec; // nb × p
+  const D1o = nb * p; // D1 at D1o + b·p
+  const sums = detail !== undefined && detail.cov.length > 0;
+  let zeroBeta = true; // at β = 0 (the first Newton evaluation) every risk score is 1: no exp()
+  for (let j = 0; j < p; j++) if (beta[j] !== 0) zeroBeta = false;
+  let loglik = 0;
+  let b = 0;
+  let lastEta = NaN;
+  let lastR = NaN;
+  // scalars: risk scores, S0, D0, log-likelihood, hazard
+  for (let s = 0; s + 1 < strataBounds.length; s++) {
+    const begin = strataBounds[s];
+    let i = strataBounds[s + 1] - 1;
+    let cEnd = i + 1;
+    let S0 = 0;
+    let opens = 1;
+    while (i >= begin) {
+      const t = stop[i];
+      let D0 = 0;
+      let m = 0;
+      let etaSum = 0;
+      let fc = i + 1;
+      while (i >= begin && stop[i] === t) {
+        const o = i * p;
+        let e = 0;
+        let r = 1;
+        if (!zeroBeta) {
+          for (let j = 0; j < p; j++) e += x[o + j] * beta[j];
+          // a repeated row (a bootstrap resample's copies are adjacent) reuses its risk score
+          r = e === lastEta ? lastR : Math.exp(e);
+          lastEta = e;
+          lastR = r;
+        }
+        for (let j = 0; j < p; j++) rx[o + j] = r * x[o + j];
+        if (event[i]) {
+          D0 += r;
+          m++;
+          etaSum += e;
+        } else {
+          if (m > 0) throw new Error('coxDerivatives: a censored row sorted before a death at the same time');
+          S0 += r;
+          fc = i;
+        }
+        i--;
+      }
+      if (m === 0) continue;
+      S0 += D0;
+      bi[4 * b] = fc;
+      bi[4 * b + 1] = cEnd;
+      bi[4 * b + 2] = i + 1;
+      bi[4 * b + 3] = opens;
+      opens = 0;
+      cEnd = i + 1;
+      loglik += etaSum;
+      let hazard: number;
+      bn[7 * b] = S0;
+      bn[7 * b + 1] = m;
+      if (!efron || m === 1) {
+        loglik -= m * Math.log(S0);
+        hazard = m / S0;
+      } else {
+        let A = 0;
+        let B = 0;
+        let C = 0;
+        let E = 0;
+        let F = 0;
+        for (let k0 = 0; k0 < m; k0++) {
+          const f = k0 / m;
+          const inv = 1 / (S0 - f * D0);
+          loglik += Math.log(inv);
+          const inv2 = inv * inv;
+          A += inv;
+          B += f * inv;
+          C += inv2;
+          E += f * inv2;
+          F += f * f * inv2;
+        }
+        hazard = A;
+        bn[7 * b + 2] = A;
+        bn[7 * b + 3] = B;
+        bn[7 * b + 4] = C;
+        bn[7 * b + 5] = E;
+        bn[7 * b + 6] = F;
+      }
+      if (detail) {
+        detail.time[b] = t;
+        detail.stratum[b] = s;
+        detail.deaths[b] = m;
+        detail.hazard[b] = hazard;
+      }
+      b++;
+    }
+  }
+  if (detail) detail.count = b;
+  // per covariate: S1, D1, score (and the summed Schoenfeld residuals)
+  for (let j = 0; j < p; j++) {
+    let S1 = 0;
+    let uj = 0;
+    for (let c = 0; c < b; c++) {
+      const fc = bi[4 * c];
+      const j0 = bi[4 * c + 2];
+      if (bi[4 * c + 3]) S1 = 0;
+      for (let i = bi[4 * c + 1] - 1; i >= fc; i--) S1 += rx[i * p + j];
+      let D1 = 0;
+      let xs = 0;
+      for (let i = fc - 1; i >= j0; i--) {
+        D1 += rx[i * p + j];
+        xs += x[i * p + j];
+      }
+      S1 += D1;
+      S1B[c * p + j] = S1;
+      S1B[D1o + c * p + j] = D1;
+      uj += xs;
+      const S0 = bn[7 * c];
+      const m = bn[7 * c + 1];
+      let aj: number;
+      if (!efron || m === 1) aj = m * (S1 / S0);
+      else aj = S1 * bn[7 * c + 2] - D1 * bn[7 * c + 3];
+      uj -= aj;
+      if (sums) detail.resid[c * p + j] = xs - aj;
+    }
+    u[j] = uj;
+  }
+  // per pair k ≤ j: S2 and D2 at each death block, four pairs at a time (four independent sums in
+  // flight; the last group repeats its last pair when np is not a multiple of 4), then from them
+  // the information (and the summed covariances)
+  const np = (p * (p + 1)) / 2;
+  if (pairWork.length < 8 * b) pairWork = new Float64Array(8 * b);
+  const T = pairWork; // per block: S2 of the four pairs, then their D2
+  const pj = new Int32Array(4);
+  const pk = new Int32Array(4);
+  for (let q = 0; q < np; q += 4) {
+    for (let g = 0; g < 4; g++) {
+      const qg = Math.min(q + g, np - 1);
+      let j = 0;
+      while (((j + 1) * (j + 2)) / 2 <= qg) j++;
+      pj[g] = j;
+      pk[g] = qg - (j * (j + 1)) / 2;
+    }
+    const ja = pj[0];
+    const ka = pk[0];
+    const jb = pj[1];
+    const kb = pk[1];
+    const jc = pj[2];
+    const kc = pk[2];
+    const jd = pj[3];
+    const kd = pk[3];
+    let Sa = 0;
+    let Sb = 0;
+    let Sc = 0;
+    let Sd = 0;
+    for (let c = 0; c < b; c++) {
+      const fc = bi[4 * c];
+      const j0 = bi[4 * c + 2];
+      if (bi[4 * c + 3]) {
+        Sa = 0;
+        Sb = 0;
+        Sc = 0;
+        Sd = 0;
+      }
+      for (let i = bi[4 * c + 1] - 1; i >= fc; i--) {
+        const o = i * p;
+        Sa += rx[o + ja] * x[o + ka];
+        Sb += rx[o + jb] * x[o + kb];
+        Sc += rx[o + jc] * x[o + kc];
+        Sd += rx[o + jd] * x[o + kd];
+      }
+      let Da = 0;
+      let Db = 0;
+      let Dc = 0;
+      let Dd = 0;
+      for (let i = fc - 1; i >= j0; i--) {
+        const o = i * p;
+        Da += rx[o + ja] * x[o + ka];
+        Db += rx[o + jb] * x[o + kb];
+        Dc += rx[o + jc] * x[o + kc];
+        Dd += rx[o + jd] * x[o + kd];
+      }
+      Sa += Da;
+      Sb += Db;
+      Sc += Dc;
+      Sd += Dd;
+      const o = 8 * c;
+      T[o] = Sa;
+      T[o + 1] = Sb;
+      T[o + 2] = Sc;
+      T[o + 3] = Sd;
+      T[o + 4] = Da;
+      T[o + 5] = Db;
+      T[o + 6] = Dc;
+      T[o + 7] = Dd;
+    }
+    // Breslow, or one death: m·(S2/S0 − a_j·a_k); Efron: the closed form above
+    for (let g = 0; g < 4; g++) {
+      const j = pj[g];
+      const k = pk[g];
+      let info = 0;
+      for (let c = 0; c < b; c++) {
+        const S2 = T[8 * c + g];
+        const D2 = T[8 * c + 4 + g];
+        const S0 = bn[7 * c];
+        const m = bn[7 * c + 1];
+        const S1j = S1B[c * p + j];
+        const S1k = S1B[c * p + k];
+        let v: number;
+        if (!efron || m === 1) {
+          v = m * (S2 / S0 - (S1j / S0) * (S1k / S0));
+        } else {
+          const D1j = S1B[D1o + c * p + j];
+          const D1k = S1B[D1o + c * p + k];
+          v = S2 * bn[7 * c + 2] - D2 * bn[7 * c + 3] - (S1j * S1k * bn[7 * c + 4] - (S1j * D1k + D1j * S1k) * bn[7 * c + 5] + D1j * D1k * bn[7 * c + 6]);
+        }
+        info += v;
+        if (sums) {
+          detail.cov[c * p * p + j * p + k] = v;
+          detail.cov[c * p * p + k * p + j] = v;
+        }
+      }
+      imat[j * p + k] = info;
+      imat[k * p + j] = info;
+    }
+  }
+  return loglik;
+}
+
+/** Counting-process (start, stop] data (also correct for right-censored data): one walk over the rows. */
+function countingProcess(
   d: CoxSortedData,
   beta: Float64Array,
   efron: boolean,

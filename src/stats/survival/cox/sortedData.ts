@@ -144,14 +144,24 @@ function centredColumns(columns: readonly Float64Array[], order: Int32Array): { 
     means[j] = m;
     scale[j] = mad > 0 ? 1 / mad : 1;
   }
+  const cs = raw.columns;
+  const x = new Float64Array(n * p);
+  if (n * p <= 65536) {
+    // the columns fit in cache: gather, centre and scale in one pass (the same arithmetic)
+    for (let j = 0; j < p; j++) {
+      const c = cs[j];
+      const m = means[j];
+      const sc = scale[j];
+      for (let k = 0; k < n; k++) x[k * p + j] = (c[order[k]] - m) * sc;
+    }
+    return { x, means, scale };
+  }
   // centred, scaled, row-major, unsorted: all p columns read at once so every stream is sequential
   const xu = new Float64Array(n * p);
-  const cs = raw.columns;
   for (let i = 0; i < n; i++) {
     const o = i * p;
     for (let j = 0; j < p; j++) xu[o + j] = (cs[j][i] - means[j]) * scale[j];
   }
-  const x = new Float64Array(n * p);
   for (let k = 0; k < n; k++) {
     const src = order[k] * p;
     const dst = k * p;

@@ -74,6 +74,8 @@ describe('coxConcordance equals the pair-by-pair definition', () => {
       expect([r.concordant, r.discordant, r.tiedX, r.tiedY, r.tiedXY]).toEqual([b.C, b.D, b.TX, b.TY, b.TXY]);
       expect(Math.abs(r.c! - b.c)).toBeLessThan(1e-14);
       expect(Math.abs(r.se! - b.se) / b.se).toBeLessThan(1e-12);
+      const c = coxConcordance(d, lpSorted, false);
+      expect([c.concordant, c.discordant, c.tiedX, c.tiedY, c.tiedXY, c.c, c.se, c.variance]).toEqual([r.concordant, r.discordant, r.tiedX, r.tiedY, r.tiedXY, r.c, null, null]);
     });
   }
 });

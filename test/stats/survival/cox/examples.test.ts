@@ -4,6 +4,7 @@ import { coxph } from '../../../../src/stats/survival/cox/coxph.js';
 import { baselineCumHazardAt, baselineSurvivalAt, coxSurvival } from '../../../../src/stats/survival/cox/baseline.js';
 import { coxSortedData } from '../../../../src/stats/survival/cox/sortedData.js';
 import { coxConcordance } from '../../../../src/stats/survival/cox/concordance.js';
+import { denseRanks } from '../../../../src/stats/survival/cox/denseRanks.js';
 import { coxDerivatives } from '../../../../src/stats/survival/cox/partialLikelihood.js';
 import { newtonRaphson } from '../../../../src/stats/survival/cox/newton.js';
 import { coxFit } from '../../../../src/stats/survival/cox/fit.js';
@@ -34,6 +35,13 @@ describe('@example outputs (checked against R 4.2.2 / survival 3.5.3 where state
     expect([r.concordant, r.discordant, r.tiedX]).toEqual([5, 1, 3]);
     expect(r.c).toBeCloseTo(0.7222222222, 10);
     expect(r.se).toBeCloseTo(0.1377525531, 10);
+    const c = coxConcordance(tiny(), new Float64Array([1, 0, 1, 0, 0]), false);
+    expect([c.c, c.se]).toEqual([r.c, null]);
+  });
+  it('denseRanks', () => {
+    const rank = new Int32Array(5);
+    expect(denseRanks(new Float64Array([0.5, -1, 0.5, 2, -0]), rank)).toBe(4);
+    expect(Array.from(rank)).toEqual([3, 1, 3, 4, 2]);
   });
   it('partial likelihood', () => {
     const u = new Float64Array(1);

@@ -1,0 +1,49 @@
+/**
+ * The validation workers of this process, kept after a run: a worker starts cold (thread start,
+ * module load, then ~300 ms of JIT warm-up before its replicates run at full speed), so a second
+ * validation in the same process (siilab serve, a study of several models) reuses warm ones. An
+ * idle worker is unref'd (it never keeps the process alive) and holds no run's data beyond its
+ * last one; one that failed is terminated, not returned.
+ *
+ * @example
+ * const w = takeWorker(url); … releaseWorker(w); // idle, reused by the next takeWorker(url)
+ */
+import { Worker } from 'node:worker_threads';
+
+const idle: { url: string; worker: Worker }[] = [];
+const MAX_IDLE = 8;
+
+/** An idle worker of this script, or a new one; ref'd while in use. */
+export function takeWorker(url: URL): Worker {
+  const k = idle.findIndex((w) => w.url === url.href);
+  if (k >= 0) {
+    const w = idle.splice(k, 1)[0].worker;
+    clearListeners(w);
+    w.ref();
+    return w;
+  }
+  return new Worker(url);
+}
+
+/** Back to the pool after a run (its listeners removed). */
+export function releaseWorker(url: URL, w: Worker): void {
+  clearListeners(w);
+  if (idle.length >= MAX_IDLE) {
+    void w.terminate();
+    return;
+  }
+  w.on('error', () => discard(w));
+  w.on('exit', () => discard(w));
+  w.unref();
+  idle.push({ url: url.href, worker: w });
+}
+
+function discard(w: Worker): void {
+  const k = idle.findIndex((x) => x.worker === w);
+  if (k >= 0) idle.splice(k, 1);
+}
+
+/** The run's listeners only: removeAllListeners() would also drop Node's own newListener hook, after which messages no longer arrive. */
+function clearListeners(w: Worker): void {
+  for (const e of ['message', 'error', 'exit']) w.removeAllListeners(e);
+}

@@ -1,0 +1,85 @@
+/**
+ * Dense ranks of scores (the concordance's risk-score ranks): rank 1 for the smallest value, equal
+ * values share a rank (−0 equals +0), K = the number of distinct values.
+ *
+ * Contract: no NaN; `rank` (length n) is overwritten; returns K. A bucket sort: n buckets of equal
+ * width between the smallest and the largest value (the bucket of v is ⌊(v − min)·n/(max − min)⌋,
+ * non-decreasing in v in floating point, so buckets are in value order and equal values share one),
+ * then each bucket sorted by value (insertion sort, or a comparator sort beyond 16 rows). O(n) for
+ * spread-out scores such as a linear predictor (~1 row per bucket), O(n log n) at worst (all rows
+ * in a few buckets); exact — only comparisons of the values decide the order.
+ *
+ * @example
+ * const rank = new Int32Array(5);
+ * denseRanks(new Float64Array([0.5, -1, 0.5, 2, -0]), rank) // 4
+ * Array.from(rank) // [3, 1, 3, 4, 2]
+ */
+/** Scratch reused across calls (grown, never shrunk): the order, each row's bucket, bucket starts. */
+let orderWork = new Int32Array(0);
+let bucketWork = new Int32Array(0);
+let startWork = new Int32Array(0);
+
+export function denseRanks(lp: Float64Array, rank: Int32Array): number {
+  const n = lp.length;
+  if (n === 0) return 0;
+  let min = lp[0];
+  let max = lp[0];
+  for (let i = 1; i < n; i++) {
+    const v = lp[i];
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  if (orderWork.length < n) {
+    orderWork = new Int32Array(n);
+    bucketWork = new Int32Array(n);
+    startWork = new Int32Array(2 * n + 1);
+  }
+  const order = orderWork.subarray(0, n);
+  const scale = n / (max - min);
+  if (min === max || !Number.isFinite(scale) || !Number.isFinite(max - min)) {
+    // one value, or infinite scores: a comparator sort of all rows
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => (lp[a] < lp[b] ? -1 : lp[a] > lp[b] ? 1 : 0));
+  } else {
+    const bucket = bucketWork;
+    const start = startWork; // bucket starts (n + 1), then the fill pointers (n)
+    start.fill(0, 0, n + 1);
+    for (let i = 0; i < n; i++) {
+      const b = Math.min(n - 1, Math.floor((lp[i] - min) * scale));
+      bucket[i] = b;
+      start[b + 1]++;
+    }
+    for (let b = 0; b < n; b++) start[b + 1] += start[b];
+    const f = n + 1;
+    start.copyWithin(f, 0, n);
+    for (let i = 0; i < n; i++) order[start[f + bucket[i]]++] = i;
+    for (let b = 0; b < n; b++) {
+      const lo = start[b];
+      const hi = start[b + 1];
+      if (hi - lo <= 1) continue;
+      if (hi - lo > 16) {
+        order.subarray(lo, hi).sort((a, c) => (lp[a] < lp[c] ? -1 : lp[a] > lp[c] ? 1 : 0));
+        continue;
+      }
+      for (let k = lo + 1; k < hi; k++) {
+        const r = order[k];
+        const v = lp[r];
+        let q = k - 1;
+        while (q >= lo && lp[order[q]] > v) {
+          order[q + 1] = order[q];
+          q--;
+        }
+        order[q + 1] = r;
+      }
+    }
+  }
+  let K = 0;
+  let last = 0;
+  for (let k = 0; k < n; k++) {
+    const v = lp[order[k]];
+    if (k === 0 || v !== last) K++;
+    rank[order[k]] = K;
+    last = v;
+  }
+  return K;
+}
