@@ -73,7 +73,7 @@ function timeR(file, what) {
   const body =
     what === 'cif'
       ? `t0 <- proc.time()[["elapsed"]]; fit <- cuminc(d$time, d$status, d$group); tp <- timepoints(fit[1:4], 10); ms <- 1000 * (proc.time()[["elapsed"]] - t0)
-cat(ms, fit$Tests[, "stat"], tp$est[, 1], "\\n")`
+cat(ms, fit$Tests[, "stat"], tp$est[c("a 1", "a 2", "b 1", "b 2"), 1], "\\n")` // siilab's order: groups outer, causes inner
       : `t0 <- proc.time()[["elapsed"]]; fit <- crr(d$time, d$status, as.matrix(d[, c("x1", "x2", "x3")])); ms <- 1000 * (proc.time()[["elapsed"]] - t0)
 cat(ms, fit$coef, sqrt(diag(fit$var)), "\\n")`;
   const script = `suppressPackageStartupMessages(library(cmprsk))\nd <- read.csv("${file}")\n${body}`;
