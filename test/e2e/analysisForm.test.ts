@@ -10,7 +10,7 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, VIEWPORTS, launchBrowser, skipReason, startServer, type Server } from './harness.js';
+import { ROOT, VIEWPORTS, collectPageErrors, launchBrowser, skipReason, startServer, type Server } from './harness.js';
 import { nomogramFields, nomogramPatient } from '../../src/analysis/nomogramPatient.js';
 import { sig } from '../../src/report/text/formatNumber.js';
 
@@ -39,10 +39,7 @@ describe.skipIf(reason !== null)(`analysis form and nomogram calculator in Chrom
     server = await startServer([]);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: VIEWPORTS.laptop });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
   }, 180000);
   afterAll(async () => {
     await browser?.close();

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { VIEWPORTS, launchBrowser, skipReason, startServer, type Server } from './harness.js';
+import { VIEWPORTS, collectPageErrors, launchBrowser, skipReason, startServer, type Server } from './harness.js';
 import { calculate } from '../../src/evidence/calculate.js';
 import { forPage } from '../../web/src/pages/Calculator.js';
 
@@ -28,7 +28,7 @@ describe.skipIf(reason !== null)(`calculator: applicability open beside each cat
     server = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: VIEWPORTS.laptop });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    collectPageErrors(page, pageErrors, false);
   }, 180000);
   afterAll(async () => {
     await browser?.close();

@@ -10,28 +10,17 @@
  * Screenshots at 1366 and 820 px go to $SIILAB_SHOTS (default: the OS temp folder).
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, VIEWPORTS, launchBrowser, skipReason, startServer, type Server } from './harness.js';
+import { ROOT, VIEWPORTS, collectPageErrors, launchBrowser, screenshots, skipReason, startServer, type Server } from './harness.js';
 
 const REAL = process.env.SIILAB_REAL_DATA ?? join(ROOT, '..', 'shared', 'data', 'real');
 const CHOWELL = join(REAL, 'chowell2021_ici_pancancer.csv');
 const hasReal = existsSync(CHOWELL);
 const reason = skipReason() ?? (hasReal ? null : `${CHOWELL} is absent`);
 if (reason) process.stderr.write(`test/e2e/chowell.test.ts: skipped: ${reason}\n`);
-const SHOTS = process.env.SIILAB_SHOTS ?? join(tmpdir(), 'siilab-shots');
 
-async function shots(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const vp of Object.values(VIEWPORTS)) {
-    await page.setViewportSize(vp);
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(VIEWPORTS.laptop);
-}
 
 describe.skipIf(reason !== null)(`Chowell: SII from NLR × platelets in Chromium${reason ? ` (skipped: ${reason})` : ''}`, () => {
   let server: Server;
@@ -43,10 +32,7 @@ describe.skipIf(reason !== null)(`Chowell: SII from NLR × platelets in Chromium
     server = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: VIEWPORTS.laptop });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
   }, 180000);
   afterAll(async () => {
     await browser?.close();
@@ -62,7 +48,7 @@ describe.skipIf(reason !== null)(`Chowell: SII from NLR × platelets in Chromium
     expect(await markers.locator('li[data-marker="NLR"]').textContent()).toBe('NLR as recorded in the file (column NLR): the marker “nlr”');
     expect(await markers.locator('li[data-marker="PLR"]').getAttribute('class')).toBe('unavailable');
     expect(await markers.locator('li[data-marker="PLR"]').textContent()).toMatch(/^PLR: Not available: PLR needs platelets with a lymphocyte count/);
-    await shots(page, 'chowell-cohort');
+    await screenshots(page, 'chowell-cohort', { fullPage: true, settleMs: 200 });
     await page.locator('[data-testid="check-data"]').click();
     const validation = page.locator('[data-testid="validation"]');
     await validation.waitFor({ timeout: 120000 });
@@ -82,7 +68,7 @@ describe.skipIf(reason !== null)(`Chowell: SII from NLR × platelets in Chromium
     await expect.poll(() => page.locator('[data-testid="unused-choices"]').textContent()).toMatch(/factor age is used only by the baseline table and regression/);
     for (const k of ['regression', 'km', 'maxstat']) await page.locator(`input[name="analysis-${k}"]`).check();
     expect(await page.locator('[data-testid="unused-choices"]').count()).toBe(0);
-    await shots(page, 'chowell-analysis-form');
+    await screenshots(page, 'chowell-analysis-form', { fullPage: true, settleMs: 200 });
     await page.locator('[data-testid="run-analysis"]').click();
     const results = page.locator('[data-testid="results"]');
     await results.locator('figure[id^="figure-km"]').first().waitFor({ timeout: 240000 });
@@ -106,7 +92,7 @@ describe.skipIf(reason !== null)(`Chowell: SII from NLR × platelets in Chromium
     const coxTables = await results.locator('table[id^="table-cox"]').allTextContents();
     expect(coxTables.some((t) => /SII/.test(t) && /age|Age/.test(t))).toBe(true);
     await results.locator('figure[id^="figure-km"]').nth(1).scrollIntoViewIfNeeded();
-    await shots(page, 'chowell-results');
+    await screenshots(page, 'chowell-results', { fullPage: true, settleMs: 200 });
 
     // A reload keeps the opened run and fills the form from its spec.
     await page.reload();

@@ -5,11 +5,11 @@
  * end (web/dist) is missing — `npm test` builds both and installs Chromium first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -79,3 +79,26 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export const VIEWPORTS = { laptop: { width: 1366, height: 768 }, tablet: { width: 820, height: 1180 } } as const;
+
+/** Where screenshots go (to be looked at): $SIILAB_SHOTS or <tmp>/siilab-shots. */
+export const SHOTS = process.env.SIILAB_SHOTS ?? join(tmpdir(), 'siilab-shots');
+
+/** Screenshots of the page at each viewport width (name-1366.png, name-820.png), then back to the laptop size. */
+export async function screenshots(page: Page, name: string, opts: { fullPage?: boolean; settleMs?: number } = {}): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const vp of Object.values(VIEWPORTS)) {
+    await page.setViewportSize(vp);
+    if (opts.settleMs) await page.waitForTimeout(opts.settleMs);
+    await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), fullPage: opts.fullPage ?? false });
+  }
+  await page.setViewportSize(VIEWPORTS.laptop);
+}
+
+/** Collects the page's script errors (and console errors other than failed resource loads, unless `console` is false) into `into`. */
+export function collectPageErrors(page: Page, into: string[], console = true): void {
+  page.on('pageerror', (e) => into.push(e.message));
+  if (console)
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) into.push(m.text());
+    });
+}

@@ -12,11 +12,10 @@
  * Screenshots of each page at 1366 and 820 px go to $SIILAB_SHOTS (default: the OS temp folder).
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, VIEWPORTS, launchBrowser, skipReason, startServer, type Server } from './harness.js';
+import { ROOT, SHOTS, VIEWPORTS, collectPageErrors, launchBrowser, screenshots, skipReason, startServer, type Server } from './harness.js';
 import { cutoffText } from '../../src/analysis/cutoffText.js';
 import { typoCohort } from '../helpers/typoCohort.js';
 
@@ -36,17 +35,7 @@ async function inView(page: Page, selector: string): Promise<boolean> {
 
 const reason = skipReason();
 if (reason) process.stderr.write(`test/e2e/researcher.test.ts: skipped: ${reason}\n`);
-const SHOTS = process.env.SIILAB_SHOTS ?? join(tmpdir(), 'siilab-shots');
 
-async function shots(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [k, vp] of Object.entries(VIEWPORTS)) {
-    await page.setViewportSize(vp);
-    await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`) });
-    void k;
-  }
-  await page.setViewportSize(VIEWPORTS.laptop);
-}
 
 const SPEC = `version: 1
 title: SII median split
@@ -80,7 +69,7 @@ describe.skipIf(reason !== null)(`researcher path in Chromium${reason ? ` (skipp
     server = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: VIEWPORTS.laptop });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    collectPageErrors(page, pageErrors, false);
   }, 90000);
   afterAll(async () => {
     await browser?.close();
@@ -140,7 +129,7 @@ describe.skipIf(reason !== null)(`researcher path in Chromium${reason ? ` (skipp
     // Opens at the study's cut-off.
     await expectAgreement();
     expect(await page.locator('.slider-label').textContent()).toContain(`SII ≥ ${text}`);
-    await shots(page, 'explorer-study-cutoff');
+    await screenshots(page, 'explorer-study-cutoff');
     // Away with the slider, then back with the median button (58 patients, all with SII: the same median).
     const slider = page.locator('[data-testid="cutoff-slider"]');
     await slider.focus();
@@ -168,7 +157,7 @@ describe.skipIf(reason !== null)(`researcher path in Chromium${reason ? ` (skipp
     // A split at the top leaves < 10 % high: flagged.
     await slider.press('End');
     await page.locator('[data-testid="small-group"]').waitFor({ timeout: 15000 });
-    await shots(page, 'explorer-small-group');
+    await screenshots(page, 'explorer-small-group');
   }, 120000);
 
   it('typos: each is a row-level problem in view with a fix; the corrected copy has none and keeps the mapping', async () => {
@@ -184,7 +173,7 @@ describe.skipIf(reason !== null)(`researcher path in Chromium${reason ? ` (skipp
     expect(await page.getByLabel('Use column platelets as').inputValue()).toBe('platelets');
     expect(await page.getByLabel('Use column os_event as').inputValue()).toBe('death');
     expect(await page.locator('.panel h2 + p.muted').first().textContent()).toContain('one row per patient');
-    await shots(page, 'cohort-typos');
+    await screenshots(page, 'cohort-typos');
     expect(await page.getByLabel('Correct row 11, column os_time to').inputValue()).toBe('3');
     await page.getByLabel('Correct row 5, column os_event to').fill('1');
     await page.getByLabel('Correct row 8, column platelets to').fill('180');
@@ -217,7 +206,7 @@ describe.skipIf(reason !== null)(`researcher path in Chromium${reason ? ` (skipp
     await page.locator('[data-testid="cohort-file"]').setInputFiles(TONGJI);
     await page.locator('[data-testid="mapping"]').waitFor({ timeout: 60000 });
     await expect.poll(() => page.locator('[data-testid="spec-note"]').textContent({ timeout: 1000 }).catch(() => `errors: ${pageErrors.join('; ')}`), { timeout: 30000 }).toMatch(/first draw/);
-    await shots(page, 'cohort-tongji-mapped');
+    await screenshots(page, 'cohort-tongji-mapped');
     await page.locator('[data-testid="check-data"]').click();
     await expect.poll(() => inView(page, '[data-testid="cohort-progress"]'), { timeout: 10000 }).toBe(true);
     const validation = page.locator('[data-testid="validation"]');
@@ -227,7 +216,7 @@ describe.skipIf(reason !== null)(`researcher path in Chromium${reason ? ` (skipp
     const m = /(\d+) analysable/.exec((await validation.textContent()) ?? '');
     expect(Number(m?.[1])).toBeGreaterThan(300);
     await validation.scrollIntoViewIfNeeded();
-    await shots(page, 'cohort-tongji-checked');
+    await screenshots(page, 'cohort-tongji-checked');
   }, 240000);
 
   it('no script errors', () => {

@@ -5,24 +5,12 @@
  * a readable HTML page, not JSON. Screenshots at 1366 and 820 px go to $SIILAB_SHOTS.
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { VIEWPORTS, launchBrowser, skipReason, startServer, type Server } from './harness.js';
+import type { Browser } from 'playwright-core';
+import { VIEWPORTS, launchBrowser, screenshots, skipReason, startServer, type Server } from './harness.js';
 
 const reason = skipReason();
 if (reason) process.stderr.write(`test/e2e/smallThings.test.ts: skipped: ${reason}\n`);
-const SHOTS = process.env.SIILAB_SHOTS ?? join(tmpdir(), 'siilab-shots');
 
-async function shots(page: Page, name: string, fullPage = false): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const vp of Object.values(VIEWPORTS)) {
-    await page.setViewportSize(vp);
-    await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), fullPage });
-  }
-  await page.setViewportSize(VIEWPORTS.laptop);
-}
 
 describe.skipIf(reason !== null)(`skip link, compression, 401 page in Chromium${reason ? ` (skipped: ${reason})` : ''}`, () => {
   let server: Server;
@@ -58,7 +46,7 @@ describe.skipIf(reason !== null)(`skip link, compression, 401 page in Chromium${
     expect(shown!.x).toBeGreaterThanOrEqual(0);
     expect(shown!.y).toBeGreaterThanOrEqual(0);
     expect(shown!.width).toBeGreaterThan(50);
-    await shots(page, 'skip-link-focused');
+    await screenshots(page, 'skip-link-focused');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     expect(new URL(page.url()).hash).toBe('#/audit');
@@ -82,7 +70,7 @@ describe.skipIf(reason !== null)(`skip link, compression, 401 page in Chromium${
     expect(await page.locator('h1').textContent()).toBe('siilab: access token needed');
     expect(await page.locator('[data-testid="refusal"]').textContent()).toBe('This siilab server needs its access token: open the link with ?token=… that it printed at start.');
     expect(await page.title()).toBe('siilab: access token needed');
-    await shots(page, 'token-401');
+    await screenshots(page, 'token-401');
     const wrong = await page.goto(`${base}?token=not-the-token#/calculator`);
     expect(wrong!.status()).toBe(401);
     expect(await page.locator('[data-testid="refusal"]').textContent()).toMatch(/^The access token in this link is not this siilab server's/);

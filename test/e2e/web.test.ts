@@ -8,7 +8,7 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, VIEWPORTS, launchBrowser, skipReason, startServer, type Server } from './harness.js';
+import { ROOT, VIEWPORTS, collectPageErrors, launchBrowser, skipReason, startServer, type Server } from './harness.js';
 
 const reason = skipReason();
 if (reason) process.stderr.write(`test/e2e/web.test.ts: skipped: ${reason}\n`);
@@ -23,10 +23,7 @@ describe.skipIf(reason !== null)(`web application in Chromium${reason ? ` (skipp
     server = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: VIEWPORTS.laptop, acceptDownloads: true });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
   }, 90000);
   afterAll(async () => {
     await browser?.close();
