@@ -48,7 +48,7 @@ export function buildReport(raw: ResultsBundle, extras: ReportExtras = {}): Repo
   sections.push(...(extras.sections ?? []));
   sections.push({ id: 'methods', heading: 'Statistical methods', blocks: methodsText(raw).map((text) => ({ kind: 'paragraph', text })) });
   const flowBlocks: ReportBlock[] = [
-    { kind: 'figure', figure: { id: 'figure-flow', caption: fig(`Participant flow: ${b.flow.screened} patients in the data, ${b.flow.analysed} analysed.`), svg: flowSvg(flowFigureData(b.flow, 'Participant flow')), widthMm: 120 } },
+    { kind: 'figure', figure: { id: 'figure-flow', caption: fig(`Participant flow: ${b.flow.screened} patients in the data, ${b.flow.analysed} analysed.`), svg: flowSvg(flowFigureData(b.flow, 'Participant flow')), widthMm: 85 } },
   ];
   if (b.flow.excluded.length) flowBlocks.push({ kind: 'table', table: exclusionCountsTable(b.flow, table('Patients excluded, by reason')) });
   if (b.flow.dataNotes?.length) flowBlocks.push({ kind: 'table', table: dataNotesTable(b.flow.dataNotes, table('Data notes: values converted, recoded or set missing')) });
