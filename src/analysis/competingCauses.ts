@@ -6,6 +6,7 @@
  */
 import type { AnalysisDataset, DatasetEndpoint } from './dataset.js';
 import { labelOf } from './dataset.js';
+import { competingCauseNames } from './competingCauseNames.js';
 
 export interface CompetingCause {
   /** Status code: 1 the event of interest, 2 a competing event. */
@@ -13,15 +14,10 @@ export interface CompetingCause {
   readonly label: string;
 }
 
-/** Lower-case the first letter of a word-like label ("Recurrence" → "recurrence", not "AFP" → "aFP"). */
-const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
-const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
 export function competingCauses(ds: AnalysisDataset, ep: Extract<DatasetEndpoint, { kind: 'competing' }>): CompetingCause[] {
-  const event = ep.events.map((v) => labelOf(ds, v)).join(' or ');
-  const competing = ep.competing.map((v) => labelOf(ds, v)).join(' or ');
+  const [event, competing] = competingCauseNames(ep.events.map((v) => labelOf(ds, v)), ep.competing.map((v) => labelOf(ds, v)));
   return [
-    { code: 1, label: upperFirst(event) },
-    { code: 2, label: `${upperFirst(competing)} without ${lowerFirst(event)}` },
+    { code: 1, label: event },
+    { code: 2, label: competing },
   ];
 }

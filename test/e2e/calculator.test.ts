@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { VIEWPORTS, collectPageErrors, launchBrowser, skipReason, startServer, type Server } from './harness.js';
 import { calculate } from '../../src/evidence/calculate.js';
-import { forPage } from '../../web/src/pages/Calculator.js';
+import { forPage } from '../../web/src/lib/forPage.js';
 
 const reason = skipReason();
 if (reason) process.stderr.write(`test/e2e/calculator.test.ts: skipped: ${reason}\n`);

@@ -16,7 +16,10 @@ export interface Cohort { id: string; name: string; createdAt: string; sha256: s
 export interface Study { id: string; name: string; createdAt: string; cohortId: string | null; specYaml: string }
 export interface Run { id: string; studyId: string; createdAt: string; status: string; error?: string | null }
 export type PlainColumn = { kind: 'numeric'; values: (number | null)[]; unit?: string | null; label?: string } | { kind: 'categorical'; values: (string | null)[]; levels?: string[]; label?: string };
-export type PlainEndpoint = { kind: 'survival'; time: (number | null)[]; event: (number | null)[]; unit: string; label?: string } | { kind: 'binary'; values: (number | null)[]; label?: string };
+export type PlainEndpoint =
+  | { kind: 'survival'; time: (number | null)[]; event: (number | null)[]; unit: string; label?: string }
+  | { kind: 'competing'; time: (number | null)[]; status: (number | null)[]; unit: string; label?: string; events: string[]; competing: string[] }
+  | { kind: 'binary'; values: (number | null)[]; label?: string };
 export interface Dataset { n: number; ids: string[]; columns: Record<string, PlainColumn>; endpoints: Record<string, PlainEndpoint> }
 export interface AuditResult { papers: any[]; findings: any[] }
 

@@ -36,6 +36,7 @@ import { kmFigureData } from '../../../src/report/build/figureAdapters.js';
 import { kmSvg } from '../../../src/report/figures/kmSvg.js';
 import { cutoffText } from '../../../src/analysis/cutoffText.js';
 import { MIN_GROUP_SHARE, isSmallSplit } from '../../../src/analysis/smallGroup.js';
+import { explorerCif, type ExplorerCif } from './explorerCif.js';
 
 export interface ExplorerInput {
   readonly time: ArrayLike<number | null>;
@@ -51,6 +52,12 @@ export interface ExplorerInput {
   readonly direction?: '>=' | '>';
   /** Smallest share either side may hold before the split is flagged (default 0.1). */
   readonly minShare?: number;
+  /**
+   * A competing-risks endpoint: the status per patient (0 censored, 1 the event, 2 the competing event;
+   * `event` is then status = 1, the competing event censored) and the causes' names. explore() then
+   * also gives the cumulative incidence of each cause with Gray's test (explorerCif.ts).
+   */
+  readonly competing?: { readonly status: ArrayLike<number | null>; readonly causes: readonly [string, string] } | null;
 }
 
 export interface MaxstatSummary {
@@ -88,6 +95,9 @@ export interface Prepared {
   readonly endpoint: string;
   readonly outcomeName: string | null;
   readonly unit: string;
+  /** Competing-risks status of the complete cases, time-sorted as `time`; null for a survival endpoint. */
+  readonly status: Float64Array | null;
+  readonly causes: readonly [string, string] | null;
 }
 
 export interface ExploreResult {
@@ -103,6 +113,8 @@ export interface ExploreResult {
   readonly note: string | null;
   /** The split leaves fewer than minShare of the patients on one side. */
   readonly smallGroup: boolean;
+  /** Competing-risks endpoints: cumulative incidence per cause and Gray's test at this cutoff. */
+  readonly cif: ExplorerCif | null;
 }
 
 const ok = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -110,11 +122,12 @@ const ok = (x: number | null | undefined): x is number => typeof x === 'number' 
 export function prepareExplorer(x: ExplorerInput): Prepared {
   const keep: number[] = [];
   for (let i = 0; i < x.marker.length; i++) {
-    if (ok(x.time[i]) && ok(x.event[i]) && ok(x.marker[i])) keep.push(i);
+    if (ok(x.time[i]) && ok(x.event[i]) && ok(x.marker[i]) && (!x.competing || ok(x.competing.status[i]))) keep.push(i);
   }
   const n = keep.length;
   const time = new Float64Array(n), event = new Float64Array(n), marker = new Float64Array(n);
   const outcome = x.outcome ? new Float64Array(n) : null;
+  const status = x.competing ? new Float64Array(n) : null;
   let events = 0;
   keep.forEach((i, k) => {
     time[k] = x.time[i] as number;
@@ -122,12 +135,14 @@ export function prepareExplorer(x: ExplorerInput): Prepared {
     marker[k] = x.marker[i] as number;
     events += event[k];
     if (outcome) outcome[k] = ok(x.outcome![i]) ? (x.outcome![i] as number) : NaN;
+    if (status) status[k] = x.competing!.status[i] as number;
   });
   if (n > 0) kaplanMeier(time, event, { groupName: x.markerName }); // the public checks, once
   const order = sortByTime(time);
   const reorder = (a: Float64Array) => Float64Array.from(order, (i) => a[i]);
   const sTime = reorder(time), sEvent = reorder(event), sMarker = reorder(marker);
   const sOutcome = outcome ? reorder(outcome) : null;
+  const sStatus = status ? reorder(status) : null;
   const sorted = Float64Array.from(marker).sort();
   const values = sorted.filter((v, k) => k === 0 || v !== sorted[k - 1]);
   const median = n ? (n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2) : NaN;
@@ -142,7 +157,7 @@ export function prepareExplorer(x: ExplorerInput): Prepared {
   } catch (e) {
     maxstatError = e instanceof Error ? e.message : String(e);
   }
-  return { n, dropped: x.marker.length - n, events, time: sTime, event: sEvent, marker: sMarker, outcome: sOutcome, values, cutoffs, direction, minShare, median, maxstat: ms, maxstatError, markerName: x.markerName, endpoint: x.endpoint, outcomeName: x.outcomeName, unit: x.unit };
+  return { n, dropped: x.marker.length - n, events, time: sTime, event: sEvent, marker: sMarker, outcome: sOutcome, values, cutoffs, direction, minShare, median, maxstat: ms, maxstatError, markerName: x.markerName, endpoint: x.endpoint, outcomeName: x.outcomeName, unit: x.unit, status: sStatus, causes: x.competing ? x.competing.causes : null };
 }
 
 /** Is this patient's value "high" at the cutoff (the study's convention). */
@@ -268,5 +283,8 @@ export function explore(p: Prepared, cutoff: number): ExploreResult {
   const title = `${p.endpoint} by ${p.markerName} at ${cutoffText(cutoff)}`;
   const svg = kmSvg(kmFigureData(plain, title, `Time (${p.unit})`));
   const smallGroup = isSmallSplit(nLow, nHigh, p.minShare);
-  return { cutoff, nLow, nHigh, eventsLow, eventsHigh, logRank: lr ? { chisq: lr.chisq, p: lr.p } : null, hr, accuracy, svg, note, smallGroup };
+  const cif = p.status && p.causes && nLow > 0 && nHigh > 0
+    ? explorerCif({ time: p.time, status: p.status, high, labels: [lowLabel, highLabel], causes: p.causes, unit: p.unit, title })
+    : null;
+  return { cutoff, nLow, nHigh, eventsLow, eventsHigh, logRank: lr ? { chisq: lr.chisq, p: lr.p } : null, hr, accuracy, svg, note, smallGroup, cif };
 }

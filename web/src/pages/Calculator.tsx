@@ -12,6 +12,7 @@ import { UNITS, type Quantity } from '../../../src/units/units.js';
 import type { RawLabInputs } from '../../../src/units/normaliseInputs.js';
 import { sig } from '../../../src/report/text/formatNumber.js';
 import { ErrorBox, recordTiming } from '../components.js';
+import { forPage } from '../lib/forPage.js';
 // A patient on the nomogram of one's own run (loaded when the page shows, outside the main bundle).
 const ModelNomogram = lazy(() => import('./ModelNomogram.js').then((m) => ({ default: m.ModelNomogram })));
 
@@ -33,10 +34,6 @@ const UNIT_QUANTITIES: readonly Quantity[] = ['count', 'percent', 'afp', 'albumi
 const QUANTITY_LABEL: Partial<Record<Quantity, string>> = { count: 'Cell count unit', percent: 'Differential unit', afp: 'AFP unit', albumin: 'Albumin unit', bilirubin: 'Bilirubin unit' };
 
 const num = (x: number | null | undefined, d = 4) => (x === null || x === undefined ? '—' : sig(x, d));
-
-/** The engine's messages name command-line options; the page has fields instead. */
-export const forPage = (m: string): string =>
-  m.replace(/pass --model FILE/g, 'load a model file').replace(/\s*\(--[a-z-]+\)/g, '').replace(/--([a-z]+)-unit/g, '$1 unit').replace(/--([a-z-]+)/g, '$1');
 
 function parseField(s: string): number | null | 'bad' {
   const t = s.trim().replace(',', '.');

@@ -11,13 +11,14 @@
  * cut-off set the same state, so the same value gives the same groups. Only markers are listed
  * (not follow-up times, event indicators or dates).
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { api, type Dataset } from '../api.js';
 import type { AppContext } from '../App.js';
 import { sliderIndex, type ExploreResult, type MaxstatSummary } from '../lib/explorerCompute.js';
 import { formatP } from '../../../src/report/format/numbers.js';
 import { sig } from '../../../src/report/text/formatNumber.js';
 import { cutoffText } from '../../../src/analysis/cutoffText.js';
+import { competingCauseNames } from '../../../src/analysis/competingCauseNames.js';
 import { isMarkerColumn } from '../lib/explorerMarkers.js';
 import { ErrorBox, SvgFigure, recordTiming } from '../components.js';
 
@@ -74,7 +75,8 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
   const numeric = useMemo(() => (ds ? Object.entries(ds.columns).filter(([k, c]) => c.kind === 'numeric' && isMarkerColumn(k, c.values, (bundle?.spec as Parameters<typeof isMarkerColumn>[2]) ?? null)).map(([k]) => k) : []), [ds, bundle]);
   /** The study's own cut-off of this marker (the analysis and report use it), if the spec declares one. */
   const studyCut = useMemo(() => bundle?.cutoffs.find((c) => c.variable === marker) ?? null, [bundle, marker]);
-  const survival = useMemo(() => (ds ? Object.entries(ds.endpoints).filter(([, e]) => e.kind === 'survival').map(([k]) => k) : []), [ds]);
+  // survival and competing-risks endpoints (the latter shown as cumulative incidence with Gray's test)
+  const survival = useMemo(() => (ds ? Object.entries(ds.endpoints).filter(([, e]) => e.kind === 'survival' || e.kind === 'competing').map(([k]) => k) : []), [ds]);
   const binary = useMemo(() => (ds ? Object.entries(ds.endpoints).filter(([, e]) => e.kind === 'binary').map(([k]) => k) : []), [ds]);
 
   useEffect(() => {
@@ -153,7 +155,10 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
     if (!ds || !marker || !endpoint || !worker.current) return;
     const ep = ds.endpoints[endpoint];
     const col = ds.columns[marker];
-    if (!ep || ep.kind !== 'survival' || !col || col.kind !== 'numeric') return;
+    if (!ep || (ep.kind !== 'survival' && ep.kind !== 'competing') || !col || col.kind !== 'numeric') return;
+    // a competing-risks endpoint: "event" is the event of interest (the competing event censored, as a cause-specific analysis)
+    const event = ep.kind === 'competing' ? ep.status.map((v) => (v === null ? null : v === 1 ? 1 : 0)) : ep.event;
+    const competing = ep.kind === 'competing' ? { status: ep.status, causes: competingCauseNames(ep.events, ep.competing) } : null;
     let outcome: (number | null)[] | null = null;
     let outcomeName: string | null = null;
     if (accuracyOf.startsWith('binary:')) {
@@ -163,7 +168,7 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
         outcomeName = accuracyOf.slice(7);
       }
     } else {
-      outcome = ep.event;
+      outcome = event;
       outcomeName = `event (${endpoint})`;
     }
     setSummary(null);
@@ -173,7 +178,7 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
     const minShare = ((bundle?.spec as { cutoffs?: Record<string, { minShare?: number }> } | undefined)?.cutoffs?.[marker])?.minShare;
     worker.current.postMessage({
       type: 'prepare',
-      input: { time: ep.time, event: ep.event, marker: col.values, outcome, markerName: marker, endpoint, outcomeName, unit: ep.unit, direction: studyCut?.direction ?? '>=', minShare },
+      input: { time: ep.time, event, marker: col.values, outcome, markerName: marker, endpoint, outcomeName, unit: ep.unit, direction: studyCut?.direction ?? '>=', minShare, competing },
     });
   }, [ds, marker, endpoint, accuracyOf, studyCut]);
 
@@ -217,7 +222,7 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
         <label>
           Survival endpoint
           <select value={endpoint} onChange={(e) => setEndpoint(e.target.value)}>
-            {survival.map((m) => <option key={m} value={m}>{m}</option>)}
+            {survival.map((m) => <option key={m} value={m}>{m}{ds?.endpoints[m]?.kind === 'competing' ? ' (competing risks)' : ''}</option>)}
           </select>
         </label>
         <label>
@@ -285,9 +290,15 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
             <dl className="kv">
               <dt>Low / high</dt>
               <dd data-testid="group-sizes">{result.nLow} / {result.nHigh} patients ({result.eventsLow} / {result.eventsHigh} events)</dd>
-              <dt>Log-rank</dt>
+              {result.cif?.gray.map((g) => (
+                <Fragment key={g.cause}>
+                  <dt>Gray&apos;s test, {g.label.toLowerCase()}</dt>
+                  <dd data-testid={`gray-p-${g.cause}`} data-chisq={g.chisq}>χ² = {g.chisq.toFixed(2)}, {pText(g.p)}</dd>
+                </Fragment>
+              ))}
+              <dt>{result.cif ? 'Log-rank, cause-specific' : 'Log-rank'}</dt>
               <dd data-testid="logrank-p" data-chisq={result.logRank?.chisq}>{result.logRank ? `χ² = ${result.logRank.chisq.toFixed(2)}, ${pText(result.logRank.p)}` : '—'}</dd>
-              <dt>Hazard ratio, high vs low</dt>
+              <dt>{result.cif ? 'Cause-specific hazard ratio, high vs low' : 'Hazard ratio, high vs low'}</dt>
               <dd data-testid="hr">{result.hr ? `${sig(result.hr.hr, 3)} (95% CI ${result.hr.lower === null ? '—' : sig(result.hr.lower, 3)}–${result.hr.upper === null ? '—' : sig(result.hr.upper, 3)}), ${pText(result.hr.p)}` : '—'}</dd>
               <dt>Sensitivity / specificity</dt>
               <dd data-testid="accuracy">
@@ -312,7 +323,20 @@ export function ExplorerPage({ ctx }: { ctx: AppContext }) {
             </div>
             {lastMs && <p className="muted small timing">Computed in {lastMs.worker.toFixed(1)} ms; redrawn {lastMs.total.toFixed(1)} ms after the move.</p>}
           </div>
-          <SvgFigure svg={result.svg} id="explorer-km" caption={`Kaplan–Meier curves of ${endpoint} by ${marker} ${op} ${cutoffText(result.cutoff)}, with numbers at risk.`} />
+          {result.cif ? (
+            <div data-testid="explorer-cif">
+              <p className="note">
+                {endpoint} is a competing-risks endpoint: the curves are cumulative incidences (Aalen–Johansen), in which a competing event ends the risk of
+                the event instead of being censored, as in the report&apos;s cumulative-incidence analysis. The log-rank test and hazard ratio above are cause-specific
+                (the competing event censored).
+              </p>
+              {result.cif.figures.map((f) => (
+                <SvgFigure key={f.cause} svg={f.svg} id={`explorer-cif-${f.cause}`} caption={`Cumulative incidence of ${f.label.toLowerCase()} by ${marker} ${op} ${cutoffText(result.cutoff)}, with numbers at risk and Gray's test.`} />
+              ))}
+            </div>
+          ) : (
+            <SvgFigure svg={result.svg} id="explorer-km" caption={`Kaplan–Meier curves of ${endpoint} by ${marker} ${op} ${cutoffText(result.cutoff)}, with numbers at risk.`} />
+          )}
         </div>
       )}
     </div>
