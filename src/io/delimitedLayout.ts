@@ -55,7 +55,7 @@ export function scanDelimited(
   const crlf = newline === '\r\n';
   // The header: the first row that is not blank.
   let p = start;
-  let starts: number[] = [];
+  let starts: number[];
   for (;;) {
     if (p >= n) return { buf, delim, nl0, crlf, header: [], nCols: 0, nRows: 0, cellStart: new Uint32Array(0) };
     const row: number[] = [];
@@ -193,7 +193,7 @@ function rowBlank(buf: Uint8Array, from: number, to: number, delim: number, nl0:
   for (const s of row) {
     if (s < to && buf[s] === QUOTE) {
       // Quoted: the content up to the closing quote; an escaped quote is content.
-      let q = s + 1;
+      const q = s + 1;
       for (;;) {
         const close = indexOfQuote(buf, q, buf.length);
         for (let k = q; k < close; k++) {

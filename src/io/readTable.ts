@@ -41,7 +41,7 @@ function headerOf(file: string, opts: ReadTableOptions): { header: boolean; name
 }
 
 export async function readTable(file: string, opts: ReadTableOptions = {}): Promise<Table> {
-  let size = 0;
+  let size: number;
   try {
     const s = await stat(file);
     if (!s.isFile()) throw dataError(ioMessages.fileUnreadable(file, 'not a regular file'));

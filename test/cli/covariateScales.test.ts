@@ -4,7 +4,7 @@ import { runCli } from '../helpers/runCli.js';
 
 const lung = 'test/reference/survival/cox_lung.csv';
 const base = ['--time', 'time', '--event', 'status', '--event-value', '2', '--json'];
-const coefOf = (j: any, k = 0) => (j.coefficients ?? j.terms ?? j.model?.coefficients)[k];
+const coefOf = (j: any, k = 0) => (j.coefficients ?? j.terms ?? j.model?.coefficients ?? [])[k];
 
 describe('siilab cox / logit: covariate scales', () => {
   it('--per meal.cal=100 gives 100 × β and the same P, named "meal.cal (per 100)"', async () => {

@@ -18,7 +18,7 @@ import { runCli } from '../helpers/runCli.js';
 
 const EX = resolve('examples/deng2025');
 const SPEC = readFileSync(join(EX, 'study.yaml'), 'utf8');
-const FILE_SOURCES = /sources:\n  - \{ id: patients, file: cohort.csv \}\n  - \{ id: draws, file: draws.csv, (format: long, idColumn: id, dateColumn: draw_date) \}\n/;
+const FILE_SOURCES = /sources:\n {2}- \{ id: patients, file: cohort.csv \}\n {2}- \{ id: draws, file: draws.csv, (format: long, idColumn: id, dateColumn: draw_date) \}\n/;
 const dir = mkdtempSync(join(tmpdir(), 'siilab-dbsrc-'));
 
 function specWith(sources: string, name: string): string {

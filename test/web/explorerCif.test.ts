@@ -52,6 +52,7 @@ describe('explorer on a competing-risks endpoint', () => {
     });
     const r = explore(p, 400);
     expect(r.cif).not.toBeNull();
+    expect(r.svg).toBe(''); // the Kaplan–Meier figure is not drawn for a competing endpoint
     const cif = r.cif!;
     expect(cif.groups.map((g) => g.label)).toEqual(a.groups);
     a.groups.forEach((g, k) => {
@@ -79,6 +80,8 @@ describe('explorer on a competing-risks endpoint', () => {
   it('a survival endpoint has no CIF view', () => {
     const d = raw();
     const p = prepareExplorer({ time: d.time, event: d.status.map((s) => (s === 1 ? 1 : 0)), marker: d.sii, outcome: null, markerName: 'sii', endpoint: 'recurrence', outcomeName: null, unit: 'months' });
-    expect(explore(p, 400).cif).toBeNull();
+    const r = explore(p, 400);
+    expect(r.cif).toBeNull();
+    expect(r.svg).toContain('<svg');
   });
 });

@@ -281,10 +281,11 @@ export function explore(p: Prepared, cutoff: number): ExploreResult {
   }
   const plain = { km: { groups: groups.map(plainGroup) }, logrank: lr ? { chisq: lr.chisq, df: lr.df, p: lr.p } : null } as unknown as Parameters<typeof kmFigureData>[0];
   const title = `${p.endpoint} by ${p.markerName} at ${cutoffText(cutoff)}`;
-  const svg = kmSvg(kmFigureData(plain, title, `Time (${p.unit})`));
   const smallGroup = isSmallSplit(nLow, nHigh, p.minShare);
   const cif = p.status && p.causes && nLow > 0 && nHigh > 0
     ? explorerCif({ time: p.time, status: p.status, high, labels: [lowLabel, highLabel], causes: p.causes, unit: p.unit, title })
     : null;
+  // a competing endpoint is drawn as cumulative incidence; its 1 − KM figure is not shown, so not drawn
+  const svg = cif ? '' : kmSvg(kmFigureData(plain, title, `Time (${p.unit})`));
   return { cutoff, nLow, nHigh, eventsLow, eventsHigh, logRank: lr ? { chisq: lr.chisq, p: lr.p } : null, hr, accuracy, svg, note, smallGroup, cif };
 }
