@@ -40,7 +40,7 @@ export function cifJson(file: string, r: CumulativeIncidenceResult) {
       table: Array.from(c.table.time, (t, i) => ({ time: t, cif: c.table.cif[i], variance: c.table.variance[i] })),
     })),
     gray: r.gray.map((g) => ({ cause: g.cause, chisq: fin(g.chisq), df: g.df, p: fin(g.p) })),
-    grayMethod: "Gray's test (1988), rho = 0; score as cmprsk::cuminc, variance from the martingale representation (see docs: not cmprsk's finite-sample discretisation)",
+    grayMethod: "Gray's test (1988), rho = 0; score and variance (asymptotic, under H0) as cmprsk::cuminc",
     warnings: [...r.warnings],
   };
 }

@@ -21,6 +21,9 @@ export const competingMessages = {
     `${present.length ? ` (causes present: ${present.join(', ')})` : ''}; the model needs events of the cause it describes. Check --cause.`,
   causeEmptyInGroup: (column: string, group: string, cause: number) =>
     `group ${q(group)} of ${q(column)} has no event of cause ${cause}: its cumulative incidence of that cause stays 0.`,
+  grayUndefined: (cause: number) =>
+    `Gray's test for cause ${cause} is not reported: the pooled cumulative incidence under the null hypothesis reaches 1 while ` +
+    `two groups are still at risk, so its variance is undefined.`,
   oneGroupOnly: (column: string, group: string) =>
     `${q(column)} has a single group (${q(group)}) among the complete rows; Gray's test needs at least two.`,
   noCovariates: () => `a Fine–Gray model needs at least one covariate (give --covariates A,B,...).`,

@@ -82,8 +82,8 @@ describe('competing endpoint: spec → bundle → report', () => {
     }
     for (const g of ref.gray) {
       const mine = cif.cif.gray.find((x) => x.cause === g.cause)!;
-      // not cmprsk's finite-sample variance (src/stats/competing/grayTest.ts): within 4% here (measured 2.1% and 3.6%)
-      expect(rel(mine.chisq, g.stat), `Gray's χ² cause ${g.cause}: siilab ${mine.chisq}, R ${g.stat}`).toBeLessThanOrEqual(0.04);
+      close(mine.chisq, g.stat, 1e-6, `Gray's χ² cause ${g.cause}`);
+      close(mine.p, g.pv, 1e-6, `Gray's P cause ${g.cause}`);
       expect(mine.df).toBe(g.df);
     }
 
@@ -105,7 +105,7 @@ describe('competing endpoint: spec → bundle → report', () => {
         close(c.p, cs.p[k], 1e-4, `cause-specific ${cs.cause} P ${c.term}`);
       });
     }
-    expect(compared).toBe(35); // CIF and variance where R has them, crr coef/SE/P and loglik, cause-specific coef/SE/P
+    expect(compared).toBe(39); // CIF and variance where R has them, Gray χ² and P per cause, crr coef/SE/P and loglik, cause-specific coef/SE/P
 
     // Kaplan–Meier of recurrence censors the 29 deaths without recurrence: said in its warnings and the bundle's
     const km = bundle.analyses.find((a) => (a as { kind: string }).kind === 'km') as unknown as KmAnalysisResult;

@@ -53,7 +53,7 @@ export function cifTable(a: Plain<CifAnalysisResult>, title: string): ReportTabl
   const footnotes = [
     `Cumulative incidence (%) with log(−log) 95% CI: the Aalen–Johansen estimate of the probability of having had each event by the time shown, a competing event ending the risk of the other (not censoring it); variance as R cmprsk::cuminc. — at a time beyond the group's follow-up.`,
   ];
-  if (r.gray.length) footnotes.push(`Gray's test (Gray, 1988) compares the cumulative incidence of one cause across the groups (${r.groups.length - 1} df); its score is cmprsk::cuminc's, its variance an asymptotic form whose χ² agrees with cuminc's within about 2%.`);
+  if (r.gray.length) footnotes.push(`Gray's test (Gray, 1988) compares the cumulative incidence of one cause across the groups (${r.groups.length - 1} df); its variance is Gray's asymptotic variance under the null hypothesis, as in R's cmprsk::cuminc.`);
   if (r.nDropped) footnotes.push(`${r.nDropped} patient(s) without a time, status${a.by.length ? ' or group' : ''} were left out (n = ${r.n}).`);
   for (const w of a.warnings) footnotes.push(w);
   return {

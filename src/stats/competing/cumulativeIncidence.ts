@@ -55,6 +55,10 @@ export function cumulativeIncidence(input: CompetingInput, opts: CumulativeIncid
   if (d.groups.length > 1)
     for (let c = 1; c <= nC; c++) {
       const r = grayTest(d.time, d.cause, d.start, c);
+      if (!Number.isFinite(r.chisq)) {
+        warnings.push(competingMessages.grayUndefined(d.causes[c - 1]));
+        continue;
+      }
       gray.push({ cause: d.causes[c - 1], chisq: r.chisq, df: r.df, p: r.p, score: r.score });
     }
   return {
