@@ -133,9 +133,17 @@ export class DelimitedColumns {
 
   private parseNumeric(j: number): NumericCells {
     const { buf, nRows, nCols, cellStart, delim, nl0, crlf } = this.layout;
-    const values = new Float64Array(nRows);
-    const kinds = new Uint8Array(nRows);
-    plainNumbers(buf, cellStart, nRows, nCols, j, delim, nl0, crlf, values, kinds);
+    let values: Float64Array;
+    let kinds: Uint8Array;
+    if (this.layout.values && this.layout.kinds) {
+      // read during the scan (delimitedLayout.ts); the layout's arrays become this column's
+      values = this.layout.values[j];
+      kinds = this.layout.kinds[j];
+    } else {
+      values = new Float64Array(nRows);
+      kinds = new Uint8Array(nRows);
+      plainNumbers(buf, cellStart, nRows, nCols, j, delim, nl0, crlf, values, kinds);
+    }
     let text = 0;
     let notFinite = 0;
     for (let i = 0; i < nRows; i++) {

@@ -32,7 +32,23 @@ export interface DelimitedLayout {
   readonly nRows: number;
   /** Byte offset of cell (i, j) at i * nCols + j, or ABSENT. */
   readonly cellStart: Uint32Array;
+  /**
+   * Numbers read during the scan, per column (null when the file was too large to keep them):
+   * `values[j][i]` with `kinds[j][i]` PLAIN_NUMBER or PLAIN_MISSING where the cell is a plain number
+   * or empty (as src/io/columnarTable.ts's plainNumbers reads it), PLAIN_UNREAD otherwise.
+   */
+  readonly values: Float64Array[] | null;
+  readonly kinds: Uint8Array[] | null;
 }
+
+/** Cell kinds left by the scan's number reading (the same codes as columnarTable's NUMBER, MISSING and its UNREAD). */
+export const PLAIN_NUMBER = 0;
+export const PLAIN_MISSING = 1;
+export const PLAIN_UNREAD = 255;
+/** Above this many cells (estimated) the scan does not read numbers: 9 bytes a cell on top of the offsets. */
+const MAX_PREPARSED_CELLS = 40_000_000;
+const MAX_EXACT = 9007199254740991;
+const P10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 const QUOTE = 0x22;
 
@@ -57,7 +73,7 @@ export function scanDelimited(
   let p = start;
   let starts: number[];
   for (;;) {
-    if (p >= n) return { buf, delim, nl0, crlf, header: [], nCols: 0, nRows: 0, cellStart: new Uint32Array(0) };
+    if (p >= n) return { buf, delim, nl0, crlf, header: [], nCols: 0, nRows: 0, cellStart: new Uint32Array(0), values: null, kinds: null };
     const row: number[] = [];
     const r = scanRow(buf, p, delim, nl0, crlf, row);
     if (r < 0) return null;
@@ -73,15 +89,33 @@ export function scanDelimited(
   const headBytes = Math.max(1, p - start);
   let cap = Math.max(16, Math.ceil(((n - p) / headBytes) * 1.05) + 16);
   let cellStart = new Uint32Array(cap * nCols);
+  // Numbers are read in the same pass (one look at each byte, as data.table::fread does): plain
+  // numbers of at most 15 significant digits with a decimal exponent within ±22 are exact by
+  // Clinger's fast path (W. D. Clinger, PLDI 1990); any other cell is left to columnarTable.
+  const pre = cap * nCols <= MAX_PREPARSED_CELLS;
+  // column-major: cell (i, j) at j * cap + i
+  let values = new Float64Array(pre ? cap * nCols : 0);
+  let kinds = new Uint8Array(pre ? cap * nCols : 0);
   let nRows = 0;
   const rowStarts: number[] = [];
   while (p < n) {
     if (nRows >= cap) {
       const est = Math.ceil(((nRows + 1) * (n - start)) / Math.max(1, p - start));
+      const oldCap = cap;
       cap = Math.max(cap * 2, Math.ceil(est * 1.05) + 16);
       const grown = new Uint32Array(cap * nCols);
       grown.set(cellStart.subarray(0, nRows * nCols));
       cellStart = grown;
+      if (pre) {
+        const v = new Float64Array(cap * nCols);
+        const k = new Uint8Array(cap * nCols);
+        for (let j = 0; j < nCols; j++) {
+          v.set(values.subarray(j * oldCap, j * oldCap + nRows), j * cap);
+          k.set(kinds.subarray(j * oldCap, j * oldCap + nRows), j * cap);
+        }
+        values = v;
+        kinds = k;
+      }
     }
     const base = nRows * nCols;
     const rowStart = p;
@@ -93,9 +127,67 @@ export function scanDelimited(
         simple = false;
         break;
       }
-      if (field < nCols) cellStart[base + field] = p;
-      field++;
       let b = 0;
+      if (field < nCols) {
+        cellStart[base + field] = p;
+        if (pre) {
+          // a plain number: [-+]digits[.digits][(e|E)[-+]digits] up to the field's end (columnarTable's plainNumbers)
+          const f0 = p;
+          b = buf[p];
+          let neg = false;
+          if (b === 45 || b === 43) {
+            neg = b === 45;
+            b = buf[++p];
+          }
+          let m = 0;
+          let digits = 0;
+          let frac = 0;
+          while (b >= 48 && b <= 57) {
+            m = m * 10 + (b - 48);
+            digits++;
+            b = buf[++p];
+          }
+          if (b === 46) {
+            b = buf[++p];
+            while (b >= 48 && b <= 57) {
+              m = m * 10 + (b - 48);
+              digits++;
+              frac++;
+              b = buf[++p];
+            }
+          }
+          let e = -frac;
+          let good = digits > 0 && m <= MAX_EXACT;
+          if (good && (b === 101 || b === 69)) {
+            b = buf[++p];
+            let eneg = false;
+            if (b === 45 || b === 43) {
+              eneg = b === 45;
+              b = buf[++p];
+            }
+            let x = 0;
+            let ed = 0;
+            while (b >= 48 && b <= 57 && ed < 6) {
+              x = x * 10 + (b - 48);
+              ed++;
+              b = buf[++p];
+            }
+            good = ed > 0;
+            e += eneg ? -x : x;
+          }
+          const atEnd = p >= n || b === delim || (b === nl0 && (!crlf || (p + 1 < n && buf[p + 1] === 10)));
+          const at = field * cap + nRows;
+          if (good && atEnd && e >= -22 && e <= 22) {
+            const v = m === 0 ? 0 : e >= 0 ? m * P10[e] : m / P10[-e];
+            values[at] = neg ? -v : v;
+            kinds[at] = PLAIN_NUMBER;
+          } else if (p === f0 && atEnd) {
+            values[at] = NaN;
+            kinds[at] = PLAIN_MISSING;
+          } else kinds[at] = PLAIN_UNREAD;
+        }
+      }
+      field++;
       while (p < n && (b = buf[p]) !== delim && b !== nl0) p++;
       if (p >= n) break;
       if (b === delim) {
@@ -132,16 +224,26 @@ export function scanDelimited(
       blank = rowBlank(buf, rowStart, r, delim, nl0, crlf, rowStarts);
       field = rowStarts.length;
       for (let k = 0; k < Math.min(nCols, rowStarts.length); k++) cellStart[base + k] = rowStarts[k];
+      if (pre) for (let k = 0; k < nCols; k++) kinds[k * cap + nRows] = PLAIN_UNREAD;
       p = r;
     }
     if (blank) continue;
-    if (field < nCols) cellStart.fill(ABSENT, base + field, base + nCols);
+    if (field < nCols) {
+      cellStart.fill(ABSENT, base + field, base + nCols);
+      if (pre)
+        for (let k = field; k < nCols; k++) {
+          values[k * cap + nRows] = NaN;
+          kinds[k * cap + nRows] = PLAIN_MISSING;
+        }
+    }
     nRows++;
     if (onRows && (nRows & 0xffff) === 0) onRows(nRows, p);
   }
   return {
     buf, delim, nl0, crlf, header, nCols, nRows,
     cellStart: cellStart.subarray(0, nRows * nCols),
+    values: pre ? Array.from({ length: nCols }, (_, j) => values.subarray(j * cap, j * cap + nRows)) : null,
+    kinds: pre ? Array.from({ length: nCols }, (_, j) => kinds.subarray(j * cap, j * cap + nRows)) : null,
   };
 }
 
