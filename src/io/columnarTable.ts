@@ -16,7 +16,7 @@
  * const t = columnarTable({ file: 'a.csv', sheet: null, columns: ['x'], delimiter: ',' }, scanDelimited(Buffer.from('x\n1.5\nNA\n'), 0, 0x2c, '\n')!);
  * Array.from(columnarOf(t)!.numeric(0).values) // [1.5, NaN]
  */
-import { ABSENT, fieldEnd, fieldText, type DelimitedLayout } from './delimitedLayout.js';
+import { ABSENT, fieldEnd, fieldText, preparsedColumn, type DelimitedLayout } from './delimitedLayout.js';
 import { isMissingCell, type Cell, type Table } from './table.js';
 
 /** Cell kinds of a numeric column. */
@@ -135,11 +135,9 @@ export class DelimitedColumns {
     const { buf, nRows, nCols, cellStart, delim, nl0, crlf } = this.layout;
     let values: Float64Array;
     let kinds: Uint8Array;
-    if (this.layout.values && this.layout.kinds) {
-      // read during the scan (delimitedLayout.ts); the layout's arrays become this column's
-      values = this.layout.values[j];
-      kinds = this.layout.kinds[j];
-    } else {
+    const pre = preparsedColumn(this.layout, j); // read during the scan (delimitedLayout.ts)
+    if (pre) ({ values, kinds } = pre);
+    else {
       values = new Float64Array(nRows);
       kinds = new Uint8Array(nRows);
       plainNumbers(buf, cellStart, nRows, nCols, j, delim, nl0, crlf, values, kinds);

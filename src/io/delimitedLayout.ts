@@ -33,12 +33,28 @@ export interface DelimitedLayout {
   /** Byte offset of cell (i, j) at i * nCols + j, or ABSENT. */
   readonly cellStart: Uint32Array;
   /**
-   * Numbers read during the scan, per column (null when the file was too large to keep them):
-   * `values[j][i]` with `kinds[j][i]` PLAIN_NUMBER or PLAIN_MISSING where the cell is a plain number
-   * or empty (as src/io/columnarTable.ts's plainNumbers reads it), PLAIN_UNREAD otherwise.
+   * Numbers read during the scan, by chunk of rows in file order (null when the file was too large
+   * to keep them); `preparsedColumn` gives one column's.
    */
-  readonly values: Float64Array[] | null;
-  readonly kinds: Uint8Array[] | null;
+  readonly chunks: readonly ScannedRows[] | null;
+}
+
+/**
+ * Column j's numbers read during the scan: `values[i]` with `kinds[i]` PLAIN_NUMBER or PLAIN_MISSING
+ * where the cell is a plain number or empty (as src/io/columnarTable.ts's plainNumbers reads it),
+ * PLAIN_UNREAD otherwise; null when the scan kept none. The arrays are fresh (the caller may write).
+ */
+export function preparsedColumn(l: DelimitedLayout, j: number): { values: Float64Array; kinds: Uint8Array } | null {
+  if (!l.chunks) return null;
+  const values = new Float64Array(l.nRows);
+  const kinds = new Uint8Array(l.nRows);
+  let at = 0;
+  for (const c of l.chunks) {
+    values.set(c.values!.subarray(j * c.cap, j * c.cap + c.nRows), at);
+    kinds.set(c.kinds!.subarray(j * c.cap, j * c.cap + c.nRows), at);
+    at += c.nRows;
+  }
+  return { values, kinds };
 }
 
 /** Cell kinds left by the scan's number reading (the same codes as columnarTable's NUMBER, MISSING and its UNREAD). */
@@ -69,11 +85,27 @@ export function scanDelimited(
   if (n >= ABSENT) return null;
   const nl0 = newline === '\n' ? 10 : 13;
   const crlf = newline === '\r\n';
-  // The header: the first row that is not blank.
+  const h = scanHeader(buf, start, delim, nl0, crlf);
+  if (h === null) return null;
+  if (h === 'empty') return { buf, delim, nl0, crlf, header: [], nCols: 0, nRows: 0, cellStart: new Uint32Array(0), chunks: null };
+  const { header, p } = h;
+  const nCols = header.length;
+  const headBytes = Math.max(1, p - start);
+  const rows = scanRows(buf, p, n, delim, nl0, crlf, nCols, Math.ceil(((n - p) / headBytes) * 1.05) + 16, onRows);
+  if (!rows) return null;
+  return layoutOf(buf, delim, nl0, crlf, header, [rows]);
+}
+
+/**
+ * The header: the first row that is not blank, and the offset after it; 'empty' when the file has
+ * no such row, null when its quoting is not plain.
+ */
+export function scanHeader(buf: Uint8Array, start: number, delim: number, nl0: number, crlf: boolean): { header: string[]; p: number } | 'empty' | null {
+  const n = buf.length;
   let p = start;
   let starts: number[];
   for (;;) {
-    if (p >= n) return { buf, delim, nl0, crlf, header: [], nCols: 0, nRows: 0, cellStart: new Uint32Array(0), values: null, kinds: null };
+    if (p >= n) return 'empty';
     const row: number[] = [];
     const r = scanRow(buf, p, delim, nl0, crlf, row);
     if (r < 0) return null;
@@ -84,10 +116,50 @@ export function scanDelimited(
       break;
     }
   }
-  const header = starts.map((s) => fieldTextAt(buf, s, delim, nl0, crlf));
+  return { header: starts.map((s) => fieldTextAt(buf, s, delim, nl0, crlf)), p };
+}
+
+/** The rows scanned from one or more consecutive chunks (in file order) as one layout. */
+export function layoutOf(
+  buf: Uint8Array, delim: number, nl0: number, crlf: boolean, header: string[], chunks: readonly ScannedRows[],
+): DelimitedLayout {
   const nCols = header.length;
-  const headBytes = Math.max(1, p - start);
-  let cap = Math.max(16, Math.ceil(((n - p) / headBytes) * 1.05) + 16);
+  const pre = chunks.every((c) => c.values !== null);
+  const nRows = chunks.reduce((a, c) => a + c.nRows, 0);
+  let cellStart: Uint32Array;
+  if (chunks.length === 1) cellStart = chunks[0].cellStart.subarray(0, nRows * nCols);
+  else {
+    cellStart = new Uint32Array(nRows * nCols);
+    let at = 0;
+    for (const c of chunks) {
+      cellStart.set(c.cellStart.subarray(0, c.nRows * nCols), at * nCols);
+      at += c.nRows;
+    }
+  }
+  return { buf, delim, nl0, crlf, header, nCols, nRows, cellStart, chunks: pre ? chunks : null };
+}
+
+/** The data rows of one chunk: offsets row-major (i * nCols + j), numbers column-major (j * cap + i). */
+export interface ScannedRows {
+  nRows: number;
+  cap: number;
+  cellStart: Uint32Array;
+  values: Float64Array | null;
+  kinds: Uint8Array | null;
+}
+
+/**
+ * Scans the data rows in [from, to) (`to` the end of the file or just after a newline; the chunk
+ * holds whole rows). `capHint` is the expected row count. Returns null when the quoting is not plain.
+ */
+export function scanRows(
+  buf: Uint8Array, from: number, to: number, delim: number, nl0: number, crlf: boolean, nCols: number, capHint: number,
+  onRows?: (rows: number, at: number) => void,
+): ScannedRows | null {
+  const n = buf.length;
+  let p = from;
+  const start = from;
+  let cap = Math.max(16, capHint);
   let cellStart = new Uint32Array(cap * nCols);
   // Numbers are read in the same pass (one look at each byte, as data.table::fread does): plain
   // numbers of at most 15 significant digits with a decimal exponent within ±22 are exact by
@@ -98,9 +170,9 @@ export function scanDelimited(
   let kinds = new Uint8Array(pre ? cap * nCols : 0);
   let nRows = 0;
   const rowStarts: number[] = [];
-  while (p < n) {
+  while (p < to) {
     if (nRows >= cap) {
-      const est = Math.ceil(((nRows + 1) * (n - start)) / Math.max(1, p - start));
+      const est = Math.ceil(((nRows + 1) * (to - start)) / Math.max(1, p - start));
       const oldCap = cap;
       cap = Math.max(cap * 2, Math.ceil(est * 1.05) + 16);
       const grown = new Uint32Array(cap * nCols);
@@ -239,12 +311,7 @@ export function scanDelimited(
     nRows++;
     if (onRows && (nRows & 0xffff) === 0) onRows(nRows, p);
   }
-  return {
-    buf, delim, nl0, crlf, header, nCols, nRows,
-    cellStart: cellStart.subarray(0, nRows * nCols),
-    values: pre ? Array.from({ length: nCols }, (_, j) => values.subarray(j * cap, j * cap + nRows)) : null,
-    kinds: pre ? Array.from({ length: nCols }, (_, j) => kinds.subarray(j * cap, j * cap + nRows)) : null,
-  };
+  return { nRows, cap, cellStart, values: pre ? values : null, kinds: pre ? kinds : null };
 }
 
 /**

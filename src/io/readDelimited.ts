@@ -10,11 +10,11 @@
  * reader's).
  *
  * @example
- * readDelimitedColumnar('a.csv', Buffer.from('x,g\n1,a\n2,b\n'), undefined, {}, () => {})!.columns // ['x', 'g']
+ * (await readDelimitedColumnar('a.csv', Buffer.from('x,g\n1,a\n2,b\n'), undefined, {}, () => {}))!.columns // ['x', 'g']
  */
 import Papa from 'papaparse';
 import { columnarTable } from './columnarTable.js';
-import { scanDelimited } from './delimitedLayout.js';
+import { scanDelimitedParallel } from './scanDelimitedParallel.js';
 import type { Table } from './table.js';
 import type { ReadTableOptions } from './readTable.js';
 
@@ -39,14 +39,15 @@ function guessBytes(buf: Uint8Array, from: number): number {
 }
 const decoder = new TextDecoder('utf-8');
 
-export function readDelimitedColumnar(
+export async function readDelimitedColumnar(
   file: string,
   buf: Uint8Array,
   delimiter: string | undefined,
   opts: ReadTableOptions,
   checkHeader: (file: string, columns: string[]) => void,
   onRows?: (rows: number, at: number) => void,
-): Table | null {
+  threads = 1,
+): Promise<Table | null> {
   if (opts.header === false || (opts.columns && opts.columns.length) || opts.decimal === ',') return null;
   const bodyStart = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const prefix = decoder.decode(buf.subarray(bodyStart, Math.min(buf.length, bodyStart + guessBytes(buf, bodyStart))));
@@ -60,7 +61,7 @@ export function readDelimitedColumnar(
   const used = meta.delimiter;
   const newline = meta.linebreak;
   if (used.length !== 1 || used.charCodeAt(0) >= 0x80 || (newline !== '\n' && newline !== '\r\n' && newline !== '\r')) return null;
-  const layout = scanDelimited(buf, bodyStart, used.charCodeAt(0), newline, onRows);
+  const layout = await scanDelimitedParallel(buf, bodyStart, used.charCodeAt(0), newline, threads, onRows);
   if (!layout || layout.nCols === 0 || layout.nRows === 0) return null;
   // Decimal commas are sniffed in a file not separated by commas; one without a comma has none.
   if (used !== ',' && opts.decimal !== '.' && buf.indexOf(0x2c, bodyStart) >= 0) return null;

@@ -18,6 +18,7 @@ import { sniffDecimalComma, withDecimalComma } from './decimalMark.js';
 import { isNumberText } from './columns.js';
 import type { Cell, Table } from './table.js';
 import { readDelimitedColumnar } from './readDelimited.js';
+import { defaultReadThreads, MIN_PARALLEL_BYTES } from './scanDelimitedParallel.js';
 import { columnarOf } from './columnarTable.js';
 import { readProgress, type ReadProgress } from './readProgress.js';
 
@@ -54,10 +55,12 @@ export async function readTable(file: string, opts: ReadTableOptions = {}): Prom
   if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(file, opts);
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt' || ext === '.tab') {
     const progress = readProgress(file, size, opts.progress);
-    const buf = progress.active ? await readBytes(file, size, progress) : await readFile(file);
+    // a large file is read into shared memory, where the scan's worker threads see it too
+    const threads = size >= MIN_PARALLEL_BYTES && process.env.SIILAB_READER !== 'rows' ? defaultReadThreads() : 1;
+    const buf = progress.active || threads > 1 ? await readBytes(file, size, progress, threads > 1) : await readFile(file);
     const delimiter = ext === '.tsv' || ext === '.tab' ? '\t' : undefined;
     if (process.env.SIILAB_READER !== 'rows') {
-      const t = readDelimitedColumnar(file, buf, delimiter, opts, checkHeader, progress.active ? (rows, at) => progress.update('rows', rows, at / buf.length) : undefined);
+      const t = await readDelimitedColumnar(file, buf, delimiter, opts, checkHeader, progress.active ? (rows, at) => progress.update('rows', rows, at / buf.length) : undefined, threads);
       if (t) {
         progress.done(t.columns.length ? columnarOf(t)!.nRows : 0);
         return t;
@@ -72,10 +75,10 @@ export async function readTable(file: string, opts: ReadTableOptions = {}): Prom
 }
 
 /** The file's bytes, read in 16 MB pieces so that a long read can say how far it is. */
-async function readBytes(file: string, size: number, progress: ReadProgress): Promise<Buffer> {
+async function readBytes(file: string, size: number, progress: ReadProgress, shared = false): Promise<Buffer> {
   const fh = await open(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(size);
+    const buf = shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
     let at = 0;
     while (at < size) {
       const { bytesRead } = await fh.read(buf, at, Math.min(16 * 2 ** 20, size - at), at);
