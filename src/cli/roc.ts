@@ -3,6 +3,7 @@
  *  [--bootstrap N --seed S] [--positive VALUE] [--test mann-whitney|delong] [--level 0.95]
  *  [--thresholds] [--sheet NAME] [--json]`
  */
+import { completeRows, pick } from '../io/completeRows.js';
 import type { Command } from './command.js';
 import { choice, fileArgument, optionalList, optionalNumber, optionalString, parseCommandArgs, requireString, DATA_FILE_OPTIONS, DATA_FILE_USAGE, tableOptions } from './args.js';
 import { emit } from './output.js';
@@ -225,13 +226,12 @@ ${DATA_FILE_USAGE}`,
     const shown = withFile(table, file);
     const y = binaryColumn(shown, outcome, '--outcome', positive, 'outcome');
     const cols = markers.map((m) => numericColumn(shown, m, '--markers'));
-    const keep: number[] = [];
-    for (let i = 0; i < y.length; i++) if (!Number.isNaN(y[i]) && cols.every((c) => !Number.isNaN(c[i]))) keep.push(i);
+    const keep = completeRows([y, ...cols]);
     const nDropped = y.length - keep.length;
     if (keep.length === 0) throw analysisError(rocMessages.noCompleteRows(file, nDropped));
-    const yy = Float64Array.from(keep, (i) => y[i]);
+    const yy = pick(y, keep);
     const rep = rocMarkers(
-      markers.map((m, k) => ({ name: m, values: Float64Array.from(keep, (i) => cols[k][i]) })),
+      markers.map((m, k) => ({ name: m, values: pick(cols[k], keep) })),
       yy,
       { direction, level, test, combine, bootstrap: nBoot !== null ? { replicates: nBoot, seed: seed! } : null, source: file, outcome },
     );

@@ -6,6 +6,7 @@
  * gives null entries and a warning; when no requested time can be estimated the command refuses
  * (exit 4).
  */
+import { completeRows, pick } from '../io/completeRows.js';
 import { resolve } from 'node:path';
 import type { Command } from './command.js';
 import { fileArgument, numberList, optionalList, optionalNumber, optionalString, parseCommandArgs, requireString, DATA_FILE_OPTIONS, DATA_FILE_USAGE, tableOptions } from './args.js';
@@ -137,18 +138,17 @@ ${DATA_FILE_USAGE}
     const tcol = numericColumn(shown, time, '--time', { nonNegative: true });
     const ecol = binaryColumn(shown, event, '--event', optionalString(a, 'event-value'), 'event');
     const cols = markers.map((m) => numericColumn(shown, m, '--markers'));
-    const keep: number[] = [];
-    for (let i = 0; i < tcol.length; i++) if (!Number.isNaN(tcol[i]) && !Number.isNaN(ecol[i]) && cols.every((c) => !Number.isNaN(c[i]))) keep.push(i);
+    const keep = completeRows([tcol, ecol, ...cols]);
     const nDropped = tcol.length - keep.length;
     if (keep.length === 0) throw analysisError(timeRocMessages.noCompleteRows(file, nDropped));
-    const tt = Float64Array.from(keep, (i) => tcol[i]);
-    const ee = Uint8Array.from(keep, (i) => ecol[i]);
-    const eventTimes = Float64Array.from(keep.filter((i) => ecol[i] === 1), (i) => tcol[i]).sort();
+    const tt = pick(tcol, keep);
+    const ee = Uint8Array.from(pick(ecol, keep));
+    const eventTimes = tt.filter((_, k) => ee[k] === 1).sort();
     if (eventTimes.length === 0) throw analysisError(timeRocMessages.noEvents(file));
     const horizons = times ?? [0.25, 0.5, 0.75].map((p) => quantileSorted(eventTimes, p));
     const r = timeRoc({
       time: tt, event: ee, times: horizons, tau, level,
-      markers: markers.map((m, k) => ({ name: m, values: Float64Array.from(keep, (i) => (lower.includes(m) ? -cols[k][i] : cols[k][i])) })),
+      markers: markers.map((m, k) => ({ name: m, values: pick(cols[k], keep, lower.includes(m) ? -1 : 1) })),
     });
     if (r.markers[0].at.every((p) => p.auc === null)) throw analysisError(timeRocMessages.noTimeEstimable(file, horizons, r.maxTime ?? 0));
     const res = tdrocJson(file, { time, event, nRows: tcol.length, nDropped, lower, defaultTimes: times === null }, r);

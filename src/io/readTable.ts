@@ -11,7 +11,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { dataError } from '../errors.js';
 import { ioMessages } from '../messages/index.js';
 import { sniffDecimalComma, withDecimalComma } from './decimalMark.js';
@@ -160,8 +160,14 @@ function checkHeader(file: string, columns: string[]): void {
   }
 }
 
+/** exceljs is loaded only when a workbook is read: its ~70 ms of module loading is not every CSV command's. */
+async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import('exceljs');
+  return new Excel.Workbook();
+}
+
 async function readXlsx(file: string, opts: ReadTableOptions): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
@@ -172,7 +178,7 @@ async function readXlsx(file: string, opts: ReadTableOptions): Promise<Table> {
 
 /** Reads an in-memory XLSX (uploads). */
 export async function parseXlsx(file: string, data: Buffer, sheet: string | null = null, opts: ReadTableOptions = {}): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
