@@ -11,6 +11,7 @@
  * p.ids.length        // patients screened (first source)
  * p.draws.patient     // patient index of each blood draw
  */
+import { columnCells, rowCount } from '../io/columnCells.js';
 import { dataError, SiilabError } from '../errors.js';
 import { readSource, type SourceInput } from '../io/readSource.js';
 import { withFile } from '../io/columnarTable.js';
@@ -128,17 +129,17 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
     let rowIds: string[];
     if (idCol === null) {
       if (format === 'long' || spec.sources.length > 1) throw dataError(studyMessages.noPatientId(loc.where(['sources', i])));
-      rowIds = table.rows.map((_, r) => `row ${rowNumber(r, table)}`);
+      rowIds = Array.from({ length: rowCount(table) }, (_, r) => `row ${rowNumber(r, table)}`);
     } else {
       const j = table.columns.indexOf(idCol);
       if (j < 0) {
         const path: SpecPath = s.idColumn ? ['sources', i, 'idColumn'] : ['variables', 'patientId'];
         readVariable(table, 'patientId', { column: idCol }, s, loc, path); // throws the column-missing message
       }
-      const cells = table.rows.map((r) => r[j]);
+      const cells = columnCells(table, j);
       rowIds = format === 'long' ? carryForward(cells, table.file, idCol) : cells.map((c, r) => idText(c) ?? `row ${rowNumber(r, table)}`);
     }
-    let rowDate: Float64Array = new Float64Array(table.rows.length).fill(NaN);
+    let rowDate: Float64Array = new Float64Array(rowCount(table)).fill(NaN);
     const dateCol = s.dateColumn ?? shared(dateMapping);
     if (dateCol !== null && (format === 'long' || table.columns.includes(dateCol))) {
       if (!table.columns.includes(dateCol)) {

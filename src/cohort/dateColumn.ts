@@ -9,6 +9,7 @@
 import { dataError } from '../errors.js';
 import { cohortMessages } from '../messages/index.js';
 import { columnIndex } from '../io/columns.js';
+import { columnCells } from '../io/columnCells.js';
 import { isMissingCell, rowNumber, type Table } from '../io/table.js';
 import type { DateOrder } from '../study/types.js';
 import { inferDateOrder, parseDateNumber, parseDateText, slashParts } from './parseDate.js';
@@ -18,11 +19,9 @@ const NUMERIC = /^\d+(\.\d+)?$/;
 
 export function dateColumn(table: Table, column: string, order: DateOrder | null, option = 'the study file'): Float64Array {
   const j = columnIndex(table, column, option);
+  const cells = columnCells(table, j);
   const texts: string[] = [];
-  for (const r of table.rows) {
-    const c = r[j];
-    if (typeof c === 'string' && !isMissingCell(c)) texts.push(c);
-  }
+  for (const c of cells) if (typeof c === 'string' && !isMissingCell(c)) texts.push(c);
   let eff: DateOrder | null = order;
   if (eff === null) {
     const inferred = inferDateOrder(texts);
@@ -36,14 +35,25 @@ export function dateColumn(table: Table, column: string, order: DateOrder | null
     }
     eff = inferred === 'none' ? null : inferred;
   }
-  const out = new Float64Array(table.rows.length);
-  for (let i = 0; i < table.rows.length; i++) {
-    const c = table.rows[i][j];
+  const out = new Float64Array(cells.length);
+  // a long export repeats few distinct dates: each text is parsed once
+  const parsed = new Map<string, number>();
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
     if (isMissingCell(c)) {
       out[i] = NaN;
       continue;
     }
-    const v = typeof c === 'number' ? parseDateNumber(c) : NUMERIC.test(c!.trim()) ? parseDateNumber(Number(c!.trim())) : parseDateText(c!, eff);
+    let v: number;
+    if (typeof c === 'number') v = parseDateNumber(c);
+    else {
+      const known = parsed.get(c!);
+      if (known !== undefined) v = known;
+      else {
+        v = NUMERIC.test(c!.trim()) ? parseDateNumber(Number(c!.trim())) : parseDateText(c!, eff);
+        parsed.set(c!, v);
+      }
+    }
     if (Number.isNaN(v)) {
       const text = String(c).trim();
       if (order !== null && slashParts(text)) throw dataError(cohortMessages.dateOrderConflict(table.file, rowNumber(i, table), column, text, order));
@@ -57,8 +67,7 @@ export function dateColumn(table: Table, column: string, order: DateOrder | null
 /** True when every non-missing cell of column `j` reads as a date (numbers only count when `numbersToo`). */
 export function looksLikeDates(table: Table, j: number, numbersToo: boolean): boolean {
   let n = 0;
-  for (const r of table.rows) {
-    const c = r[j];
+  for (const c of columnCells(table, j)) {
     if (isMissingCell(c)) continue;
     if (typeof c === 'number' || NUMERIC.test(c!.trim())) {
       if (!numbersToo || Number.isNaN(parseDateNumber(Number(c)))) return false;

@@ -11,7 +11,8 @@
  */
 import { dataError } from '../errors.js';
 import { closestName } from '../io/closestName.js';
-import { parseNumberCell } from '../io/columns.js';
+import { numericColumn } from '../io/columns.js';
+import { columnCells } from '../io/columnCells.js';
 import { isMissingCell, rowNumber, type Table } from '../io/table.js';
 import { cohortMessages, studyMessages } from '../messages/index.js';
 import { CANONICAL, daysPer, isCanonical } from '../study/canonical.js';
@@ -87,7 +88,7 @@ export function readVariable(
   }
   const type = resolveType(table, name, mapping);
   const column = mapping.column;
-  const cells = table.rows.map((r) => r[j]);
+  const cells = columnCells(table, j);
   const base = { name, type, column };
   if (type === 'date') return { ...base, data: { kind: 'date', values: dateColumn(table, column, mapping.dateOrder ?? source.dateOrder ?? null) } };
   if (type === 'binary') return { ...base, data: { kind: 'binary', values: binaryValues(table, cells, column, mapping.positive) } };
@@ -103,8 +104,8 @@ export function readVariable(
     return { ...base, data: { kind: 'label', values, levels } };
   }
   // number / integer
-  const raw = new Float64Array(cells.length);
-  for (let i = 0; i < cells.length; i++) raw[i] = parseNumberCell(cells[i], table, i, column);
+  // (numericColumn: typed from the bytes on the columnar path, the same message per cell as parseNumberCell)
+  const raw = numericColumn(table, column, column);
   const unit: string | null = mapping.unit ?? null;
   const units = variableUnits(name);
   let sys: UnitSystem | null = null;
@@ -145,10 +146,11 @@ export function readVariable(
   }
   const cls = classifyValues(raw, sys);
   const f = sys.units[sys.declared];
-  const present = cls.kind.filter((k) => k !== 'missing').length;
+  let present = 0;
+  for (let i = 0; i < cls.kind.length; i++) if (cls.kind[i] !== 'missing') present++;
   const otherCount = Object.values(cls.other).reduce((a, b) => a + b, 0);
   const convertMixed = mapping.mixedUnits === 'convert';
-  const where = (k: ValueClass) => cls.kind.flatMap((c, i) => (c === k ? [i] : []));
+  const where = (k: ValueClass) => indicesWhere(cls.kind.length, (i) => cls.kind[i] === k);
   // A column mixes units when enough values fit only another unit; one or two such values among
   // many are typing errors: set missing and listed per row with the unit they would fit.
   const isMixed = otherCount >= MIXED_MIN_VALUES && otherCount >= MIXED_MIN_SHARE * present;
@@ -196,8 +198,8 @@ export function readVariable(
     ...noted('missing-code', where('missing-code')),
     // A zero lymphocyte count is kept (the ratios report it); a zero that cannot be is implausible.
     ...noted('zero', name === 'lymphocytes' ? where('zero') : []),
-    ...noted('implausible', [...implausible.keys()].filter((i) => implausible[i]), { range: `${fmt(lo)}–${fmt(hi)}${declaredLabel ? ' ' + declaredLabel : ''}` }),
-    ...noted('unusual', cls.unusual.flatMap((u, i) => (u ? [i] : [])), { range: `above ${fmt((sys.usualMax ?? NaN) / f)}${declaredLabel ? ' ' + declaredLabel : ''}` }),
+    ...noted('implausible', indicesWhere(implausible.length, (i) => implausible[i] === 1), { range: `${fmt(lo)}–${fmt(hi)}${declaredLabel ? ' ' + declaredLabel : ''}` }),
+    ...noted('unusual', indicesWhere(cls.unusual.length, (i) => Boolean(cls.unusual[i])), { range: `above ${fmt((sys.usualMax ?? NaN) / f)}${declaredLabel ? ' ' + declaredLabel : ''}` }),
   ];
   const keep = mapping.keepUnit === true;
   const converted = !keep && f !== 1 && declaredLabel !== null && declaredLabel !== canonicalLabel;
@@ -208,6 +210,13 @@ export function readVariable(
       analysed, analysedUnit: keep ? declaredLabel : canonicalLabel, convertedFrom: converted ? declaredLabel : null, toAnalysed: keep ? 1 / f : 1, notes,
     },
   };
+}
+
+/** The positions i < n where `test(i)` holds, in order. */
+function indicesWhere(n: number, test: (i: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (test(i)) out.push(i);
+  return out;
 }
 
 function binaryValues(table: Table, cells: readonly (string | number | null)[], column: string, positive: string | number | undefined): Float64Array {

@@ -73,9 +73,13 @@ export class DelimitedColumns {
     return (this.materialized = out);
   }
 
-  /** The raw cells of column j (untrimmed text, null for an absent cell); short ASCII cells interned. */
+  private readonly raw = new Map<number, (string | null)[]>();
+
+  /** The raw cells of column j (untrimmed text, null for an absent cell); ASCII cells of up to 14 bytes interned. Cached: do not modify. */
   rawCells(j: number): (string | null)[] {
-    return this.mapCells(j, (s) => s);
+    let v = this.raw.get(j);
+    if (!v) this.raw.set(j, (v = this.mapCells(j, (s) => s)));
+    return v;
   }
 
   /** Column j as labels: null when missing, else the trimmed text (labelColumn's reading). */
@@ -88,8 +92,10 @@ export class DelimitedColumns {
   private mapCells<T>(j: number, f: (s: string | null) => T): T[] {
     const { buf, nRows, nCols, cellStart, delim, nl0, crlf } = this.layout;
     const out: T[] = new Array(nRows);
-    // Interning by the bytes of cells up to 6 ASCII bytes (a key of at most 48 bits plus the length).
+    // Interning by the bytes of cells up to 14 ASCII bytes: the first 7 bytes and the rest (with the
+    // length) as two keys of at most 52 bits (dates such as 2019-02-06, ids, short numbers).
     const memo = new Map<number, T>();
+    const memo2 = new Map<number, Map<number, T>>();
     const absent = f(null);
     for (let i = 0; i < nRows; i++) {
       const s = cellStart[i * nCols + j];
@@ -99,8 +105,10 @@ export class DelimitedColumns {
       }
       if (buf[s] !== QUOTE) {
         const e = fieldEnd(buf, s, delim, nl0, crlf);
-        if (e - s <= 6) {
-          let key = 0;
+        const len = e - s;
+        if (len <= 14) {
+          let k1 = 0;
+          let k2 = 0;
           let ascii = true;
           for (let k = s; k < e; k++) {
             const b = buf[k];
@@ -108,12 +116,18 @@ export class DelimitedColumns {
               ascii = false;
               break;
             }
-            key = key * 128 + b;
+            if (k - s < 7) k1 = k1 * 128 + b;
+            else k2 = k2 * 128 + b;
           }
           if (ascii) {
-            key = key * 8 + (e - s);
-            let v = memo.get(key);
-            if (v === undefined && !memo.has(key)) memo.set(key, (v = f(latin1.decode(buf.subarray(s, e)))));
+            k2 = k2 * 16 + len;
+            let m = memo;
+            if (len > 6) {
+              m = memo2.get(k1)!;
+              if (!m) memo2.set(k1, (m = new Map()));
+            } else k2 = k1 * 16 + len;
+            let v = m.get(k2);
+            if (v === undefined && !m.has(k2)) m.set(k2, (v = f(latin1.decode(buf.subarray(s, e)))));
             out[i] = v as T;
             continue;
           }
