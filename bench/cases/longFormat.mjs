@@ -112,7 +112,7 @@ export async function run({ hasR, tmp }) {
   const dir = join(tmp, 'long10m');
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(dir, 'study.yaml'))) await writeLongCohort(dir, PATIENTS);
-  const s = timed(process.execPath, [bin, 'analyze', join(dir, 'study.yaml'), '--out', join(dir, 'out'), '--format', 'md', '--no-progress']);
+  const s = timed(process.execPath, [bin, 'analyze', join(dir, 'study.yaml'), '--out', join(dir, 'out'), '--format', 'md']);
   let r = null;
   if (hasR) {
     writeFileSync(join(dir, 'long.R'), R_SCRIPT(dir));
