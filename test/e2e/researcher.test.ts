@@ -33,6 +33,30 @@ async function inView(page: Page, selector: string): Promise<boolean> {
   });
 }
 
+/**
+ * Records, on every animation frame, whether the element has been inside the viewport at any moment
+ * since the call: a progress line that is shown for less than a poll interval is still seen.
+ */
+async function watchInView(page: Page, selector: string): Promise<void> {
+  await page.evaluate((sel) => {
+    const w = window as unknown as { __seen?: Record<string, boolean> };
+    (w.__seen ??= {})[sel] = false;
+    const tick = () => {
+      const el = document.querySelector(sel);
+      if (el) {
+        const r = el.getBoundingClientRect();
+        if (r.top < window.innerHeight && r.bottom > 0 && r.height > 0) { w.__seen![sel] = true; return; }
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, selector);
+}
+
+async function seenInView(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => (window as unknown as { __seen?: Record<string, boolean> }).__seen?.[sel] === true, selector);
+}
+
 const reason = skipReason();
 if (reason) process.stderr.write(`test/e2e/researcher.test.ts: skipped: ${reason}\n`);
 
@@ -207,12 +231,13 @@ describe.skipIf(reason !== null)(`researcher path in Chromium${reason ? ` (skipp
     await page.locator('[data-testid="mapping"]').waitFor({ timeout: 60000 });
     await expect.poll(() => page.locator('[data-testid="spec-note"]').textContent({ timeout: 1000 }).catch(() => `errors: ${pageErrors.join('; ')}`), { timeout: 30000 }).toMatch(/first draw/);
     await screenshots(page, 'cohort-tongji-mapped');
+    await watchInView(page, '[data-testid="cohort-progress"]');
     await page.locator('[data-testid="check-data"]').click();
-    await expect.poll(() => inView(page, '[data-testid="cohort-progress"]'), { timeout: 10000 }).toBe(true);
     const validation = page.locator('[data-testid="validation"]');
     await validation.waitFor({ timeout: 120000 }).catch(async (e) => {
       throw new Error(`${e.message}: ${await page.locator('[data-testid="cohort-error"]').textContent().catch(() => '')}`);
     });
+    expect(await seenInView(page, '[data-testid="cohort-progress"]')).toBe(true);
     const m = /(\d+) analysable/.exec((await validation.textContent()) ?? '');
     expect(Number(m?.[1])).toBeGreaterThan(300);
     await validation.scrollIntoViewIfNeeded();

@@ -44,7 +44,8 @@ export function ErrorBox({ error, testId, children }: { error: string | null; te
 export function Progress({ text, testId }: { text: string | null; testId?: string }) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (text) ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    // At once, not smoothly: a check that ends within a smooth scroll's ~1 s would otherwise never be seen.
+    if (text) ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'auto' });
   }, [text]);
   return (
     <p className="progress" role="status" aria-live="polite" data-testid={testId} ref={ref} hidden={!text}>
