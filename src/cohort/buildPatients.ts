@@ -56,19 +56,24 @@ export interface PatientColumn {
   readonly declaredLevels?: boolean;
 }
 
+/** Blood draws in typed columns (one entry per source row carrying a measured variable). */
 export interface DrawTable {
-  readonly patient: number[];
-  readonly date: number[];
-  /** The draw comes from a one-row-per-patient source: undated means "at baseline". */
-  readonly undatedAtOrigin: boolean[];
-  readonly values: Record<string, number[]>;
+  readonly patient: Int32Array;
+  readonly date: Float64Array;
+  /** 1: the draw comes from a one-row-per-patient source (undated means "at baseline"). */
+  readonly undatedAtOrigin: Uint8Array;
+  readonly values: Record<string, Float64Array>;
   readonly causes: Record<string, (MissingCause | null)[]>;
 }
 
 export interface Patients {
   readonly sources: readonly LoadedSource[];
   readonly ids: readonly string[];
-  readonly rows: readonly SourceRow[][];
+  /**
+   * The source rows of patient k (first source's rows in order, then each further source's), made on
+   * request from flat typed arrays: a long export of 10,000,000 draws keeps no object per row.
+   */
+  readonly rowsOf: (k: number) => SourceRow[];
   /** Id on more than one row of a one-row-per-patient first source. */
   readonly duplicate: readonly boolean[];
   readonly columns: Map<string, PatientColumn>;
@@ -155,27 +160,29 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   const primary = sources[0];
   const index = new Map<string, number>();
   const pids: string[] = [];
-  const rows: SourceRow[][] = [];
   const duplicate: boolean[] = [];
+  // Patient index of each row of each source (-1: an id not in the first source).
+  const rowPatient = sources.map((s) => new Int32Array(s.rowIds.length).fill(-1));
   primary.rowIds.forEach((id, r) => {
     let k = index.get(id);
     if (k === undefined) {
       k = pids.length;
       index.set(id, k);
       pids.push(id);
-      rows.push([]);
       duplicate.push(false);
     } else if (primary.format === 'wide') duplicate[k] = true;
-    rows[k].push({ file: primary.table.file, row: rowNumber(r, primary.table) });
+    rowPatient[0][r] = k;
   });
-  for (const s of sources.slice(1)) {
+  for (const [si, s] of sources.entries()) {
+    if (si === 0) continue;
     const unknown = new Set(s.rowIds.filter((id) => !index.has(id)));
     if (unknown.size) warnings.push(`${s.table.file}: ${unknown.size} patient id(s) not in ${primary.table.file} are ignored (e.g. ${[...unknown][0]}).`);
     s.rowIds.forEach((id, r) => {
       const k = index.get(id);
-      if (k !== undefined) rows[k].push({ file: s.table.file, row: rowNumber(r, s.table) });
+      if (k !== undefined) rowPatient[si][r] = k;
     });
   }
+  const rowsOf = patientRows(sources, rowPatient, pids.length);
 
   // Variables.
   const entries: Entry[] = [
@@ -186,7 +193,14 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   ];
   const columns = new Map<string, PatientColumn>();
   const measured = new Set<string>();
-  const draws: DrawTable = { patient: [], date: [], undatedAtOrigin: [], values: {}, causes: {} };
+  // Draws: at most one per source row; columns allocated for that many and cut to length at the end.
+  const cap = sources.reduce((a, s) => a + s.rowIds.length, 0);
+  const drawPatient = new Int32Array(cap);
+  const drawDate = new Float64Array(cap);
+  const drawUndated = new Uint8Array(cap);
+  const drawValues: Record<string, Float64Array> = {};
+  const drawCauses: Record<string, (MissingCause | null)[]> = {};
+  let nd = 0;
   const drawOf = sources.map((s) => new Int32Array(s.rowIds.length).fill(-1)); // source row → draw index
   const n = pids.length;
   const notes: DataNote[] = [];
@@ -211,27 +225,27 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
       const vals = read.data.values as Float64Array;
       const impl = (read.data as { implausible: Uint8Array }).implausible;
       const code = (read.data as { missingCode: Uint8Array }).missingCode;
-      if (!draws.values[e.name]) {
-        draws.values[e.name] = new Array(draws.patient.length).fill(NaN);
-        draws.causes[e.name] = new Array(draws.patient.length).fill('absent');
+      if (!drawValues[e.name]) {
+        drawValues[e.name] = new Float64Array(cap).fill(NaN);
+        drawCauses[e.name] = new Array<MissingCause | null>(cap).fill('absent');
       }
+      const dv = drawValues[e.name];
+      const dc = drawCauses[e.name];
+      const rp = rowPatient[si];
+      const wide = src.format === 'wide' ? 1 : 0;
       for (let r = 0; r < src.rowIds.length; r++) {
-        const k = index.get(src.rowIds[r]);
-        if (k === undefined) continue;
+        const k = rp[r];
+        if (k < 0) continue;
         let d = drawOf[si][r];
         if (d < 0) {
-          d = draws.patient.length;
+          d = nd++;
           drawOf[si][r] = d;
-          draws.patient.push(k);
-          draws.date.push(src.rowDate[r]);
-          draws.undatedAtOrigin.push(src.format === 'wide');
-          for (const v of Object.keys(draws.values)) {
-            draws.values[v].push(NaN);
-            draws.causes[v].push('absent');
-          }
+          drawPatient[d] = k;
+          drawDate[d] = src.rowDate[r];
+          drawUndated[d] = wide;
         }
-        draws.values[e.name][d] = vals[r];
-        draws.causes[e.name][d] = Number.isNaN(vals[r]) ? (impl[r] ? 'implausible' : code[r] ? 'missing-code' : 'absent') : null;
+        dv[d] = vals[r];
+        dc[d] = Number.isNaN(vals[r]) ? (impl[r] ? 'implausible' : code[r] ? 'missing-code' : 'absent') : null;
       }
       if (src.format === 'long') {
         // A covariate of a long file that never varies within a patient (e.g. BMI) is also a per-patient value.
@@ -245,7 +259,39 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
     }
     columns.set(e.name, perPatient(read, src, index, n, warnings));
   }
-  return { sources, ids: pids, rows, duplicate, columns, measured, draws, warnings, notes, units };
+  for (const v of Object.keys(drawCauses)) drawCauses[v].length = nd;
+  const draws: DrawTable = {
+    patient: drawPatient.slice(0, nd), date: drawDate.slice(0, nd), undatedAtOrigin: drawUndated.slice(0, nd),
+    values: Object.fromEntries(Object.entries(drawValues).map(([v, x]) => [v, x.slice(0, nd)])), causes: drawCauses,
+  };
+  return { sources, ids: pids, rowsOf, duplicate, columns, measured, draws, warnings, notes, units };
+}
+
+/** Each patient's source rows as flat arrays (counting sort by patient, stable), and the accessor over them. */
+function patientRows(sources: readonly LoadedSource[], rowPatient: readonly Int32Array[], n: number): (k: number) => SourceRow[] {
+  const start = new Int32Array(n + 1);
+  for (const rp of rowPatient) for (let r = 0; r < rp.length; r++) if (rp[r] >= 0) start[rp[r] + 1]++;
+  for (let k = 0; k < n; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, n);
+  const src = new Uint16Array(start[n]);
+  const row = new Int32Array(start[n]);
+  rowPatient.forEach((rp, si) => {
+    for (let r = 0; r < rp.length; r++) {
+      const k = rp[r];
+      if (k < 0) continue;
+      const q = fill[k]++;
+      src[q] = si;
+      row[q] = r;
+    }
+  });
+  return (k) => {
+    const out: SourceRow[] = [];
+    for (let q = start[k]; q < start[k + 1]; q++) {
+      const t = sources[src[q]].table;
+      out.push({ file: t.file, row: rowNumber(row[q], t) });
+    }
+    return out;
+  };
 }
 
 

@@ -66,9 +66,8 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
   const where = (path: SpecPath) => loc.where(path);
   const hasLong = p.sources.some((s) => s.format === 'long');
 
-  // Draws grouped by patient (one pass).
-  const drawsOf: number[][] = Array.from({ length: n }, () => []);
-  p.draws.patient.forEach((k, d) => drawsOf[k].push(d));
+  // Draws grouped by patient (a counting sort: each patient's draws in draw order).
+  const drawsOf = groupByPatient(p.draws.patient, n);
 
   const dateCol = (name: string): Float64Array | null => {
     const c = p.columns.get(name);
@@ -83,7 +82,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
       const alts = INDEX_INPUTS[d.index];
       if (!alts.some((alt) => alt.every((v) => p.measured.has(v)))) throw dataError(studyDataMessages.indexInputs(where(['derived', i, 'index']), d.index, alts));
       const nd = p.draws.patient.length;
-      const vals: number[] = new Array(nd);
+      const vals = new Float64Array(nd);
       const causes: (MissingCause | null)[] = new Array(nd);
       const inputs = [...new Set(alts.flat())].filter((v) => p.measured.has(v));
       const counts: Record<string, number> = {};
@@ -98,7 +97,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
       p.draws.values[d.name] = vals;
       p.draws.causes[d.name] = causes;
       p.measured.add(d.name);
-      if (!hasLong) p.columns.set(d.name, fromFirstDraw(d.name, vals, causes, drawsOf));
+      if (!hasLong) p.columns.set(d.name, fromFirstDraw(d.name, vals, causes, drawsOf, n));
     } else if ('aggregate' in d) {
       p.columns.set(d.name, aggregate(d, i));
     } else {
@@ -130,13 +129,13 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
     const u = p.units.get(d.of);
     let future = 0;
     for (let k = 0; k < n; k++) {
-      const ds = drawsOf[k];
+      const ds = drawsOf(k);
       const r = aggregateDraws(
         d.aggregate,
-        { day: ds.map((x) => p.draws.date[x]), value: ds.map((x) => vals[x]), cause: ds.map((x) => causes[x]) },
+        { day: Array.from(ds, (x) => p.draws.date[x]), value: Array.from(ds, (x) => vals[x]), cause: Array.from(ds, (x) => causes[x]) },
         origin ? origin[k] : NaN,
         win,
-        ds.length > 0 && ds.every((x) => p.draws.undatedAtOrigin[x]),
+        ds.length > 0 && ds.every((x) => p.draws.undatedAtOrigin[x] === 1),
       );
       // Draws are in the canonical unit; a keepUnit variable's aggregate is given in its declared unit.
       out[k] = u && u.keepFactor !== 1 ? Number((r.value * u.keepFactor).toPrecision(12)) : r.value;
@@ -255,7 +254,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
     }
   });
   p.duplicate.forEach((dup, k) => {
-    if (dup) reasons[k].push({ reason: 'duplicate-id', variable: null, detail: `patient id ${p.ids[k]} is on ${p.rows[k].filter((r) => r.file === p.sources[0].table.file).length} rows` });
+    if (dup) reasons[k].push({ reason: 'duplicate-id', variable: null, detail: `patient id ${p.ids[k]} is on ${p.rowsOf(k).filter((r) => r.file === p.sources[0].table.file).length} rows` });
   });
   const required = spec.population?.require ?? [
     ...(spec.derived ?? []).map((d) => d.name).filter((nm) => p.columns.has(nm)),
@@ -267,7 +266,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
   const behind = (k: number, cause: MissingCause) => {
     const kind = NOTE_OF[cause];
     if (!kind) return null;
-    for (const r of p.rows[k]) {
+    for (const r of p.rowsOf(k)) {
       const hit = notedAt.get(`${kind}\u0000${r.file}\u0000${r.row}`);
       if (hit) return hit;
     }
@@ -292,7 +291,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
       if (c) reasons[k].push({ reason: reasonOfCause(c), variable: e.name, detail: causeDetail(`endpoint ${e.name}`, c) });
     }
   }
-  const flow = buildFlow(n, p.ids.map((id, k) => ({ id, rows: p.rows[k], reasons: reasons[k] })), p.notes);
+  const flow = buildFlow(n, p.ids.map((id, k) => ({ id, rows: reasons[k].length ? p.rowsOf(k) : [], reasons: reasons[k] })), p.notes);
   if (flow.analysed === 0) {
     throw dataError(cohortMessages.allExcluded(n, flow.steps.map((s) => `${s.n} ${s.label}`).join(', ') + (flow.excluded[0] ? `; e.g. patient ${flow.excluded[0].id}: ${flow.excluded[0].detail}` : '')));
   }
@@ -377,12 +376,23 @@ export function studyLabels(spec: StudySpec): Record<string, string> {
   return out;
 }
 
-function fromFirstDraw(name: string, vals: number[], causes: (MissingCause | null)[], drawsOf: number[][]): PatientColumn {
-  const n = drawsOf.length;
+/** The draws of each patient, in draw order: drawsOf(k) is a view of one flat array. */
+function groupByPatient(patient: Int32Array, n: number): (k: number) => Int32Array {
+  const start = new Int32Array(n + 1);
+  for (let d = 0; d < patient.length; d++) start[patient[d] + 1]++;
+  for (let k = 0; k < n; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, n);
+  const list = new Int32Array(patient.length);
+  for (let d = 0; d < patient.length; d++) list[fill[patient[d]]++] = d;
+  return (k) => list.subarray(start[k], start[k + 1]);
+}
+
+function fromFirstDraw(name: string, vals: Float64Array, causes: (MissingCause | null)[], drawsOf: (k: number) => Int32Array, n: number): PatientColumn {
   const out = new Float64Array(n).fill(NaN);
   const cause: (MissingCause | null)[] = new Array(n).fill('absent');
   for (let k = 0; k < n; k++) {
-    const d = drawsOf[k][0];
+    const ds = drawsOf(k);
+    const d = ds.length ? ds[0] : undefined;
     if (d === undefined) continue;
     out[k] = vals[d];
     cause[k] = Number.isNaN(vals[d]) ? causes[d] ?? 'absent' : null;
