@@ -22,7 +22,7 @@ import type { AggregateDerivation, CompetingEndpoint, Endpoint, InclusionRule, S
 import { aggregateDraws, type DayWindow } from './aggregateDraws.js';
 import { buildPatients, type PatientColumn } from './buildPatients.js';
 import { countingProcess } from './countingProcess.js';
-import type { Dataset, DatasetColumn, EndpointData, TimeVaryingRows } from './dataset.js';
+import type { Dataset, DatasetColumn, EndpointData, Measurements, TimeVaryingRows } from './dataset.js';
 import { drawIndex, INDEX_INPUTS } from './drawIndex.js';
 import { eventWithin, survivalTime, type EndpointInputs } from './endpointTime.js';
 import { competingTime } from './competingTime.js';
@@ -323,21 +323,31 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
           : { name: e.name, type: 'binary', value: pick(e.a), within: e.spec.within ?? null };
   }
   const origin = defaultOrigin ? dateCol(defaultOrigin) : null;
-  const drawIdx: number[] = [];
-  for (let d = 0; d < p.draws.patient.length; d++) if (pos[p.draws.patient[d]] >= 0) drawIdx.push(d);
-  const mvals: Record<string, Float64Array> = {};
-  for (const v of p.measured) mvals[v] = Float64Array.from(drawIdx, (d) => p.draws.values[v][d]);
-  const dayOf = (d: number) => {
-    const k = p.draws.patient[d];
-    const date = p.draws.date[d];
-    if (Number.isNaN(date)) return p.draws.undatedAtOrigin[d] ? 0 : NaN;
-    return origin ? date - origin[k] : NaN;
-  };
-  const measurements = {
-    patient: Int32Array.from(drawIdx, (d) => pos[p.draws.patient[d]]),
-    date: Float64Array.from(drawIdx, (d) => p.draws.date[d]),
-    day: Float64Array.from(drawIdx, dayOf),
-    values: mvals,
+  // The analysed patients' draws in long form, made when first asked for (a time-varying Cox model,
+  // a reader of dataset.measurements): a 10,000,000-draw export does not keep a second copy otherwise.
+  let made: Measurements | null = null;
+  const measurementsOf = (): Measurements => {
+    if (made) return made;
+    let m = 0;
+    for (let d = 0; d < p.draws.patient.length; d++) if (pos[p.draws.patient[d]] >= 0) m++;
+    const drawIdx = new Int32Array(m);
+    m = 0;
+    for (let d = 0; d < p.draws.patient.length; d++) if (pos[p.draws.patient[d]] >= 0) drawIdx[m++] = d;
+    const mvals: Record<string, Float64Array> = {};
+    for (const v of p.measured) mvals[v] = Float64Array.from(drawIdx, (d) => p.draws.values[v][d]);
+    const dayOf = (d: number) => {
+      const k = p.draws.patient[d];
+      const date = p.draws.date[d];
+      if (Number.isNaN(date)) return p.draws.undatedAtOrigin[d] ? 0 : NaN;
+      return origin ? date - origin[k] : NaN;
+    };
+    made = Object.freeze({
+      patient: Int32Array.from(drawIdx, (d) => pos[p.draws.patient[d]]),
+      date: Float64Array.from(drawIdx, (d) => p.draws.date[d]),
+      day: Float64Array.from(drawIdx, dayOf),
+      values: mvals,
+    });
+    return made;
   };
   const timeVarying: Record<string, TimeVaryingRows> = {};
   (spec.analyses?.cox ?? []).forEach((c, i) => {
@@ -348,6 +358,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
       if (!p.measured.has(m)) throw dataError(studyDataMessages.timeVaryingNotMeasured(where(['analyses', 'cox', i, 'timeVarying', j]), m));
     });
     const f = daysPer(ep.unit)!;
+    const measurements = measurementsOf();
     const rowsTv = countingProcess(
       { time: ep.time, event: ep.event },
       {
@@ -358,7 +369,8 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
     );
     timeVarying[`${c.endpoint}:${c.timeVarying.join(',')}`] = { ...rowsTv, endpoint: c.endpoint, unit: ep.unit };
   });
-  const dataset: Dataset = Object.freeze({ n: keep.length, ids: keep.map((k) => p.ids[k]), columns, endpoints: endpointData, measurements, timeVarying });
+  const fields = { n: keep.length, ids: keep.map((k) => p.ids[k]), columns, endpoints: endpointData, timeVarying };
+  const dataset = Object.freeze(Object.defineProperty(fields, 'measurements', { get: measurementsOf, enumerable: true })) as unknown as Dataset;
   return { spec, specFile: loc.file, dataset, flow, warnings, labels: studyLabels(spec), sourceRows: p.sources.map((s) => s.input.rows), inputs: p.sources.map((s) => s.input) };
 }
 

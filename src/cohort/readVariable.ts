@@ -22,7 +22,7 @@ import type { ColumnMapping, DataSource, ValueType } from '../study/types.js';
 import { columnProfile } from './columnProfile.js';
 import { dateColumn } from './dateColumn.js';
 import { medianOf, guessUnitOf, medianRangeText, unitFits } from './unitFit.js';
-import { classifyValues, type UnitSystem, type ValueClass } from '../units/classifyValues.js';
+import { classAt, classifyValues, unitAt, VALUE_CLASS, type UnitSystem, type ValueClass } from '../units/classifyValues.js';
 import type { DataNote } from './dataNote.js';
 
 export type VariableValues =
@@ -147,10 +147,13 @@ export function readVariable(
   const cls = classifyValues(raw, sys);
   const f = sys.units[sys.declared];
   let present = 0;
-  for (let i = 0; i < cls.kind.length; i++) if (cls.kind[i] !== 'missing') present++;
+  for (let i = 0; i < cls.kind.length; i++) if (cls.kind[i] !== 0) present++; // 0: 'missing'
   const otherCount = Object.values(cls.other).reduce((a, b) => a + b, 0);
   const convertMixed = mapping.mixedUnits === 'convert';
-  const where = (k: ValueClass) => indicesWhere(cls.kind.length, (i) => cls.kind[i] === k);
+  const where = (k: ValueClass) => {
+    const code = VALUE_CLASS.indexOf(k);
+    return indicesWhere(cls.kind.length, (i) => cls.kind[i] === code);
+  };
   // A column mixes units when enough values fit only another unit; one or two such values among
   // many are typing errors: set missing and listed per row with the unit they would fit.
   const isMixed = otherCount >= MIXED_MIN_VALUES && otherCount >= MIXED_MIN_SHARE * present;
@@ -160,19 +163,20 @@ export function readVariable(
     throw dataError(cohortMessages.mixedUnitsRefused(loc.where(path), table.file, column, name, present, cls.declared, declaredLabel ?? '', byUnit, rows, otherCount));
   }
   const values = new Float64Array(raw.length);
-  const analysed = new Float64Array(raw.length);
+  // Without keepUnit the analysed values are the canonical ones: one array, not two equal ones.
+  const analysed = mapping.keepUnit ? new Float64Array(raw.length) : values;
   const implausible = new Uint8Array(raw.length);
   const missingCode = new Uint8Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
-    const k = cls.kind[i];
+    const k = classAt(cls, i);
     const v = raw[i];
     if (k === 'declared' || (k === 'zero' && name === 'lymphocytes')) {
       // A zero lymphocyte count is kept: the indices report it as its own exclusion reason.
       values[i] = v * f;
-      analysed[i] = mapping.keepUnit ? v : values[i];
+      if (mapping.keepUnit) analysed[i] = v;
     } else if (k === 'other' && (isMixed || convertMixed)) {
-      values[i] = Number((v * sys.units[cls.unit[i]!]).toPrecision(12));
-      analysed[i] = mapping.keepUnit ? Number((values[i] / f).toPrecision(12)) : values[i];
+      values[i] = Number((v * sys.units[unitAt(cls, i)!]).toPrecision(12));
+      if (mapping.keepUnit) analysed[i] = Number((values[i] / f).toPrecision(12));
     } else {
       values[i] = NaN;
       analysed[i] = NaN;
@@ -185,7 +189,7 @@ export function readVariable(
       kind, variable: name, file: table.file, column, n: idx.length, of: present, unit: declaredLabel, ...extra,
       rows: idx.map((i) => ({
         row: rowNumber(i, table), value: raw[i], patient: null,
-        ...(kind === 'mixed-units-converted' ? { unit: unitLabelOf(cls.unit[i]!) } : kind === 'implausible' && cls.unit[i] ? { fits: unitLabelOf(cls.unit[i]!) } : {}),
+        ...(kind === 'mixed-units-converted' ? { unit: unitLabelOf(unitAt(cls, i)!) } : kind === 'implausible' && unitAt(cls, i) ? { fits: unitLabelOf(unitAt(cls, i)!) } : {}),
       })),
     }];
   const lo = sys.plausible ? sys.plausible[0] / f : NaN;
@@ -199,7 +203,7 @@ export function readVariable(
     // A zero lymphocyte count is kept (the ratios report it); a zero that cannot be is implausible.
     ...noted('zero', name === 'lymphocytes' ? where('zero') : []),
     ...noted('implausible', indicesWhere(implausible.length, (i) => implausible[i] === 1), { range: `${fmt(lo)}–${fmt(hi)}${declaredLabel ? ' ' + declaredLabel : ''}` }),
-    ...noted('unusual', indicesWhere(cls.unusual.length, (i) => Boolean(cls.unusual[i])), { range: `above ${fmt((sys.usualMax ?? NaN) / f)}${declaredLabel ? ' ' + declaredLabel : ''}` }),
+    ...noted('unusual', indicesWhere(cls.unusual.length, (i) => cls.unusual[i] === 1), { range: `above ${fmt((sys.usualMax ?? NaN) / f)}${declaredLabel ? ' ' + declaredLabel : ''}` }),
   ];
   const keep = mapping.keepUnit === true;
   const converted = !keep && f !== 1 && declaredLabel !== null && declaredLabel !== canonicalLabel;
