@@ -23,7 +23,7 @@ import { asMapping, sourceIds } from '../study/specNames.js';
 import type { ColumnMapping, DataSource, StudySpec, ValueType } from '../study/types.js';
 import { carryForward, idText } from './carryForward.js';
 import { dateColumn } from './dateColumn.js';
-import type { MissingCause } from './missingCause.js';
+import { causeCode, type MissingCause } from './missingCause.js';
 import type { SourceRow } from './participantFlow.js';
 import { readVariable, type VariableRead } from './readVariable.js';
 import type { DataNote } from './dataNote.js';
@@ -63,7 +63,8 @@ export interface DrawTable {
   /** 1: the draw comes from a one-row-per-patient source (undated means "at baseline"). */
   readonly undatedAtOrigin: Uint8Array;
   readonly values: Record<string, Float64Array>;
-  readonly causes: Record<string, (MissingCause | null)[]>;
+  /** Why each value is missing, one byte a draw: DRAW_CAUSE[code] (0: present). */
+  readonly causes: Record<string, Uint8Array>;
 }
 
 export interface Patients {
@@ -199,7 +200,10 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   const drawDate = new Float64Array(cap);
   const drawUndated = new Uint8Array(cap);
   const drawValues: Record<string, Float64Array> = {};
-  const drawCauses: Record<string, (MissingCause | null)[]> = {};
+  const drawCauses: Record<string, Uint8Array> = {};
+  const ABSENT = causeCode('absent');
+  const IMPLAUSIBLE = causeCode('implausible');
+  const MISSING_CODE = causeCode('missing-code');
   let nd = 0;
   const drawOf = sources.map((s) => new Int32Array(s.rowIds.length).fill(-1)); // source row → draw index
   const n = pids.length;
@@ -227,7 +231,7 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
       const code = (read.data as { missingCode: Uint8Array }).missingCode;
       if (!drawValues[e.name]) {
         drawValues[e.name] = new Float64Array(cap).fill(NaN);
-        drawCauses[e.name] = new Array<MissingCause | null>(cap).fill('absent');
+        drawCauses[e.name] = new Uint8Array(cap).fill(ABSENT);
       }
       const dv = drawValues[e.name];
       const dc = drawCauses[e.name];
@@ -245,7 +249,7 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
           drawUndated[d] = wide;
         }
         dv[d] = vals[r];
-        dc[d] = Number.isNaN(vals[r]) ? (impl[r] ? 'implausible' : code[r] ? 'missing-code' : 'absent') : null;
+        dc[d] = Number.isNaN(vals[r]) ? (impl[r] ? IMPLAUSIBLE : code[r] ? MISSING_CODE : ABSENT) : 0;
       }
       if (src.format === 'long') {
         // A covariate of a long file that never varies within a patient (e.g. BMI) is also a per-patient value.
@@ -259,10 +263,11 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
     }
     columns.set(e.name, perPatient(read, src, index, n, warnings));
   }
-  for (const v of Object.keys(drawCauses)) drawCauses[v].length = nd;
+  // Views, not copies: the unused tail is at most the rows without a measurement (a wide patient
+  // file beside a long export), and copying 10,000,000 draws would double them for a moment.
   const draws: DrawTable = {
-    patient: drawPatient.slice(0, nd), date: drawDate.slice(0, nd), undatedAtOrigin: drawUndated.slice(0, nd),
-    values: Object.fromEntries(Object.entries(drawValues).map(([v, x]) => [v, x.slice(0, nd)])), causes: drawCauses,
+    patient: drawPatient.subarray(0, nd), date: drawDate.subarray(0, nd), undatedAtOrigin: drawUndated.subarray(0, nd),
+    values: Object.fromEntries(Object.entries(drawValues).map(([v, x]) => [v, x.subarray(0, nd)])), causes: Object.fromEntries(Object.entries(drawCauses).map(([v, x]) => [v, x.subarray(0, nd)])),
   };
   return { sources, ids: pids, rowsOf, duplicate, columns, measured, draws, warnings, notes, units };
 }

@@ -27,7 +27,7 @@ import { drawIndex, INDEX_INPUTS } from './drawIndex.js';
 import { eventWithin, survivalTime, type EndpointInputs } from './endpointTime.js';
 import { competingTime } from './competingTime.js';
 import type { DataNote, NotedValue } from './dataNote.js';
-import type { MissingCause } from './missingCause.js';
+import { causeCode, DRAW_CAUSE, type MissingCause } from './missingCause.js';
 import { buildFlow, causeDetail, reasonOfCause, REASON_LABEL, type ParticipantFlow, type PatientReason } from './participantFlow.js';
 import { daysToIso } from './parseDate.js';
 
@@ -83,7 +83,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
       if (!alts.some((alt) => alt.every((v) => p.measured.has(v)))) throw dataError(studyDataMessages.indexInputs(where(['derived', i, 'index']), d.index, alts));
       const nd = p.draws.patient.length;
       const vals = new Float64Array(nd);
-      const causes: (MissingCause | null)[] = new Array(nd);
+      const causes = new Uint8Array(nd);
       const inputs = [...new Set(alts.flat())].filter((v) => p.measured.has(v));
       const counts: Record<string, number> = {};
       const cols = inputs.map((v) => p.draws.values[v]);
@@ -92,7 +92,8 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
         const r = drawIndex(d.index, counts);
         vals[k] = r.value;
         // A missing input passes its own cause on (implausible count → implausible index).
-        causes[k] = r.cause === 'absent' ? (inputs.map((v) => p.draws.causes[v][k]).find((c) => c === 'implausible' || c === 'missing-code') ?? 'absent') : r.cause;
+        const cause = r.cause === 'absent' ? (inputs.map((v) => DRAW_CAUSE[p.draws.causes[v][k]]).find((c) => c === 'implausible' || c === 'missing-code') ?? 'absent') : r.cause;
+        causes[k] = causeCode(cause);
       }
       p.draws.values[d.name] = vals;
       p.draws.causes[d.name] = causes;
@@ -132,7 +133,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
       const ds = drawsOf(k);
       const r = aggregateDraws(
         d.aggregate,
-        { day: Array.from(ds, (x) => p.draws.date[x]), value: Array.from(ds, (x) => vals[x]), cause: Array.from(ds, (x) => causes[x]) },
+        { day: Array.from(ds, (x) => p.draws.date[x]), value: Array.from(ds, (x) => vals[x]), cause: Array.from(ds, (x) => DRAW_CAUSE[causes[x]]) },
         origin ? origin[k] : NaN,
         win,
         ds.length > 0 && ds.every((x) => p.draws.undatedAtOrigin[x] === 1),
@@ -399,7 +400,7 @@ function groupByPatient(patient: Int32Array, n: number): (k: number) => Int32Arr
   return (k) => list.subarray(start[k], start[k + 1]);
 }
 
-function fromFirstDraw(name: string, vals: Float64Array, causes: (MissingCause | null)[], drawsOf: (k: number) => Int32Array, n: number): PatientColumn {
+function fromFirstDraw(name: string, vals: Float64Array, causes: Uint8Array, drawsOf: (k: number) => Int32Array, n: number): PatientColumn {
   const out = new Float64Array(n).fill(NaN);
   const cause: (MissingCause | null)[] = new Array(n).fill('absent');
   for (let k = 0; k < n; k++) {
@@ -407,7 +408,7 @@ function fromFirstDraw(name: string, vals: Float64Array, causes: (MissingCause |
     const d = ds.length ? ds[0] : undefined;
     if (d === undefined) continue;
     out[k] = vals[d];
-    cause[k] = Number.isNaN(vals[d]) ? causes[d] ?? 'absent' : null;
+    cause[k] = Number.isNaN(vals[d]) ? DRAW_CAUSE[causes[d]] ?? 'absent' : null;
   }
   return { name, type: 'number', kind: 'number', values: out, cause, unit: null, levels: null };
 }

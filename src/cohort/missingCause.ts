@@ -28,3 +28,9 @@ export const CAUSE_TEXT: Readonly<Record<MissingCause, string>> = {
   'before-origin': 'follow-up ends before the time origin',
   'short-follow-up': 'followed for less than the horizon without an event',
 };
+
+/** Draw causes as one byte a draw: code 0 is "value present" (null), code i the cause DRAW_CAUSE[i]. */
+export const DRAW_CAUSE: readonly (MissingCause | null)[] = [null, ...(Object.keys(CAUSE_TEXT) as MissingCause[])];
+
+/** The byte that stands for a draw's cause (see DRAW_CAUSE). */
+export const causeCode = (c: MissingCause | null): number => DRAW_CAUSE.indexOf(c);
