@@ -136,7 +136,10 @@ export function layoutOf(
       at += c.nRows;
     }
   }
-  return { buf, delim, nl0, crlf, header, nCols, nRows, cellStart, chunks: pre ? chunks : null };
+  // The chunks are kept for their numbers only: their offsets, copied above, are let go (on
+  // 10,000,000 rows of 5 columns, 200 MB).
+  const kept = !pre ? null : chunks.length === 1 ? chunks : chunks.map((c) => ({ ...c, cellStart: new Uint32Array(0) }));
+  return { buf, delim, nl0, crlf, header, nCols, nRows, cellStart, chunks: kept };
 }
 
 /** The data rows of one chunk: offsets row-major (i * nCols + j), numbers column-major (j * cap + i). */
