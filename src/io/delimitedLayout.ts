@@ -62,7 +62,7 @@ export const PLAIN_NUMBER = 0;
 export const PLAIN_MISSING = 1;
 export const PLAIN_UNREAD = 255;
 /** Above this many cells (estimated) the scan does not read numbers: 9 bytes a cell on top of the offsets. */
-const MAX_PREPARSED_CELLS = 40_000_000;
+export const MAX_PREPARSED_CELLS = 40_000_000;
 const MAX_EXACT = 9007199254740991;
 const P10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
@@ -158,6 +158,8 @@ export interface ScannedRows {
 export function scanRows(
   buf: Uint8Array, from: number, to: number, delim: number, nl0: number, crlf: boolean, nCols: number, capHint: number,
   onRows?: (rows: number, at: number) => void,
+  /** Read numbers in the scan (default: when this chunk's cells are within MAX_PREPARSED_CELLS; a file cut into chunks decides for the whole file). */
+  preparse?: boolean,
 ): ScannedRows | null {
   const n = buf.length;
   let p = from;
@@ -167,7 +169,7 @@ export function scanRows(
   // Numbers are read in the same pass (one look at each byte, as data.table::fread does): plain
   // numbers of at most 15 significant digits with a decimal exponent within ±22 are exact by
   // Clinger's fast path (W. D. Clinger, PLDI 1990); any other cell is left to columnarTable.
-  const pre = cap * nCols <= MAX_PREPARSED_CELLS;
+  const pre = preparse ?? cap * nCols <= MAX_PREPARSED_CELLS;
   // column-major: cell (i, j) at j * cap + i
   let values = new Float64Array(pre ? cap * nCols : 0);
   let kinds = new Uint8Array(pre ? cap * nCols : 0);

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { layoutOf, scanDelimited, scanHeader, scanRows, type DelimitedLayout, type ScannedRows } from './delimitedLayout.js';
+import { layoutOf, MAX_PREPARSED_CELLS, scanDelimited, scanHeader, scanRows, type DelimitedLayout, type ScannedRows } from './delimitedLayout.js';
 import { releaseWorker, takeWorker } from '../analysis/parallel/workerPool.js';
 
 /** Below this size one thread scans faster than starting another. */
@@ -60,6 +60,8 @@ export async function scanDelimitedParallel(
   bounds.push(n);
   const perRow = Math.max(1, p - start);
   const capOf = (a: number, b: number) => Math.ceil(((b - a) / perRow) * 1.05) + 16;
+  // Numbers are read in the scan only when the whole file's cells are within the limit (not each chunk's).
+  const preparse = capOf(bounds[0], n) * nCols <= MAX_PREPARSED_CELLS;
   const sab = buf.buffer as SharedArrayBuffer;
   const pending = bounds.slice(1, -1).map((from, k) => {
     const to = bounds[k + 2];
@@ -71,10 +73,10 @@ export async function scanDelimitedParallel(
       });
       w.once('error', (e) => reject(e));
       w.once('exit', (code) => reject(new Error(`the CSV scan worker stopped (exit code ${code})`)));
-      w.postMessage({ id: k + 1, sab, from, to, delim, nl0, crlf, nCols, capHint: capOf(from, to) });
+      w.postMessage({ id: k + 1, sab, from, to, delim, nl0, crlf, nCols, capHint: capOf(from, to), preparse });
     });
   });
-  const first = scanRows(buf, bounds[0], bounds[1], delim, nl0, crlf, nCols, capOf(bounds[0], bounds[1]), onRows);
+  const first = scanRows(buf, bounds[0], bounds[1], delim, nl0, crlf, nCols, capOf(bounds[0], bounds[1]), onRows, preparse);
   const rest = await Promise.all(pending);
   if (!first || rest.some((r) => r === null)) return null;
   return layoutOf(buf, delim, nl0, crlf, header, [first, ...(rest as ScannedRows[])]);

@@ -17,10 +17,11 @@ export interface ScanTask {
   crlf: boolean;
   nCols: number;
   capHint: number;
+  preparse: boolean;
 }
 
 parentPort!.on('message', (m: ScanTask) => {
-  const rows = scanRows(new Uint8Array(m.sab), m.from, m.to, m.delim, m.nl0, m.crlf, m.nCols, m.capHint);
+  const rows = scanRows(new Uint8Array(m.sab), m.from, m.to, m.delim, m.nl0, m.crlf, m.nCols, m.capHint, undefined, m.preparse);
   const transfer: ArrayBuffer[] = [];
   if (rows) {
     transfer.push(rows.cellStart.buffer as ArrayBuffer);
