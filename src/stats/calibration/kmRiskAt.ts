@@ -29,17 +29,30 @@ export interface KmRisk {
 export function kmRiskAt(time: ArrayLike<number>, event: ArrayLike<number>, t: number, rows?: ArrayLike<number> | null, confLevel = 0.95): KmRisk {
   const m = rows ? rows.length : time.length;
   if (m === 0) return { risk: null, lower: null, upper: null, surv: null, nRisk: 0, n: 0 };
-  const idx = new Int32Array(m);
-  for (let k = 0; k < m; k++) idx[k] = rows ? rows[k] : k;
-  // deaths before censorings at a tied time (irrelevant for KM, kept for determinism)
-  const ord = Array.from(idx).sort((a, b) => time[a] - time[b] || event[b] - event[a]);
+  // Sorted by time, deaths before censorings at a tied time: the event times and the censoring
+  // times are sorted apart (typed-array sorts) and merged, which gives the same sequence of
+  // (time, event) as one sort of the rows with that comparison and no comparator call per pair.
+  let nEvents = 0;
+  for (let k = 0; k < m; k++) if (event[rows ? rows[k] : k] === 1) nEvents++;
+  const dt = new Float64Array(nEvents);
+  const ct = new Float64Array(m - nEvents);
+  let nRisk = 0;
+  for (let k = 0, a = 0, c = 0; k < m; k++) {
+    const i = rows ? rows[k] : k;
+    const x = time[i];
+    if (x > t) nRisk++;
+    if (event[i] === 1) dt[a++] = x;
+    else ct[c++] = x;
+  }
+  dt.sort();
+  ct.sort();
   const tt = new Float64Array(m);
   const ee = new Uint8Array(m);
-  let nRisk = 0;
-  for (let k = 0; k < m; k++) {
-    tt[k] = time[ord[k]];
-    ee[k] = event[ord[k]];
-    if (tt[k] > t) nRisk++;
+  for (let k = 0, a = 0, c = 0; k < m; k++) {
+    if (c >= ct.length || (a < dt.length && dt[a] <= ct[c])) {
+      tt[k] = dt[a++];
+      ee[k] = 1;
+    } else tt[k] = ct[c++];
   }
   const km = kaplanMeierCore(tt, ee);
   let j = -1;
