@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import type { ResultsBundle } from './bundle.js';
 import { fromCohortDataset } from './fromCohortDataset.js';
 import { runAnalyses, type RunOptions, type StudyResults } from './runAnalyses.js';
+import { validationsOnThreads } from './parallel/validationsOnThreads.js';
 import { toPlain } from './plain.js';
 import { modelFileFrom } from './modelFileFrom.js';
 import type { ModelFile } from '../model/modelFile.js';
@@ -32,7 +33,9 @@ export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}):
   const load = await loadStudy(specPath, { threads: opts.threads ?? null });
   const labels = { ...load.labels, ...opts.labels };
   const ds = fromCohortDataset(load.dataset, labels);
-  const results = runAnalyses(ds, load.spec.analyses ?? {}, load.spec.cutoffs ?? {}, opts);
+  // bootstrap validation on worker threads first (runAnalyses itself is synchronous)
+  const precomputed = await validationsOnThreads(ds, load.spec.analyses ?? {}, load.spec.cutoffs ?? {}, { threads: opts.threads ?? null, ties: opts.ties, onProgress: opts.onProgress });
+  const results = runAnalyses(ds, load.spec.analyses ?? {}, load.spec.cutoffs ?? {}, { ...opts, precomputed: precomputed ?? undefined });
   // Rows as read (an XLSX is a zip: its newlines are not rows; a file may have no header row); a database source's query and rows hash.
   const inputs = load.inputs;
   const { model, reason } = modelFileFrom(load.spec, results, inputs[0]);

@@ -7,6 +7,7 @@
 import type { Analyses, Cutoff } from '../study/types.js';
 import type { AnalysisDataset } from './dataset.js';
 import { resolveCutoff, type CutoffResult } from './cutoffs.js';
+import type { BootstrapValidationResult } from '../stats/validation/types.js';
 import { kmAnalysis, type KmAnalysisResult } from './kmAnalysis.js';
 import { coxAnalysis, type CoxAnalysisResult } from './coxAnalysis.js';
 import { rocStudyAnalysis, type RocStudyResult } from './rocStudyAnalysis.js';
@@ -49,6 +50,28 @@ export interface StudyResults {
 export interface RunOptions {
   readonly onProgress?: (step: string) => void;
   readonly ties?: 'efron' | 'breslow';
+  /**
+   * The cut-offs already resolved (resolveCutoffs) and the bootstrap of each `analyses.validation`
+   * entry already run (in order), e.g. on worker threads by analyzeStudy; runAnalyses stays
+   * synchronous (it also runs in the browser) and uses them instead of computing them again.
+   */
+  readonly precomputed?: { readonly cutoffs: ReadonlyMap<string, CutoffResult>; readonly validations: readonly (BootstrapValidationResult | undefined)[] };
+}
+
+/** The horizon of a calibration or validation: as written, else 3 years; null for a binary endpoint. */
+export function validationHorizon(ds: AnalysisDataset, endpoint: string, h: number | undefined): number | null {
+  const ep = ds.endpoints.get(endpoint);
+  return ep?.kind === 'survival' ? (h ?? yearTimes(ep.unit)[1]) : null;
+}
+
+/** The study's cut-offs, in the order written (the first step of runAnalyses). */
+export function resolveCutoffs(ds: AnalysisDataset, cutoffSpecs: Readonly<Record<string, Cutoff>>, step: (s: string) => void = () => {}): Map<string, CutoffResult> {
+  const cutoffs = new Map<string, CutoffResult>();
+  for (const [v, c] of Object.entries(cutoffSpecs)) {
+    step(`cut-off of ${v}`);
+    cutoffs.set(v, resolveCutoff(ds, v, c, `cutoffs.${v}`));
+  }
+  return cutoffs;
 }
 
 /** 1-, 3- and 5-year times in the endpoint's unit. */
@@ -59,11 +82,7 @@ export function yearTimes(unit: string): number[] {
 
 export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs: Readonly<Record<string, Cutoff>> = {}, opts: RunOptions = {}): StudyResults {
   const step = opts.onProgress ?? (() => {});
-  const cutoffs = new Map<string, CutoffResult>();
-  for (const [v, c] of Object.entries(cutoffSpecs)) {
-    step(`cut-off of ${v}`);
-    cutoffs.set(v, resolveCutoff(ds, v, c, `cutoffs.${v}`));
-  }
+  const cutoffs = opts.precomputed ? new Map(opts.precomputed.cutoffs) : resolveCutoffs(ds, cutoffSpecs, step);
   const out: AnalysisResult[] = [];
   if (analyses.baselineTable) {
     step('baseline table');
@@ -122,17 +141,14 @@ export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs
     out.push(nomogramAnalysis(ds, `nomogram-${k + 1}`, a.endpoint, a.predictors, horizons, cutoffs));
   });
   // survival endpoints: the horizon defaults to 3 years in the endpoint's unit
-  const horizonOf = (endpoint: string, h: number | undefined): number | null => {
-    const ep = ds.endpoints.get(endpoint);
-    return ep?.kind === 'survival' ? (h ?? yearTimes(ep.unit)[1]) : null;
-  };
+  const horizonOf = (endpoint: string, h: number | undefined) => validationHorizon(ds, endpoint, h);
   (analyses.calibration ?? []).forEach((a, k) => {
     step(`calibration ${k + 1}`);
     out.push(calibrationAnalysis(ds, `calibration-${k + 1}`, a.endpoint, a.predictors, cutoffs, horizonOf(a.endpoint, a.horizon), a.groups ?? 10, opts.ties));
   });
   (analyses.validation ?? []).forEach((a, k) => {
     step(`bootstrap validation ${k + 1}`);
-    out.push(validationAnalysis(ds, `validation-${k + 1}`, a.endpoint, a.predictors, cutoffs, horizonOf(a.endpoint, a.horizon), a.bootstrap ?? 200, a.seed ?? 1, opts.ties));
+    out.push(validationAnalysis(ds, `validation-${k + 1}`, a.endpoint, a.predictors, cutoffs, horizonOf(a.endpoint, a.horizon), a.bootstrap ?? 200, a.seed ?? 1, opts.ties, opts.precomputed?.validations[k]));
   });
   (analyses.decisionCurve ?? []).forEach((a, k) => {
     step(`decision curve ${k + 1}`);

@@ -23,9 +23,10 @@ export interface ValidationAnalysisResult {
   readonly warnings: readonly string[];
 }
 
-export function validationAnalysis(ds: AnalysisDataset, id: string, endpoint: string, predictors: readonly Candidate[], cutoffs: Cutoffs, horizon: number | null, bootstrap: number, seed: number, ties?: 'efron' | 'breslow'): ValidationAnalysisResult {
+export function validationAnalysis(ds: AnalysisDataset, id: string, endpoint: string, predictors: readonly Candidate[], cutoffs: Cutoffs, horizon: number | null, bootstrap: number, seed: number, ties?: 'efron' | 'breslow', done?: BootstrapValidationResult): ValidationAnalysisResult {
   const m = prognosticModel(ds, `analyses.validation (${id})`, endpoint, predictors, cutoffs, horizon, ties);
-  const validation = bootstrapValidate(m.data, { bootstrap, seed });
+  // `done`: the same replicates already run on worker threads (parallelValidate: identical for the same seed)
+  const validation = done ?? bootstrapValidate(m.data, { bootstrap, seed });
   const warnings = validation.failed > 0 ? [validationMessages.failedReplicates(validation.failed, validation.requested)] : [];
   return Object.freeze({ kind: 'validation', id, endpoint, unit: m.unit, nDropped: m.nDropped, validation, warnings });
 }
