@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { loadStudy } from '../../../src/cohort/loadStudy.js';
+import { fromCohortDataset } from '../../../src/analysis/fromCohortDataset.js';
+import { runAnalyses } from '../../../src/analysis/runAnalyses.js';
+import { validationsOnThreads } from '../../../src/analysis/parallel/validationsOnThreads.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+it('hong2021: the bootstrap validation run on 2 threads before runAnalyses equals the one runAnalyses runs itself', async () => {
+  const load = await loadStudy(join(ROOT, 'examples', 'hong2021', 'study.yaml'));
+  const ds = fromCohortDataset(load.dataset, load.labels);
+  const analyses = { validation: load.spec.analyses!.validation! };
+  const pre = await validationsOnThreads(ds, analyses, load.spec.cutoffs ?? {}, { threads: 2 });
+  expect(pre).not.toBeNull();
+  expect(pre!.validations.every((v) => v !== undefined)).toBe(true);
+  const threaded = runAnalyses(ds, analyses, load.spec.cutoffs ?? {}, { precomputed: pre! });
+  const alone = runAnalyses(ds, analyses, load.spec.cutoffs ?? {});
+  expect(JSON.stringify(threaded.analyses)).toBe(JSON.stringify(alone.analyses));
+  expect(await validationsOnThreads(ds, analyses, load.spec.cutoffs ?? {}, { threads: 1 })).toBeNull();
+}, 60000);
