@@ -20,8 +20,11 @@ import { cohortMessages, studyMessages } from '../messages/index.js';
 import { CANONICAL, isCanonical } from '../study/canonical.js';
 import type { SpecLocator, SpecPath } from '../study/specLocator.js';
 import { asMapping, sourceIds } from '../study/specNames.js';
-import type { ColumnMapping, DataSource, StudySpec, ValueType } from '../study/types.js';
+import type { ColumnMapping, DataSource, DateOrder, StudySpec, ValueType } from '../study/types.js';
 import { carryForward, idText } from './carryForward.js';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { NotCompiled, openLongFile, type LongEngine, type LongLoad } from './sql/longSourceEngine.js';
 import { dateColumn } from './dateColumn.js';
 import { causeCode, type MissingCause } from './missingCause.js';
 import type { SourceRow } from './participantFlow.js';
@@ -86,7 +89,55 @@ export interface Patients {
   readonly notes: DataNote[];
   /** Unit of each numeric variable as analysed, the declared unit when converted, and (keepUnit) canonical → declared factor. */
   readonly units: Map<string, VariableUnit>;
+  /**
+   * The long source kept in DuckDB, whose derivations run as SQL (`engine: 'duckdb'`), else null;
+   * its draws are then not in `draws` (unless a time-varying covariate needs them).
+   */
+  readonly engine: LongEngine | null;
+  /** Why a study asked to run its derivations in DuckDB runs them in JavaScript (null: it does, or was not asked). */
+  readonly engineNote: string | null;
+  /** Makes `rowsOf` complete for these patients (the rows of a long source in DuckDB are fetched for them). */
+  readonly prefetchRows: (ks: readonly number[]) => Promise<void>;
 }
+
+/** Where a study's long-format derivations run: JavaScript, or SQL in embedded DuckDB. */
+export type DerivationEngine = 'js' | 'duckdb';
+
+/**
+ * The study's sources and variables: with `engine: 'duckdb'` a long CSV/TSV source is read and
+ * derived in DuckDB (src/cohort/sql), else — or when the study needs what the SQL path does not
+ * compile (`engineNote` says what) — in JavaScript. Both give the same patients, values and notes.
+ */
+export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: string, threads?: number | null, engine: DerivationEngine = 'js'): Promise<Patients> {
+  let note: string | null = null;
+  if (engine === 'duckdb') {
+    const at = sqlSourceIndex(spec, specDir);
+    if (typeof at === 'string') note = at;
+    else {
+      try {
+        return await readPatients(spec, loc, specDir, threads, at);
+      } catch (e) {
+        if (!(e instanceof NotCompiled)) throw e;
+        note = e.message;
+      }
+    }
+  }
+  return { ...(await readPatients(spec, loc, specDir, threads, -1)), engineNote: note };
+}
+
+/** The long source the SQL path can take (the last source, a CSV/TSV file read as written), or why none. */
+function sqlSourceIndex(spec: StudySpec, specDir: string): number | string {
+  const long = spec.sources.flatMap((s, i) => (s.format === 'long' ? [i] : []));
+  if (long.length !== 1) return `the SQL path takes one long source (this study has ${long.length})`;
+  const i = long[0];
+  const s = spec.sources[i];
+  if (i === 0 || i !== spec.sources.length - 1) return 'the SQL path takes a long source after the patient source, as the last source';
+  if (s.file === undefined || !/\.(csv|tsv|txt)$/i.test(s.file)) return 'the SQL path reads a long CSV/TSV file (other sources are read in JavaScript)';
+  if (s.sheet !== undefined || s.columns !== undefined || s.header !== undefined || s.decimal !== undefined) return 'the SQL path reads a file with a header row as written (no sheet, columns, header or decimal options)';
+  if (!existsSync(resolve(specDir, s.file))) return `${s.file} does not exist`;
+  return i;
+}
+
 
 export interface VariableUnit {
   readonly unit: string | null;
@@ -100,7 +151,7 @@ interface Entry {
   path: SpecPath;
 }
 
-export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: string, threads?: number | null): Promise<Patients> {
+async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, threads: number | null | undefined, sqlAt: number): Promise<Patients> {
   const ids = sourceIds(spec);
   const warnings: string[] = [];
   const idMapping = spec.variables.patientId ? asMapping(spec.variables.patientId) : null;
@@ -109,8 +160,23 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   // Tables.
   const tables: Table[] = [];
   const inputs: SourceInput[] = [];
+  let load: LongLoad | null = null;
+  let sqlEngine: LongEngine | null = null;
+  const closeAll = () => (sqlEngine ? sqlEngine.close() : load?.close());
+  try {
   for (const [i, s] of spec.sources.entries()) {
     let t: Table;
+    if (i === sqlAt) {
+      const path = resolve(specDir, s.file!);
+      try {
+        load = await openLongFile({ path, name: s.file!, threads: threads ?? null });
+      } catch (e) {
+        throw new NotCompiled(`DuckDB did not read ${s.file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      }
+      inputs.push({ ...load.input, file: relative(specDir, path) || s.file! });
+      tables.push({ file: s.file!, sheet: null, columns: load.columns, rows: [] });
+      continue;
+    }
     try {
       const read = await readSource(s, specDir, { threads: threads ?? null });
       t = read.table;
@@ -126,6 +192,7 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   }
 
   // Row ids and draw dates per source.
+  let sqlColumns: { id: string; date: string | null; dateOrder: DateOrder | null } | null = null;
   const sources: LoadedSource[] = spec.sources.map((s, i) => {
     const table = tables[i];
     const format = s.format ?? 'wide';
@@ -133,6 +200,15 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
     const shared = (m: ColumnMapping | null) => (m && (table.columns.includes(m.column) || !m.source || m.source === ids[i]) ? m.column : null);
     const idCol = s.idColumn ?? shared(idMapping);
     let rowIds: string[];
+    if (i === sqlAt) {
+      // Kept in DuckDB: the columns are checked here (the same messages), the rows are read there.
+      if (idCol === null) throw dataError(studyMessages.noPatientId(loc.where(['sources', i])));
+      if (!table.columns.includes(idCol)) readVariable(table, 'patientId', { column: idCol }, s, loc, s.idColumn ? ['sources', i, 'idColumn'] : ['variables', 'patientId']);
+      const dateCol = s.dateColumn ?? shared(dateMapping);
+      if (dateCol !== null && !table.columns.includes(dateCol)) readVariable(table, 'drawDate', { column: dateCol, type: 'date' }, s, loc, s.dateColumn ? ['sources', i, 'dateColumn'] : ['variables', 'drawDate']);
+      sqlColumns = { id: idCol, date: dateCol, dateOrder: dateMapping?.dateOrder ?? s.dateOrder ?? null };
+      return { id: ids[i], spec: s, table, input: inputs[i], format, rowIds: [], rowDate: new Float64Array(0) };
+    }
     if (idCol === null) {
       if (format === 'long' || spec.sources.length > 1) throw dataError(studyMessages.noPatientId(loc.where(['sources', i])));
       rowIds = Array.from({ length: rowCount(table) }, (_, r) => `row ${rowNumber(r, table)}`);
@@ -183,7 +259,12 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
       if (k !== undefined) rowPatient[si][r] = k;
     });
   }
-  const rowsOf = patientRows(sources, rowPatient, pids.length);
+  const baseRows = patientRows(sources, rowPatient, pids.length);
+  const fetched = new Map<number, SourceRow[]>();
+  const rowsOf = (k: number): SourceRow[] => {
+    const more = fetched.get(k);
+    return more ? [...baseRows(k), ...more] : baseRows(k);
+  };
 
   // Variables.
   const entries: Entry[] = [
@@ -192,6 +273,23 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
       .map(([name, m]) => ({ name, mapping: asMapping(m!), path: ['variables', name] as SpecPath })),
     ...Object.entries(spec.covariates ?? {}).map(([name, m]) => ({ name, mapping: asMapping(m), path: ['covariates', name] as SpecPath })),
   ];
+  const sourceOf = (e: Entry) => (e.mapping.source !== undefined ? ids.indexOf(e.mapping.source) : Math.max(0, sources.findIndex((s) => s.table.columns.includes(e.mapping.column))));
+  if (load && sqlColumns) {
+    const cols: { id: string; date: string | null; dateOrder: DateOrder | null } = sqlColumns;
+    const measuredHere: Entry[] = [];
+    for (const e of entries) {
+      const canonicalMeasurement = isCanonical(e.name) && CANONICAL[e.name].measurement && CANONICAL[e.name].type === 'number';
+      if (sourceOf(e) !== sqlAt) {
+        if (canonicalMeasurement) throw new NotCompiled(`${e.name} is measured in a one-row-per-patient source (the SQL path takes draws from the long source only)`);
+        continue;
+      }
+      if (!canonicalMeasurement || e.mapping.keepUnit || (e.mapping.type !== undefined && e.mapping.type !== 'number')) throw new NotCompiled(`${e.name} in the long source is not a laboratory measurement in its canonical unit (the SQL path compiles those)`);
+      measuredHere.push(e);
+    }
+    sqlEngine = await load.derive({ source: spec.sources[sqlAt], loc, idColumn: cols.id, dateColumn: cols.date, dateOrder: cols.dateOrder, measured: measuredHere, index, primaryFile: primary.table.file });
+    for (const d of spec.derived ?? []) if ('index' in d && !sqlEngine.addIndex(d.name, d.index)) throw new NotCompiled(`the index ${d.index} from these inputs is computed in JavaScript`);
+    warnings.push(...sqlEngine.warnings);
+  }
   const columns = new Map<string, PatientColumn>();
   const measured = new Set<string>();
   // Draws: at most one per source row; columns allocated for that many and cut to length at the end.
@@ -211,7 +309,16 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   const units = new Map<string, VariableUnit>();
 
   for (const e of entries) {
-    const si = e.mapping.source !== undefined ? ids.indexOf(e.mapping.source) : Math.max(0, sources.findIndex((s) => s.table.columns.includes(e.mapping.column)));
+    const si = sourceOf(e);
+    if (sqlEngine && si === sqlAt) {
+      measured.add(e.name);
+      for (const note of sqlEngine.notes.get(e.name) ?? []) {
+        notes.push(note);
+        warnings.push(dataNoteWarning(note));
+      }
+      units.set(e.name, sqlEngine.units.get(e.name)!);
+      continue;
+    }
     const src = sources[si];
     const read = readVariable(src.table, e.name, e.mapping, src.spec, loc, e.path);
     const isNumber = read.data.kind === 'number';
@@ -265,11 +372,29 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   }
   // Views, not copies: the unused tail is at most the rows without a measurement (a wide patient
   // file beside a long export), and copying 10,000,000 draws would double them for a moment.
-  const draws: DrawTable = {
+  let draws: DrawTable = {
     patient: drawPatient.subarray(0, nd), date: drawDate.subarray(0, nd), undatedAtOrigin: drawUndated.subarray(0, nd),
     values: Object.fromEntries(Object.entries(drawValues).map(([v, x]) => [v, x.subarray(0, nd)])), causes: Object.fromEntries(Object.entries(drawCauses).map(([v, x]) => [v, x.subarray(0, nd)])),
   };
-  return { sources, ids: pids, rowsOf, duplicate, columns, measured, draws, warnings, notes, units };
+  const engine = sqlEngine;
+  if (engine) {
+    // A time-varying covariate needs every draw; other analyses only the per-patient values.
+    const names = [...measured];
+    const empty = Object.fromEntries(names.map((v) => [v, new Float64Array(0)]));
+    const d = (spec.analyses?.cox ?? []).some((c) => c.timeVarying?.length)
+      ? await engine.draws(names)
+      : { patient: new Int32Array(0), date: new Float64Array(0), values: empty, causes: Object.fromEntries(names.map((v) => [v, new Uint8Array(0)])) };
+    draws = { ...d, undatedAtOrigin: new Uint8Array(d.patient.length) };
+  }
+  const prefetchRows = async (ks: readonly number[]) => {
+    if (!engine) return;
+    for (const [k, r] of await engine.rowsOf(ks.filter((k) => !fetched.has(k)))) fetched.set(k, r);
+  };
+  return { sources, ids: pids, rowsOf, duplicate, columns, measured, draws, warnings, notes, units, engine, engineNote: null, prefetchRows };
+  } catch (e) {
+    closeAll();
+    throw e;
+  }
 }
 
 /** Each patient's source rows as flat arrays (counting sort by patient, stable), and the accessor over them. */

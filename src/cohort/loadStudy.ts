@@ -20,7 +20,7 @@ import { CANONICAL, daysPer, isCanonical } from '../study/canonical.js';
 import type { SpecPath } from '../study/specLocator.js';
 import type { AggregateDerivation, CompetingEndpoint, Endpoint, InclusionRule, StudySpec, TimeUnit } from '../study/types.js';
 import { aggregateDraws, type DayWindow } from './aggregateDraws.js';
-import { buildPatients, type PatientColumn } from './buildPatients.js';
+import { buildPatients, type DerivationEngine, type PatientColumn, type Patients } from './buildPatients.js';
 import { countingProcess } from './countingProcess.js';
 import type { Dataset, DatasetColumn, EndpointData, Measurements, TimeVaryingRows } from './dataset.js';
 import { drawIndex, INDEX_INPUTS } from './drawIndex.js';
@@ -45,7 +45,14 @@ export interface StudyLoad {
   readonly inputs: readonly SourceInput[];
 }
 
-export async function loadStudy(specPath: string, opts: { readonly threads?: number | null } = {}): Promise<StudyLoad> {
+export interface LoadOptions {
+  /** DuckDB's threads (database sources and the SQL path). */
+  readonly threads?: number | null;
+  /** Where long-format derivations run (default: SIILAB_ENGINE, else 'js'); the results are the same. */
+  readonly engine?: DerivationEngine;
+}
+
+export async function loadStudy(specPath: string, opts: LoadOptions = {}): Promise<StudyLoad> {
   const parsed = await readSpecFile(specPath);
   return loadParsedStudy(parsed, dirname(resolve(specPath)), opts);
 }
@@ -58,9 +65,24 @@ interface EndpointCalc {
   cause: (MissingCause | null)[];
 }
 
-export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts: { readonly threads?: number | null } = {}): Promise<StudyLoad> {
+export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts: LoadOptions = {}): Promise<StudyLoad> {
+  const engine = opts.engine ?? (process.env.SIILAB_ENGINE === 'duckdb' ? 'duckdb' : 'js');
+  const p = await buildPatients(parsed.spec, parsed.loc, specDir, opts.threads, engine);
+  try {
+    return await derive(parsed, p);
+  } finally {
+    p.engine?.close();
+  }
+}
+
+/** The window of an aggregate in days relative to its origin (null: none). */
+function dayWindow(d: AggregateDerivation): DayWindow | null {
+  const f = d.window ? daysPer(d.window.unit)! : 1;
+  return d.window ? { from: (d.window.from ?? NaN) * f, to: (d.window.to ?? NaN) * f } : null;
+}
+
+async function derive(parsed: ParsedSpec, p: Patients): Promise<StudyLoad> {
   const { spec, loc } = parsed;
-  const p = await buildPatients(spec, loc, specDir, opts.threads);
   const warnings = [...p.warnings];
   const n = p.ids.length;
   const where = (path: SpecPath) => loc.where(path);
@@ -75,6 +97,16 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
   };
   const defaultOrigin = p.columns.has('treatmentDate') ? 'treatmentDate' : p.columns.has('baselineDate') ? 'baselineDate' : null;
   const nan = () => new Float64Array(n).fill(NaN);
+
+  // Aggregates of a long source in DuckDB, run there as SQL before the derivations in JavaScript.
+  const inEngine = new Set(p.engine ? p.measured : []);
+  const fromEngine = new Map<string, { value: Float64Array; cause: (MissingCause | null)[]; future: number }>();
+  for (const d of spec.derived ?? []) {
+    if ('index' in d && p.engine) inEngine.add(d.name);
+    if (!('aggregate' in d) || !p.engine || !inEngine.has(d.of)) continue;
+    const originName = d.origin ?? defaultOrigin;
+    fromEngine.set(d.name, await p.engine.aggregate(d.aggregate, d.of, dayWindow(d), originName ? dateCol(originName) : null, n));
+  }
 
   // Derivations, in the order written.
   (spec.derived ?? []).forEach((d, i) => {
@@ -123,13 +155,19 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
     }
     const vals = p.draws.values[d.of];
     const causes = p.draws.causes[d.of];
-    const f = d.window ? daysPer(d.window.unit)! : 1;
-    const win: DayWindow | null = d.window ? { from: (d.window.from ?? NaN) * f, to: (d.window.to ?? NaN) * f } : null;
+    const win = dayWindow(d);
     const out = nan();
     const cause: (MissingCause | null)[] = new Array(n).fill(null);
     const u = p.units.get(d.of);
     let future = 0;
-    for (let k = 0; k < n; k++) {
+    const sql = fromEngine.get(d.name);
+    if (sql) {
+      for (let k = 0; k < n; k++) {
+        out[k] = u && u.keepFactor !== 1 ? Number((sql.value[k] * u.keepFactor).toPrecision(12)) : sql.value[k];
+        cause[k] = sql.cause[k];
+      }
+      future = sql.future;
+    } else for (let k = 0; k < n; k++) {
       const ds = drawsOf(k);
       const r = aggregateDraws(
         d.aggregate,
@@ -260,6 +298,16 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
   const required = spec.population?.require ?? [
     ...(spec.derived ?? []).map((d) => d.name).filter((nm) => p.columns.has(nm)),
   ];
+  if (p.engine) {
+    // The rows of a long source in DuckDB are fetched for the patients the flow lists.
+    const listed: number[] = [];
+    const cols = required.map((name) => p.columns.get(name));
+    for (let k = 0; k < n; k++) {
+      const missing = cols.some((c) => c && (c.values[k] === null || (typeof c.values[k] === 'number' && Number.isNaN(c.values[k] as number))));
+      if (reasons[k].length || missing || endpoints.some((e) => e.cause[k])) listed.push(k);
+    }
+    await p.prefetchRows(listed);
+  }
   // The value behind a patient's missing value (row, variable, value as written), from the data notes.
   const NOTE_OF: Partial<Record<MissingCause, DataNote['kind']>> = { implausible: 'implausible', 'missing-code': 'missing-code', 'zero-lymphocytes': 'zero' };
   const notedAt = new Map<string, { note: DataNote; value: NotedValue }>();

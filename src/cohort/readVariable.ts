@@ -22,7 +22,7 @@ import type { ColumnMapping, DataSource, ValueType } from '../study/types.js';
 import { columnProfile } from './columnProfile.js';
 import { dateColumn } from './dateColumn.js';
 import { medianOf, guessUnitOf, medianRangeText, unitFits } from './unitFit.js';
-import { classAt, classifyValues, unitAt, VALUE_CLASS, type UnitSystem, type ValueClass } from '../units/classifyValues.js';
+import { classAt, classifyValues, unitAt, VALUE_CLASS, type UnitSystem, type ValueClass, type ValueClasses } from '../units/classifyValues.js';
 import type { DataNote } from './dataNote.js';
 
 export type VariableValues =
@@ -119,11 +119,11 @@ export function readVariable(
     const written = unit ?? units.canonical;
     const key = units.parse(written);
     if (key === null) throw dataError(studyMessages.unitUnknown(loc.where([...path, 'unit']), written, units.choices.map(units.label)));
-    if (!unitFits(name, key, raw)) {
+    if (!unitFits(name, key, raw, table.counts)) {
       const field = mapping.unit !== undefined ? [...path, 'unit'] : path;
-      const guess = guessUnitOf(name, raw);
+      const guess = guessUnitOf(name, table.counts ? writtenOut(raw, table.counts) : raw);
       throw dataError(
-        studyMessages.unitDoesNotFit(loc.where(field), table.file, column, units.label(key), Number(medianOf(raw).toPrecision(6)),
+        studyMessages.unitDoesNotFit(loc.where(field), table.file, column, units.label(key), Number(medianOf(raw, table.counts).toPrecision(6)),
           medianRangeText(name, key), guess === null ? null : units.label(guess)),
       );
     }
@@ -144,10 +144,11 @@ export function readVariable(
     const implausible = new Uint8Array(raw.length);
     return { ...base, data: { kind: 'number', values: raw, implausible, missingCode: implausible, unit, analysed: raw, analysedUnit: unit, convertedFrom: null, toAnalysed: 1, notes: [] } };
   }
-  const cls = classifyValues(raw, sys);
+  const cls = weighted(classifyValues(raw, sys), table.counts);
   const f = sys.units[sys.declared];
+  const w = table.counts;
   let present = 0;
-  for (let i = 0; i < cls.kind.length; i++) if (cls.kind[i] !== 0) present++; // 0: 'missing'
+  for (let i = 0; i < cls.kind.length; i++) if (cls.kind[i] !== 0) present += w ? w[i] : 1; // 0: 'missing'
   const otherCount = Object.values(cls.other).reduce((a, b) => a + b, 0);
   const convertMixed = mapping.mixedUnits === 'convert';
   const where = (k: ValueClass) => {
@@ -186,7 +187,7 @@ export function readVariable(
   }
   const noted = (kind: DataNote['kind'], idx: number[], extra: Partial<DataNote> = {}): DataNote[] =>
     idx.length === 0 ? [] : [{
-      kind, variable: name, file: table.file, column, n: idx.length, of: present, unit: declaredLabel, ...extra,
+      kind, variable: name, file: table.file, column, n: w ? idx.reduce((a, i) => a + w[i], 0) : idx.length, of: present, unit: declaredLabel, ...extra,
       rows: idx.map((i) => ({
         row: rowNumber(i, table), value: raw[i], patient: null,
         ...(kind === 'mixed-units-converted' ? { unit: unitLabelOf(unitAt(cls, i)!) } : kind === 'implausible' && unitAt(cls, i) ? { fits: unitLabelOf(unitAt(cls, i)!) } : {}),
@@ -214,6 +215,28 @@ export function readVariable(
       analysed, analysedUnit: keep ? declaredLabel : canonicalLabel, convertedFrom: converted ? declaredLabel : null, toAnalysed: keep ? 1 / f : 1, notes,
     },
   };
+}
+
+/** Class counts of a table of distinct cells: each row counts as many values as it stands for. */
+function weighted(cls: ValueClasses, counts: ArrayLike<number> | undefined): ValueClasses {
+  if (!counts) return cls;
+  let declared = 0;
+  const other: Record<string, number> = Object.fromEntries(Object.keys(cls.other).map((u) => [u, 0]));
+  for (let i = 0; i < cls.kind.length; i++) {
+    if (VALUE_CLASS[cls.kind[i]] === 'declared') declared += counts[i];
+    else if (VALUE_CLASS[cls.kind[i]] === 'other') other[unitAt(cls, i)!] += counts[i];
+  }
+  return { ...cls, declared, other };
+}
+
+/** Distinct values written out as many times as they occur (only for a refusal's unit guess). */
+function writtenOut(values: ArrayLike<number>, counts: ArrayLike<number>): Float64Array {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) n += counts[i];
+  const out = new Float64Array(n);
+  let q = 0;
+  for (let i = 0; i < values.length; i++) out.fill(values[i], q, (q += counts[i]));
+  return out;
 }
 
 /** The positions i < n where `test(i)` holds, in order. */

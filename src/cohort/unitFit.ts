@@ -12,7 +12,8 @@ import { guessUnit } from '../units/guessUnit.js';
 import { labVariable } from '../units/labVariables.js';
 import { variableUnits } from './variableUnits.js';
 
-export function medianOf(values: ArrayLike<number>): number {
+export function medianOf(values: ArrayLike<number>, counts?: ArrayLike<number>): number {
+  if (counts) return weightedMedian(values, counts);
   let n = 0;
   const v = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) v[n++] = values[i];
@@ -21,11 +22,32 @@ export function medianOf(values: ArrayLike<number>): number {
   return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
+/**
+ * The median of values that stand for `counts[i]` values each (distinct values and their counts):
+ * the same number medianOf gives on the values written out.
+ */
+function weightedMedian(values: ArrayLike<number>, counts: ArrayLike<number>): number {
+  const idx: number[] = [];
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]) && counts[i] > 0) {
+    idx.push(i);
+    n += counts[i];
+  }
+  if (n === 0) return NaN;
+  idx.sort((a, b) => values[a] - values[b]);
+  const at = (q: number) => {
+    let c = 0;
+    for (const i of idx) if ((c += counts[i]) > q) return values[i];
+    return values[idx[idx.length - 1]];
+  };
+  return n % 2 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+}
+
 /** True when the median of `values` in `unit` (a unit key) is typical (always true without a range or values). */
-export function unitFits(variable: string, unit: string, values: ArrayLike<number>): boolean {
+export function unitFits(variable: string, unit: string, values: ArrayLike<number>, counts?: ArrayLike<number>): boolean {
   const u = variableUnits(variable);
   if (!u || !u.medianRange) return true;
-  const m = medianOf(values);
+  const m = medianOf(values, counts);
   if (Number.isNaN(m)) return true;
   const c = m * u.factor(unit);
   return c >= u.medianRange[0] && c <= u.medianRange[1];

@@ -17,10 +17,18 @@ export interface Table {
   readonly decimal?: ',' | '.';
   /** Field delimiter of a delimited text file, as given or sniffed. */
   readonly delimiter?: string;
+  /**
+   * A table of distinct cells (src/cohort/sql): the source row number of each row (its first row
+   * with that cell), used by rowNumber in every message.
+   */
+  readonly rowNumbers?: ArrayLike<number>;
+  /** A table of distinct cells: how many source rows each row stands for (medians and counts are weighted by it). */
+  readonly counts?: ArrayLike<number>;
 }
 
 /** Spreadsheet row number of data row `i` (0-based): the header is row 1, unless the table has none. */
-export const rowNumber = (i: number, table?: Pick<Table, 'header'>): number => i + (table?.header === false ? 1 : 2);
+export const rowNumber = (i: number, table?: Pick<Table, 'header' | 'rowNumbers'>): number =>
+  table?.rowNumbers ? table.rowNumbers[i] : i + (table?.header === false ? 1 : 2);
 
 /** Tokens that mean "missing" in an export (case-insensitive, after trimming). */
 const MISSING = new Set(['', 'na', 'n/a', '#n/a', 'nan', 'null', '?', 'none', '.']);
