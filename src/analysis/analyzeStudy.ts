@@ -3,6 +3,7 @@
  * results bundle. Reads the spec and its data files; writes nothing.
  */
 import { loadStudy } from '../cohort/loadStudy.js';
+import type { DerivationEngine } from '../cohort/buildPatients.js';
 import { VERSION } from '../version.js';
 import type { ResultsBundle } from './bundle.js';
 import { fromCohortDataset } from './fromCohortDataset.js';
@@ -18,6 +19,8 @@ export interface AnalyzeOptions extends RunOptions {
   readonly labels?: Readonly<Record<string, string>>;
   /** Threads of the embedded DuckDB engine for database and Parquet sources. */
   readonly threads?: number | null;
+  /** Where long-format derivations run (src/cohort/sql); the results are the same. */
+  readonly engine?: DerivationEngine;
 }
 
 export interface AnalyzeOutcome {
@@ -26,11 +29,13 @@ export interface AnalyzeOutcome {
   /** The fitted multivariable model for `siilab calc --model`, or null with the reason. */
   readonly model: ModelFile | null;
   readonly modelReason: string | null;
+  /** Where the long-format derivations ran, and why JavaScript when DuckDB was asked for. */
+  readonly derivedIn: { readonly engine: DerivationEngine; readonly note: string | null };
 }
 
 export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
   opts.onProgress?.('reading the study and its data');
-  const load = await loadStudy(specPath, { threads: opts.threads ?? null });
+  const load = await loadStudy(specPath, { threads: opts.threads ?? null, engine: opts.engine });
   const labels = { ...load.labels, ...opts.labels };
   const ds = fromCohortDataset(load.dataset, labels);
   // bootstrap validation on worker threads first (runAnalyses itself is synchronous)
@@ -65,5 +70,5 @@ export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}):
     modelNote: reason,
     methods: { ties: opts.ties ?? 'efron', kmConfType: 'log', chiSquare: 'pearson', rocTest: 'mann-whitney', software: `siilab ${VERSION}` },
   };
-  return { bundle, results, model, modelReason: reason };
+  return { bundle, results, model, modelReason: reason, derivedIn: load.derivedIn };
 }

@@ -15,15 +15,20 @@ import { metaMessages } from '../messages/meta.js';
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'run a study spec end to end: data → derivations → analyses → results bundle → report',
-  usage: `siilab analyze <study.yaml> [--out DIR] [--format html,docx,md] [--ties efron|breslow] [--share [--site NAME] [--min-cell 5]] [--threads N] [--json]
+  usage: `siilab analyze <study.yaml> [--out DIR] [--format html,docx,md] [--ties efron|breslow] [--share [--site NAME] [--min-cell 5]] [--threads N] [--engine js|duckdb] [--json]
   Writes results.json (every number with its analysis and provenance) and the report into DIR
   (default: <study folder>/out). Progress is shown on a terminal.
   --share also writes site-bundle.json: aggregates only (per-time counts, model coefficients and
   covariance) for 'siilab pool'; groups and risk sets under --min-cell patients are withheld.
   --threads N: threads of the embedded DuckDB engine that reads duckdb: and parquet: sources
-  (default: one per core).`,
+  (default: one per core).
+  --engine duckdb: a long CSV/TSV source is read and its derivations (indices per draw, per-patient
+  baseline/first/last/mean/max/min over windows) run as SQL in embedded DuckDB, which spills to disk
+  beyond SIILAB_DUCKDB_MEMORY (default 1GB); the results are the JavaScript path's, byte for byte.
+  A study the SQL path does not compile runs in JavaScript, and siilab says why (default:
+  SIILAB_ENGINE, else js).`,
   async run(argv, ctx) {
-    const a = parseCommandArgs('analyze', argv, { out: { type: 'string' }, format: { type: 'string' }, ties: { type: 'string' }, share: { type: 'boolean' }, site: { type: 'string' }, 'min-cell': { type: 'string' }, threads: { type: 'string' } });
+    const a = parseCommandArgs('analyze', argv, { out: { type: 'string' }, format: { type: 'string' }, ties: { type: 'string' }, share: { type: 'boolean' }, site: { type: 'string' }, 'min-cell': { type: 'string' }, threads: { type: 'string' }, engine: { type: 'string' } });
     const spec = a.positionals[0];
     if (!spec) throw usageError(cliMessages.badOption('analyze', 'give the study file (study.yaml) as the first argument.'));
     const formats = reportFormats('analyze', optionalList(a, 'format'));
@@ -37,7 +42,9 @@ export const analyzeCommand: Command = {
     const threadsText = optionalString(a, 'threads');
     const threads = threadsText === null ? null : Number(threadsText);
     if (threads !== null && (!Number.isInteger(threads) || threads < 1 || threads > 256)) throw usageError(cliMessages.badThreads('analyze', threadsText!));
-    const { bundle, results, model, modelReason } = await analyzeStudy(specPath, { onProgress: progress, ties, threads });
+    const engine = a.values.engine === undefined ? undefined : choice('analyze', a, 'engine', ['js', 'duckdb'] as const, 'js');
+    const { bundle, results, model, modelReason, derivedIn } = await analyzeStudy(specPath, { onProgress: progress, ties, threads, engine });
+    if (derivedIn.note) ctx.err(`Derivations ran in JavaScript, not DuckDB: ${derivedIn.note}.\n`);
     progress?.('writing the report');
     const share: Record<string, string> = a.values.share ? { 'site-bundle.json': toJson(siteBundle(results, bundle, { site: optionalString(a, 'site') ?? bundle.title, minCell })) + '\n' } : {};
     const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': toJson(bundle) + '\n', ...(model ? { 'model.json': toJson(model) + '\n' } : {}), ...share });

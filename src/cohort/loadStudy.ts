@@ -43,6 +43,8 @@ export interface StudyLoad {
   readonly sourceRows: readonly number[];
   /** What the results bundle records of each source (name, SHA-256 of the bytes or rows, rows, query). */
   readonly inputs: readonly SourceInput[];
+  /** Where the long-format derivations ran, and why JavaScript when DuckDB was asked for (not part of the results: both give the same). */
+  readonly derivedIn: { readonly engine: DerivationEngine; readonly note: string | null };
 }
 
 export interface LoadOptions {
@@ -420,7 +422,10 @@ async function derive(parsed: ParsedSpec, p: Patients): Promise<StudyLoad> {
   });
   const fields = { n: keep.length, ids: keep.map((k) => p.ids[k]), columns, endpoints: endpointData, timeVarying };
   const dataset = Object.freeze(Object.defineProperty(fields, 'measurements', { get: measurementsOf, enumerable: true })) as unknown as Dataset;
-  return { spec, specFile: loc.file, dataset, flow, warnings, labels: studyLabels(spec), sourceRows: p.sources.map((s) => s.input.rows), inputs: p.sources.map((s) => s.input) };
+  return {
+    spec, specFile: loc.file, dataset, flow, warnings, labels: studyLabels(spec), sourceRows: p.sources.map((s) => s.input.rows), inputs: p.sources.map((s) => s.input),
+    derivedIn: { engine: p.engine ? 'duckdb' : 'js', note: p.engineNote },
+  };
 }
 
 /** Display names of the spec's variables and endpoints. */

@@ -10,18 +10,34 @@
  * db.close();
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ident } from './sqlText.js';
 
 export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'UTINYINT';
 
 export class DuckSession {
-  private constructor(private readonly instance: DuckDBInstance, private readonly con: DuckDBConnection) {}
+  private constructor(private readonly instance: DuckDBInstance, private readonly con: DuckDBConnection, private readonly spill: string) {}
 
-  static async open(threads?: number | null): Promise<DuckSession> {
-    const options: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', preserve_insertion_order: 'true' };
+  /**
+   * A database in memory that spills to a temporary directory of its own beyond `memoryLimit`
+   * (default SIILAB_DUCKDB_MEMORY, else 1GB), so that an export larger than memory is read.
+   */
+  static async open(threads?: number | null, memoryLimit = process.env.SIILAB_DUCKDB_MEMORY ?? '1GB'): Promise<DuckSession> {
+    const spill = mkdtempSync(join(tmpdir(), 'siilab-duckdb-'));
+    const options: Record<string, string> = {
+      autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', preserve_insertion_order: 'true',
+      memory_limit: memoryLimit, temp_directory: spill,
+    };
     if (threads) options.threads = String(threads);
-    const instance = await DuckDBInstance.create(':memory:', options);
-    return new DuckSession(instance, await instance.connect());
+    try {
+      const instance = await DuckDBInstance.create(':memory:', options);
+      return new DuckSession(instance, await instance.connect(), spill);
+    } catch (e) {
+      rmSync(spill, { recursive: true, force: true });
+      throw e;
+    }
   }
 
   async run(sql: string): Promise<void> {
@@ -59,5 +75,6 @@ export class DuckSession {
   close(): void {
     this.con.closeSync();
     this.instance.closeSync();
+    rmSync(this.spill, { recursive: true, force: true });
   }
 }
