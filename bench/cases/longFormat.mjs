@@ -6,7 +6,7 @@
 // before the treatment per patient, merge, survfit + survdiff + coxph). Peak memory is each
 // process's maximum resident set (/usr/bin/time). Targets (issue 14): under 60 s, under 2 GB.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '../lib/survivalCohort.mjs';
@@ -112,15 +112,23 @@ export async function run({ hasR, tmp }) {
   const dir = join(tmp, 'long10m');
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(dir, 'study.yaml'))) await writeLongCohort(dir, PATIENTS);
-  const s = timed(process.execPath, [bin, 'analyze', join(dir, 'study.yaml'), '--out', join(dir, 'out'), '--format', 'md']);
+  const s = timed(process.execPath, [bin, 'analyze', join(dir, 'study.yaml'), '--out', join(dir, 'out'), '--format', 'md', '--engine', 'js']);
+  const q = timed(process.execPath, [bin, 'analyze', join(dir, 'study.yaml'), '--out', join(dir, 'out-sql'), '--format', 'md', '--engine', 'duckdb']);
+  const same = readFileSync(join(dir, 'out', 'results.json'), 'utf8') === readFileSync(join(dir, 'out-sql', 'results.json'), 'utf8');
   let r = null;
   if (hasR) {
     writeFileSync(join(dir, 'long.R'), R_SCRIPT(dir));
     r = timed('Rscript', [join(dir, 'long.R')]);
   }
+  const task = `analyze: long format, ${(PATIENTS * DRAWS_PER).toLocaleString('en')} draws of ${PATIENTS.toLocaleString('en')} patients → baseline SII, KM, Cox (whole process)`;
+  const rNote = `R (data.table fread + last draw on or before treatment + survfit/survdiff/coxph) peak ${r ? r.peakMB.toFixed(0) : '—'} MB; siilab writes the bundle and the Markdown report`;
   return [{
-    task: `analyze: long format, ${(PATIENTS * DRAWS_PER).toLocaleString('en')} draws of ${PATIENTS.toLocaleString('en')} patients → baseline SII, KM, Cox (whole process)`,
+    task: `${task}, derivations in JavaScript`,
     n: PATIENTS * DRAWS_PER, siilabMs: s.ms, rMs: r ? r.ms : null, peakMB: s.peakMB,
-    note: `targets < 60 s and < 2 GB; R (data.table fread + last draw on or before treatment + survfit/survdiff/coxph) peak ${r ? r.peakMB.toFixed(0) : '—'} MB; siilab writes the bundle and the Markdown report`,
+    note: `targets < 60 s and < 2 GB; ${rNote}`,
+  }, {
+    task: `${task}, --engine duckdb (derivations as SQL)`,
+    n: PATIENTS * DRAWS_PER, siilabMs: q.ms, rMs: r ? r.ms : null, peakMB: q.peakMB,
+    note: `results.json ${same ? 'byte-identical to' : 'DIFFERENT from'} the JavaScript path's; DuckDB memory limit 1GB (SIILAB_DUCKDB_MEMORY)`,
   }];
 }

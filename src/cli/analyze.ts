@@ -3,7 +3,7 @@ import { resolve, dirname, basename } from 'node:path';
 import type { Command } from './command.js';
 import { choice, optionalList, optionalString, parseCommandArgs } from './args.js';
 import { usageError } from '../errors.js';
-import { cliMessages } from '../messages/index.js';
+import { cliMessages, sqlPathMessages } from '../messages/index.js';
 import { analyzeStudy } from '../analysis/analyzeStudy.js';
 import { buildReport } from '../report/build/buildReport.js';
 import { renderReportFiles, writeFilesAtomically } from '../report/writeReport.js';
@@ -44,7 +44,7 @@ export const analyzeCommand: Command = {
     if (threads !== null && (!Number.isInteger(threads) || threads < 1 || threads > 256)) throw usageError(cliMessages.badThreads('analyze', threadsText!));
     const engine = a.values.engine === undefined ? undefined : choice('analyze', a, 'engine', ['js', 'duckdb'] as const, 'js');
     const { bundle, results, model, modelReason, derivedIn } = await analyzeStudy(specPath, { onProgress: progress, ties, threads, engine });
-    if (derivedIn.note) ctx.err(`Derivations ran in JavaScript, not DuckDB: ${derivedIn.note}.\n`);
+    if (derivedIn.note) ctx.err(sqlPathMessages.ranInJs(derivedIn.note));
     progress?.('writing the report');
     const share: Record<string, string> = a.values.share ? { 'site-bundle.json': toJson(siteBundle(results, bundle, { site: optionalString(a, 'site') ?? bundle.title, minCell })) + '\n' } : {};
     const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': toJson(bundle) + '\n', ...(model ? { 'model.json': toJson(model) + '\n' } : {}), ...share });

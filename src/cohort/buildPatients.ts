@@ -16,7 +16,7 @@ import { dataError, SiilabError } from '../errors.js';
 import { readSource, type SourceInput } from '../io/readSource.js';
 import { withFile } from '../io/columnarTable.js';
 import { rowNumber, type Table } from '../io/table.js';
-import { cohortMessages, studyMessages } from '../messages/index.js';
+import { cohortMessages, sqlPathMessages, studyMessages } from '../messages/index.js';
 import { CANONICAL, isCanonical } from '../study/canonical.js';
 import type { SpecLocator, SpecPath } from '../study/specLocator.js';
 import { asMapping, sourceIds } from '../study/specNames.js';
@@ -128,13 +128,13 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
 /** The long source the SQL path can take (the last source, a CSV/TSV file read as written), or why none. */
 function sqlSourceIndex(spec: StudySpec, specDir: string): number | string {
   const long = spec.sources.flatMap((s, i) => (s.format === 'long' ? [i] : []));
-  if (long.length !== 1) return `the SQL path takes one long source (this study has ${long.length})`;
+  if (long.length !== 1) return sqlPathMessages.sourceCount(long.length);
   const i = long[0];
   const s = spec.sources[i];
-  if (i === 0 || i !== spec.sources.length - 1) return 'the SQL path takes a long source after the patient source, as the last source';
-  if (s.file === undefined || !/\.(csv|tsv|txt)$/i.test(s.file)) return 'the SQL path reads a long CSV/TSV file (other sources are read in JavaScript)';
-  if (s.sheet !== undefined || s.columns !== undefined || s.header !== undefined || s.decimal !== undefined) return 'the SQL path reads a file with a header row as written (no sheet, columns, header or decimal options)';
-  if (!existsSync(resolve(specDir, s.file))) return `${s.file} does not exist`;
+  if (i === 0 || i !== spec.sources.length - 1) return sqlPathMessages.notLast();
+  if (s.file === undefined || !/\.(csv|tsv|txt)$/i.test(s.file)) return sqlPathMessages.notCsv();
+  if (s.sheet !== undefined || s.columns !== undefined || s.header !== undefined || s.decimal !== undefined) return sqlPathMessages.fileOptions();
+  if (!existsSync(resolve(specDir, s.file))) return sqlPathMessages.noFile(s.file);
   return i;
 }
 
@@ -171,7 +171,7 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
       try {
         load = await openLongFile({ path, name: s.file!, threads: threads ?? null });
       } catch (e) {
-        throw new NotCompiled(`DuckDB did not read ${s.file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        throw new NotCompiled(sqlPathMessages.duckdbFailed(s.file!, e instanceof Error ? e.message.split('\n')[0] : String(e)));
       }
       inputs.push({ ...load.input, file: relative(specDir, path) || s.file! });
       tables.push({ file: s.file!, sheet: null, columns: load.columns, rows: [] });
@@ -280,14 +280,14 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
     for (const e of entries) {
       const canonicalMeasurement = isCanonical(e.name) && CANONICAL[e.name].measurement && CANONICAL[e.name].type === 'number';
       if (sourceOf(e) !== sqlAt) {
-        if (canonicalMeasurement) throw new NotCompiled(`${e.name} is measured in a one-row-per-patient source (the SQL path takes draws from the long source only)`);
+        if (canonicalMeasurement) throw new NotCompiled(sqlPathMessages.wideMeasurement(e.name));
         continue;
       }
-      if (!canonicalMeasurement || e.mapping.keepUnit || (e.mapping.type !== undefined && e.mapping.type !== 'number')) throw new NotCompiled(`${e.name} in the long source is not a laboratory measurement in its canonical unit (the SQL path compiles those)`);
+      if (!canonicalMeasurement || e.mapping.keepUnit || (e.mapping.type !== undefined && e.mapping.type !== 'number')) throw new NotCompiled(sqlPathMessages.notMeasurement(e.name));
       measuredHere.push(e);
     }
     sqlEngine = await load.derive({ source: spec.sources[sqlAt], loc, idColumn: cols.id, dateColumn: cols.date, dateOrder: cols.dateOrder, measured: measuredHere, index, primaryFile: primary.table.file });
-    for (const d of spec.derived ?? []) if ('index' in d && !sqlEngine.addIndex(d.name, d.index)) throw new NotCompiled(`the index ${d.index} from these inputs is computed in JavaScript`);
+    for (const d of spec.derived ?? []) if ('index' in d && !sqlEngine.addIndex(d.name, d.index)) throw new NotCompiled(sqlPathMessages.index(d.index));
     warnings.push(...sqlEngine.warnings);
   }
   const columns = new Map<string, PatientColumn>();

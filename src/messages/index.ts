@@ -23,3 +23,4 @@ export { metaMessages } from './meta.js';
 export { timeRocMessages } from './timeroc.js';
 export { competingMessages } from './competing.js';
 export { analysisFormMessages } from './analysisForm.js';
+export { sqlPathMessages } from './sqlPath.js';

@@ -41,6 +41,7 @@ describe('siilab analyze', () => {
   it('refuses a missing spec (3), a bad option (2) and a study with no events (4)', async () => {
     expect((await runCli(['analyze', 'nope.yaml'])).code).toBe(3);
     expect((await runCli(['analyze', 'examples/hong2021/study.yaml', '--ties', 'exact'])).code).toBe(2);
+    expect((await runCli(['analyze', 'examples/hong2021/study.yaml', '--engine', 'spark'])).code).toBe(2);
     const dir = tmp();
     writeFileSync(join(dir, 'd.csv'), 'id,time,dead,x\nA,1,0,1\nB,2,0,2\nC,3,0,3\n');
     writeFileSync(join(dir, 'study.yaml'), 'version: 1\nsources: [{ file: d.csv }]\nvariables:\n  patientId: id\n  followUpTime: { column: time, unit: months }\n  death: dead\ncovariates:\n  x: x\nendpoints:\n  os: { type: survival, events: [death], time: followUpTime }\nanalyses:\n  km: [{ endpoint: os, by: [] }]\n');
@@ -86,5 +87,18 @@ describe('the HTML report is self-contained', () => {
     expect(html).toContain("default-src 'none'");
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(4);
     expect(html).not.toMatch(/\bNaN\b|Infinity/);
+  }, 60000);
+
+  it('--engine duckdb: deng2025 gives the same results.json; a wide study says on stderr why it ran in JavaScript', async () => {
+    const a = tmp();
+    const b = tmp();
+    expect((await runCli(['analyze', 'examples/deng2025/study.yaml', '--out', a, '--format', 'md'])).code).toBe(0);
+    const r = await runCli(['analyze', 'examples/deng2025/study.yaml', '--out', b, '--format', 'md', '--engine', 'duckdb']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('ran in JavaScript');
+    expect(readFileSync(join(b, 'results.json'), 'utf8')).toBe(readFileSync(join(a, 'results.json'), 'utf8'));
+    const w = await runCli(['analyze', 'examples/hong2021/study.yaml', '--out', tmp(), '--format', 'md', '--engine', 'duckdb']);
+    expect(w.code).toBe(0);
+    expect(w.stderr).toContain('Derivations ran in JavaScript, not DuckDB: the SQL path takes one long source (this study has 0).');
   }, 60000);
 });

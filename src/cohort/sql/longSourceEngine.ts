@@ -17,13 +17,14 @@
  * whole results bundles). `NotCompiled` says why a study stays on the JavaScript path.
  *
  * @example
- * const e = await openLongEngine({ file, name: 'draws.csv', source, spec: { id: 'id', date: 'draw_date', measured } , … });
- * const { value, cause, future } = await e.aggregate('mean', 'SII', window, origin);
+ * const load = await openLongFile({ path: '/study/draws.csv', name: 'draws.csv' });
+ * const e = await load.derive({ source, loc, idColumn: 'id', dateColumn: 'draw_date', dateOrder: null, measured, index, primaryFile: 'patients.csv' });
+ * const { value, cause, future } = await e.aggregate('mean', 'SII', { from: 0, to: 1095.75 }, origin, n);
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { dataError } from '../../errors.js';
-import { cohortMessages } from '../../messages/index.js';
+import { cohortMessages, sqlPathMessages } from '../../messages/index.js';
 import type { SourceInput } from '../../io/readSource.js';
 import type { Table } from '../../io/table.js';
 import type { SpecLocator, SpecPath } from '../../study/specLocator.js';
@@ -127,9 +128,9 @@ async function derive(db: DuckSession, file: string, columns: readonly string[],
     file, sheet: null, columns: [column], rows: d.cells.map((c) => [c]), rowNumbers: d.first.map((r) => r + 2), counts: d.counts,
   });
   const distinct = async (column: string): Promise<Distinct> => {
-    if (!columns.includes(column)) throw new NotCompiled(`column '${column}' is not in ${file}`);
+    if (!columns.includes(column)) throw new NotCompiled(sqlPathMessages.noColumn(column, file));
     const r = await db.columns(`SELECT ${ident(column)} AS v, count(*) AS n, min(rowid) AS r FROM long_rows GROUP BY 1 ORDER BY 3`);
-    for (const v of r.v) if (typeof v === 'string' && v.includes(',')) throw new NotCompiled(`a cell with a comma in column '${column}' (decimal commas are read by the JavaScript path)`);
+    for (const v of r.v) if (typeof v === 'string' && v.includes(',')) throw new NotCompiled(sqlPathMessages.comma(column));
     return { cells: r.v as (string | null)[], counts: r.n.map(Number), first: r.r.map(Number) };
   };
 
@@ -179,7 +180,7 @@ async function derive(db: DuckSession, file: string, columns: readonly string[],
     const d = await distinct(v.mapping.column);
     const mini = miniTable(v.mapping.column, d);
     const read = readVariable(mini, v.name, v.mapping, s.source, s.loc, v.path);
-    if (read.data.kind !== 'number') throw new NotCompiled(`${v.name} is not a number`);
+    if (read.data.kind !== 'number') throw new NotCompiled(sqlPathMessages.notNumber(v.name));
     const data = read.data;
     const cause = Array.from(data.values, (x, i) => (Number.isNaN(x) ? (data.implausible[i] ? causeCode('implausible') : data.missingCode[i] ? causeCode('missing-code') : ABSENT) : 0));
     await db.table(`raw_${j}`, [{ name: 'raw', type: 'VARCHAR' }, { name: 'i', type: 'INTEGER' }], [d.cells, seq(d)]);
@@ -232,7 +233,7 @@ FROM (
     },
     async aggregate(method, of, window, origin, n) {
       const e = exprs.get(of);
-      if (!e) throw new NotCompiled(`no draw value ${of}`);
+      if (!e) throw new NotCompiled(sqlPathMessages.noDrawValue(of));
       if (originsFor !== origin) {
         const ks = Int32Array.from({ length: n }, (_, k) => k);
         await db.table('origins', [{ name: 'k', type: 'INTEGER' }, { name: 'origin', type: 'DOUBLE' }], [ks, origin ?? new Float64Array(n).fill(NaN)]);
