@@ -22,7 +22,7 @@ import type { SpecLocator, SpecPath } from '../study/specLocator.js';
 import { asMapping, sourceIds } from '../study/specNames.js';
 import type { ColumnMapping, DataSource, DateOrder, StudySpec, ValueType } from '../study/types.js';
 import { carryForward, idText } from './carryForward.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { NotCompiled, openLongFile, type LongEngine, type LongLoad } from './sql/longSourceEngine.js';
 import { dateColumn } from './dateColumn.js';
@@ -134,7 +134,7 @@ function sqlSourceIndex(spec: StudySpec, specDir: string): number | string {
   if (i === 0 || i !== spec.sources.length - 1) return sqlPathMessages.notLast();
   if (s.file === undefined || !/\.(csv|tsv|txt)$/i.test(s.file)) return sqlPathMessages.notCsv();
   if (s.sheet !== undefined || s.columns !== undefined || s.header !== undefined || s.decimal !== undefined) return sqlPathMessages.fileOptions();
-  if (!existsSync(resolve(specDir, s.file))) return sqlPathMessages.noFile(s.file);
+  if (!existsSync(resolve(specDir, s.file)) || statSync(resolve(specDir, s.file)).size === 0) return sqlPathMessages.noFile(s.file);
   return i;
 }
 
