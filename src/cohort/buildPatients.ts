@@ -171,6 +171,7 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
       try {
         load = await openLongFile({ path, name: s.file!, threads: threads ?? null });
       } catch (e) {
+        if (e instanceof NotCompiled) throw e;
         throw new NotCompiled(sqlPathMessages.duckdbFailed(s.file!, e instanceof Error ? e.message.split('\n')[0] : String(e)));
       }
       inputs.push({ ...load.input, file: relative(specDir, path) || s.file! });

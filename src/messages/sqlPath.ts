@@ -13,5 +13,6 @@ export const sqlPathMessages = {
   comma: (column: string) => `a cell with a comma in column '${column}' (decimal commas are read by the JavaScript path)`,
   notNumber: (name: string) => `${name} is not a number`,
   noDrawValue: (name: string) => `no draw value ${name}`,
+  header: (file: string) => `DuckDB reads the header or the numbers of ${file} otherwise than siilab's reader (delimiter, names, decimal commas)`,
   ranInJs: (note: string) => `Derivations ran in JavaScript, not DuckDB: ${note}.\n`,
 };

@@ -23,6 +23,8 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { parseDelimited } from '../../io/readTable.js';
 import { dataError } from '../../errors.js';
 import { cohortMessages, sqlPathMessages } from '../../messages/index.js';
 import type { SourceInput } from '../../io/readSource.js';
@@ -110,6 +112,7 @@ export async function openLongFile(f: LongFile): Promise<LongLoad> {
     const [sha256] = await Promise.all([fileHash(f.path),
       db.run(`CREATE TABLE long_rows AS SELECT * FROM read_csv(${text(f.path)}, all_varchar = true, header = true, normalize_names = false)`)]);
     const columns = Object.keys(await db.columns('SELECT * FROM long_rows LIMIT 0'));
+    await sameHeader(f, columns);
     const rows = Number((await db.columns('SELECT count(*) AS n FROM long_rows')).n[0]);
     return {
       input: { file: f.name, sha256, rows },
@@ -285,6 +288,30 @@ FROM (
     },
     close: () => db.close(),
   };
+}
+
+/**
+ * The SQL path only where DuckDB reads the header as siilab's own reader does (the same delimiter,
+ * column names, no decimal commas): the first 256 kB are parsed by parseDelimited and compared.
+ */
+async function sameHeader(f: LongFile, columns: readonly string[]): Promise<void> {
+  const fh = await open(f.path, 'r');
+  let head: string;
+  try {
+    const buf = Buffer.alloc(256 * 1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    head = buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await fh.close();
+  }
+  const cut = head.lastIndexOf('\n');
+  let t: Table;
+  try {
+    t = parseDelimited(f.name, cut > 0 ? head.slice(0, cut + 1) : head);
+  } catch {
+    throw new NotCompiled(sqlPathMessages.header(f.name));
+  }
+  if (t.decimal === ',' || t.columns.length !== columns.length || t.columns.some((c, j) => c !== columns[j])) throw new NotCompiled(sqlPathMessages.header(f.name));
 }
 
 function fileHash(path: string): Promise<string> {

@@ -165,4 +165,17 @@ derived: [{ name: P, aggregate: first, of: platelets }]
     expect(b.derivedIn.note).toMatch(/treatmentDate in the long source is not a laboratory measurement/);
     expect(Array.from(b.dataset.columns.P.values as Float64Array)).toEqual([100, 200]);
   });
+  test('a semicolon file with decimal commas', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'siilab-sql-'));
+    writeFileSync(join(dir, 'p.csv'), 'id,treatment_date\nA,2020-01-01\nB,2020-01-01\n');
+    writeFileSync(join(dir, 'd.csv'), 'id;draw_date;platelets\nA;2020-01-01;100,5\nB;2020-01-01;200,25\n');
+    writeFileSync(join(dir, 'c.yaml'), `version: 1
+sources: [{ id: p, file: p.csv }, { id: d, file: d.csv, format: long, idColumn: id, dateColumn: draw_date }]
+variables: { patientId: { column: id, source: p }, treatmentDate: { column: treatment_date, source: p }, platelets: { column: platelets, source: d } }
+derived: [{ name: P, aggregate: baseline, of: platelets }]
+`);
+    const c = await loadStudy(join(dir, 'c.yaml'), { engine: 'duckdb' });
+    expect(c.derivedIn).toEqual({ engine: 'js', note: "DuckDB reads the header or the numbers of d.csv otherwise than siilab's reader (delimiter, names, decimal commas)" });
+    expect(Array.from(c.dataset.columns.P.values as Float64Array)).toEqual([100.5, 200.25]);
+  });
 });
