@@ -20,7 +20,7 @@ export interface AnalyzeOptions extends RunOptions {
   /** Threads of the embedded DuckDB engine for database and Parquet sources. */
   readonly threads?: number | null;
   /** Where long-format derivations run (src/cohort/sql); the results are the same. */
-  readonly engine?: DerivationEngine;
+  readonly engine?: DerivationEngine | 'auto';
 }
 
 export interface AnalyzeOutcome {

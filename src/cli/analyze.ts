@@ -15,7 +15,7 @@ import { metaMessages } from '../messages/meta.js';
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'run a study spec end to end: data → derivations → analyses → results bundle → report',
-  usage: `siilab analyze <study.yaml> [--out DIR] [--format html,docx,md] [--ties efron|breslow] [--share [--site NAME] [--min-cell 5]] [--threads N] [--engine js|duckdb] [--json]
+  usage: `siilab analyze <study.yaml> [--out DIR] [--format html,docx,md] [--ties efron|breslow] [--share [--site NAME] [--min-cell 5]] [--threads N] [--engine auto|js|duckdb] [--json]
   Writes results.json (every number with its analysis and provenance) and the report into DIR
   (default: <study folder>/out). Progress is shown on a terminal.
   --share also writes site-bundle.json: aggregates only (per-time counts, model coefficients and
@@ -25,8 +25,8 @@ export const analyzeCommand: Command = {
   --engine duckdb: a long CSV/TSV source is read and its derivations (indices per draw, per-patient
   baseline/first/last/mean/max/min over windows) run as SQL in embedded DuckDB, which spills to disk
   beyond SIILAB_DUCKDB_MEMORY (default 1GB); the results are the JavaScript path's, byte for byte.
-  A study the SQL path does not compile runs in JavaScript, and siilab says why (default:
-  SIILAB_ENGINE, else js).`,
+  A study the SQL path does not compile runs in JavaScript, and siilab says why. Default auto
+  (or SIILAB_ENGINE): DuckDB for a long CSV/TSV export of 64 MB or more, else JavaScript.`,
   async run(argv, ctx) {
     const a = parseCommandArgs('analyze', argv, { out: { type: 'string' }, format: { type: 'string' }, ties: { type: 'string' }, share: { type: 'boolean' }, site: { type: 'string' }, 'min-cell': { type: 'string' }, threads: { type: 'string' }, engine: { type: 'string' } });
     const spec = a.positionals[0];
@@ -42,7 +42,7 @@ export const analyzeCommand: Command = {
     const threadsText = optionalString(a, 'threads');
     const threads = threadsText === null ? null : Number(threadsText);
     if (threads !== null && (!Number.isInteger(threads) || threads < 1 || threads > 256)) throw usageError(cliMessages.badThreads('analyze', threadsText!));
-    const engine = a.values.engine === undefined ? undefined : choice('analyze', a, 'engine', ['js', 'duckdb'] as const, 'js');
+    const engine = a.values.engine === undefined ? undefined : choice('analyze', a, 'engine', ['auto', 'js', 'duckdb'] as const, 'auto');
     const { bundle, results, model, modelReason, derivedIn } = await analyzeStudy(specPath, { onProgress: progress, ties, threads, engine });
     if (derivedIn.note) ctx.err(sqlPathMessages.ranInJs(derivedIn.note));
     progress?.('writing the report');

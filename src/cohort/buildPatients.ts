@@ -103,15 +103,20 @@ export interface Patients {
 /** Where a study's long-format derivations run: JavaScript, or SQL in embedded DuckDB. */
 export type DerivationEngine = 'js' | 'duckdb';
 
+/** `auto`: DuckDB for a long CSV/TSV export of this size or more that the SQL path compiles, else JavaScript. */
+export const AUTO_SQL_BYTES = 64 * 1024 * 1024;
+
 /**
  * The study's sources and variables: with `engine: 'duckdb'` a long CSV/TSV source is read and
  * derived in DuckDB (src/cohort/sql), else — or when the study needs what the SQL path does not
  * compile (`engineNote` says what) — in JavaScript. Both give the same patients, values and notes.
  */
-export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: string, threads?: number | null, engine: DerivationEngine = 'js'): Promise<Patients> {
+export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: string, threads?: number | null, engine: DerivationEngine | 'auto' = 'js'): Promise<Patients> {
   let note: string | null = null;
-  if (engine === 'duckdb') {
-    const at = sqlSourceIndex(spec, specDir);
+  let at = engine === 'js' ? 'js' : sqlSourceIndex(spec, specDir);
+  // auto: only a large export is worth the SQL path; a small one is read in JavaScript, silently.
+  if (engine === 'auto' && (typeof at === 'string' || statSync(resolve(specDir, spec.sources[at].file!)).size < AUTO_SQL_BYTES)) at = 'js';
+  if (at !== 'js') {
     if (typeof at === 'string') note = at;
     else {
       try {

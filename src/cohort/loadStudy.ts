@@ -50,8 +50,8 @@ export interface StudyLoad {
 export interface LoadOptions {
   /** DuckDB's threads (database sources and the SQL path). */
   readonly threads?: number | null;
-  /** Where long-format derivations run (default: SIILAB_ENGINE, else 'js'); the results are the same. */
-  readonly engine?: DerivationEngine;
+  /** Where long-format derivations run (default: SIILAB_ENGINE, else 'auto': DuckDB for a long CSV of 64 MB or more); the results are the same. */
+  readonly engine?: DerivationEngine | 'auto';
 }
 
 export async function loadStudy(specPath: string, opts: LoadOptions = {}): Promise<StudyLoad> {
@@ -68,7 +68,8 @@ interface EndpointCalc {
 }
 
 export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts: LoadOptions = {}): Promise<StudyLoad> {
-  const engine = opts.engine ?? (process.env.SIILAB_ENGINE === 'duckdb' ? 'duckdb' : 'js');
+  const env = process.env.SIILAB_ENGINE;
+  const engine = opts.engine ?? (env === 'duckdb' || env === 'js' ? env : 'auto');
   const p = await buildPatients(parsed.spec, parsed.loc, specDir, opts.threads, engine);
   try {
     return await derive(parsed, p);
