@@ -26,7 +26,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { NotCompiled, openLongFile, type LongEngine, type LongLoad } from './sql/longSourceEngine.js';
 import { dateColumn } from './dateColumn.js';
-import { causeCode, type MissingCause } from './missingCause.js';
+import { causeCode, valueCauseCode, type MissingCause } from './missingCause.js';
 import type { SourceRow } from './participantFlow.js';
 import { readVariable, type VariableRead } from './readVariable.js';
 import type { DataNote } from './dataNote.js';
@@ -306,8 +306,6 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
   const drawValues: Record<string, Float64Array> = {};
   const drawCauses: Record<string, Uint8Array> = {};
   const ABSENT = causeCode('absent');
-  const IMPLAUSIBLE = causeCode('implausible');
-  const MISSING_CODE = causeCode('missing-code');
   let nd = 0;
   const drawOf = sources.map((s) => new Int32Array(s.rowIds.length).fill(-1)); // source row → draw index
   const n = pids.length;
@@ -362,7 +360,7 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
           drawUndated[d] = wide;
         }
         dv[d] = vals[r];
-        dc[d] = Number.isNaN(vals[r]) ? (impl[r] ? IMPLAUSIBLE : code[r] ? MISSING_CODE : ABSENT) : 0;
+        dc[d] = valueCauseCode(vals, impl, code, r);
       }
       if (src.format === 'long') {
         // A covariate of a long file that never varies within a patient (e.g. BMI) is also a per-patient value.

@@ -34,3 +34,19 @@ export const DRAW_CAUSE: readonly (MissingCause | null)[] = [null, ...(Object.ke
 
 /** The byte that stands for a draw's cause (see DRAW_CAUSE). */
 export const causeCode = (c: MissingCause | null): number => DRAW_CAUSE.indexOf(c);
+
+const PRESENT = 0;
+const IMPLAUSIBLE = causeCode('implausible');
+const MISSING_CODE = causeCode('missing-code');
+const ABSENT = causeCode('absent');
+
+/**
+ * The cause code of value i of a variable as readVariable gives it: present (0), implausible, a
+ * missing-value code, else absent.
+ *
+ * @example valueCauseCode(new Float64Array([NaN]), new Uint8Array([1]), new Uint8Array([0]), 0) === causeCode('implausible')
+ */
+export function valueCauseCode(values: ArrayLike<number>, implausible: ArrayLike<number>, missingCode: ArrayLike<number>, i: number): number {
+  if (!Number.isNaN(values[i])) return PRESENT;
+  return implausible[i] ? IMPLAUSIBLE : missingCode[i] ? MISSING_CODE : ABSENT;
+}

@@ -35,7 +35,7 @@ import type { DayWindow } from '../aggregateDraws.js';
 import { idText } from '../carryForward.js';
 import type { DataNote, NotedValue } from '../dataNote.js';
 import { dateColumn } from '../dateColumn.js';
-import { causeCode, DRAW_CAUSE, type MissingCause } from '../missingCause.js';
+import { causeCode, DRAW_CAUSE, valueCauseCode, type MissingCause } from '../missingCause.js';
 import type { SourceRow } from '../participantFlow.js';
 import { readVariable } from '../readVariable.js';
 import type { VariableUnit } from '../buildPatients.js';
@@ -185,7 +185,7 @@ async function derive(db: DuckSession, file: string, columns: readonly string[],
     const read = readVariable(mini, v.name, v.mapping, s.source, s.loc, v.path);
     if (read.data.kind !== 'number') throw new NotCompiled(sqlPathMessages.notNumber(v.name));
     const data = read.data;
-    const cause = Array.from(data.values, (x, i) => (Number.isNaN(x) ? (data.implausible[i] ? causeCode('implausible') : data.missingCode[i] ? causeCode('missing-code') : ABSENT) : 0));
+    const cause = Array.from(data.values, (_, i) => valueCauseCode(data.values, data.implausible, data.missingCode, i));
     await db.table(`raw_${j}`, [{ name: 'raw', type: 'VARCHAR' }, { name: 'i', type: 'INTEGER' }], [d.cells, seq(d)]);
     await db.table(`map_${j}`, [{ name: 'i', type: 'INTEGER' }, { name: 'val', type: 'DOUBLE' }, { name: 'cause', type: 'UTINYINT' }], [seq(d), data.values, cause]);
     units.set(v.name, { unit: data.analysedUnit, convertedFrom: data.convertedFrom, keepFactor: data.toAnalysed });

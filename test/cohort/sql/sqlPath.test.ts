@@ -178,4 +178,35 @@ derived: [{ name: P, aggregate: baseline, of: platelets }]
     expect(c.derivedIn).toEqual({ engine: 'js', note: "DuckDB reads the header or the numbers of d.csv otherwise than siilab's reader (delimiter, names, decimal commas)" });
     expect(Array.from(c.dataset.columns.P.values as Float64Array)).toEqual([100.5, 200.25]);
   });
+  test('bad input on the SQL path: the JavaScript path\'s message, word for word (text in a count, a missing column, no id on the first row)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'siilab-sql-'));
+    writeFileSync(join(dir, 'p.csv'), 'id,treatment_date\nA,2020-01-01\nB,2020-01-01\n');
+    const study = (draws: string, column = 'platelets') => {
+      writeFileSync(join(dir, 'd.csv'), draws);
+      writeFileSync(join(dir, 's.yaml'), `version: 1
+sources: [{ id: p, file: p.csv }, { id: d, file: d.csv, format: long, idColumn: id, dateColumn: draw_date }]
+variables: { patientId: { column: id, source: p }, treatmentDate: { column: treatment_date, source: p }, platelets: { column: ${column}, source: d } }
+derived: [{ name: P, aggregate: baseline, of: platelets }]
+`);
+      return join(dir, 's.yaml');
+    };
+    const refusal = async (spec: string, engine: 'js' | 'duckdb') => {
+      try {
+        await loadStudy(spec, { engine });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no refusal';
+    };
+    for (const [draws, column, says] of [
+      ['id,draw_date,platelets\nA,2020-01-01,100\nB,2020-01-01,200\nB,2020-01-01,lots\n', 'platelets', /row 4.*platelets.*lots/],
+      ['id,draw_date,platelets\nA,2020-01-01,100\n', 'PLT', /PLT/],
+      ['id,draw_date,platelets\n,2020-01-01,100\nA,2020-01-01,100\n', 'platelets', /row 2.*first row has no patient id/],
+    ] as const) {
+      const spec = study(draws, column);
+      const js = await refusal(spec, 'js');
+      expect(js).toMatch(says);
+      expect(await refusal(spec, 'duckdb')).toBe(js);
+    }
+  });
 });
