@@ -30,7 +30,7 @@ export interface AnalyzeOutcome {
   readonly model: ModelFile | null;
   readonly modelReason: string | null;
   /** Where the long-format derivations ran, and why JavaScript when DuckDB was asked for. */
-  readonly derivedIn: { readonly engine: DerivationEngine; readonly note: string | null };
+  readonly derivedIn: { readonly engine: 'js' | 'duckdb' | 'postgres'; readonly note: string | null };
 }
 
 export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {

@@ -24,7 +24,8 @@ import type { ColumnMapping, DataSource, DateOrder, StudySpec, ValueType } from 
 import { carryForward, idText } from './carryForward.js';
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { NotCompiled, openLongFile, type LongEngine, type LongLoad } from './sql/longSourceEngine.js';
+import { deriveLong, NotCompiled, type LongEngine } from './sql/longSourceEngine.js';
+import { openLongSource, type OpenedLongSource } from './sql/openLongSource.js';
 import { dateColumn } from './dateColumn.js';
 import { causeCode, valueCauseCode, type MissingCause } from './missingCause.js';
 import type { SourceRow } from './participantFlow.js';
@@ -100,22 +101,28 @@ export interface Patients {
   readonly prefetchRows: (ks: readonly number[]) => Promise<void>;
 }
 
-/** Where a study's long-format derivations run: JavaScript, or SQL in embedded DuckDB. */
+/**
+ * Where a study's long-format derivations run: JavaScript, or as SQL where the long source is
+ * (`duckdb`, the option's name: embedded DuckDB for a file, Parquet or DuckDB database, the
+ * database itself for a PostgreSQL source).
+ */
 export type DerivationEngine = 'js' | 'duckdb';
 
-/** `auto`: DuckDB for a long CSV/TSV export of this size or more that the SQL path compiles, else JavaScript. */
+/** `auto`: the SQL path for a long CSV/TSV export of this size or more that it compiles (and for every database source), else JavaScript. */
 export const AUTO_SQL_BYTES = 64 * 1024 * 1024;
 
 /**
- * The study's sources and variables: with `engine: 'duckdb'` a long CSV/TSV source is read and
- * derived in DuckDB (src/cohort/sql), else — or when the study needs what the SQL path does not
- * compile (`engineNote` says what) — in JavaScript. Both give the same patients, values and notes.
+ * The study's sources and variables: with `engine: 'duckdb'` a long source is read and derived as
+ * SQL (src/cohort/sql) in embedded DuckDB or in its PostgreSQL database, else — or when the study
+ * needs what the SQL path does not compile (`engineNote` says what) — in JavaScript. Both give the
+ * same patients, values and notes. `auto` takes the SQL path for a long source in a database
+ * (the derivations run where the data live) and for a CSV/TSV export of AUTO_SQL_BYTES or more.
  */
 export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: string, threads?: number | null, engine: DerivationEngine | 'auto' = 'js'): Promise<Patients> {
   let note: string | null = null;
   let at = engine === 'js' ? 'js' : sqlSourceIndex(spec, specDir);
-  // auto: only a large export is worth the SQL path; a small one is read in JavaScript, silently.
-  if (engine === 'auto' && (typeof at === 'string' || statSync(resolve(specDir, spec.sources[at].file!)).size < AUTO_SQL_BYTES)) at = 'js';
+  // auto: a database source, or a large export; a small file is read in JavaScript, silently.
+  if (engine === 'auto' && (typeof at === 'string' || (spec.sources[at].file !== undefined && statSync(resolve(specDir, spec.sources[at].file!)).size < AUTO_SQL_BYTES))) at = 'js';
   if (at !== 'js') {
     if (typeof at === 'string') note = at;
     else {
@@ -130,14 +137,15 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   return { ...(await readPatients(spec, loc, specDir, threads, -1)), engineNote: note };
 }
 
-/** The long source the SQL path can take (the last source, a CSV/TSV file read as written), or why none. */
+/** The long source the SQL path can take (the last source: a CSV/TSV file read as written, Parquet, DuckDB or PostgreSQL), or why none. */
 function sqlSourceIndex(spec: StudySpec, specDir: string): number | string {
   const long = spec.sources.flatMap((s, i) => (s.format === 'long' ? [i] : []));
   if (long.length !== 1) return sqlPathMessages.sourceCount(long.length);
   const i = long[0];
   const s = spec.sources[i];
   if (i === 0 || i !== spec.sources.length - 1) return sqlPathMessages.notLast();
-  if (s.file === undefined || !/\.(csv|tsv|txt)$/i.test(s.file)) return sqlPathMessages.notCsv();
+  if (s.file === undefined) return i;
+  if (!/\.(csv|tsv|txt)$/i.test(s.file)) return sqlPathMessages.notCsv();
   if (s.sheet !== undefined || s.columns !== undefined || s.header !== undefined || s.decimal !== undefined) return sqlPathMessages.fileOptions();
   if (!existsSync(resolve(specDir, s.file)) || statSync(resolve(specDir, s.file)).size === 0) return sqlPathMessages.noFile(s.file);
   return i;
@@ -165,22 +173,16 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
   // Tables.
   const tables: Table[] = [];
   const inputs: SourceInput[] = [];
-  let load: LongLoad | null = null;
+  let load: OpenedLongSource | null = null;
   let sqlEngine: LongEngine | null = null;
-  const closeAll = () => (sqlEngine ? sqlEngine.close() : load?.close());
+  const closeAll = () => (sqlEngine ? sqlEngine.close() : load?.db.close());
   try {
   for (const [i, s] of spec.sources.entries()) {
     let t: Table;
     if (i === sqlAt) {
-      const path = resolve(specDir, s.file!);
-      try {
-        load = await openLongFile({ path, name: s.file!, threads: threads ?? null });
-      } catch (e) {
-        if (e instanceof NotCompiled) throw e;
-        throw new NotCompiled(sqlPathMessages.duckdbFailed(s.file!, e instanceof Error ? e.message.split('\n')[0] : String(e)));
-      }
-      inputs.push({ ...load.input, file: relative(specDir, path) || s.file! });
-      tables.push({ file: s.file!, sheet: null, columns: load.columns, rows: [] });
+      load = await openLongSource(s, specDir, threads ?? null);
+      inputs.push(load.input);
+      tables.push({ file: load.name, sheet: null, columns: [...load.columns], rows: [] });
       continue;
     }
     try {
@@ -292,7 +294,7 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
       if (!canonicalMeasurement || e.mapping.keepUnit || (e.mapping.type !== undefined && e.mapping.type !== 'number')) throw new NotCompiled(sqlPathMessages.notMeasurement(e.name));
       measuredHere.push(e);
     }
-    sqlEngine = await load.derive({ source: spec.sources[sqlAt], loc, idColumn: cols.id, dateColumn: cols.date, dateOrder: cols.dateOrder, measured: measuredHere, index, primaryFile: primary.table.file });
+    sqlEngine = await deriveLong(load, { source: spec.sources[sqlAt], loc, idColumn: cols.id, dateColumn: cols.date, dateOrder: cols.dateOrder, measured: measuredHere, index, primaryFile: primary.table.file });
     for (const d of spec.derived ?? []) if ('index' in d && !sqlEngine.addIndex(d.name, d.index)) throw new NotCompiled(sqlPathMessages.index(d.index));
     warnings.push(...sqlEngine.warnings);
   }
@@ -396,7 +398,7 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
   };
   return { sources, ids: pids, rowsOf, duplicate, columns, measured, draws, warnings, notes, units, engine, engineNote: null, prefetchRows };
   } catch (e) {
-    closeAll();
+    await closeAll();
     throw e;
   }
 }

@@ -44,7 +44,8 @@ export interface StudyLoad {
   /** What the results bundle records of each source (name, SHA-256 of the bytes or rows, rows, query). */
   readonly inputs: readonly SourceInput[];
   /** Where the long-format derivations ran, and why JavaScript when DuckDB was asked for (not part of the results: both give the same). */
-  readonly derivedIn: { readonly engine: DerivationEngine; readonly note: string | null };
+  /** Where the long source's derivations ran: JavaScript, embedded DuckDB or the PostgreSQL database. */
+  readonly derivedIn: { readonly engine: 'js' | 'duckdb' | 'postgres'; readonly note: string | null };
 }
 
 export interface LoadOptions {
@@ -74,7 +75,7 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
   try {
     return await derive(parsed, p);
   } finally {
-    p.engine?.close();
+    await p.engine?.close();
   }
 }
 
@@ -425,7 +426,7 @@ async function derive(parsed: ParsedSpec, p: Patients): Promise<StudyLoad> {
   const dataset = Object.freeze(Object.defineProperty(fields, 'measurements', { get: measurementsOf, enumerable: true })) as unknown as Dataset;
   return {
     spec, specFile: loc.file, dataset, flow, warnings, labels: studyLabels(spec), sourceRows: p.sources.map((s) => s.input.rows), inputs: p.sources.map((s) => s.input),
-    derivedIn: { engine: p.engine ? 'duckdb' : 'js', note: p.engineNote },
+    derivedIn: { engine: p.engine ? p.engine.engine : 'js', note: p.engineNote },
   };
 }
 

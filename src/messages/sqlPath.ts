@@ -2,10 +2,12 @@
 export const sqlPathMessages = {
   sourceCount: (n: number) => `the SQL path takes one long source (this study has ${n})`,
   notLast: () => 'the SQL path takes a long source after the patient source, as the last source',
-  notCsv: () => 'the SQL path reads a long CSV/TSV file (other sources are read in JavaScript)',
+  notCsv: () => 'the SQL path reads a long CSV/TSV file, a Parquet file, a DuckDB database or PostgreSQL (an XLSX workbook is read in JavaScript)',
   fileOptions: () => 'the SQL path reads a file with a header row as written (no sheet, columns, header or decimal options)',
   noFile: (file: string) => `${file} does not exist or is empty (the JavaScript reader says which)`,
   duckdbFailed: (file: string, reason: string) => `DuckDB did not read ${file}: ${reason}`,
+  databaseFailed: (name: string, reason: string) => `the derivations could not run in the database ${name}: ${reason.replace(/\s+/g, ' ').trim()}`,
+  noDatabaseUrl: (name: string) => `${name} is not set`,
   wideMeasurement: (name: string) => `${name} is measured in a one-row-per-patient source (the SQL path takes draws from the long source only)`,
   notMeasurement: (name: string) => `${name} in the long source is not a laboratory measurement in its canonical unit (the SQL path compiles those)`,
   index: (index: string) => `the index ${index} from these inputs is computed in JavaScript`,
@@ -14,5 +16,5 @@ export const sqlPathMessages = {
   notNumber: (name: string) => `${name} is not a number`,
   noDrawValue: (name: string) => `no draw value ${name}`,
   header: (file: string) => `DuckDB reads the header or the numbers of ${file} otherwise than siilab's reader (delimiter, names, decimal commas)`,
-  ranInJs: (note: string) => `Derivations ran in JavaScript, not DuckDB: ${note}.\n`,
+  ranInJs: (note: string) => `Derivations ran in JavaScript, not as SQL: ${note}.\n`,
 };

@@ -99,6 +99,6 @@ describe('the HTML report is self-contained', () => {
     expect(readFileSync(join(b, 'results.json'), 'utf8')).toBe(readFileSync(join(a, 'results.json'), 'utf8'));
     const w = await runCli(['analyze', 'examples/hong2021/study.yaml', '--out', tmp(), '--format', 'md', '--engine', 'duckdb']);
     expect(w.code).toBe(0);
-    expect(w.stderr).toContain('Derivations ran in JavaScript, not DuckDB: the SQL path takes one long source (this study has 0).');
+    expect(w.stderr).toContain('Derivations ran in JavaScript, not as SQL: the SQL path takes one long source (this study has 0).');
   }, 60000);
 });

@@ -6,7 +6,7 @@
  * missing one (as rowno·16 + code, so the smallest is the first in draw order), the value, and
  * whether a draw after the origin contributed. `mean` sums in draw order (the order aggregateDraws
  * adds in, so the same double); `baseline`/`last` take the latest dated draw (the later row on a
- * tie), `first` the earliest (the earlier row). Standard SQL but for DuckDB's ordered aggregate.
+ * tie), `first` the earliest (the earlier row). The same text runs on DuckDB and PostgreSQL (both have the ordered aggregate).
  *
  * @example
  * aggregateSql('mean', { value: '"v_afp"', cause: '"c_afp"' }, { from: 0, to: 1095.75 })
@@ -23,7 +23,7 @@ export function aggregateSql(method: AggregateMethod, of: IndexSql, window: DayW
   if (window && !Number.isNaN(window.from)) where.push(`d.day - o.origin >= ${double(window.from)}`);
   if (window && !Number.isNaN(window.to)) where.push(`d.day - o.origin <= ${double(window.to)}`);
   const x = `x AS (SELECT d.k, d.rowno, d.day, o.origin, ${of.value} AS v, ${of.cause} AS c FROM draws d JOIN origins o ON o.k = d.k WHERE ${where.join(' AND ')})`;
-  const counts = `count(*) AS in_window, count(v) AS n, min(CASE WHEN v IS NULL AND c NOT IN (0, ${causeCode('absent')}) THEN rowno * 16 + c END) AS fail`;
+  const counts = `count(*) AS in_window, count(v) AS n, min(CASE WHEN v IS NULL AND c NOT IN (0, ${causeCode('absent')}) THEN CAST(rowno AS BIGINT) * 16 + c END) AS fail`;
   const pick = method === 'baseline' || method === 'last' ? 'day DESC, rowno DESC' : method === 'first' ? 'day ASC, rowno ASC' : null;
   if (pick) {
     return `WITH ${x}, p AS (SELECT k, v, day > origin AS after, row_number() OVER (PARTITION BY k ORDER BY ${pick}) AS q FROM x WHERE v IS NOT NULL),

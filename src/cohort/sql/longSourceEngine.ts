@@ -1,14 +1,18 @@
 /**
- * A long source (one row per blood draw) kept in embedded DuckDB while its derivations run as SQL:
- * only what JavaScript must decide crosses over, and only per-patient rows come back.
+ * A long source (one row per blood draw) kept where its derivations run as SQL — embedded DuckDB
+ * for a file, a Parquet file or a DuckDB database, the PostgreSQL database itself for a postgres
+ * source (src/cohort/sql/openLongSource.ts) — so that only what JavaScript must decide crosses over
+ * and only per-patient rows come back. The SQL is one text for both engines (standard SQL with an
+ * ordered aggregate, which both have).
  *
- * - The file is read by DuckDB (`read_csv`, every cell as text, in file order: `rowid` is the data
- *   row). For the id, the draw date and each measured column, the distinct cells with their
- *   counts and first row are read into a table of distinct cells and go through the same readers
- *   as the JavaScript path (readVariable, dateColumn, idText): the same parsing, unit checks
- *   (medians weighted by the counts), plausibility classes and messages naming the first row.
- * - Their readings are written back as mapping tables, and one statement builds the draw table:
- *   the id carried forward (`last_value … IGNORE NULLS` in row order), the patient index, the draw
+ * - For the id, the draw date and each measured column, the distinct cells are numbered in SQL by
+ *   their first row (a code table per column); the cells, their counts and first rows come back and
+ *   go through the same readers as the JavaScript path (readVariable, dateColumn, idText): the same
+ *   parsing, unit checks (medians weighted by the counts), plausibility classes and messages naming
+ *   the first row.
+ * - Their readings go back as mapping tables keyed by the code, and one statement builds the draw
+ *   table: the id carried forward (the last id at or before each row: a running count of written
+ *   ids makes groups, each group's one written id is its patient), the patient index, the draw
  *   day and each value in the canonical unit with its cause code.
  * - Indices (drawIndexSql) and per-patient aggregates (aggregateSql) run as SQL over it; the
  *   participant flow's rows and the data notes' rows are fetched for the patients and values that
@@ -17,18 +21,14 @@
  * whole results bundles). `NotCompiled` says why a study stays on the JavaScript path.
  *
  * @example
- * const load = await openLongFile({ path: '/study/draws.csv', name: 'draws.csv' });
- * const e = await load.derive({ source, loc, idColumn: 'id', dateColumn: 'draw_date', dateOrder: null, measured, index, primaryFile: 'patients.csv' });
+ * const src = await openLongSource({ file: 'draws.csv', format: 'long' }, '/study', 2);
+ * const e = await derive(src, { source, loc, idColumn: 'id', dateColumn: 'draw_date', dateOrder: null, measured, index, primaryFile: 'patients.csv' });
  * const { value, cause, future } = await e.aggregate('mean', 'SII', { from: 0, to: 1095.75 }, origin, n);
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { parseDelimited } from '../../io/readTable.js';
-import { dataError } from '../../errors.js';
+import { dataError, SiilabError } from '../../errors.js';
+import { databaseCell } from '../../io/databaseCell.js';
 import { cohortMessages, sqlPathMessages } from '../../messages/index.js';
-import type { SourceInput } from '../../io/readSource.js';
-import type { Table } from '../../io/table.js';
+import type { Cell, Table } from '../../io/table.js';
 import type { SpecLocator, SpecPath } from '../../study/specLocator.js';
 import type { AggregateMethod, ColumnMapping, DataSource, DateOrder, IndexName } from '../../study/types.js';
 import type { DayWindow } from '../aggregateDraws.js';
@@ -41,24 +41,16 @@ import { readVariable } from '../readVariable.js';
 import type { VariableUnit } from '../buildPatients.js';
 import { aggregateSql } from './aggregateSql.js';
 import { drawIndexSql, type IndexSql } from './drawIndexSql.js';
-import { DuckSession } from './duckSession.js';
-import { ident, text } from './sqlText.js';
+import { NotCompiled } from './notCompiled.js';
+import type { OpenedLongSource } from './openLongSource.js';
+import { ident } from './sqlText.js';
 
-/** A study (or source) the SQL path does not compile; the reason is shown, the JavaScript path runs. */
-export class NotCompiled extends Error {}
+export { NotCompiled };
 
 export interface LongVariable {
   readonly name: string;
   readonly mapping: ColumnMapping;
   readonly path: SpecPath;
-}
-
-export interface LongFile {
-  /** Absolute path of the CSV/TSV file. */
-  readonly path: string;
-  /** The file as messages and the bundle name it. */
-  readonly name: string;
-  readonly threads?: number | null;
 }
 
 export interface LongEngineSpec {
@@ -74,15 +66,9 @@ export interface LongEngineSpec {
   readonly primaryFile: string;
 }
 
-/** The file read into DuckDB: its columns and what the bundle records of it; `derive` goes on. */
-export interface LongLoad {
-  readonly input: SourceInput;
-  readonly columns: readonly string[];
-  derive(s: LongEngineSpec): Promise<LongEngine>;
-  close(): void;
-}
-
 export interface LongEngine {
+  /** Where the derivations run. */
+  readonly engine: 'duckdb' | 'postgres';
   readonly warnings: readonly string[];
   /** The data notes of each measured variable, with every row. */
   readonly notes: ReadonlyMap<string, readonly DataNote[]>;
@@ -95,50 +81,52 @@ export interface LongEngine {
   rowsOf(ks: readonly number[]): Promise<Map<number, SourceRow[]>>;
   /** Every draw of a known patient in row order (for time-varying covariates): patient, day, values, causes. */
   draws(names: readonly string[]): Promise<{ patient: Int32Array; date: Float64Array; values: Record<string, Float64Array>; causes: Record<string, Uint8Array> }>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const ABSENT = causeCode('absent');
 
 interface Distinct {
-  readonly cells: (string | null)[];
+  readonly cells: Cell[];
   readonly counts: number[];
   readonly first: number[];
 }
 
-export async function openLongFile(f: LongFile): Promise<LongLoad> {
-  const db = await DuckSession.open(f.threads);
+/**
+ * The long source's derivations, kept in its session (which this closes on failure). A database
+ * error becomes NotCompiled (the JavaScript path then reads the source); a refusal of the data is
+ * the JavaScript path's message.
+ */
+export async function deriveLong(src: OpenedLongSource, s: LongEngineSpec): Promise<LongEngine> {
   try {
-    const [sha256] = await Promise.all([fileHash(f.path),
-      db.run(`CREATE TABLE long_rows AS SELECT * FROM read_csv(${text(f.path)}, all_varchar = true, header = true, normalize_names = false)`)]);
-    const columns = Object.keys(await db.columns('SELECT * FROM long_rows LIMIT 0'));
-    await sameHeader(f, columns);
-    const rows = Number((await db.columns('SELECT count(*) AS n FROM long_rows')).n[0]);
-    return {
-      input: { file: f.name, sha256, rows },
-      columns,
-      derive: (s) => derive(db, f.name, columns, s),
-      close: () => db.close(),
-    };
+    return await deriveIn(src, s);
   } catch (e) {
-    db.close();
-    throw e;
+    await src.db.close();
+    if (e instanceof SiilabError || e instanceof NotCompiled) throw e;
+    throw new NotCompiled(sqlPathMessages.databaseFailed(src.name, src.db.describe(e)));
   }
 }
 
-async function derive(db: DuckSession, file: string, columns: readonly string[], s: LongEngineSpec): Promise<LongEngine> {
+async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongEngine> {
+  const { db, name: file, columns } = src;
+  const rowno = ident(db.rowno);
   const miniTable = (column: string, d: Distinct): Table => ({
     file, sheet: null, columns: [column], rows: d.cells.map((c) => [c]), rowNumbers: d.first.map((r) => r + 2), counts: d.counts,
   });
-  const distinct = async (column: string): Promise<Distinct> => {
+  /** The distinct cells of a column numbered by first row, as table `code_<tag>(raw, i)`; their cells, counts and first rows. */
+  const distinct = async (column: string, tag: string): Promise<Distinct> => {
     if (!columns.includes(column)) throw new NotCompiled(sqlPathMessages.noColumn(column, file));
-    const r = await db.columns(`SELECT ${ident(column)} AS v, count(*) AS n, min(rowid) AS r FROM long_rows GROUP BY 1 ORDER BY 3`);
-    for (const v of r.v) if (typeof v === 'string' && v.includes(',')) throw new NotCompiled(sqlPathMessages.comma(column));
-    return { cells: r.v as (string | null)[], counts: r.n.map(Number), first: r.r.map(Number) };
+    await db.run(`CREATE TEMP TABLE code_${tag} AS SELECT ${ident(column)} AS raw, CAST(row_number() OVER (ORDER BY min(${rowno})) - 1 AS INTEGER) AS i, count(*) AS n, min(${rowno}) AS r FROM long_rows GROUP BY ${ident(column)}`);
+    await db.analyze(`code_${tag}`);
+    const r = await db.columns(`SELECT ${db.cell('raw')} AS v, n, r FROM code_${tag} ORDER BY i`);
+    const cells = r.v.map(databaseCell);
+    for (const v of cells) if (typeof v === 'string' && v.includes(',')) throw new NotCompiled(sqlPathMessages.comma(column));
+    return { cells, counts: r.n.map(Number), first: r.r.map(Number) };
   };
+  const join = (tag: string, column: string) => `LEFT JOIN code_${tag} t_${tag} ON t_${tag}.raw = l.${ident(column)}`;
 
   // Ids: trimmed, carried forward; patient index from the first source.
-  const ids = await distinct(s.idColumn);
+  const ids = await distinct(s.idColumn, 'id');
   const idOf = ids.cells.map((c) => idText(c));
   if (ids.first[0] === 0 && idOf[0] === null) throw dataError(cohortMessages.idMissingFirstRow(file, s.idColumn));
   const warnings: string[] = [];
@@ -150,25 +138,25 @@ async function derive(db: DuckSession, file: string, columns: readonly string[],
     const example = [...unknown].sort((a, b) => a[1] - b[1])[0][0];
     warnings.push(`${file}: ${unknown.size} patient id(s) not in ${s.primaryFile} are ignored (e.g. ${example}).`);
   }
-  // Every table below is keyed by the position of a distinct cell (its code): the draw table
-  // keeps four bytes a cell, whatever the text.
+  // Every table below is keyed by the code of a distinct cell: the draw table keeps four bytes a
+  // cell, whatever the text.
   const seq = (d: Distinct) => Int32Array.from(d.cells, (_, i) => i);
-  const idCode = idOf.map((id, i) => (id === null ? null : i));
-  await db.table('id_map', [{ name: 'raw', type: 'VARCHAR' }, { name: 'i', type: 'INTEGER' }], [ids.cells, idCode]);
-  await db.table('id_k', [{ name: 'i', type: 'INTEGER' }, { name: 'k', type: 'INTEGER' }], [seq(ids), idOf.map((id) => (id !== null && s.index.has(id) ? s.index.get(id)! : null))]);
+  await db.table('id_k', [{ name: 'i', type: 'INTEGER' }, { name: 'written', type: 'INTEGER' }, { name: 'k', type: 'INTEGER' }], [
+    seq(ids), idOf.map((id, i) => (id === null ? null : i)), idOf.map((id) => (id !== null && s.index.has(id) ? s.index.get(id)! : null)),
+  ]);
+  const codeJoins = [join('id', s.idColumn), 'LEFT JOIN id_k iw ON iw.i = t_id.i'];
+  const codeCols = ['iw.written AS wi'];
+  const viewJoins: string[] = [];
 
   // Draw dates.
-  let dateCode = 'CAST(NULL AS INTEGER)';
-  const codeJoins: string[] = [];
-  const viewJoins: string[] = [];
-  let dayExpr = 'CAST(NULL AS DOUBLE)';
+  let dayExpr = 'CAST(NULL AS FLOAT8)';
+  codeCols.push('CAST(NULL AS INTEGER) AS dx');
   if (s.dateColumn !== null) {
-    const d = await distinct(s.dateColumn);
+    const d = await distinct(s.dateColumn, 'date');
     const days = dateColumn(miniTable(s.dateColumn, d), s.dateColumn, s.dateOrder);
-    await db.table('date_raw', [{ name: 'raw', type: 'VARCHAR' }, { name: 'i', type: 'INTEGER' }], [d.cells, seq(d)]);
-    await db.table('date_map', [{ name: 'i', type: 'INTEGER' }, { name: 'day', type: 'DOUBLE' }], [seq(d), days]);
-    codeJoins.push(`LEFT JOIN date_raw dr ON dr.raw = l.${ident(s.dateColumn)}`);
-    dateCode = 'dr.i';
+    await db.table('date_map', [{ name: 'i', type: 'INTEGER' }, { name: 'day', type: 'FLOAT8' }], [seq(d), days]);
+    codeJoins.push(join('date', s.dateColumn));
+    codeCols[1] = 't_date.i AS dx';
     viewJoins.push('LEFT JOIN date_map dm ON dm.i = c.dx');
     dayExpr = 'dm.day';
   }
@@ -177,17 +165,15 @@ async function derive(db: DuckSession, file: string, columns: readonly string[],
   const notes = new Map<string, DataNote[]>(s.measured.map((v) => [v.name, []]));
   const units = new Map<string, VariableUnit>();
   const noteSources: { note: DataNote; byCode: Map<number, NotedValue>; j: number; variable: string }[] = [];
-  const codeCols: string[] = [];
   const valueCols: string[] = [];
   for (const [j, v] of s.measured.entries()) {
-    const d = await distinct(v.mapping.column);
+    const d = await distinct(v.mapping.column, `x${j}`);
     const mini = miniTable(v.mapping.column, d);
     const read = readVariable(mini, v.name, v.mapping, s.source, s.loc, v.path);
     if (read.data.kind !== 'number') throw new NotCompiled(sqlPathMessages.notNumber(v.name));
     const data = read.data;
     const cause = Array.from(data.values, (_, i) => valueCauseCode(data.values, data.implausible, data.missingCode, i));
-    await db.table(`raw_${j}`, [{ name: 'raw', type: 'VARCHAR' }, { name: 'i', type: 'INTEGER' }], [d.cells, seq(d)]);
-    await db.table(`map_${j}`, [{ name: 'i', type: 'INTEGER' }, { name: 'val', type: 'DOUBLE' }, { name: 'cause', type: 'UTINYINT' }], [seq(d), data.values, cause]);
+    await db.table(`map_${j}`, [{ name: 'i', type: 'INTEGER' }, { name: 'val', type: 'FLOAT8' }, { name: 'cause', type: 'SMALLINT' }], [seq(d), data.values, cause]);
     units.set(v.name, { unit: data.analysedUnit, convertedFrom: data.convertedFrom, keepFactor: data.toAnalysed });
     const codeAt = new Map(d.first.map((r, i) => [r + 2, i]));
     for (const note of data.notes) {
@@ -195,27 +181,32 @@ async function derive(db: DuckSession, file: string, columns: readonly string[],
       for (const r of note.rows) byCode.set(codeAt.get(r.row)!, r);
       noteSources.push({ note, byCode, j, variable: v.name });
     }
-    codeJoins.push(`LEFT JOIN raw_${j} r${j} ON r${j}.raw = l.${ident(v.mapping.column)}`);
-    codeCols.push(`r${j}.i AS x${j}`);
+    codeJoins.push(join(`x${j}`, v.mapping.column));
+    codeCols.push(`t_x${j}.i AS x${j}`);
     viewJoins.push(`LEFT JOIN map_${j} m${j} ON m${j}.i = c.x${j}`);
     valueCols.push(`m${j}.val AS ${ident(`v_${v.name}`)}, coalesce(m${j}.cause, ${ABSENT}) AS ${ident(`c_${v.name}`)}`);
   }
-  // One pass over the rows: the id carried forward (as its code), the patient, each cell's code.
-  await db.run(`CREATE TABLE draw_codes AS
-SELECT c.rowno, c.pi, ik.k, c.dx${s.measured.map((_, j) => `, c.x${j}`).join('')}
+  // The rows with each cell's code; then the id carried forward: a running count of the rows with
+  // a written id numbers groups, and the one written id of each group is the code of all its rows.
+  const xs = s.measured.map((_, j) => `, x${j}`).join('');
+  await db.run(`CREATE TEMP TABLE draw_codes AS
+SELECT b.rowno, b.pi, ik.k, b.dx${xs.replace(/, x/g, ', b.x')}
 FROM (
-  SELECT CAST(l.rowid AS INTEGER) AS rowno, last_value(im.i IGNORE NULLS) OVER (ORDER BY l.rowid ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS pi, ${[`${dateCode} AS dx`, ...codeCols].join(', ')}
-  FROM long_rows l LEFT JOIN id_map im ON im.raw = l.${ident(s.idColumn)}
-  ${codeJoins.join('\n  ')}
-) c LEFT JOIN id_k ik ON ik.i = c.pi`);
+  SELECT rowno, max(wi) OVER (PARTITION BY grp) AS pi, dx${xs}
+  FROM (
+    SELECT rowno, wi, count(wi) OVER (ORDER BY rowno ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS grp, dx${xs}
+    FROM (SELECT CAST(l.${rowno} AS INTEGER) AS rowno, ${codeCols.join(', ')} FROM long_rows l ${codeJoins.join(' ')}) a
+  ) g
+) b LEFT JOIN id_k ik ON ik.i = b.pi`);
   await db.run('DROP TABLE long_rows');
-  await db.run(`CREATE VIEW draws AS SELECT c.rowno, c.k, ${dayExpr} AS day${valueCols.map((x) => `, ${x}`).join('')} FROM draw_codes c ${viewJoins.join(' ')}`);
+  await db.analyze('draw_codes');
+  await db.run(`CREATE TEMP VIEW draws AS SELECT c.rowno, c.k, ${dayExpr} AS day${valueCols.map((x) => `, ${x}`).join('')} FROM draw_codes c ${viewJoins.join(' ')}`);
 
   // The notes' rows: every row with a noted value, with its patient.
   for (const ns of noteSources) {
     await db.table('noted', [{ name: 'i', type: 'INTEGER' }], [Int32Array.from(ns.byCode.keys())]);
     const r = await db.columns(`SELECT c.rowno, c.pi, c.x${ns.j} AS x FROM draw_codes c JOIN noted ON noted.i = c.x${ns.j} ORDER BY c.rowno`);
-    const rowsOut: NotedValue[] = r.rowno.map((rowno, i) => ({ ...ns.byCode.get(Number(r.x[i]))!, row: Number(rowno) + 2, patient: r.pi[i] === null ? null : idOf[Number(r.pi[i])] }));
+    const rowsOut: NotedValue[] = r.rowno.map((rn, i) => ({ ...ns.byCode.get(Number(r.x[i]))!, row: Number(rn) + 2, patient: r.pi[i] === null ? null : idOf[Number(r.pi[i])] }));
     notes.get(ns.variable)!.push({ ...ns.note, n: rowsOut.length, rows: rowsOut });
   }
 
@@ -224,6 +215,7 @@ FROM (
   let originsFor: Float64Array | null | undefined;
 
   return {
+    engine: db.engine,
     warnings,
     notes,
     units,
@@ -239,7 +231,7 @@ FROM (
       if (!e) throw new NotCompiled(sqlPathMessages.noDrawValue(of));
       if (originsFor !== origin) {
         const ks = Int32Array.from({ length: n }, (_, k) => k);
-        await db.table('origins', [{ name: 'k', type: 'INTEGER' }, { name: 'origin', type: 'DOUBLE' }], [ks, origin ?? new Float64Array(n).fill(NaN)]);
+        await db.table('origins', [{ name: 'k', type: 'INTEGER' }, { name: 'origin', type: 'FLOAT8' }], [ks, origin ?? new Float64Array(n).fill(NaN)]);
         originsFor = origin;
       }
       const r = await db.columns(aggregateSql(method, e, window));
@@ -288,36 +280,5 @@ FROM (
     },
     close: () => db.close(),
   };
-}
-
-/**
- * The SQL path only where DuckDB reads the header as siilab's own reader does (the same delimiter,
- * column names, no decimal commas): the first 256 kB are parsed by parseDelimited and compared.
- */
-async function sameHeader(f: LongFile, columns: readonly string[]): Promise<void> {
-  const fh = await open(f.path, 'r');
-  let head: string;
-  try {
-    const buf = Buffer.alloc(256 * 1024);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    head = buf.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await fh.close();
-  }
-  const cut = head.lastIndexOf('\n');
-  let t: Table;
-  try {
-    t = parseDelimited(f.name, cut > 0 ? head.slice(0, cut + 1) : head);
-  } catch {
-    throw new NotCompiled(sqlPathMessages.header(f.name));
-  }
-  if (t.decimal === ',' || t.columns.length !== columns.length || t.columns.some((c, j) => c !== columns[j])) throw new NotCompiled(sqlPathMessages.header(f.name));
-}
-
-function fileHash(path: string): Promise<string> {
-  return new Promise((res, rej) => {
-    const h = createHash('sha256');
-    createReadStream(path).on('data', (b) => h.update(b)).on('end', () => res(h.digest('hex'))).on('error', rej);
-  });
 }
 

@@ -1,0 +1,151 @@
+/**
+ * A long source (one row per blood draw) opened where its derivations will run as SQL, as the
+ * temporary table `long_rows` numbered in the order the JavaScript path reads its rows:
+ * - a CSV/TSV file: embedded DuckDB's `read_csv`, every cell as text (rowid = data row), taken only
+ *   where DuckDB reads the header as siilab's reader does (`sameHeader`);
+ * - a Parquet file or a DuckDB database table/query: embedded DuckDB, the database attached
+ *   read-only, the values as DuckDB types (converted by databaseCell, as readDuckdb does);
+ * - a PostgreSQL table/query: in that database, in one REPEATABLE READ transaction, numbered by
+ *   `row_number() OVER ()` over the query (the order the JavaScript path receives its rows in).
+ * The input record is the JavaScript path's: the file's SHA-256, or for a database the SHA-256 of
+ * the rows read (rowsHash, here a batch at a time) and the SQL that ran. Whatever fails here is
+ * `NotCompiled` with its reason (never a connection string): the JavaScript path then reads the
+ * source and gives its own message.
+ *
+ * @example
+ * const load = await openLongSource({ file: 'draws.csv', format: 'long' }, '/study', 2);
+ * load.columns // ['id', 'draw_date', 'platelets', …]
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { parseDelimited } from '../../io/readTable.js';
+import { postgresVariable, type SourceInput } from '../../io/readSource.js';
+import { databaseCell } from '../../io/databaseCell.js';
+import { RowsHash } from '../../io/rowsHash.js';
+import { sourceQuery } from '../../io/sourceQuery.js';
+import type { Table } from '../../io/table.js';
+import { sqlPathMessages } from '../../messages/index.js';
+import type { DataSource } from '../../study/types.js';
+import { DuckSession } from './duckSession.js';
+import { NotCompiled } from './notCompiled.js';
+import { PgSession } from './pgSession.js';
+import type { SqlSession } from './sqlSession.js';
+import { text } from './sqlText.js';
+
+export interface OpenedLongSource {
+  readonly db: SqlSession;
+  /** How messages and the bundle name the source (the file as the spec writes it, `lab.duckdb`, `$DATABASE_URL`). */
+  readonly name: string;
+  readonly input: SourceInput;
+  readonly columns: readonly string[];
+}
+
+export async function openLongSource(s: DataSource, specDir: string, threads: number | null, env: NodeJS.ProcessEnv = process.env): Promise<OpenedLongSource> {
+  if (s.postgres !== undefined) return openPostgres(s, env);
+  let db: DuckSession;
+  const shown = (p: string) => (isAbsolute(p) ? relative(specDir, p) || p : p);
+  const name = s.file ?? shown((s.duckdb ?? s.parquet)!);
+  try {
+    db = await DuckSession.open(threads, s.duckdb !== undefined ? resolve(specDir, s.duckdb) : null);
+  } catch (e) {
+    throw new NotCompiled(sqlPathMessages.duckdbFailed(name, firstLine(e)));
+  }
+  try {
+    if (s.file !== undefined) {
+      const path = resolve(specDir, s.file);
+      const [sha256] = await Promise.all([fileHash(path), db.run(`CREATE TEMP TABLE long_rows AS SELECT * FROM read_csv(${text(path)}, all_varchar = true, header = true, normalize_names = false)`)]);
+      const columns = Object.keys(await db.columns('SELECT * FROM long_rows LIMIT 0'));
+      await sameHeader(path, s.file, columns);
+      return { db, name, input: { file: relative(specDir, path) || s.file, sha256, rows: await rowCount(db) }, columns };
+    }
+    const query = s.parquet !== undefined ? `SELECT * FROM read_parquet(${text(resolve(specDir, s.parquet))})` : sourceQuery(s);
+    await db.run(`CREATE TEMP TABLE long_rows AS ${query}`);
+    const columns = Object.keys(await db.columns('SELECT * FROM long_rows LIMIT 0'));
+    const hash = new RowsHash(columns);
+    // The rows in their order, converted as readDuckdb converts them, a chunk at a time.
+    for (let start = 0; ; start += CHUNK) {
+      const c = await db.columns(`SELECT * FROM long_rows WHERE rowid >= ${start} AND rowid < ${start + CHUNK} ORDER BY rowid`);
+      const cols = columns.map((col) => c[col]);
+      const n = cols.length ? cols[0].length : 0;
+      hash.add(Array.from({ length: n }, (_, i) => cols.map((col) => databaseCell(col[i]))));
+      if (n < CHUNK) break;
+    }
+    const input: SourceInput = { file: name, sha256: hash.digest(), rows: hash.rows, ...(s.duckdb !== undefined ? { query } : {}) };
+    return { db, name, input, columns };
+  } catch (e) {
+    await db.close();
+    if (e instanceof NotCompiled) throw e;
+    throw new NotCompiled(sqlPathMessages.duckdbFailed(name, firstLine(e)));
+  }
+}
+
+const CHUNK = 100_000;
+
+async function openPostgres(s: DataSource, env: NodeJS.ProcessEnv): Promise<OpenedLongSource> {
+  const variable = postgresVariable(s.postgres!) ?? '';
+  const name = `$${variable}`;
+  const url = env[variable];
+  if (!url) throw new NotCompiled(sqlPathMessages.noDatabaseUrl(name));
+  const query = sourceQuery(s);
+  let db: PgSession | null = null;
+  try {
+    db = await PgSession.open(url, name);
+    await db.run(`CREATE TEMP TABLE long_rows AS SELECT CAST(row_number() OVER () - 1 AS INTEGER) AS siilab_row, q.* FROM (${query}) q`);
+    await db.analyze('long_rows');
+    let columns: string[] = [];
+    let hash: RowsHash | null = null;
+    await db.eachBatch(query, (c) => {
+      columns = c;
+      hash = new RowsHash(c);
+    }, (rows) => hash!.add(rows));
+    const h = hash as RowsHash | null;
+    if (!columns.length || !h) throw new NotCompiled(sqlPathMessages.databaseFailed(name, 'no columns'));
+    return { db, name, input: { file: name, sha256: h.digest(), rows: h.rows, query }, columns };
+  } catch (e) {
+    const reason = db ? db.describe(e) : firstLine(e).split(url).join(name);
+    await db?.close();
+    if (e instanceof NotCompiled) throw e;
+    throw new NotCompiled(sqlPathMessages.databaseFailed(name, reason));
+  }
+}
+
+async function rowCount(db: SqlSession): Promise<number> {
+  return Number((await db.columns('SELECT count(*) AS n FROM long_rows')).n[0]);
+}
+
+function firstLine(e: unknown): string {
+  return e instanceof Error ? e.message.split('\n')[0] : String(e);
+}
+
+/**
+ * The SQL path only where DuckDB reads the header as siilab's own reader does (the same delimiter,
+ * column names, no decimal commas): the first 256 kB are parsed by parseDelimited and compared.
+ */
+async function sameHeader(path: string, file: string, columns: readonly string[]): Promise<void> {
+  const fh = await open(path, 'r');
+  let head: string;
+  try {
+    const buf = Buffer.alloc(256 * 1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    head = buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await fh.close();
+  }
+  const cut = head.lastIndexOf('\n');
+  let t: Table;
+  try {
+    t = parseDelimited(file, cut > 0 ? head.slice(0, cut + 1) : head);
+  } catch {
+    throw new NotCompiled(sqlPathMessages.header(file));
+  }
+  if (t.decimal === ',' || t.columns.length !== columns.length || t.columns.some((c, j) => c !== columns[j])) throw new NotCompiled(sqlPathMessages.header(file));
+}
+
+function fileHash(path: string): Promise<string> {
+  return new Promise((res, rej) => {
+    const h = createHash('sha256');
+    createReadStream(path).on('data', (b) => h.update(b)).on('end', () => res(h.digest('hex'))).on('error', rej);
+  });
+}

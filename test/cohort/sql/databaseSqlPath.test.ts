@@ -1,0 +1,155 @@
+/**
+ * The SQL path where the data live (issue #14 items 2–3): a long source in a DuckDB database, a
+ * Parquet file or PostgreSQL is derived as SQL in that engine — the same SQL text as for a CSV
+ * file — and the whole results bundle is the JavaScript path's, byte for byte (the same rows read,
+ * the same hash of them, the same values, notes and flow). Text columns and typed columns (DATE,
+ * DOUBLE) both; examples/deng2025 and a generated export with every trap. A source that fails in
+ * the engine falls back to JavaScript, whose message the user gets, and no note or message carries
+ * a connection string.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import pg from 'pg';
+import Papa from 'papaparse';
+import { analyzeStudy } from '../../../src/analysis/analyzeStudy.js';
+import { loadStudy } from '../../../src/cohort/loadStudy.js';
+import { toJson } from '../../../src/cli/output.js';
+import { STUDY, writeCohort } from '../../helpers/longExport.js';
+
+const EX = resolve('examples/deng2025');
+const DENG = readFileSync(join(EX, 'study.yaml'), 'utf8');
+const DENG_LONG = '  - { id: draws, file: draws.csv, format: long, idColumn: id, dateColumn: draw_date }\n';
+const GEN_LONG = '  - { id: draws, file: draws.csv, format: long, idColumn: id, dateColumn: draw_date }\n';
+const dir = mkdtempSync(join(tmpdir(), 'siilab-dbsql-'));
+
+/** deng2025's spec (patients from cohort.csv) or the generated one, with the long source replaced. */
+function spec(name: string, long: string, generated = false): string {
+  const text = generated ? STUDY(', timeVarying: [SII]', ', mixedUnits: convert') : DENG;
+  expect(text).toContain(generated ? GEN_LONG : DENG_LONG);
+  const path = join(dir, generated ? 'gen' : '.', name);
+  writeFileSync(path, text.replace(generated ? GEN_LONG : DENG_LONG, `  - { id: draws, ${long}, format: long, idColumn: id, dateColumn: draw_date }\n`));
+  return path;
+}
+
+/** The same study on both paths: the SQL path ran in `engine`, and the bundles are one text. */
+async function sameBundle(path: string, engine: 'duckdb' | 'postgres') {
+  const js = await analyzeStudy(path, { engine: 'js' });
+  const sql = await analyzeStudy(path, { engine: 'duckdb' });
+  expect(sql.derivedIn).toEqual({ engine, note: null });
+  expect(js.derivedIn.engine).toBe('js');
+  expect(toJson(sql.bundle)).toBe(toJson(js.bundle));
+  return js.bundle;
+}
+
+let fileBundle: string;
+
+beforeAll(async () => {
+  for (const f of ['cohort.csv', 'draws.csv']) copyFileSync(join(EX, f), join(dir, f));
+  const gen = join(dir, 'gen');
+  mkdirSync(gen);
+  writeCohort(gen, 3, 300, '235000');
+  const inst = await DuckDBInstance.create(join(dir, 'lab.duckdb'));
+  const con = await inst.connect();
+  await con.run(`CREATE SCHEMA hosp`);
+  await con.run(`CREATE TABLE hosp.draws AS SELECT * FROM read_csv('${join(dir, 'draws.csv')}')`); // typed: DATE, DOUBLE
+  await con.run(`CREATE TABLE draws_text AS SELECT * FROM read_csv('${join(dir, 'draws.csv')}', all_varchar = true)`);
+  await con.run(`CREATE TABLE gen_draws AS SELECT * FROM read_csv('${join(gen, 'draws.csv')}', all_varchar = true)`);
+  await con.run(`COPY hosp.draws TO '${join(dir, 'draws.parquet')}' (FORMAT parquet)`);
+  con.closeSync();
+  inst.closeSync();
+  fileBundle = toJson((await analyzeStudy(join(EX, 'study.yaml'), { engine: 'js' })).bundle);
+}, 120_000);
+
+describe('DuckDB databases and Parquet: derived in embedded DuckDB = JavaScript, byte for byte', () => {
+  test('a typed DuckDB table (DATE, DOUBLE) through a query', async () => {
+    const b = await sameBundle(spec('duck-typed.yaml', 'duckdb: lab.duckdb, query: "SELECT * FROM hosp.draws"'), 'duckdb');
+    expect(b.inputs[1]).toMatchObject({ file: 'lab.duckdb', query: 'SELECT * FROM hosp.draws', rows: 1180 });
+    // The same analyses as from the CSV file (only the inputs record differs).
+    const fromFile = JSON.parse(fileBundle);
+    expect(JSON.parse(toJson(b)).analyses).toEqual(fromFile.analyses);
+  }, 60_000);
+
+  test('a text DuckDB table', async () => {
+    await sameBundle(spec('duck-text.yaml', 'duckdb: lab.duckdb, table: draws_text'), 'duckdb');
+  }, 60_000);
+
+  test('a Parquet file', async () => {
+    const b = await sameBundle(spec('parquet.yaml', 'parquet: draws.parquet'), 'duckdb');
+    expect(b.inputs[1].file).toBe('draws.parquet');
+    expect(b.inputs[1].query).toBeUndefined();
+  }, 60_000);
+
+  test('the generated export with every trap, from a DuckDB table', async () => {
+    const b = await sameBundle(spec('gen-duck.yaml', 'duckdb: ../lab.duckdb, table: gen_draws', true), 'duckdb');
+    expect(b.flow.excluded.length).toBeGreaterThan(10);
+    expect((b.flow.dataNotes ?? []).map((n) => n.kind)).toEqual(expect.arrayContaining(['mixed-units-converted', 'missing-code', 'zero']));
+  }, 60_000);
+
+  test('a query DuckDB refuses: the JavaScript path runs and gives its message', async () => {
+    const path = spec('duck-bad.yaml', 'duckdb: lab.duckdb, table: no_such_table');
+    const refusal = (engine: 'js' | 'duckdb') => loadStudy(path, { engine }).then(() => 'no refusal', (e: Error) => e.message);
+    const js = await refusal('js');
+    expect(js).toMatch(/field sources\[1\]\.table: lab\.duckdb: the database could not be read: .*no_such_table/);
+    expect(await refusal('duckdb')).toBe(js);
+  });
+});
+
+const PG = process.env.SIILAB_TEST_PG_URL || null;
+if (PG) {
+  describe('PostgreSQL: derived in the database = JavaScript, byte for byte', () => {
+    const schema = `siilab_sql_${process.pid}`;
+    const client = new pg.Client({ connectionString: PG });
+    beforeAll(async () => {
+      await client.connect();
+      await client.query(`CREATE SCHEMA ${schema}`);
+      for (const [table, file] of [['draws', join(dir, 'draws.csv')], ['gen_draws', join(dir, 'gen', 'draws.csv')]]) {
+        const [head, ...rows] = Papa.parse<string[]>(readFileSync(file, 'utf8').trim(), { skipEmptyLines: true }).data;
+        await client.query(`CREATE TABLE ${schema}.${table} (${head.map((h) => `"${h}" text`).join(', ')})`);
+        for (let i = 0; i < rows.length; i += 500) {
+          const chunk = rows.slice(i, i + 500);
+          const values = chunk.map((r, k) => `(${r.map((_, j) => `$${k * head.length + j + 1}`).join(', ')})`).join(', ');
+          await client.query(`INSERT INTO ${schema}.${table} VALUES ${values}`, chunk.flat().map((c) => (c === '' ? null : c)));
+        }
+      }
+      await client.query(`CREATE TABLE ${schema}.typed AS SELECT id, CAST(draw_date AS date) AS draw_date, CAST(months AS integer) AS months,
+        CAST(neutrophils AS float8) AS neutrophils, CAST(lymphocytes AS numeric) AS lymphocytes, CAST(platelets AS float8) AS platelets, CAST(afp AS float8) AS afp FROM ${schema}.draws`);
+    }, 120_000);
+    afterAll(async () => {
+      await client.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
+      await client.end();
+    });
+
+    test('deng2025 from a text table, and the analyses of the CSV file', async () => {
+      const b = await sameBundle(spec('pg-text.yaml', `postgres: "$SIILAB_TEST_PG_URL", table: ${schema}.draws`), 'postgres');
+      expect(b.inputs[1]).toMatchObject({ file: '$SIILAB_TEST_PG_URL', query: `SELECT * FROM "${schema}"."draws"`, rows: 1180 });
+      expect(JSON.parse(toJson(b)).analyses).toEqual(JSON.parse(fileBundle).analyses);
+      expect(toJson(b)).not.toContain(PG);
+    }, 60_000);
+
+    test('deng2025 from typed columns (date, float8, numeric, integer) through a query', async () => {
+      await sameBundle(spec('pg-typed.yaml', `postgres: "$SIILAB_TEST_PG_URL", query: "SELECT * FROM ${schema}.typed ORDER BY id, draw_date"`), 'postgres');
+    }, 60_000);
+
+    test('the generated export with every trap', async () => {
+      const b = await sameBundle(spec('gen-pg.yaml', `postgres: "$SIILAB_TEST_PG_URL", table: ${schema}.gen_draws`, true), 'postgres');
+      expect(b.flow.excluded.length).toBeGreaterThan(10);
+      expect(b.warnings.some((w) => w.includes('not in patients.csv'))).toBe(true);
+    }, 60_000);
+
+    test('a query PostgreSQL refuses: the JavaScript path runs and gives its message; the URL is never shown', async () => {
+      const path = spec('pg-bad.yaml', `postgres: "$SIILAB_TEST_PG_URL", query: "SELECT * FROM ${schema}.nothing_here"`);
+      const refusal = (engine: 'js' | 'duckdb') => loadStudy(path, { engine }).then(() => 'no refusal', (e: Error) => e.message);
+      const js = await refusal('js');
+      expect(js).toMatch(/\$SIILAB_TEST_PG_URL: the database could not be read: .*nothing_here/);
+      expect(await refusal('duckdb')).toBe(js);
+      expect(js).not.toContain(PG);
+    });
+  });
+} else {
+  describe.skip('PostgreSQL — skipped: no PostgreSQL (scripts/ensure-postgres.sh could not start one; set SIILAB_TEST_PG_URL)', () => {
+    test('needs a server', () => {});
+  });
+}
