@@ -97,6 +97,11 @@ export interface Patients {
   readonly engine: LongEngine | null;
   /** Why a study asked to run its derivations in DuckDB runs them in JavaScript (null: it does, or was not asked). */
   readonly engineNote: string | null;
+  /**
+   * The sources with what the bundle records of each: the hash of a PostgreSQL long source's rows is
+   * computed beside the derivations and settles here (NotCompiled when it failed).
+   */
+  readonly settledSources: () => Promise<readonly LoadedSource[]>;
   /** Makes `rowsOf` complete for these patients (the rows of a long source in DuckDB are fetched for them). */
   readonly prefetchRows: (ks: readonly number[]) => Promise<void>;
 }
@@ -175,13 +180,16 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
   const inputs: SourceInput[] = [];
   let load: OpenedLongSource | null = null;
   let sqlEngine: LongEngine | null = null;
-  const closeAll = () => (sqlEngine ? sqlEngine.close() : load?.db.close());
+  const closeAll = () => {
+    load?.stop();
+    return sqlEngine ? sqlEngine.close() : load?.db.close();
+  };
   try {
   for (const [i, s] of spec.sources.entries()) {
     let t: Table;
     if (i === sqlAt) {
       load = await openLongSource(s, specDir, threads ?? null);
-      inputs.push(load.input);
+      inputs.push({ file: load.name, sha256: '', rows: 0 }); // settled after the derivations (load.input)
       tables.push({ file: load.name, sheet: null, columns: [...load.columns], rows: [] });
       continue;
     }
@@ -396,7 +404,13 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
     if (!engine) return;
     for (const [k, r] of await engine.rowsOf(ks.filter((k) => !fetched.has(k)))) fetched.set(k, r);
   };
-  return { sources, ids: pids, rowsOf, duplicate, columns, measured, draws, warnings, notes, units, engine, engineNote: null, prefetchRows };
+  const longInput = load ? load.input : null;
+  const settledSources = async (): Promise<readonly LoadedSource[]> => {
+    if (!longInput) return sources;
+    const input = await longInput;
+    return sources.map((src, i) => (i === sqlAt ? { ...src, input } : src));
+  };
+  return { sources, ids: pids, rowsOf, duplicate, columns, measured, draws, warnings, notes, units, engine, engineNote: null, prefetchRows, settledSources };
   } catch (e) {
     await closeAll();
     throw e;

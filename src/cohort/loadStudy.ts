@@ -20,6 +20,7 @@ import { CANONICAL, daysPer, isCanonical } from '../study/canonical.js';
 import type { SpecPath } from '../study/specLocator.js';
 import type { AggregateDerivation, CompetingEndpoint, Endpoint, InclusionRule, StudySpec, TimeUnit } from '../study/types.js';
 import { aggregateDraws, type DayWindow } from './aggregateDraws.js';
+import { NotCompiled } from './sql/notCompiled.js';
 import { buildPatients, type DerivationEngine, type PatientColumn, type Patients } from './buildPatients.js';
 import { countingProcess } from './countingProcess.js';
 import type { Dataset, DatasetColumn, EndpointData, Measurements, TimeVaryingRows } from './dataset.js';
@@ -74,6 +75,11 @@ export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts:
   const p = await buildPatients(parsed.spec, parsed.loc, specDir, opts.threads, engine);
   try {
     return await derive(parsed, p);
+  } catch (e) {
+    // What failed in the database after the source was opened (the hash of its rows): JavaScript reads it.
+    if (!(e instanceof NotCompiled) || !p.engine) throw e;
+    await p.engine.close();
+    return await derive(parsed, { ...(await buildPatients(parsed.spec, parsed.loc, specDir, opts.threads, 'js')), engineNote: e.message });
   } finally {
     await p.engine?.close();
   }
@@ -424,8 +430,9 @@ async function derive(parsed: ParsedSpec, p: Patients): Promise<StudyLoad> {
   });
   const fields = { n: keep.length, ids: keep.map((k) => p.ids[k]), columns, endpoints: endpointData, timeVarying };
   const dataset = Object.freeze(Object.defineProperty(fields, 'measurements', { get: measurementsOf, enumerable: true })) as unknown as Dataset;
+  const settled = await p.settledSources();
   return {
-    spec, specFile: loc.file, dataset, flow, warnings, labels: studyLabels(spec), sourceRows: p.sources.map((s) => s.input.rows), inputs: p.sources.map((s) => s.input),
+    spec, specFile: loc.file, dataset, flow, warnings, labels: studyLabels(spec), sourceRows: settled.map((s) => s.input.rows), inputs: settled.map((s) => s.input),
     derivedIn: { engine: p.engine ? p.engine.engine : 'js', note: p.engineNote },
   };
 }

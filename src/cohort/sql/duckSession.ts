@@ -92,7 +92,11 @@ export class DuckSession implements SqlSession {
     return e instanceof Error ? e.message.split('\n')[0] : String(e);
   }
 
+  private closed = false;
+
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     this.con.closeSync();
     this.instance.closeSync();
     rmSync(this.spill, { recursive: true, force: true });

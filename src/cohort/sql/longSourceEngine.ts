@@ -188,16 +188,19 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
   }
   // The rows with each cell's code; then the id carried forward: a running count of the rows with
   // a written id numbers groups, and the one written id of each group is the code of all its rows.
+  // When every row has its id written (a database table, most exports) there is nothing to carry.
   const xs = s.measured.map((_, j) => `, x${j}`).join('');
-  await db.run(`CREATE TEMP TABLE draw_codes AS
-SELECT b.rowno, b.pi, ik.k, b.dx${xs.replace(/, x/g, ', b.x')}
-FROM (
-  SELECT rowno, max(wi) OVER (PARTITION BY grp) AS pi, dx${xs}
+  const coded = `SELECT CAST(l.${rowno} AS INTEGER) AS rowno, ${codeCols.join(', ')} FROM long_rows l ${codeJoins.join(' ')}`;
+  const carried = idOf.every((id) => id !== null)
+    ? `SELECT rowno, wi AS pi, dx${xs} FROM (${coded}) a`
+    : `SELECT rowno, max(wi) OVER (PARTITION BY grp) AS pi, dx${xs}
   FROM (
     SELECT rowno, wi, count(wi) OVER (ORDER BY rowno ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS grp, dx${xs}
-    FROM (SELECT CAST(l.${rowno} AS INTEGER) AS rowno, ${codeCols.join(', ')} FROM long_rows l ${codeJoins.join(' ')}) a
-  ) g
-) b LEFT JOIN id_k ik ON ik.i = b.pi`);
+    FROM (${coded}) a
+  ) g`;
+  await db.run(`CREATE TEMP TABLE draw_codes AS
+SELECT b.rowno, b.pi, ik.k, b.dx${xs.replace(/, x/g, ', b.x')}
+FROM (${carried}) b LEFT JOIN id_k ik ON ik.i = b.pi`);
   await db.run('DROP TABLE long_rows');
   await db.analyze('draw_codes');
   await db.run(`CREATE TEMP VIEW draws AS SELECT c.rowno, c.k, ${dayExpr} AS day${valueCols.map((x) => `, ${x}`).join('')} FROM draw_codes c ${viewJoins.join(' ')}`);

@@ -6,7 +6,8 @@
  * - a Parquet file or a DuckDB database table/query: embedded DuckDB, the database attached
  *   read-only, the values as DuckDB types (converted by databaseCell, as readDuckdb does);
  * - a PostgreSQL table/query: in that database, in one REPEATABLE READ transaction, numbered by
- *   `row_number() OVER ()` over the query (the order the JavaScript path receives its rows in).
+ *   `row_number() OVER ()` over the query (the order the JavaScript path receives its rows in),
+ *   while a second connection at the same snapshot hashes the query's rows a batch at a time.
  * The input record is the JavaScript path's: the file's SHA-256, or for a database the SHA-256 of
  * the rows read (rowsHash, here a batch at a time) and the SQL that ran. Whatever fails here is
  * `NotCompiled` with its reason (never a connection string): the JavaScript path then reads the
@@ -38,8 +39,15 @@ export interface OpenedLongSource {
   readonly db: SqlSession;
   /** How messages and the bundle name the source (the file as the spec writes it, `lab.duckdb`, `$DATABASE_URL`). */
   readonly name: string;
-  readonly input: SourceInput;
+  /**
+   * What the bundle records of the source. For PostgreSQL the rows are hashed on a second connection
+   * at the same snapshot while the derivations run, so this settles later (a failure there is
+   * NotCompiled).
+   */
+  readonly input: Promise<SourceInput>;
   readonly columns: readonly string[];
+  /** Stops work still running beside the session (the hashing of a PostgreSQL source's rows). */
+  stop(): void;
 }
 
 export async function openLongSource(s: DataSource, specDir: string, threads: number | null, env: NodeJS.ProcessEnv = process.env): Promise<OpenedLongSource> {
@@ -58,7 +66,7 @@ export async function openLongSource(s: DataSource, specDir: string, threads: nu
       const [sha256] = await Promise.all([fileHash(path), db.run(`CREATE TEMP TABLE long_rows AS SELECT * FROM read_csv(${text(path)}, all_varchar = true, header = true, normalize_names = false)`)]);
       const columns = Object.keys(await db.columns('SELECT * FROM long_rows LIMIT 0'));
       await sameHeader(path, s.file, columns);
-      return { db, name, input: { file: relative(specDir, path) || s.file, sha256, rows: await rowCount(db) }, columns };
+      return { db, name, input: Promise.resolve({ file: relative(specDir, path) || s.file, sha256, rows: await rowCount(db) }), columns, stop: () => {} };
     }
     const query = s.parquet !== undefined ? `SELECT * FROM read_parquet(${text(resolve(specDir, s.parquet))})` : sourceQuery(s);
     await db.run(`CREATE TEMP TABLE long_rows AS ${query}`);
@@ -73,7 +81,7 @@ export async function openLongSource(s: DataSource, specDir: string, threads: nu
       if (n < CHUNK) break;
     }
     const input: SourceInput = { file: name, sha256: hash.digest(), rows: hash.rows, ...(s.duckdb !== undefined ? { query } : {}) };
-    return { db, name, input, columns };
+    return { db, name, input: Promise.resolve(input), columns, stop: () => {} };
   } catch (e) {
     await db.close();
     if (e instanceof NotCompiled) throw e;
@@ -90,24 +98,52 @@ async function openPostgres(s: DataSource, env: NodeJS.ProcessEnv): Promise<Open
   if (!url) throw new NotCompiled(sqlPathMessages.noDatabaseUrl(name));
   const query = sourceQuery(s);
   let db: PgSession | null = null;
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+  };
   try {
     db = await PgSession.open(url, name);
+    const snapshot = await db.exportSnapshot();
+    const hashed = hashPostgresRows(url, name, snapshot, query, () => stopped);
     await db.run(`CREATE TEMP TABLE long_rows AS SELECT CAST(row_number() OVER () - 1 AS INTEGER) AS siilab_row, q.* FROM (${query}) q`);
     await db.analyze('long_rows');
-    let columns: string[] = [];
-    let hash: RowsHash | null = null;
-    await db.eachBatch(query, (c) => {
-      columns = c;
-      hash = new RowsHash(c);
-    }, (rows) => hash!.add(rows));
-    const h = hash as RowsHash | null;
-    if (!columns.length || !h) throw new NotCompiled(sqlPathMessages.databaseFailed(name, 'no columns'));
-    return { db, name, input: { file: name, sha256: h.digest(), rows: h.rows, query }, columns };
+    const columns = Object.keys(await db.columns('SELECT * FROM long_rows LIMIT 0')).filter((c) => c !== 'siilab_row');
+    if (!columns.length) throw new NotCompiled(sqlPathMessages.databaseFailed(name, 'no columns'));
+    const input = hashed.then((h) => {
+      if (h instanceof Error) throw new NotCompiled(sqlPathMessages.databaseFailed(name, h.message));
+      return { file: name, sha256: h.sha256, rows: h.rows, query };
+    });
+    input.catch(() => {}); // awaited when the bundle is made; not an unhandled rejection before
+    return { db, name, input, columns, stop };
   } catch (e) {
+    stop();
     const reason = db ? db.describe(e) : firstLine(e).split(url).join(name);
     await db?.close();
     if (e instanceof NotCompiled) throw e;
     throw new NotCompiled(sqlPathMessages.databaseFailed(name, reason));
+  }
+}
+
+/**
+ * The SHA-256 of the rows of `query` as readPostgres hashes them (RowsHash), read through a cursor
+ * on a second connection at `snapshot`; an Error (its message without the URL) instead of a rejection.
+ */
+async function hashPostgresRows(url: string, name: string, snapshot: string, query: string, stopped: () => boolean): Promise<{ sha256: string; rows: number } | Error> {
+  let db: PgSession | null = null;
+  try {
+    db = await PgSession.open(url, name, snapshot);
+    let hash: RowsHash | null = null;
+    await db.eachBatch(query, (c) => {
+      hash = new RowsHash(c);
+    }, (rows) => hash!.add(rows), stopped);
+    const h = hash as RowsHash | null;
+    if (!h || stopped()) return new Error('stopped');
+    return { sha256: h.digest(), rows: h.rows };
+  } catch (e) {
+    return new Error(db ? db.describe(e) : firstLine(e).split(url).join(name));
+  } finally {
+    await db?.close();
   }
 }
 

@@ -26,13 +26,18 @@ export class PgSession implements SqlSession {
   readonly rowno = 'siilab_row';
   private constructor(private readonly client: pg.Client, private readonly url: string, private readonly name: string) {}
 
-  /** Connects with `url` (the value of the variable `name`, as `$DATABASE_URL`) and opens the transaction. */
-  static async open(url: string, name: string): Promise<PgSession> {
+  /**
+   * Connects with `url` (the value of the variable `name`, as `$DATABASE_URL`) and opens the
+   * transaction; with `snapshot` (exportSnapshot of another session), one that sees what that
+   * session sees, so that two connections read the same rows at once.
+   */
+  static async open(url: string, name: string, snapshot?: string): Promise<PgSession> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const s = new PgSession(client, url, name);
     try {
       await s.run('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      if (snapshot) await s.run(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, "''")}'`);
       // Joins and sorts of millions of draws: more memory per operation than the default 4 MB.
       await s.run("SET LOCAL work_mem = '256MB'");
     } catch (e) {
@@ -40,6 +45,11 @@ export class PgSession implements SqlSession {
       throw e;
     }
     return s;
+  }
+
+  /** The snapshot of this transaction, for another session to open at (PostgreSQL's pg_export_snapshot). */
+  async exportSnapshot(): Promise<string> {
+    return String((await this.columns('SELECT pg_export_snapshot() AS s')).s[0]);
   }
 
   /** An error's first line with the connection string replaced by the variable's name. */
@@ -77,15 +87,16 @@ export class PgSession implements SqlSession {
    * The rows of `query` a batch at a time through a cursor, every value as text (as readPostgres
    * reads them): the column names, then each batch. Returns the number of rows.
    */
-  async eachBatch(query: string, onColumns: (columns: string[]) => void, onRows: (rows: Cell[][]) => void, batch = 20000): Promise<number> {
+  async eachBatch(query: string, onColumns: (columns: string[]) => void, onRows: (rows: Cell[][]) => void, stopped: () => boolean = () => false, batch = 50000): Promise<number> {
     await this.run(`DECLARE siilab_rows NO SCROLL CURSOR FOR ${query}`);
     let n = 0;
     let first = true;
-    for (;;) {
+    while (!stopped()) {
+      // Every value arrives as a string or null (AS_TEXT).
       const r = await this.client.query({ text: `FETCH FORWARD ${batch} FROM siilab_rows`, rowMode: 'array', types: AS_TEXT as never });
       if (first) onColumns(r.fields.map((f) => f.name));
       first = false;
-      const rows = (r.rows as unknown[][]).map((row) => row.map((v) => (v === null || v === undefined ? null : String(v))));
+      const rows = r.rows as Cell[][];
       if (rows.length) onRows(rows);
       n += rows.length;
       if (rows.length < batch) break;
@@ -94,7 +105,11 @@ export class PgSession implements SqlSession {
     return n;
   }
 
+  private closed = false;
+
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.client.query('ROLLBACK').catch(() => {});
     await this.client.end().catch(() => {});
   }
