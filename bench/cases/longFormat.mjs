@@ -5,6 +5,10 @@
 // beside Rscript doing the same with data.table (fread both files, SII per draw, the last draw on or
 // before the treatment per patient, merge, survfit + survdiff + coxph). Peak memory is each
 // process's maximum resident set (/usr/bin/time). Targets (issue 14): under 60 s, under 2 GB.
+// The same export is then loaded into PostgreSQL (typed columns: text id, date, float8; the server
+// from scripts/ensure-postgres.sh, or SIILAB_BENCH_PG_URL; loading by psql's \copy is not timed) and
+// the same study, its two sources now PostgreSQL tables, runs through `siilab analyze` with its
+// derivations as SQL in the database; its analyses and flow must equal the CSV run's.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -120,6 +124,7 @@ export async function run({ hasR, tmp }) {
     writeFileSync(join(dir, 'long.R'), R_SCRIPT(dir));
     r = timed('Rscript', [join(dir, 'long.R')]);
   }
+  const p = postgresRun(dir);
   const task = `analyze: long format, ${(PATIENTS * DRAWS_PER).toLocaleString('en')} draws of ${PATIENTS.toLocaleString('en')} patients → baseline SII, KM, Cox (whole process)`;
   const rNote = `R (data.table fread + last draw on or before treatment + survfit/survdiff/coxph) peak ${r ? r.peakMB.toFixed(0) : '—'} MB; siilab writes the bundle and the Markdown report`;
   return [{
@@ -130,5 +135,41 @@ export async function run({ hasR, tmp }) {
     task: `${task}, --engine duckdb (derivations as SQL)`,
     n: PATIENTS * DRAWS_PER, siilabMs: q.ms, rMs: r ? r.ms : null, peakMB: q.peakMB,
     note: `results.json ${same ? 'byte-identical to' : 'DIFFERENT from'} the JavaScript path's; DuckDB memory limit 1GB (SIILAB_DUCKDB_MEMORY)`,
-  }];
+  }, ...(p ? [{
+    task: `${task}, both sources PostgreSQL tables (derivations as SQL in the database, the default)`,
+    n: PATIENTS * DRAWS_PER, siilabMs: p.ms, rMs: r ? r.ms : null, peakMB: p.peakMB,
+    note: `analyses, cut-offs and flow ${p.same ? 'identical to' : 'DIFFERENT from'} the CSV run's; PostgreSQL ${p.version} on this machine (its memory not in the peak); rows hashed for the bundle on a second connection; loading by \\copy ${(p.loadMs / 1000).toFixed(1)} s, not timed`,
+  }] : [])];
+}
+
+/** The export loaded into PostgreSQL and analysed there; null (said on stderr) without a server. */
+function postgresRun(dir) {
+  const url = process.env.SIILAB_BENCH_PG_URL || spawnSync('bash', [join(root, 'scripts', 'ensure-postgres.sh')], { encoding: 'utf8' }).stdout.trim();
+  if (!url || spawnSync('psql', ['--version']).status !== 0) {
+    process.stderr.write('  longFormat: no PostgreSQL server or psql; the PostgreSQL row is left out\n');
+    return null;
+  }
+  const t0 = performance.now();
+  const load = spawnSync('psql', [url, '-q', '-v', 'ON_ERROR_STOP=1',
+    '-c', 'DROP SCHEMA IF EXISTS siilab_bench CASCADE',
+    '-c', 'CREATE SCHEMA siilab_bench; CREATE TABLE siilab_bench.draws (id text, draw_date date, neutrophils float8, lymphocytes float8, platelets float8); CREATE TABLE siilab_bench.patients (id text, treatment_date date, os_months float8, death integer)',
+    '-c', `\\copy siilab_bench.draws FROM '${join(dir, 'draws.csv')}' CSV HEADER`,
+    '-c', `\\copy siilab_bench.patients FROM '${join(dir, 'patients.csv')}' CSV HEADER`,
+    '-c', 'ANALYZE siilab_bench.draws; ANALYZE siilab_bench.patients'], { encoding: 'utf8' });
+  if (load.status !== 0) throw new Error(`loading PostgreSQL failed: ${load.stderr}`);
+  const loadMs = performance.now() - t0;
+  const version = spawnSync('psql', [url, '-tAc', 'SHOW server_version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0];
+  const spec = readFileSync(join(dir, 'study.yaml'), 'utf8')
+    .replace('  - { id: patients, file: patients.csv }', '  - { id: patients, postgres: "$SIILAB_BENCH_PG_URL", table: siilab_bench.patients }')
+    .replace('  - { id: draws, file: draws.csv, ', '  - { id: draws, postgres: "$SIILAB_BENCH_PG_URL", table: siilab_bench.draws, ');
+  writeFileSync(join(dir, 'pg.yaml'), spec);
+  process.env.SIILAB_BENCH_PG_URL = url;
+  const t = timed(process.execPath, [bin, 'analyze', join(dir, 'pg.yaml'), '--out', join(dir, 'out-pg'), '--format', 'md']);
+  const pick = (f) => {
+    const b = JSON.parse(readFileSync(f, 'utf8'));
+    return JSON.stringify([b.analyses, b.cutoffs, b.flow]).replace(/"(patients\.csv|draws\.csv|\$SIILAB_BENCH_PG_URL)"/g, '"SOURCE"');
+  };
+  const same = pick(join(dir, 'out', 'results.json')) === pick(join(dir, 'out-pg', 'results.json'));
+  spawnSync('psql', [url, '-q', '-c', 'DROP SCHEMA IF EXISTS siilab_bench CASCADE']);
+  return { ...t, same, loadMs, version };
 }
