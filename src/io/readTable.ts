@@ -3,8 +3,8 @@
  * CSV/TSV files are read by the columnar path (src/io/readDelimited.ts: cells located in the bytes,
  * numbers parsed from them, columns on request) with papaparse's delimiter and newline guess; a file
  * that path does not take (no header row, decimal commas, unusual quoting) and in-memory text are
- * parsed by papaparse into rows, as is every file with SIILAB_READER=rows. XLSX is exceljs's (first
- * sheet unless `sheet` is given).
+ * parsed by papaparse into rows, as is every file with SIILAB_READER=rows. XLSX is streamed by
+ * exceljs's WorkbookReader (the first sheet unless `sheet` is given; no workbook model is built).
  * A file without a header row is read with `header: false` (names from `columns`, else V1…Vn);
  * decimal commas are read when declared (`decimal: ','`) or sniffed in a `;`- or tab-separated file.
  */
@@ -12,6 +12,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import Papa from 'papaparse';
 import type ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import { dataError } from '../errors.js';
 import { ioMessages } from '../messages/index.js';
 import { sniffDecimalComma, withDecimalComma } from './decimalMark.js';
@@ -160,59 +161,116 @@ function checkHeader(file: string, columns: string[]): void {
   }
 }
 
-/** exceljs is loaded only when a workbook is read: its ~70 ms of module loading is not every CSV command's. */
-async function newWorkbook(): Promise<ExcelJS.Workbook> {
+/**
+ * A workbook's sheet, streamed: exceljs's WorkbookReader parses the zip entries as they come (shared
+ * strings and styles cached, so that strings and dates are resolved as the whole-workbook reader
+ * resolves them), and only the cells of the chosen sheet are kept, one row at a time; the others
+ * are read past. No model of the workbook (a Cell object with its style for every cell) is built.
+ * The sheet is the one named, else the first in the workbook's order (workbook.xml), whichever
+ * sheetN.xml holds it. exceljs is loaded only when a workbook is read: its ~70 ms of module
+ * loading is not every CSV command's.
+ */
+async function streamSheet(file: string, input: string | Readable, opts: ReadTableOptions): Promise<Table> {
   const { default: Excel } = await import('exceljs');
-  return new Excel.Workbook();
-}
-
-async function readXlsx(file: string, opts: ReadTableOptions): Promise<Table> {
-  const wb = await newWorkbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch (e) {
-    throw dataError(ioMessages.fileUnreadable(file, `not a valid .xlsx workbook: ${(e as Error).message}`));
-  }
-  return workbookToTable(file, wb, opts);
-}
-
-/** Reads an in-memory XLSX (uploads). */
-export async function parseXlsx(file: string, data: Buffer, sheet: string | null = null, opts: ReadTableOptions = {}): Promise<Table> {
-  const wb = await newWorkbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (e) {
-    throw dataError(ioMessages.fileUnreadable(file, `not a valid .xlsx workbook: ${(e as Error).message}`));
-  }
-  return workbookToTable(file, wb, { ...opts, sheet });
-}
-
-function workbookToTable(file: string, wb: ExcelJS.Workbook, opts: ReadTableOptions): Table {
   const sheet = opts.sheet ?? null;
-  const names = wb.worksheets.map((w) => w.name);
-  const ws = sheet === null ? wb.worksheets[0] : wb.getWorksheet(sheet);
-  if (!ws) {
+  const reader = new Excel.stream.xlsx.WorkbookReader(input as never, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'cache', worksheets: 'emit', entries: 'ignore' });
+  const book = reader as unknown as { model?: { sheets?: { name: string; rId: string }[] }; workbookRels?: { Id: string; Target: string }[] };
+  let matrix: Cell[][] | null = null;
+  let found: string | null = null;
+  let names: string[] = [];
+  try {
+    for await (const ws of reader) {
+      const id = (ws as unknown as { id: number | string }).id;
+      const order = book.model?.sheets ?? [];
+      names = order.map((x) => x.name);
+      const rel = (book.workbookRels ?? []).find((r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${id}.xml`);
+      const at = rel ? order.findIndex((x) => x.rId === rel.Id) : -1;
+      const name = at >= 0 ? order[at].name : `Sheet${id}`;
+      const wanted = matrix === null && (sheet === null ? at === 0 || (at < 0 && order.length === 0) : name === sheet);
+      const rows: Cell[][] = [];
+      const merges = new Set<string>();
+      if (wanted) {
+        const w = ws as unknown as { iterator: AsyncIterable<Buffer> };
+        w.iterator = withMergeRanges(w.iterator, merges);
+      }
+      for await (const row of ws) {
+        if (!wanted) continue;
+        const cells: Cell[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, colNo) => {
+          cells[colNo - 1] = cellValue(cell.value);
+        });
+        rows[row.number - 1] = cells;
+      }
+      if (wanted) {
+        fillMerges(rows, merges);
+        matrix = rows;
+        found = name;
+      }
+    }
+  } catch (e) {
+    throw dataError(ioMessages.fileUnreadable(file, `not a valid .xlsx workbook: ${(e as Error).message}`));
+  }
+  if (matrix === null || found === null) {
     if (sheet !== null) throw dataError(ioMessages.sheetMissing(file, sheet, names));
     throw dataError(ioMessages.fileEmpty(file));
   }
-  const matrix: Cell[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, rowNo) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, colNo) => {
-      cells[colNo - 1] = cellValue(cell.value);
-    });
-    matrix[rowNo - 1] = cells;
-  });
+  return sheetToTable(file, found, matrix, opts);
+}
+
+/**
+ * The bytes of a sheet's XML passed through unchanged, collecting the ranges of its merged cells
+ * (`<mergeCell ref="A2:A18"/>`, after the rows), which exceljs's streaming reader skips.
+ */
+async function* withMergeRanges(chunks: AsyncIterable<Buffer>, ranges: Set<string>): AsyncIterable<Buffer> {
+  let carry = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    const b = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    if (b.indexOf('<mergeCell ') >= 0) for (const m of b.toString('latin1').matchAll(/<mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"/g)) ranges.add(`${m[1]}:${m[2]}`);
+    carry = Buffer.from(b.subarray(Math.max(0, b.length - 64)));
+    yield chunk;
+  }
+}
+
+/** Every cell of a merged range takes its top-left cell's value, as exceljs's workbook model gives it. */
+function fillMerges(rows: Cell[][], ranges: ReadonlySet<string>): void {
+  const at = (ref: string) => {
+    const m = /^([A-Z]+)([0-9]+)$/.exec(ref)!;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  for (const range of ranges) {
+    const [a, b] = range.split(':').map(at);
+    const value = rows[a.row]?.[a.col] ?? null;
+    for (let r = a.row; r <= b.row; r++) {
+      const row = (rows[r] ??= []);
+      for (let c = a.col; c <= b.col; c++) row[c] = value;
+    }
+  }
+}
+
+async function readXlsx(file: string, opts: ReadTableOptions): Promise<Table> {
+  return streamSheet(file, file, opts);
+}
+
+/** Reads an in-memory XLSX (uploads), streamed as a file is. */
+export async function parseXlsx(file: string, data: Buffer, sheet: string | null = null, opts: ReadTableOptions = {}): Promise<Table> {
+  return streamSheet(file, Readable.from([data]), { ...opts, sheet });
+}
+
+/** The table of a sheet's rows (row n at n − 1; missing rows and cells are empty). */
+function sheetToTable(file: string, name: string, matrix: Cell[][], opts: ReadTableOptions): Table {
   // Drop leading/trailing fully empty rows; keep interior ones as rows of nulls.
   const isEmpty = (r: Cell[] | undefined) => !r || r.every((c) => c === null || c === '');
   while (matrix.length && isEmpty(matrix[matrix.length - 1])) matrix.pop();
   if (matrix.length === 0 || isEmpty(matrix[0])) throw dataError(ioMessages.fileEmpty(file));
-  const t = toTable(file, ws.name, matrix, opts);
+  const t = toTable(file, name, matrix, opts);
   // Spreadsheet numbers are numbers; only numbers stored as text ('5,2') follow a declared decimal comma.
   return opts.decimal === ',' ? { ...t, rows: withDecimalComma(file, t.columns, t.rows, t.header === false ? 1 : 2), decimal: ',' } : t;
 }
 
-function cellValue(v: ExcelJS.CellValue): Cell {
+/** A cell of a workbook as siilab reads it (exported for the test that compares with the whole-workbook reader). */
+export function cellValue(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return v;
