@@ -142,16 +142,21 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
   return { ...(await readPatients(spec, loc, specDir, threads, -1)), engineNote: note };
 }
 
-/** The long source the SQL path can take (the last source: a CSV/TSV file read as written, Parquet, DuckDB or PostgreSQL), or why none. */
+/**
+ * The long source the SQL path can take, or why none: the last source after the patient source, or
+ * the only source (it then decides the patients); a CSV/TSV file read as written, an XLSX workbook,
+ * Parquet, DuckDB or PostgreSQL.
+ */
 function sqlSourceIndex(spec: StudySpec, specDir: string): number | string {
   const long = spec.sources.flatMap((s, i) => (s.format === 'long' ? [i] : []));
   if (long.length !== 1) return sqlPathMessages.sourceCount(long.length);
   const i = long[0];
   const s = spec.sources[i];
-  if (i === 0 || i !== spec.sources.length - 1) return sqlPathMessages.notLast();
+  if (i !== spec.sources.length - 1 || (i === 0 && spec.sources.length > 1)) return sqlPathMessages.notLast();
   if (s.file === undefined) return i;
-  if (!/\.(csv|tsv|txt)$/i.test(s.file)) return sqlPathMessages.notCsv();
-  if (s.sheet !== undefined || s.columns !== undefined || s.header !== undefined || s.decimal !== undefined) return sqlPathMessages.fileOptions();
+  const xlsx = /\.(xlsx|xlsm)$/i.test(s.file);
+  if (!xlsx && !/\.(csv|tsv|txt)$/i.test(s.file)) return sqlPathMessages.notCsv();
+  if ((s.sheet !== undefined && !xlsx) || s.columns !== undefined || s.header !== undefined || s.decimal !== undefined) return sqlPathMessages.fileOptions();
   if (!existsSync(resolve(specDir, s.file)) || statSync(resolve(specDir, s.file)).size === 0) return sqlPathMessages.noFile(s.file);
   return i;
 }
@@ -249,7 +254,7 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
     return { id: ids[i], spec: s, table, input: inputs[i], format, rowIds, rowDate };
   });
 
-  // Patients: the first source decides who is screened.
+  // Patients: the first source decides who is screened (in DuckDB/PostgreSQL: the engine says who).
   const primary = sources[0];
   const index = new Map<string, number>();
   const pids: string[] = [];
@@ -275,12 +280,6 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
       if (k !== undefined) rowPatient[si][r] = k;
     });
   }
-  const baseRows = patientRows(sources, rowPatient, pids.length);
-  const fetched = new Map<number, SourceRow[]>();
-  const rowsOf = (k: number): SourceRow[] => {
-    const more = fetched.get(k);
-    return more ? [...baseRows(k), ...more] : baseRows(k);
-  };
 
   // Variables.
   const entries: Entry[] = [
@@ -290,22 +289,53 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
     ...Object.entries(spec.covariates ?? {}).map(([name, m]) => ({ name, mapping: asMapping(m), path: ['covariates', name] as SpecPath })),
   ];
   const sourceOf = (e: Entry) => (e.mapping.source !== undefined ? ids.indexOf(e.mapping.source) : Math.max(0, sources.findIndex((s) => s.table.columns.includes(e.mapping.column))));
+  // How each variable of the long source in the engine is read: measured at draws, one value per
+  // patient, or both (a number that is not a canonical measurement: per patient only where it never varies).
+  const sqlRole = new Map<string, { measured: boolean; perPatient: boolean }>();
   if (load && sqlColumns) {
     const cols: { id: string; date: string | null; dateOrder: DateOrder | null } = sqlColumns;
     const measuredHere: Entry[] = [];
+    const perPatientHere: (Entry & { quiet: boolean })[] = [];
     for (const e of entries) {
       const canonicalMeasurement = isCanonical(e.name) && CANONICAL[e.name].measurement && CANONICAL[e.name].type === 'number';
       if (sourceOf(e) !== sqlAt) {
         if (canonicalMeasurement) throw new NotCompiled(sqlPathMessages.wideMeasurement(e.name));
         continue;
       }
-      if (!canonicalMeasurement || e.mapping.keepUnit || (e.mapping.type !== undefined && e.mapping.type !== 'number')) throw new NotCompiled(sqlPathMessages.notMeasurement(e.name));
-      measuredHere.push(e);
+      if (e.mapping.keepUnit) throw new NotCompiled(sqlPathMessages.notMeasurement(e.name));
+      if (canonicalMeasurement) {
+        if (e.mapping.type !== undefined && e.mapping.type !== 'number') throw new NotCompiled(sqlPathMessages.notMeasurement(e.name));
+        measuredHere.push(e);
+        sqlRole.set(e.name, { measured: true, perPatient: false });
+      } else if (!isCanonical(e.name) && e.mapping.type === undefined) {
+        throw new NotCompiled(sqlPathMessages.typeInferred(e.name));
+      } else if (!isCanonical(e.name) && (e.mapping.type === 'number' || e.mapping.type === 'integer')) {
+        measuredHere.push(e);
+        perPatientHere.push({ ...e, quiet: true });
+        sqlRole.set(e.name, { measured: true, perPatient: true });
+      } else {
+        perPatientHere.push({ ...e, quiet: false });
+        sqlRole.set(e.name, { measured: false, perPatient: true });
+      }
     }
-    sqlEngine = await deriveLong(load, { source: spec.sources[sqlAt], loc, idColumn: cols.id, dateColumn: cols.date, dateOrder: cols.dateOrder, measured: measuredHere, index, primaryFile: primary.table.file });
+    sqlEngine = await deriveLong(load, {
+      source: spec.sources[sqlAt], loc, idColumn: cols.id, dateColumn: cols.date, dateOrder: cols.dateOrder, measured: measuredHere, perPatient: perPatientHere,
+      index: sqlAt === 0 ? null : index, primaryFile: primary.table.file,
+    });
     for (const d of spec.derived ?? []) if ('index' in d && !sqlEngine.addIndex(d.name, d.index)) throw new NotCompiled(sqlPathMessages.index(d.index));
     warnings.push(...sqlEngine.warnings);
+    for (const id of sqlEngine.patients) {
+      index.set(id, pids.length);
+      pids.push(id);
+      duplicate.push(false);
+    }
   }
+  const baseRows = patientRows(sources, rowPatient, pids.length);
+  const fetched = new Map<number, SourceRow[]>();
+  const rowsOf = (k: number): SourceRow[] => {
+    const more = fetched.get(k);
+    return more ? [...baseRows(k), ...more] : baseRows(k);
+  };
   const columns = new Map<string, PatientColumn>();
   const measured = new Set<string>();
   // Draws: at most one per source row; columns allocated for that many and cut to length at the end.
@@ -325,12 +355,22 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
   for (const e of entries) {
     const si = sourceOf(e);
     if (sqlEngine && si === sqlAt) {
-      measured.add(e.name);
+      const role = sqlRole.get(e.name)!;
+      if (role.measured) measured.add(e.name);
       for (const note of sqlEngine.notes.get(e.name) ?? []) {
         notes.push(note);
         warnings.push(dataNoteWarning(note));
       }
-      units.set(e.name, sqlEngine.units.get(e.name)!);
+      if (sqlEngine.units.has(e.name)) units.set(e.name, sqlEngine.units.get(e.name)!);
+      if (role.perPatient) {
+        const f = await sqlEngine.firstValues(e.name, n);
+        if (role.measured) {
+          if (f.conflicted === 0) columns.set(e.name, patientColumn(f.read, f.values, f.cause));
+        } else {
+          if (f.conflicted) warnings.push(cohortMessages.perPatientConflict(sources[si].table.file, f.read.column, f.conflicted, f.example));
+          columns.set(e.name, patientColumn(f.read, f.values, f.cause));
+        }
+      }
       continue;
     }
     const src = sources[si];
@@ -474,6 +514,13 @@ function perPatient(read: VariableRead, src: LoadedSource, index: Map<string, nu
     }
   }
   if (conflicted.size) warnings.push(cohortMessages.perPatientConflict(src.table.file, read.column, conflicted.size, example));
+  return patientColumn(read, values, cause);
+}
+
+/** A patient column from per-patient values (levels of a label: declared, else the values' own, sorted). */
+function patientColumn(read: VariableRead, values: Float64Array | (string | null)[], cause: (MissingCause | null)[]): PatientColumn {
+  const d = read.data;
+  const isLabel = d.kind === 'label';
   const levels = isLabel ? (d.levels ?? [...new Set((values as (string | null)[]).filter((x): x is string => x !== null))].sort()) : null;
   return {
     name: read.name,

@@ -10,6 +10,7 @@ export const sqlPathMessages = {
   noDatabaseUrl: (name: string) => `${name} is not set`,
   wideMeasurement: (name: string) => `${name} is measured in a one-row-per-patient source (the SQL path takes draws from the long source only)`,
   notMeasurement: (name: string) => `${name} in the long source is not a laboratory measurement in its canonical unit (the SQL path compiles those)`,
+  typeInferred: (name: string) => `the type of ${name} is inferred from the whole column (declare its type: to derive it as SQL)`,
   index: (index: string) => `the index ${index} from these inputs is computed in JavaScript`,
   noColumn: (column: string, file: string) => `column '${column}' is not in ${file}`,
   comma: (column: string) => `a cell with a comma in column '${column}' (decimal commas are read by the JavaScript path)`,

@@ -74,3 +74,74 @@ analyses:
   cox: [{ endpoint: os, candidates: [SII_baseline, NLR_first, SII_mean, N_mean]${extra} }]
   km: [{ endpoint: os, by: [SII_baseline] }]
 `;
+
+/**
+ * One long file and nothing else (as the Tongji export): the patient's admission and discharge
+ * dates, outcome, sex, age and BMI on every row of the patient (written only on the first row now
+ * and then), some patients with conflicting values on later rows, an implausible age, blank cells;
+ * and the draws. Returns the rows (header first) so that tests can write them as CSV, XLSX or a table.
+ */
+export function singleLongRows(seed: number, patients: number): (string | number | null)[][] {
+  const r = xoshiro128ss(seed);
+  const u = () => r.next();
+  const rows: (string | number | null)[][] = [['id', 'draw_date', 'admission', 'discharge', 'outcome', 'sex', 'age', 'bmi', 'neut', 'lymph', 'plt']];
+  for (let i = 0; i < patients; i++) {
+    const t0 = 18000 + Math.floor(u() * 300);
+    const stay = 2 + Math.floor(u() * 40);
+    const died = u() < 0.3 ? 1 : 0;
+    const sex = u() < 0.5 ? 'male' : 'female';
+    const age = u() < 0.03 ? 150 : 30 + Math.floor(u() * 55); // 150: implausible
+    const bmi = Number((18 + u() * 15).toFixed(1));
+    const nd = 1 + Math.floor(u() * 6);
+    for (let d = 0; d < nd; d++) {
+      const later = d > 0;
+      const blank = later && u() < 0.3; // per-patient cells written on the first row only
+      const conflict = later && u() < 0.04;
+      rows.push([
+        later && u() < 0.2 ? null : `T${i + 1}`,
+        iso(t0 + Math.floor(u() * stay) - 1),
+        blank ? null : iso(t0),
+        blank ? null : iso(t0 + stay),
+        blank ? null : conflict ? 1 - died : died,
+        blank || u() < 0.02 ? null : conflict && u() < 0.5 ? (sex === 'male' ? 'female' : 'male') : sex,
+        blank ? null : age,
+        blank ? null : conflict ? Number((bmi + 1).toFixed(1)) : bmi,
+        u() < 0.05 ? null : Number((1 + u() * 8).toFixed(2)),
+        u() < 0.03 ? 0 : Number((0.3 + u() * 3).toFixed(2)),
+        u() < 0.02 ? -1 : Math.round(50 + u() * 400),
+      ]);
+    }
+  }
+  return rows;
+}
+
+/** The study of singleLongRows' file, `file` its name (CSV, XLSX) or a database source's fields. */
+export const SINGLE_STUDY = (source: string) => `version: 1
+sources: [{ ${source}, format: long }]
+variables:
+  patientId: id
+  drawDate: draw_date
+  treatmentDate: admission
+  lastFollowUpDate: discharge
+  neutrophils: { column: neut, unit: 10^9/L }
+  lymphocytes: { column: lymph, unit: 10^9/L }
+  platelets: { column: plt, unit: 10^9/L }
+  death: outcome
+  sex: sex
+  age: age
+covariates:
+  bmi: { column: bmi, type: number }
+derived:
+  - { name: SII, index: SII }
+  - { name: SII_first, aggregate: first, of: SII }
+  - { name: SII_base, aggregate: baseline, of: SII }
+endpoints:
+  death: { type: survival, events: [death], unit: days }
+population:
+  require: [SII_first, age]
+cutoffs:
+  SII_first: { method: median }
+analyses:
+  cox: [{ endpoint: death, candidates: [SII_first, age, sex, bmi] }]
+  km: [{ endpoint: death, by: [SII_first] }]
+`;

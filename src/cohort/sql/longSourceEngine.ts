@@ -26,7 +26,6 @@
  * const { value, cause, future } = await e.aggregate('mean', 'SII', { from: 0, to: 1095.75 }, origin, n);
  */
 import { dataError, SiilabError } from '../../errors.js';
-import { databaseCell } from '../../io/databaseCell.js';
 import { cohortMessages, sqlPathMessages } from '../../messages/index.js';
 import type { Cell, Table } from '../../io/table.js';
 import type { SpecLocator, SpecPath } from '../../study/specLocator.js';
@@ -37,7 +36,7 @@ import type { DataNote, NotedValue } from '../dataNote.js';
 import { dateColumn } from '../dateColumn.js';
 import { causeCode, DRAW_CAUSE, valueCauseCode, type MissingCause } from '../missingCause.js';
 import type { SourceRow } from '../participantFlow.js';
-import { readVariable } from '../readVariable.js';
+import { readVariable, type VariableRead } from '../readVariable.js';
 import type { VariableUnit } from '../buildPatients.js';
 import { aggregateSql } from './aggregateSql.js';
 import { drawIndexSql, type IndexSql } from './drawIndexSql.js';
@@ -51,6 +50,8 @@ export interface LongVariable {
   readonly name: string;
   readonly mapping: ColumnMapping;
   readonly path: SpecPath;
+  /** A per-patient variable also measured at draws: its notes and unit come with the measurement. */
+  readonly quiet?: boolean;
 }
 
 export interface LongEngineSpec {
@@ -61,14 +62,33 @@ export interface LongEngineSpec {
   readonly dateOrder: DateOrder | null;
   readonly measured: readonly LongVariable[];
   /** Patient index of each id of the first source. */
-  readonly index: ReadonlyMap<string, number>;
+  /** Patient index of each id of the first source; null when this source is the first (it decides the patients). */
+  readonly index: ReadonlyMap<string, number> | null;
   /** The first source's file (for the warning about ids not in it). */
   readonly primaryFile: string;
+  /** Variables with one value per patient in this source (the first value over the patient's rows). */
+  readonly perPatient: readonly LongVariable[];
+}
+
+/** One value per patient from a long source's rows, as buildPatients' perPatient gives it. */
+export interface FirstValues {
+  /** The variable read from the source's distinct cells (its kind, unit, levels). */
+  readonly read: VariableRead;
+  /** The first non-missing value of each patient in row order (NaN / null when none). */
+  readonly values: Float64Array | (string | null)[];
+  readonly cause: (MissingCause | null)[];
+  /** Patients with another non-missing value on a later row, and the id at the first such row. */
+  readonly conflicted: number;
+  readonly example: string;
 }
 
 export interface LongEngine {
   /** Where the derivations run. */
   readonly engine: 'duckdb' | 'postgres';
+  /** The patients' ids in order of first row, when this source decides the patients (else empty). */
+  readonly patients: readonly string[];
+  /** The per-patient values of a variable of `perPatient` (n = patients). */
+  firstValues(name: string, n: number): Promise<FirstValues>;
   readonly warnings: readonly string[];
   /** The data notes of each measured variable, with every row. */
   readonly notes: ReadonlyMap<string, readonly DataNote[]>;
@@ -119,7 +139,7 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
     await db.run(`CREATE TEMP TABLE code_${tag} AS SELECT ${ident(column)} AS raw, CAST(row_number() OVER (ORDER BY min(${rowno})) - 1 AS INTEGER) AS i, count(*) AS n, min(${rowno}) AS r FROM long_rows GROUP BY ${ident(column)}`);
     await db.analyze(`code_${tag}`);
     const r = await db.columns(`SELECT ${db.cell('raw')} AS v, n, r FROM code_${tag} ORDER BY i`);
-    const cells = r.v.map(databaseCell);
+    const cells = r.v.map(src.cellOf);
     for (const v of cells) if (typeof v === 'string' && v.includes(',')) throw new NotCompiled(sqlPathMessages.comma(column));
     return { cells, counts: r.n.map(Number), first: r.r.map(Number) };
   };
@@ -130,9 +150,18 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
   const idOf = ids.cells.map((c) => idText(c));
   if (ids.first[0] === 0 && idOf[0] === null) throw dataError(cohortMessages.idMissingFirstRow(file, s.idColumn));
   const warnings: string[] = [];
+  // This source decides the patients: its ids in order of first row (codes are in that order).
+  const patients: string[] = [];
+  let index = s.index;
+  if (index === null) {
+    const own = new Map<string, number>();
+    for (const id of idOf) if (id !== null && !own.has(id)) own.set(id, patients.push(id) - 1);
+    index = own;
+  }
+  const idIndex = index;
   const unknown = new Map<string, number>();
   idOf.forEach((id, i) => {
-    if (id !== null && !s.index.has(id) && !unknown.has(id)) unknown.set(id, ids.first[i]);
+    if (id !== null && !idIndex.has(id) && !unknown.has(id)) unknown.set(id, ids.first[i]);
   });
   if (unknown.size) {
     const example = [...unknown].sort((a, b) => a[1] - b[1])[0][0];
@@ -142,7 +171,7 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
   // cell, whatever the text.
   const seq = (d: Distinct) => Int32Array.from(d.cells, (_, i) => i);
   await db.table('id_k', [{ name: 'i', type: 'INTEGER' }, { name: 'written', type: 'INTEGER' }, { name: 'k', type: 'INTEGER' }], [
-    seq(ids), idOf.map((id, i) => (id === null ? null : i)), idOf.map((id) => (id !== null && s.index.has(id) ? s.index.get(id)! : null)),
+    seq(ids), idOf.map((id, i) => (id === null ? null : i)), idOf.map((id) => (id !== null && idIndex.has(id) ? idIndex.get(id)! : null)),
   ]);
   const codeJoins = [join('id', s.idColumn), 'LEFT JOIN id_k iw ON iw.i = t_id.i'];
   const codeCols = ['iw.written AS wi'];
@@ -164,7 +193,7 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
   // Measured values: canonical unit and cause of each distinct cell; notes with every row.
   const notes = new Map<string, DataNote[]>(s.measured.map((v) => [v.name, []]));
   const units = new Map<string, VariableUnit>();
-  const noteSources: { note: DataNote; byCode: Map<number, NotedValue>; j: number; variable: string }[] = [];
+  const noteSources: { note: DataNote; byCode: Map<number, NotedValue>; col: string; variable: string }[] = [];
   const valueCols: string[] = [];
   for (const [j, v] of s.measured.entries()) {
     const d = await distinct(v.mapping.column, `x${j}`);
@@ -179,17 +208,45 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
     for (const note of data.notes) {
       const byCode = new Map<number, NotedValue>();
       for (const r of note.rows) byCode.set(codeAt.get(r.row)!, r);
-      noteSources.push({ note, byCode, j, variable: v.name });
+      noteSources.push({ note, byCode, col: `x${j}`, variable: v.name });
     }
     codeJoins.push(join(`x${j}`, v.mapping.column));
     codeCols.push(`t_x${j}.i AS x${j}`);
     viewJoins.push(`LEFT JOIN map_${j} m${j} ON m${j}.i = c.x${j}`);
     valueCols.push(`m${j}.val AS ${ident(`v_${v.name}`)}, coalesce(m${j}.cause, ${ABSENT}) AS ${ident(`c_${v.name}`)}`);
   }
+  // Per-patient variables: the reading of each distinct cell as a value to compare (numbers and
+  // dates as FLOAT8, labels as TEXT) and, for numbers, whether it was implausible or a missing code.
+  const firsts = new Map<string, { j: number; read: VariableRead }>();
+  for (const [j, v] of s.perPatient.entries()) {
+    const d = await distinct(v.mapping.column, `y${j}`);
+    const read = readVariable(miniTable(v.mapping.column, d), v.name, v.mapping, s.source, s.loc, v.path);
+    const data = read.data;
+    const num = data.kind === 'number' ? data.analysed : data.kind === 'label' ? null : data.values;
+    const txt = data.kind === 'label' ? data.values : null;
+    const none = new Uint8Array(d.cells.length);
+    await db.table(`pv_${j}`, [{ name: 'i', type: 'INTEGER' }, { name: 'num', type: 'FLOAT8' }, { name: 'txt', type: 'TEXT' }, { name: 'impl', type: 'SMALLINT' }, { name: 'mcode', type: 'SMALLINT' }], [
+      seq(d), num ?? new Float64Array(d.cells.length).fill(NaN), txt ?? new Array<null>(d.cells.length).fill(null),
+      data.kind === 'number' ? data.implausible : none, data.kind === 'number' ? data.missingCode : none,
+    ]);
+    if (data.kind === 'number' && !v.quiet) {
+      units.set(v.name, { unit: data.analysedUnit, convertedFrom: data.convertedFrom, keepFactor: data.toAnalysed });
+      const codeAt = new Map(d.first.map((r, i) => [r + 2, i]));
+      notes.set(v.name, []);
+      for (const note of data.notes) {
+        const byCode = new Map<number, NotedValue>();
+        for (const r of note.rows) byCode.set(codeAt.get(r.row)!, r);
+        noteSources.push({ note, byCode, col: `y${j}`, variable: v.name });
+      }
+    }
+    codeJoins.push(join(`y${j}`, v.mapping.column));
+    codeCols.push(`t_y${j}.i AS y${j}`);
+    firsts.set(v.name, { j, read });
+  }
   // The rows with each cell's code; then the id carried forward: a running count of the rows with
   // a written id numbers groups, and the one written id of each group is the code of all its rows.
   // When every row has its id written (a database table, most exports) there is nothing to carry.
-  const xs = s.measured.map((_, j) => `, x${j}`).join('');
+  const xs = [...s.measured.map((_, j) => `, x${j}`), ...s.perPatient.map((_, j) => `, y${j}`)].join('');
   const coded = `SELECT CAST(l.${rowno} AS INTEGER) AS rowno, ${codeCols.join(', ')} FROM long_rows l ${codeJoins.join(' ')}`;
   const carried = idOf.every((id) => id !== null)
     ? `SELECT rowno, wi AS pi, dx${xs} FROM (${coded}) a`
@@ -199,7 +256,7 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
     FROM (${coded}) a
   ) g`;
   await db.run(`CREATE TEMP TABLE draw_codes AS
-SELECT b.rowno, b.pi, ik.k, b.dx${xs.replace(/, x/g, ', b.x')}
+SELECT b.rowno, b.pi, ik.k, b.dx${xs.replace(/, ([xy])/g, ', b.$1')}
 FROM (${carried}) b LEFT JOIN id_k ik ON ik.i = b.pi`);
   await db.run('DROP TABLE long_rows');
   await db.analyze('draw_codes');
@@ -208,10 +265,13 @@ FROM (${carried}) b LEFT JOIN id_k ik ON ik.i = b.pi`);
   // The notes' rows: every row with a noted value, with its patient.
   for (const ns of noteSources) {
     await db.table('noted', [{ name: 'i', type: 'INTEGER' }], [Int32Array.from(ns.byCode.keys())]);
-    const r = await db.columns(`SELECT c.rowno, c.pi, c.x${ns.j} AS x FROM draw_codes c JOIN noted ON noted.i = c.x${ns.j} ORDER BY c.rowno`);
+    const r = await db.columns(`SELECT c.rowno, c.pi, c.${ns.col} AS x FROM draw_codes c JOIN noted ON noted.i = c.${ns.col} ORDER BY c.rowno`);
     const rowsOut: NotedValue[] = r.rowno.map((rn, i) => ({ ...ns.byCode.get(Number(r.x[i]))!, row: Number(rn) + 2, patient: r.pi[i] === null ? null : idOf[Number(r.pi[i])] }));
     notes.get(ns.variable)!.push({ ...ns.note, n: rowsOut.length, rows: rowsOut });
   }
+
+  let byIndex: string[] | null = null;
+  const idsByIndex = () => (byIndex ??= [...idIndex].reduce<string[]>((a, [id, k]) => ((a[k] = id), a), []));
 
   const exprs = new Map<string, IndexSql>(s.measured.map((v) => [v.name, { value: ident(`v_${v.name}`), cause: ident(`c_${v.name}`) }]));
   const measuredNames = new Set(s.measured.map((v) => v.name));
@@ -219,6 +279,44 @@ FROM (${carried}) b LEFT JOIN id_k ik ON ik.i = b.pi`);
 
   return {
     engine: db.engine,
+    patients,
+    async firstValues(name, n) {
+      const { j, read } = firsts.get(name)!;
+      const label = read.data.kind === 'label';
+      const r = await db.columns(`WITH r AS (SELECT c.k, c.rowno, p.num, p.txt FROM draw_codes c JOIN pv_${j} p ON p.i = c.y${j} WHERE c.k IS NOT NULL AND (p.num IS NOT NULL OR p.txt IS NOT NULL)),
+  f AS (SELECT k, num, txt FROM (SELECT k, num, txt, row_number() OVER (PARTITION BY k ORDER BY rowno) AS q FROM r) a WHERE q = 1),
+  d AS (SELECT r.k, min(r.rowno) AS at FROM r JOIN f ON f.k = r.k WHERE r.num IS DISTINCT FROM f.num OR r.txt IS DISTINCT FROM f.txt GROUP BY r.k)
+SELECT f.k, f.num, f.txt, d.at FROM f LEFT JOIN d ON d.k = f.k`);
+      const values: Float64Array | (string | null)[] = label ? new Array<string | null>(n).fill(null) : new Float64Array(n).fill(NaN);
+      const cause: (MissingCause | null)[] = new Array(n).fill('absent');
+      let conflicted = 0;
+      let firstAt = Infinity;
+      let example = '';
+      r.k.forEach((kk, i) => {
+        const k = Number(kk);
+        if (label) (values as (string | null)[])[k] = r.txt[i] as string;
+        else (values as Float64Array)[k] = r.num[i] as number;
+        cause[k] = null;
+        if (r.at[i] !== null) {
+          conflicted++;
+          if (Number(r.at[i]) < firstAt) {
+            firstAt = Number(r.at[i]);
+            example = (s.index === null ? patients : idsByIndex())[k];
+          }
+        }
+      });
+      if (read.data.kind === 'number') {
+        // Never a value: implausible when a row was, else a missing code when a row was one.
+        const m = await db.columns(`SELECT c.k, max(p.impl) AS impl, max(p.mcode) AS mcode FROM draw_codes c JOIN pv_${j} p ON p.i = c.y${j} WHERE c.k IS NOT NULL GROUP BY c.k`);
+        m.k.forEach((kk, i) => {
+          const k = Number(kk);
+          if (cause[k] === null) return;
+          if (Number(m.impl[i]) > 0) cause[k] = 'implausible';
+          else if (Number(m.mcode[i]) > 0) cause[k] = 'missing-code';
+        });
+      }
+      return { read, values, cause, conflicted, example };
+    },
     warnings,
     notes,
     units,

@@ -3,6 +3,8 @@
  * temporary table `long_rows` numbered in the order the JavaScript path reads its rows:
  * - a CSV/TSV file: embedded DuckDB's `read_csv`, every cell as text (rowid = data row), taken only
  *   where DuckDB reads the header as siilab's reader does (`sameHeader`);
+ * - an XLSX workbook: streamed by siilab's reader (readTable) and appended to DuckDB, each cell
+ *   written with its kind (`n` number, `s` text) so that it comes back as the same cell;
  * - a Parquet file or a DuckDB database table/query: embedded DuckDB, the database attached
  *   read-only, the values as DuckDB types (converted by databaseCell, as readDuckdb does);
  * - a PostgreSQL table/query: in that database, in one REPEATABLE READ transaction, numbered by
@@ -19,14 +21,16 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseDelimited } from '../../io/readTable.js';
 import { postgresVariable, type SourceInput } from '../../io/readSource.js';
 import { databaseCell } from '../../io/databaseCell.js';
 import { RowsHash } from '../../io/rowsHash.js';
 import { sourceQuery } from '../../io/sourceQuery.js';
-import type { Table } from '../../io/table.js';
+import type { Cell, Table } from '../../io/table.js';
+import { readTable } from '../../io/readTable.js';
+import { columnCells, rowCount } from '../../io/columnCells.js';
 import { sqlPathMessages } from '../../messages/index.js';
 import type { DataSource } from '../../study/types.js';
 import { DuckSession } from './duckSession.js';
@@ -46,6 +50,8 @@ export interface OpenedLongSource {
    */
   readonly input: Promise<SourceInput>;
   readonly columns: readonly string[];
+  /** A value of `long_rows` (through `db.cell`) as the cell the JavaScript path reads. */
+  readonly cellOf: (v: unknown) => Cell;
   /** Stops work still running beside the session (the hashing of a PostgreSQL source's rows). */
   stop(): void;
 }
@@ -61,12 +67,23 @@ export async function openLongSource(s: DataSource, specDir: string, threads: nu
     throw new NotCompiled(sqlPathMessages.duckdbFailed(name, firstLine(e)));
   }
   try {
+    if (s.file !== undefined && /\.(xlsx|xlsm)$/i.test(s.file)) {
+      const path = resolve(specDir, s.file);
+      const table = await readTable(path, { sheet: s.sheet ?? null });
+      const rows = rowCount(table);
+      await db.table('long_rows', table.columns.map((name) => ({ name, type: 'TEXT' as const })), table.columns.map((_, j) => {
+        const cells = columnCells(table, j);
+        return Array.from({ length: rows }, (_, i) => kindedCell(cells[i]));
+      }));
+      const sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
+      return { db, name, input: Promise.resolve({ file: relative(specDir, path) || s.file, sha256, rows }), columns: table.columns, cellOf: unkindCell, stop: () => {} };
+    }
     if (s.file !== undefined) {
       const path = resolve(specDir, s.file);
       const [sha256] = await Promise.all([fileHash(path), db.run(`CREATE TEMP TABLE long_rows AS SELECT * FROM read_csv(${text(path)}, all_varchar = true, header = true, normalize_names = false)`)]);
       const columns = Object.keys(await db.columns('SELECT * FROM long_rows LIMIT 0'));
       await sameHeader(path, s.file, columns);
-      return { db, name, input: Promise.resolve({ file: relative(specDir, path) || s.file, sha256, rows: await rowCount(db) }), columns, stop: () => {} };
+      return { db, name, input: Promise.resolve({ file: relative(specDir, path) || s.file, sha256, rows: await countRows(db) }), columns, cellOf: databaseCell, stop: () => {} };
     }
     const query = s.parquet !== undefined ? `SELECT * FROM read_parquet(${text(resolve(specDir, s.parquet))})` : sourceQuery(s);
     await db.run(`CREATE TEMP TABLE long_rows AS ${query}`);
@@ -81,7 +98,7 @@ export async function openLongSource(s: DataSource, specDir: string, threads: nu
       if (n < CHUNK) break;
     }
     const input: SourceInput = { file: name, sha256: hash.digest(), rows: hash.rows, ...(s.duckdb !== undefined ? { query } : {}) };
-    return { db, name, input: Promise.resolve(input), columns, stop: () => {} };
+    return { db, name, input: Promise.resolve(input), columns, cellOf: databaseCell, stop: () => {} };
   } catch (e) {
     await db.close();
     if (e instanceof NotCompiled) throw e;
@@ -115,7 +132,7 @@ async function openPostgres(s: DataSource, env: NodeJS.ProcessEnv): Promise<Open
       return { file: name, sha256: h.sha256, rows: h.rows, query };
     });
     input.catch(() => {}); // awaited when the bundle is made; not an unhandled rejection before
-    return { db, name, input, columns, stop };
+    return { db, name, input, columns, cellOf: databaseCell, stop };
   } catch (e) {
     stop();
     const reason = db ? db.describe(e) : firstLine(e).split(url).join(name);
@@ -147,7 +164,17 @@ async function hashPostgresRows(url: string, name: string, snapshot: string, que
   }
 }
 
-async function rowCount(db: SqlSession): Promise<number> {
+/** A workbook cell as text that keeps its kind: `n` and the number, `s` and the text; null stays NULL. */
+function kindedCell(c: Cell | undefined): string | null {
+  return c === null || c === undefined ? null : typeof c === 'number' ? `n${c}` : `s${c}`;
+}
+
+function unkindCell(v: unknown): Cell {
+  if (typeof v !== 'string') return null;
+  return v[0] === 'n' ? Number(v.slice(1)) : v.slice(1);
+}
+
+async function countRows(db: SqlSession): Promise<number> {
   return Number((await db.columns('SELECT count(*) AS n FROM long_rows')).n[0]);
 }
 

@@ -73,33 +73,38 @@ derived:
 });
 
 describe('what the SQL path does not compile runs in JavaScript, and says why', () => {
-  test('a long XLSX or a long source first', async () => {
+  test('a long source before another source', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'siilab-sql-'));
     writeCohort2(dir);
+    writeFileSync(join(dir, 'p.csv'), 'id,death\nA,1\nB,0\n');
     writeFileSync(join(dir, 'a.yaml'), `version: 1
-sources: [{ file: draws.csv, format: long }]
-variables: { patientId: id, drawDate: draw_date, platelets: platelets, treatmentDate: treatment_date }
+sources: [{ id: d, file: draws.csv, format: long, idColumn: id, dateColumn: draw_date }, { id: p, file: p.csv }]
+variables: { patientId: { column: id, source: d }, drawDate: { column: draw_date, source: d }, platelets: { column: platelets, source: d }, treatmentDate: { column: treatment_date, source: d } }
 derived: [{ name: P, aggregate: first, of: platelets }]
 `);
     const a = await loadStudy(join(dir, 'a.yaml'), { engine: 'duckdb' });
     expect(a.derivedIn).toEqual({ engine: 'js', note: 'the SQL path takes a long source after the patient source, as the last source' });
   });
   function writeCohort2(dir: string) {
-    writeFileSync(join(dir, 'draws.csv'), 'id,draw_date,platelets,treatment_date\nA,2020-01-01,100,2020-01-01\nB,2020-01-02,200,2020-01-01\n');
+    writeFileSync(join(dir, 'draws.csv'), 'id,draw_date,platelets,treatment_date,grade\nA,2020-01-01,100,2020-01-01,2\nB,2020-01-02,200,2020-01-01,3\n');
   }
-  test('a per-patient value in the long source', async () => {
+  test('a per-patient value in the long source is derived as SQL; one whose type is inferred from the column is not', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'siilab-sql-'));
     writeCohort2(dir);
     writeFileSync(join(dir, 'p.csv'), 'id,death\nA,1\nB,0\n');
-    writeFileSync(join(dir, 'b.yaml'), `version: 1
+    const spec = (extra: string) => `version: 1
 sources: [{ id: p, file: p.csv }, { id: d, file: draws.csv, format: long, idColumn: id, dateColumn: draw_date }]
 variables: { patientId: { column: id, source: p }, platelets: { column: platelets, source: d }, treatmentDate: { column: treatment_date, source: d } }
-derived: [{ name: P, aggregate: first, of: platelets }]
-`);
+${extra}derived: [{ name: P, aggregate: first, of: platelets }]
+`;
+    writeFileSync(join(dir, 'b.yaml'), spec(''));
     const b = await loadStudy(join(dir, 'b.yaml'), { engine: 'duckdb' });
-    expect(b.derivedIn.engine).toBe('js');
-    expect(b.derivedIn.note).toMatch(/treatmentDate in the long source is not a laboratory measurement/);
+    expect(b.derivedIn).toEqual({ engine: 'duckdb', note: null });
     expect(Array.from(b.dataset.columns.P.values as Float64Array)).toEqual([100, 200]);
+    writeFileSync(join(dir, 'c.yaml'), spec('covariates: { grade: { column: grade, source: d } }\n'));
+    const c = await loadStudy(join(dir, 'c.yaml'), { engine: 'duckdb' });
+    expect(c.derivedIn.engine).toBe('js');
+    expect(c.derivedIn.note).toMatch(/the type of grade is inferred from the whole column/);
   });
   test('a semicolon file with decimal commas', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'siilab-sql-'));

@@ -1,0 +1,116 @@
+/**
+ * The SQL path for a long source on its own (the Tongji export's shape): the long source decides the
+ * patients (ids in order of first row), and the per-patient values it carries on every row of a
+ * patient (dates, outcome, sex, age, BMI) are the first non-missing value in row order, with the
+ * JavaScript path's conflict warnings, missing causes and data notes. The whole bundle must be the
+ * JavaScript path's text from a CSV file, an XLSX workbook (streamed into DuckDB), a DuckDB table
+ * and a PostgreSQL table, and on the Tongji export itself when ../shared is present.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import pg from 'pg';
+import { analyzeStudy } from '../../../src/analysis/analyzeStudy.js';
+import { toJson } from '../../../src/cli/output.js';
+import { SINGLE_STUDY, singleLongRows } from '../../helpers/longExport.js';
+import { REAL, hasReal } from '../../helpers/shared.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'siilab-single-'));
+const rows = singleLongRows(7, 250);
+const csvCell = (c: string | number | null) => (c === null ? '' : String(c));
+
+async function sameBundle(spec: string, engine: 'duckdb' | 'postgres') {
+  const path = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(path, spec);
+  const js = await analyzeStudy(path, { engine: 'js' });
+  const sql = await analyzeStudy(path, { engine: 'duckdb' });
+  expect(sql.derivedIn).toEqual({ engine, note: null });
+  expect(js.derivedIn.engine).toBe('js');
+  expect(toJson(sql.bundle)).toBe(toJson(js.bundle));
+  return js.bundle;
+}
+
+beforeAll(async () => {
+  writeFileSync(join(dir, 'long.csv'), rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('export');
+  for (const r of rows) ws.addRow(r);
+  await wb.xlsx.writeFile(join(dir, 'long.xlsx'));
+  const inst = await DuckDBInstance.create(join(dir, 'lab.duckdb'));
+  const con = await inst.connect();
+  await con.run(`CREATE TABLE export AS SELECT * FROM read_csv('${join(dir, 'long.csv')}', all_varchar = true)`);
+  con.closeSync();
+  inst.closeSync();
+});
+
+describe('a long source on its own, with per-patient values: SQL path = JavaScript path, byte for byte', () => {
+  test('a CSV file: conflicts warned, an implausible age, ids carried forward', async () => {
+    const b = await sameBundle(SINGLE_STUDY('file: long.csv'), 'duckdb');
+    // The data are as tricky as meant.
+    expect(b.warnings.filter((w) => w.includes('have different values on different rows')).length).toBeGreaterThanOrEqual(2);
+    expect(b.flow.screened).toBe(250);
+    expect((b.flow.dataNotes ?? []).map((n) => n.kind)).toEqual(expect.arrayContaining(['implausible', 'missing-code', 'zero']));
+    expect(b.analyses.length).toBeGreaterThan(1);
+  }, 60_000);
+
+  test('an XLSX workbook (numbers as numbers, streamed into DuckDB)', async () => {
+    const b = await sameBundle(SINGLE_STUDY('file: long.xlsx'), 'duckdb');
+    expect(b.inputs[0].file).toBe('long.xlsx');
+  }, 60_000);
+
+  test('a DuckDB table', async () => {
+    await sameBundle(SINGLE_STUDY('duckdb: lab.duckdb, table: export'), 'duckdb');
+  }, 60_000);
+
+  test.skipIf(!hasReal)('the Tongji export (XLSX, 375 patients, 6,120 draws, ids in merged cells)', async () => {
+    const tongji = join(REAL, 'tongji_covid19_375_timeseries.xlsx');
+    const b = await sameBundle(`version: 1
+sources: [{ file: ${JSON.stringify(tongji)}, format: long }]
+variables:
+  patientId: PATIENT_ID
+  drawDate: RE_DATE
+  treatmentDate: Admission time
+  lastFollowUpDate: Discharge time
+  neutrophils: { column: neutrophils count, unit: 10^9/L }
+  lymphocytes: { column: lymphocyte count, unit: 10^9/L }
+  platelets: { column: Platelet count, unit: 10^9/L }
+  death: outcome
+derived:
+  - { name: SII, index: SII }
+  - { name: SII_first, aggregate: first, of: SII }
+endpoints:
+  death: { type: survival, events: [death], unit: days }
+analyses:
+  cox: [{ endpoint: death, candidates: [SII_first], timeVarying: [SII] }]
+  km: [{ endpoint: death, by: [] }]
+`, 'duckdb');
+    expect(b.flow.screened).toBe(375);
+    expect((b.flow.dataNotes ?? []).length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+const PG = process.env.SIILAB_TEST_PG_URL || null;
+if (PG) {
+  describe('a long source on its own in PostgreSQL', () => {
+    const schema = `siilab_single_${process.pid}`;
+    const client = new pg.Client({ connectionString: PG });
+    beforeAll(async () => {
+      await client.connect();
+      await client.query(`CREATE SCHEMA ${schema}`);
+      const [head, ...data] = rows;
+      await client.query(`CREATE TABLE ${schema}.export (${head.map((h) => `"${h}" text`).join(', ')})`);
+      const values = data.map((r, k) => `(${r.map((_, j) => `$${k * head.length + j + 1}`).join(', ')})`).join(', ');
+      await client.query(`INSERT INTO ${schema}.export VALUES ${values}`, data.flat().map((c) => (c === null ? null : String(c))));
+    });
+    afterAll(async () => {
+      await client.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
+      await client.end();
+    });
+    test('a text table', async () => {
+      await sameBundle(SINGLE_STUDY(`postgres: "$SIILAB_TEST_PG_URL", table: ${schema}.export`), 'postgres');
+    }, 60_000);
+  });
+}
