@@ -95,6 +95,8 @@ export interface Patients {
    * its draws are then not in `draws` (unless a time-varying covariate needs them).
    */
   readonly engine: LongEngine | null;
+  /** False when the draws of a long source in the engine were left there (`draws` then has none of them). */
+  readonly drawsComplete: boolean;
   /** Why a study asked to run its derivations in DuckDB runs them in JavaScript (null: it does, or was not asked). */
   readonly engineNote: string | null;
   /**
@@ -115,6 +117,9 @@ export type DerivationEngine = 'js' | 'duckdb';
 
 /** `auto`: the SQL path for a long CSV/TSV export of this size or more that it compiles (and for every database source), else JavaScript. */
 export const AUTO_SQL_BYTES = 64 * 1024 * 1024;
+
+/** The SQL path sends every draw back to JavaScript for an export of up to this many rows. */
+export const DRAWS_BACK = 2_000_000;
 
 /**
  * The study's sources and variables: with `engine: 'duckdb'` a long source is read and derived as
@@ -431,11 +436,15 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
     values: Object.fromEntries(Object.entries(drawValues).map(([v, x]) => [v, x.subarray(0, nd)])), causes: Object.fromEntries(Object.entries(drawCauses).map(([v, x]) => [v, x.subarray(0, nd)])),
   };
   const engine = sqlEngine;
+  let drawsComplete = true;
   if (engine) {
-    // A time-varying covariate needs every draw; other analyses only the per-patient values.
+    // A time-varying covariate needs every draw; other analyses only the per-patient values. The
+    // draws of an export of up to DRAWS_BACK rows come back anyway (dataset.measurements is then
+    // complete, as on the JavaScript path); those of a larger one only when they are needed.
     const names = [...measured];
     const empty = Object.fromEntries(names.map((v) => [v, new Float64Array(0)]));
-    const d = (spec.analyses?.cox ?? []).some((c) => c.timeVarying?.length)
+    drawsComplete = (spec.analyses?.cox ?? []).some((c) => c.timeVarying?.length) || engine.rows <= DRAWS_BACK;
+    const d = drawsComplete
       ? await engine.draws(names)
       : { patient: new Int32Array(0), date: new Float64Array(0), values: empty, causes: Object.fromEntries(names.map((v) => [v, new Uint8Array(0)])) };
     draws = { ...d, undatedAtOrigin: new Uint8Array(d.patient.length) };
@@ -450,7 +459,7 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
     const input = await longInput;
     return sources.map((src, i) => (i === sqlAt ? { ...src, input } : src));
   };
-  return { sources, ids: pids, rowsOf, duplicate, columns, measured, draws, warnings, notes, units, engine, engineNote: null, prefetchRows, settledSources };
+  return { sources, ids: pids, rowsOf, duplicate, columns, measured, draws, drawsComplete, warnings, notes, units, engine, engineNote: null, prefetchRows, settledSources };
   } catch (e) {
     await closeAll();
     throw e;

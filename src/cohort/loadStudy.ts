@@ -387,6 +387,8 @@ async function derive(parsed: ParsedSpec, p: Patients): Promise<StudyLoad> {
   let made: Measurements | null = null;
   const measurementsOf = (): Measurements => {
     if (made) return made;
+    // Not a user's error: only a reader added without asking buildPatients for the draws gets here.
+    if (!p.drawsComplete) throw new Error('dataset.measurements: the draws of this long source were left in the SQL engine (more than DRAWS_BACK rows and no time-varying covariate)');
     let m = 0;
     for (let d = 0; d < p.draws.patient.length; d++) if (pos[p.draws.patient[d]] >= 0) m++;
     const drawIdx = new Int32Array(m);

@@ -85,6 +85,8 @@ export interface FirstValues {
 export interface LongEngine {
   /** Where the derivations run. */
   readonly engine: 'duckdb' | 'postgres';
+  /** Rows of the long source. */
+  readonly rows: number;
   /** The patients' ids in order of first row, when this source decides the patients (else empty). */
   readonly patients: readonly string[];
   /** The per-patient values of a variable of `perPatient` (n = patients). */
@@ -277,8 +279,10 @@ FROM (${carried}) b LEFT JOIN id_k ik ON ik.i = b.pi`);
   const measuredNames = new Set(s.measured.map((v) => v.name));
   let originsFor: Float64Array | null | undefined;
 
+  const rows = Number((await db.columns('SELECT count(*) AS n FROM draw_codes')).n[0]);
   return {
     engine: db.engine,
+    rows,
     patients,
     async firstValues(name, n) {
       const { j, read } = firsts.get(name)!;
