@@ -35,7 +35,7 @@ export interface AnalyzeOutcome {
 
 export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
   opts.onProgress?.('reading the study and its data');
-  const load = await loadStudy(specPath, { threads: opts.threads ?? null, engine: opts.engine });
+  const load = await loadStudy(specPath, { threads: opts.threads ?? null, engine: opts.engine, onProgress: opts.onProgress });
   const labels = { ...load.labels, ...opts.labels };
   const ds = fromCohortDataset(load.dataset, labels);
   // bootstrap validation on worker threads first (runAnalyses itself is synchronous)

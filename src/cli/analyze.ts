@@ -15,27 +15,32 @@ import { metaMessages } from '../messages/meta.js';
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'run a study spec end to end: data → derivations → analyses → results bundle → report',
-  usage: `siilab analyze <study.yaml> [--out DIR] [--format html,docx,md] [--ties efron|breslow] [--share [--site NAME] [--min-cell 5]] [--threads N] [--engine auto|js|duckdb] [--json]
+  usage: `siilab analyze <study.yaml> [--out DIR] [--format html,docx,md] [--ties efron|breslow] [--share [--site NAME] [--min-cell 5]] [--threads N] [--engine auto|js|duckdb] [--progress | --no-progress] [--json]
   Writes results.json (every number with its analysis and provenance) and the report into DIR
-  (default: <study folder>/out). Progress is shown on a terminal.
+  (default: <study folder>/out). Progress (the phases, and those of the SQL path) is shown on a
+  terminal; --progress shows it elsewhere too (a line each), --no-progress never.
   --share also writes site-bundle.json: aggregates only (per-time counts, model coefficients and
   covariance) for 'siilab pool'; groups and risk sets under --min-cell patients are withheld.
   --threads N: threads of the embedded DuckDB engine that reads duckdb: and parquet: sources
   (default: one per core).
-  --engine duckdb: a long CSV/TSV source is read and its derivations (indices per draw, per-patient
-  baseline/first/last/mean/max/min over windows) run as SQL in embedded DuckDB, which spills to disk
-  beyond SIILAB_DUCKDB_MEMORY (default 1GB); the results are the JavaScript path's, byte for byte.
-  A study the SQL path does not compile runs in JavaScript, and siilab says why. Default auto
-  (or SIILAB_ENGINE): DuckDB for a long CSV/TSV export of 64 MB or more, else JavaScript.`,
+  --engine duckdb: the long source's derivations (indices per draw, per-patient values and
+  baseline/first/last/mean/max/min over windows) run as SQL where the source is: embedded DuckDB for
+  a CSV/TSV or XLSX file, Parquet or a DuckDB database (spilling to disk beyond SIILAB_DUCKDB_MEMORY,
+  default 1GB), the database itself for a postgres: source. The results are the JavaScript path's,
+  byte for byte. A study the SQL path does not compile runs in JavaScript, and siilab says why.
+  Default auto (or SIILAB_ENGINE): the SQL path for a long source in a database and for a long
+  CSV/TSV export of 64 MB or more, else JavaScript.`,
   async run(argv, ctx) {
-    const a = parseCommandArgs('analyze', argv, { out: { type: 'string' }, format: { type: 'string' }, ties: { type: 'string' }, share: { type: 'boolean' }, site: { type: 'string' }, 'min-cell': { type: 'string' }, threads: { type: 'string' }, engine: { type: 'string' } });
+    const a = parseCommandArgs('analyze', argv, { out: { type: 'string' }, format: { type: 'string' }, ties: { type: 'string' }, share: { type: 'boolean' }, site: { type: 'string' }, 'min-cell': { type: 'string' }, threads: { type: 'string' }, engine: { type: 'string' }, progress: { type: 'boolean' }, 'no-progress': { type: 'boolean' } });
     const spec = a.positionals[0];
     if (!spec) throw usageError(cliMessages.badOption('analyze', 'give the study file (study.yaml) as the first argument.'));
     const formats = reportFormats('analyze', optionalList(a, 'format'));
     const ties = choice('analyze', a, 'ties', ['efron', 'breslow'] as const, 'efron');
     const specPath = resolve(ctx.cwd, spec);
     const out = resolve(ctx.cwd, optionalString(a, 'out') ?? resolve(dirname(specPath), 'out'));
-    const progress = ctx.isTTY && !a.values.json ? (s: string) => ctx.err(`\r\x1b[2K  ${s}…`) : undefined;
+    // Phases on a terminal (one line, rewritten); --progress also elsewhere (a line each); never with --json or --no-progress.
+    const showProgress = !a.values.json && !a.values['no-progress'] && (ctx.isTTY || Boolean(a.values.progress));
+    const progress = !showProgress ? undefined : ctx.isTTY ? (s: string) => ctx.err(`\r\x1b[2K  ${s}…`) : (s: string) => ctx.err(`  ${s}…\n`);
     const minCellText = optionalString(a, 'min-cell') ?? '5';
     const minCell = Number(minCellText);
     if (!Number.isInteger(minCell) || minCell < 1) throw usageError(metaMessages.badMinCell(minCellText));
@@ -49,7 +54,7 @@ export const analyzeCommand: Command = {
     const share: Record<string, string> = a.values.share ? { 'site-bundle.json': toJson(siteBundle(results, bundle, { site: optionalString(a, 'site') ?? bundle.title, minCell })) + '\n' } : {};
     const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': toJson(bundle) + '\n', ...(model ? { 'model.json': toJson(model) + '\n' } : {}), ...share });
     const written = writeFilesAtomically(out, files);
-    if (progress) ctx.err('\r\x1b[2K');
+    if (progress && ctx.isTTY) ctx.err('\r\x1b[2K');
     emit(ctx, Boolean(a.values.json), { out, analysed: bundle.flow.analysed, screened: bundle.flow.screened, files: written, warnings: bundle.warnings }, () =>
       `Analysed ${bundle.flow.analysed} of ${bundle.flow.screened} patients (${basename(specPath)}).\n` +
       `Results and report in ${out}:\n  ${resolve(out, 'results.json')}\n${written.filter((w) => /report\.\w+$/.test(w)).map((w) => '  ' + w).join('\n')}\n` +

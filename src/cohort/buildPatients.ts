@@ -128,7 +128,7 @@ export const DRAWS_BACK = 2_000_000;
  * same patients, values and notes. `auto` takes the SQL path for a long source in a database
  * (the derivations run where the data live) and for a CSV/TSV export of AUTO_SQL_BYTES or more.
  */
-export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: string, threads?: number | null, engine: DerivationEngine | 'auto' = 'js'): Promise<Patients> {
+export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: string, threads?: number | null, engine: DerivationEngine | 'auto' = 'js', progress?: (phase: string) => void): Promise<Patients> {
   let note: string | null = null;
   let at = engine === 'js' ? 'js' : sqlSourceIndex(spec, specDir);
   // auto: a database source, or a large export; a small file is read in JavaScript, silently.
@@ -137,7 +137,7 @@ export async function buildPatients(spec: StudySpec, loc: SpecLocator, specDir: 
     if (typeof at === 'string') note = at;
     else {
       try {
-        return await readPatients(spec, loc, specDir, threads, at);
+        return await readPatients(spec, loc, specDir, threads, at, progress);
       } catch (e) {
         if (!(e instanceof NotCompiled)) throw e;
         note = e.message;
@@ -179,7 +179,7 @@ interface Entry {
   path: SpecPath;
 }
 
-async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, threads: number | null | undefined, sqlAt: number): Promise<Patients> {
+async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, threads: number | null | undefined, sqlAt: number, progress?: (phase: string) => void): Promise<Patients> {
   const ids = sourceIds(spec);
   const warnings: string[] = [];
   const idMapping = spec.variables.patientId ? asMapping(spec.variables.patientId) : null;
@@ -198,7 +198,7 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
   for (const [i, s] of spec.sources.entries()) {
     let t: Table;
     if (i === sqlAt) {
-      load = await openLongSource(s, specDir, threads ?? null);
+      load = await openLongSource(s, specDir, threads ?? null, process.env, progress);
       inputs.push({ file: load.name, sha256: '', rows: 0 }); // settled after the derivations (load.input)
       tables.push({ file: load.name, sheet: null, columns: [...load.columns], rows: [] });
       continue;
@@ -325,7 +325,7 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
     }
     sqlEngine = await deriveLong(load, {
       source: spec.sources[sqlAt], loc, idColumn: cols.id, dateColumn: cols.date, dateOrder: cols.dateOrder, measured: measuredHere, perPatient: perPatientHere,
-      index: sqlAt === 0 ? null : index, primaryFile: primary.table.file,
+      index: sqlAt === 0 ? null : index, primaryFile: primary.table.file, progress,
     });
     for (const d of spec.derived ?? []) if ('index' in d && !sqlEngine.addIndex(d.name, d.index)) throw new NotCompiled(sqlPathMessages.index(d.index));
     warnings.push(...sqlEngine.warnings);

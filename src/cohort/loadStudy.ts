@@ -54,6 +54,8 @@ export interface LoadOptions {
   readonly threads?: number | null;
   /** Where long-format derivations run (default: SIILAB_ENGINE, else 'auto': DuckDB for a long CSV of 64 MB or more); the results are the same. */
   readonly engine?: DerivationEngine | 'auto';
+  /** Told each phase of a long source's derivations as SQL. */
+  readonly onProgress?: (phase: string) => void;
 }
 
 export async function loadStudy(specPath: string, opts: LoadOptions = {}): Promise<StudyLoad> {
@@ -72,7 +74,7 @@ interface EndpointCalc {
 export async function loadParsedStudy(parsed: ParsedSpec, specDir: string, opts: LoadOptions = {}): Promise<StudyLoad> {
   const env = process.env.SIILAB_ENGINE;
   const engine = opts.engine ?? (env === 'duckdb' || env === 'js' ? env : 'auto');
-  const p = await buildPatients(parsed.spec, parsed.loc, specDir, opts.threads, engine);
+  const p = await buildPatients(parsed.spec, parsed.loc, specDir, opts.threads, engine, opts.onProgress);
   try {
     return await derive(parsed, p);
   } catch (e) {
@@ -115,7 +117,7 @@ async function derive(parsed: ParsedSpec, p: Patients): Promise<StudyLoad> {
     if ('index' in d && p.engine) inEngine.add(d.name);
     if (!('aggregate' in d) || !p.engine || !inEngine.has(d.of)) continue;
     const originName = d.origin ?? defaultOrigin;
-    fromEngine.set(d.name, await p.engine.aggregate(d.aggregate, d.of, dayWindow(d), originName ? dateCol(originName) : null, n));
+    fromEngine.set(d.name, await p.engine.aggregate(d.aggregate, d.of, dayWindow(d), originName ? dateCol(originName) : null, n, d.name));
   }
 
   // Derivations, in the order written.

@@ -17,5 +17,11 @@ export const sqlPathMessages = {
   notNumber: (name: string) => `${name} is not a number`,
   noDrawValue: (name: string) => `no draw value ${name}`,
   header: (file: string) => `DuckDB reads the header or the numbers of ${file} otherwise than siilab's reader (delimiter, names, decimal commas)`,
+  /** Phases of the SQL path, shown as analyze's progress. */
+  phaseRead: (name: string, engine: string) => `reading ${name} into ${engine}`,
+  phaseDistinct: (column: string, engine: string) => `${engine}: the distinct cells of '${column}'`,
+  phaseDraws: (engine: string) => `${engine}: the draw table`,
+  phaseAggregate: (name: string, engine: string, rows: number) => `${engine}: ${name} per patient over ${rows.toLocaleString('en')} draws`,
+  phaseHashed: (name: string, rows: number) => `${name}: ${rows.toLocaleString('en')} rows hashed`,
   ranInJs: (note: string) => `Derivations ran in JavaScript, not as SQL: ${note}.\n`,
 };

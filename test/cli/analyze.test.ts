@@ -89,6 +89,20 @@ describe('the HTML report is self-contained', () => {
     expect(html).not.toMatch(/\bNaN\b|Infinity/);
   }, 60000);
 
+  it('--progress: the phases of the SQL path, a line each when stderr is not a terminal; none with --json or --no-progress', async () => {
+    const r = await runCli(['analyze', 'examples/deng2025/study.yaml', '--out', tmp(), '--format', 'md', '--engine', 'duckdb', '--progress']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n');
+    for (const phase of ['reading draws.csv into DuckDB…', "DuckDB: the distinct cells of 'id'…", 'DuckDB: the draw table…', 'DuckDB: AFP_mean per patient over 1,180 draws…', 'writing the report…']) {
+      expect(lines).toContain(`  ${phase}`);
+    }
+    for (const quiet of [['--json', '--progress'], ['--no-progress']]) {
+      const q = await runCli(['analyze', 'examples/deng2025/study.yaml', '--out', tmp(), '--format', 'md', '--engine', 'duckdb', ...quiet]);
+      expect(q.code).toBe(0);
+      expect(q.stderr).not.toContain('the draw table');
+    }
+  }, 60000);
+
   it('--engine duckdb: deng2025 gives the same results.json; a wide study says on stderr why it ran in JavaScript', async () => {
     const a = tmp();
     const b = tmp();

@@ -42,6 +42,7 @@ import { aggregateSql } from './aggregateSql.js';
 import { drawIndexSql, type IndexSql } from './drawIndexSql.js';
 import { NotCompiled } from './notCompiled.js';
 import type { OpenedLongSource } from './openLongSource.js';
+import { ENGINE_NAME } from './sqlSession.js';
 import { ident } from './sqlText.js';
 
 export { NotCompiled };
@@ -66,6 +67,8 @@ export interface LongEngineSpec {
   readonly index: ReadonlyMap<string, number> | null;
   /** The first source's file (for the warning about ids not in it). */
   readonly primaryFile: string;
+  /** Told each phase of the derivations (analyze's progress). */
+  readonly progress?: (phase: string) => void;
   /** Variables with one value per patient in this source (the first value over the patient's rows). */
   readonly perPatient: readonly LongVariable[];
 }
@@ -98,7 +101,7 @@ export interface LongEngine {
   /** Adds an index of each draw (after its inputs). False when it is not compiled. */
   addIndex(name: string, index: IndexName): boolean;
   /** One value per patient (n = patients of the first source), as aggregateDraws gives it. */
-  aggregate(method: AggregateMethod, of: string, window: DayWindow | null, origin: Float64Array | null, n: number): Promise<{ value: Float64Array; cause: (MissingCause | null)[]; future: number }>;
+  aggregate(method: AggregateMethod, of: string, window: DayWindow | null, origin: Float64Array | null, n: number, name?: string): Promise<{ value: Float64Array; cause: (MissingCause | null)[]; future: number }>;
   /** The source rows of these patients, in row order. */
   rowsOf(ks: readonly number[]): Promise<Map<number, SourceRow[]>>;
   /** Every draw of a known patient in row order (for time-varying covariates): patient, day, values, causes. */
@@ -136,8 +139,10 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
     file, sheet: null, columns: [column], rows: d.cells.map((c) => [c]), rowNumbers: d.first.map((r) => r + 2), counts: d.counts,
   });
   /** The distinct cells of a column numbered by first row, as table `code_<tag>(raw, i)`; their cells, counts and first rows. */
+  const engineName = ENGINE_NAME[db.engine];
   const distinct = async (column: string, tag: string): Promise<Distinct> => {
     if (!columns.includes(column)) throw new NotCompiled(sqlPathMessages.noColumn(column, file));
+    s.progress?.(sqlPathMessages.phaseDistinct(column, engineName));
     await db.run(`CREATE TEMP TABLE code_${tag} AS SELECT ${ident(column)} AS raw, CAST(row_number() OVER (ORDER BY min(${rowno})) - 1 AS INTEGER) AS i, count(*) AS n, min(${rowno}) AS r FROM long_rows GROUP BY ${ident(column)}`);
     await db.analyze(`code_${tag}`);
     const r = await db.columns(`SELECT ${db.cell('raw')} AS v, n, r FROM code_${tag} ORDER BY i`);
@@ -257,6 +262,7 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
     SELECT rowno, wi, count(wi) OVER (ORDER BY rowno ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS grp, dx${xs}
     FROM (${coded}) a
   ) g`;
+  s.progress?.(sqlPathMessages.phaseDraws(engineName));
   await db.run(`CREATE TEMP TABLE draw_codes AS
 SELECT b.rowno, b.pi, ik.k, b.dx${xs.replace(/, ([xy])/g, ', b.$1')}
 FROM (${carried}) b LEFT JOIN id_k ik ON ik.i = b.pi`);
@@ -331,7 +337,8 @@ SELECT f.k, f.num, f.txt, d.at FROM f LEFT JOIN d ON d.k = f.k`);
       measuredNames.add(name);
       return true;
     },
-    async aggregate(method, of, window, origin, n) {
+    async aggregate(method, of, window, origin, n, name) {
+      s.progress?.(sqlPathMessages.phaseAggregate(name ?? `${method} of ${of}`, engineName, rows));
       const e = exprs.get(of);
       if (!e) throw new NotCompiled(sqlPathMessages.noDrawValue(of));
       if (originsFor !== origin) {

@@ -56,11 +56,12 @@ export interface OpenedLongSource {
   stop(): void;
 }
 
-export async function openLongSource(s: DataSource, specDir: string, threads: number | null, env: NodeJS.ProcessEnv = process.env): Promise<OpenedLongSource> {
-  if (s.postgres !== undefined) return openPostgres(s, env);
+export async function openLongSource(s: DataSource, specDir: string, threads: number | null, env: NodeJS.ProcessEnv = process.env, progress?: (phase: string) => void): Promise<OpenedLongSource> {
+  if (s.postgres !== undefined) return openPostgres(s, env, progress);
   let db: DuckSession;
   const shown = (p: string) => (isAbsolute(p) ? relative(specDir, p) || p : p);
   const name = s.file ?? shown((s.duckdb ?? s.parquet)!);
+  progress?.(sqlPathMessages.phaseRead(name, 'DuckDB'));
   try {
     db = await DuckSession.open(threads, s.duckdb !== undefined ? resolve(specDir, s.duckdb) : null);
   } catch (e) {
@@ -108,7 +109,7 @@ export async function openLongSource(s: DataSource, specDir: string, threads: nu
 
 const CHUNK = 100_000;
 
-async function openPostgres(s: DataSource, env: NodeJS.ProcessEnv): Promise<OpenedLongSource> {
+async function openPostgres(s: DataSource, env: NodeJS.ProcessEnv, progress?: (phase: string) => void): Promise<OpenedLongSource> {
   const variable = postgresVariable(s.postgres!) ?? '';
   const name = `$${variable}`;
   const url = env[variable];
@@ -122,7 +123,8 @@ async function openPostgres(s: DataSource, env: NodeJS.ProcessEnv): Promise<Open
   try {
     db = await PgSession.open(url, name);
     const snapshot = await db.exportSnapshot();
-    const hashed = hashPostgresRows(url, name, snapshot, query, () => stopped);
+    const hashed = hashPostgresRows(url, name, snapshot, query, () => stopped, progress);
+    progress?.(sqlPathMessages.phaseRead(name, 'a temporary table of PostgreSQL'));
     await db.run(`CREATE TEMP TABLE long_rows AS SELECT CAST(row_number() OVER () - 1 AS INTEGER) AS siilab_row, q.* FROM (${query}) q`);
     await db.analyze('long_rows');
     const columns = Object.keys(await db.columns('SELECT * FROM long_rows LIMIT 0')).filter((c) => c !== 'siilab_row');
@@ -146,14 +148,19 @@ async function openPostgres(s: DataSource, env: NodeJS.ProcessEnv): Promise<Open
  * The SHA-256 of the rows of `query` as readPostgres hashes them (RowsHash), read through a cursor
  * on a second connection at `snapshot`; an Error (its message without the URL) instead of a rejection.
  */
-async function hashPostgresRows(url: string, name: string, snapshot: string, query: string, stopped: () => boolean): Promise<{ sha256: string; rows: number } | Error> {
+async function hashPostgresRows(url: string, name: string, snapshot: string, query: string, stopped: () => boolean, progress?: (phase: string) => void): Promise<{ sha256: string; rows: number } | Error> {
   let db: PgSession | null = null;
   try {
     db = await PgSession.open(url, name, snapshot);
     let hash: RowsHash | null = null;
     await db.eachBatch(query, (c) => {
       hash = new RowsHash(c);
-    }, (rows) => hash!.add(rows), stopped);
+    }, (rows) => {
+      const before = hash!.rows;
+      hash!.add(rows);
+      // Every millionth row: the hashing runs beside the derivations, whose phases say the rest.
+      if (Math.floor(hash!.rows / 1e6) > Math.floor(before / 1e6)) progress?.(sqlPathMessages.phaseHashed(name, hash!.rows));
+    }, stopped);
     const h = hash as RowsHash | null;
     if (!h || stopped()) return new Error('stopped');
     return { sha256: h.digest(), rows: h.rows };

@@ -15,6 +15,9 @@
 /** Column types of the tables a session fills from JavaScript (names both engines accept). */
 export type ColumnType = 'TEXT' | 'FLOAT8' | 'INTEGER' | 'SMALLINT';
 
+/** How messages name an engine. */
+export const ENGINE_NAME = { duckdb: 'DuckDB', postgres: 'PostgreSQL' } as const;
+
 export interface SqlSession {
   readonly engine: 'duckdb' | 'postgres';
   /** The column of `long_rows` that numbers the source rows from 0 in the order read. */
