@@ -23,7 +23,7 @@ import { asMapping, sourceIds } from '../study/specNames.js';
 import type { ColumnMapping, DataSource, DateOrder, StudySpec, ValueType } from '../study/types.js';
 import { carryForward, idText } from './carryForward.js';
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { deriveLong, NotCompiled, type LongEngine } from './sql/longSourceEngine.js';
 import { openLongSource, type OpenedLongSource } from './sql/openLongSource.js';
 import { dateColumn } from './dateColumn.js';

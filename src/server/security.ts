@@ -104,8 +104,12 @@ export function hostProblem(host: string | undefined, localPort: number | undefi
   return null;
 }
 
-/** The refusal for a state-changing request from another site, or null when it may proceed. */
-export function originProblem(method: string, origin: string | undefined, fetchSite: string | undefined, host: string | undefined, extra: ReadonlySet<string>): string | null {
+/**
+ * The refusal for a state-changing request from another site, or null when it may proceed. A page of
+ * an extra allowed host (--host on a LAN name) is served from that host, so its Origin equals its
+ * Host and passes as the page's own origin; the allowed hosts need no rule here.
+ */
+export function originProblem(method: string, origin: string | undefined, fetchSite: string | undefined, host: string | undefined): string | null {
   if (!STATE_CHANGING.has(method.toUpperCase())) return null;
   if (origin === undefined) return fetchSite?.toLowerCase() === 'cross-site' ? serverMessages.crossSite() : null;
   let u: URL;
@@ -141,7 +145,7 @@ export function installSecurity(app: FastifyInstance, opts: SecurityOptions | st
     }
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
-    const badOrigin = originProblem(req.method, typeof origin === 'string' ? origin : undefined, typeof site === 'string' ? site : undefined, req.headers.host, extra);
+    const badOrigin = originProblem(req.method, typeof origin === 'string' ? origin : undefined, typeof site === 'string' ? site : undefined, req.headers.host);
     if (badOrigin !== null) {
       reply.code(403).type('application/json').send({ error: badOrigin });
       return reply;

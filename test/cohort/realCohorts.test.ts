@@ -8,9 +8,9 @@ import { readTable } from '../../src/io/readTable.js';
 import { inspectTable } from '../../src/cohort/inspectTable.js';
 import { loadStudy } from '../../src/cohort/loadStudy.js';
 import { parseDateText } from '../../src/cohort/parseDate.js';
+import { TONGJI, tongjiStudy } from '../helpers/tongji.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'siilab-real-'));
-const TONGJI = join(REAL, 'tongji_covid19_375_timeseries.xlsx');
 const CHOWELL = join(REAL, 'chowell2021_ici_pancancer.csv');
 
 describe.skipIf(!hasReal)('Tongji long-format XLSX (375 patients, 6120 draws)', () => {
@@ -29,25 +29,9 @@ describe.skipIf(!hasReal)('Tongji long-format XLSX (375 patients, 6120 draws)', 
 
   test('SII per draw, first draw per patient, time = discharge − admission; flow counts recomputed by hand', async () => {
     const spec = join(dir, 'tongji.yaml');
-    writeFileSync(spec, `version: 1
-sources: [{ file: ${JSON.stringify(TONGJI)}, format: long }]
-variables:
-  patientId: PATIENT_ID
-  drawDate: RE_DATE
-  treatmentDate: Admission time
-  lastFollowUpDate: Discharge time
-  neutrophils: { column: neutrophils count, unit: 10^9/L }
-  lymphocytes: { column: lymphocyte count, unit: 10^9/L }
-  platelets: { column: Platelet count, unit: 10^9/L }
-  death: outcome
-derived:
-  - { name: SII, index: SII }
-  - { name: SII_first, aggregate: first, of: SII }
-endpoints:
-  death: { type: survival, events: [death], unit: days }
-analyses:
+    writeFileSync(spec, tongjiStudy(`analyses:
   cox: [{ endpoint: death, candidates: [SII_first], timeVarying: [SII] }]
-`);
+`));
     const { dataset, flow, warnings } = await loadStudy(spec);
 
     // Independent recomputation from the raw table.
@@ -200,23 +184,7 @@ endpoints:
 describe.skipIf(!hasReal)('Tongji: platelets −1, lymphocytes 0 and 52.42 listed per row', () => {
   test('four platelets −1 are missing codes; lymphocytes 0 and the unusual high counts are flagged with row and patient', async () => {
     const spec = join(dir, 'tongji-notes.yaml');
-    writeFileSync(spec, `version: 1
-sources: [{ file: ${JSON.stringify(TONGJI)}, format: long }]
-variables:
-  patientId: PATIENT_ID
-  drawDate: RE_DATE
-  treatmentDate: Admission time
-  lastFollowUpDate: Discharge time
-  neutrophils: { column: neutrophils count, unit: 10^9/L }
-  lymphocytes: { column: lymphocyte count, unit: 10^9/L }
-  platelets: { column: Platelet count, unit: 10^9/L }
-  death: outcome
-derived:
-  - { name: SII, index: SII }
-  - { name: SII_first, aggregate: first, of: SII }
-endpoints:
-  death: { type: survival, events: [death], unit: days }
-`);
+    writeFileSync(spec, tongjiStudy());
     const { flow, warnings } = await loadStudy(spec);
     const t = await readTable(TONGJI);
     const rowsWhere = (col: string, f: (x: number) => boolean) =>

@@ -202,6 +202,17 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
   const units = new Map<string, VariableUnit>();
   const noteSources: { note: DataNote; byCode: Map<number, NotedValue>; col: string; variable: string }[] = [];
   const valueCols: string[] = [];
+  /** A number's unit, and its notes with the code of each noted cell (their rows are fetched below). */
+  const numberRead = (name: string, data: Extract<VariableRead['data'], { kind: 'number' }>, d: Distinct, col: string) => {
+    units.set(name, { unit: data.analysedUnit, convertedFrom: data.convertedFrom, keepFactor: data.toAnalysed });
+    notes.set(name, notes.get(name) ?? []);
+    const codeAt = new Map(d.first.map((r, i) => [r + 2, i]));
+    for (const note of data.notes) {
+      const byCode = new Map<number, NotedValue>();
+      for (const r of note.rows) byCode.set(codeAt.get(r.row)!, r);
+      noteSources.push({ note, byCode, col, variable: name });
+    }
+  };
   for (const [j, v] of s.measured.entries()) {
     const d = await distinct(v.mapping.column, `x${j}`);
     const mini = miniTable(v.mapping.column, d);
@@ -210,13 +221,7 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
     const data = read.data;
     const cause = Array.from(data.values, (_, i) => valueCauseCode(data.values, data.implausible, data.missingCode, i));
     await db.table(`map_${j}`, [{ name: 'i', type: 'INTEGER' }, { name: 'val', type: 'FLOAT8' }, { name: 'cause', type: 'SMALLINT' }], [seq(d), data.values, cause]);
-    units.set(v.name, { unit: data.analysedUnit, convertedFrom: data.convertedFrom, keepFactor: data.toAnalysed });
-    const codeAt = new Map(d.first.map((r, i) => [r + 2, i]));
-    for (const note of data.notes) {
-      const byCode = new Map<number, NotedValue>();
-      for (const r of note.rows) byCode.set(codeAt.get(r.row)!, r);
-      noteSources.push({ note, byCode, col: `x${j}`, variable: v.name });
-    }
+    numberRead(v.name, data, d, `x${j}`);
     codeJoins.push(join(`x${j}`, v.mapping.column));
     codeCols.push(`t_x${j}.i AS x${j}`);
     viewJoins.push(`LEFT JOIN map_${j} m${j} ON m${j}.i = c.x${j}`);
@@ -236,16 +241,7 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
       seq(d), num ?? new Float64Array(d.cells.length).fill(NaN), txt ?? new Array<null>(d.cells.length).fill(null),
       data.kind === 'number' ? data.implausible : none, data.kind === 'number' ? data.missingCode : none,
     ]);
-    if (data.kind === 'number' && !v.quiet) {
-      units.set(v.name, { unit: data.analysedUnit, convertedFrom: data.convertedFrom, keepFactor: data.toAnalysed });
-      const codeAt = new Map(d.first.map((r, i) => [r + 2, i]));
-      notes.set(v.name, []);
-      for (const note of data.notes) {
-        const byCode = new Map<number, NotedValue>();
-        for (const r of note.rows) byCode.set(codeAt.get(r.row)!, r);
-        noteSources.push({ note, byCode, col: `y${j}`, variable: v.name });
-      }
-    }
+    if (data.kind === 'number' && !v.quiet) numberRead(v.name, data, d, `y${j}`);
     codeJoins.push(join(`y${j}`, v.mapping.column));
     codeCols.push(`t_y${j}.i AS y${j}`);
     firsts.set(v.name, { j, read });

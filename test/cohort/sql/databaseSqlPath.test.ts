@@ -18,6 +18,7 @@ import { analyzeStudy } from '../../../src/analysis/analyzeStudy.js';
 import { loadStudy } from '../../../src/cohort/loadStudy.js';
 import { toJson } from '../../../src/cli/output.js';
 import { STUDY, writeCohort } from '../../helpers/longExport.js';
+import { pgTable } from '../../helpers/pgTable.js';
 
 const EX = resolve('examples/deng2025');
 const DENG = readFileSync(join(EX, 'study.yaml'), 'utf8');
@@ -106,13 +107,7 @@ if (PG) {
       await client.connect();
       await client.query(`CREATE SCHEMA ${schema}`);
       for (const [table, file] of [['draws', join(dir, 'draws.csv')], ['gen_draws', join(dir, 'gen', 'draws.csv')]]) {
-        const [head, ...rows] = Papa.parse<string[]>(readFileSync(file, 'utf8').trim(), { skipEmptyLines: true }).data;
-        await client.query(`CREATE TABLE ${schema}.${table} (${head.map((h) => `"${h}" text`).join(', ')})`);
-        for (let i = 0; i < rows.length; i += 500) {
-          const chunk = rows.slice(i, i + 500);
-          const values = chunk.map((r, k) => `(${r.map((_, j) => `$${k * head.length + j + 1}`).join(', ')})`).join(', ');
-          await client.query(`INSERT INTO ${schema}.${table} VALUES ${values}`, chunk.flat().map((c) => (c === '' ? null : c)));
-        }
+        await pgTable(client, `${schema}.${table}`, Papa.parse<string[]>(readFileSync(file, 'utf8').trim(), { skipEmptyLines: true }).data);
       }
       await client.query(`CREATE TABLE ${schema}.typed AS SELECT id, CAST(draw_date AS date) AS draw_date, CAST(months AS integer) AS months,
         CAST(neutrophils AS float8) AS neutrophils, CAST(lymphocytes AS numeric) AS lymphocytes, CAST(platelets AS float8) AS platelets, CAST(afp AS float8) AS afp FROM ${schema}.draws`);

@@ -16,7 +16,9 @@ import pg from 'pg';
 import { analyzeStudy } from '../../../src/analysis/analyzeStudy.js';
 import { toJson } from '../../../src/cli/output.js';
 import { SINGLE_STUDY, singleLongRows } from '../../helpers/longExport.js';
-import { REAL, hasReal } from '../../helpers/shared.js';
+import { hasReal } from '../../helpers/shared.js';
+import { tongjiStudy } from '../../helpers/tongji.js';
+import { pgTable } from '../../helpers/pgTable.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'siilab-single-'));
 const rows = singleLongRows(7, 250);
@@ -66,27 +68,10 @@ describe('a long source on its own, with per-patient values: SQL path = JavaScri
   }, 60_000);
 
   test.skipIf(!hasReal)('the Tongji export (XLSX, 375 patients, 6,120 draws, ids in merged cells)', async () => {
-    const tongji = join(REAL, 'tongji_covid19_375_timeseries.xlsx');
-    const b = await sameBundle(`version: 1
-sources: [{ file: ${JSON.stringify(tongji)}, format: long }]
-variables:
-  patientId: PATIENT_ID
-  drawDate: RE_DATE
-  treatmentDate: Admission time
-  lastFollowUpDate: Discharge time
-  neutrophils: { column: neutrophils count, unit: 10^9/L }
-  lymphocytes: { column: lymphocyte count, unit: 10^9/L }
-  platelets: { column: Platelet count, unit: 10^9/L }
-  death: outcome
-derived:
-  - { name: SII, index: SII }
-  - { name: SII_first, aggregate: first, of: SII }
-endpoints:
-  death: { type: survival, events: [death], unit: days }
-analyses:
+    const b = await sameBundle(tongjiStudy(`analyses:
   cox: [{ endpoint: death, candidates: [SII_first], timeVarying: [SII] }]
   km: [{ endpoint: death, by: [] }]
-`, 'duckdb');
+`), 'duckdb');
     expect(b.flow.screened).toBe(375);
     expect((b.flow.dataNotes ?? []).length).toBeGreaterThan(0);
   }, 120_000);
@@ -100,10 +85,7 @@ if (PG) {
     beforeAll(async () => {
       await client.connect();
       await client.query(`CREATE SCHEMA ${schema}`);
-      const [head, ...data] = rows;
-      await client.query(`CREATE TABLE ${schema}.export (${head.map((h) => `"${h}" text`).join(', ')})`);
-      const values = data.map((r, k) => `(${r.map((_, j) => `$${k * head.length + j + 1}`).join(', ')})`).join(', ');
-      await client.query(`INSERT INTO ${schema}.export VALUES ${values}`, data.flat().map((c) => (c === null ? null : String(c))));
+      await pgTable(client, `${schema}.export`, rows);
     });
     afterAll(async () => {
       await client.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
