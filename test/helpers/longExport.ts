@@ -15,7 +15,7 @@ export function writeCohort(dir: string, seed: number, patients: number, unitTyp
   const r = xoshiro128ss(seed);
   const u = () => r.next();
   const pat = ['id,treatment_date,os_months,death'];
-  const draws = ['id,draw_date,neutrophils,lymphocytes,platelets,monocytes'];
+  const draws = ['id,draw_date,neutrophils,lymphocytes,platelets,monocytes,wbc'];
   for (let i = 0; i < patients; i++) {
     const id = `P${i + 1}`;
     const t0 = 18000 + Math.floor(u() * 400);
@@ -29,9 +29,11 @@ export function writeCohort(dir: string, seed: number, patients: number, unitTyp
       const cell = (x: number, digits: number) => (u() < 0.05 ? '' : x.toFixed(digits));
       const L = u() < 0.03 ? '0' : cell(0.3 + u() * 3, 2);
       const P = u() < 0.02 ? '-1' : u() < 0.02 ? unitTypo : cell(50 + u() * 400, 0); // missing codes, implausible or per-µL values
-      draws.push(`${idCell},${date},${cell(1 + u() * 8, 2)},${L},${P},${cell(0.1 + u() * 1.2, 2)}`);
+      const N = 1 + u() * 8;
+      const W = u() < 0.03 ? N - 0.5 : N + 0.5 + u() * 4; // now and then no more white cells than neutrophils
+      draws.push(`${idCell},${date},${cell(N, 2)},${L},${P},${cell(0.1 + u() * 1.2, 2)},${cell(W, 2)}`);
     }
-    if (u() < 0.05) draws.push(`X${i},${iso(t0)},3,1,200,0.5`); // an id not in the patient file
+    if (u() < 0.05) draws.push(`X${i},${iso(t0)},3,1,200,0.5,6`); // an id not in the patient file
   }
   writeFileSync(join(dir, 'patients.csv'), pat.join('\n') + '\n');
   writeFileSync(join(dir, 'draws.csv'), draws.join('\n') + '\n');
@@ -49,6 +51,7 @@ variables:
   lymphocytes: { column: lymphocytes, source: draws, unit: 10^9/L }
   platelets: { column: platelets, source: draws, unit: 10^9/L${platelets} }
   monocytes: { column: monocytes, source: draws, unit: 10^9/L }
+  whiteCells: { column: wbc, source: draws, unit: 10^9/L }
   death: { column: death, source: patients }
 covariates:
   osTime: { column: os_months, source: patients, unit: months }
@@ -57,7 +60,13 @@ derived:
   - { name: NLR, index: NLR }
   - { name: PLR, index: PLR }
   - { name: LMR, index: LMR }
+  - { name: SIRI, index: SIRI }
+  - { name: PIV, index: PIV }
+  - { name: dNLR, index: dNLR }
   - { name: SII_baseline, aggregate: baseline, of: SII }
+  - { name: SIRI_first, aggregate: first, of: SIRI }
+  - { name: PIV_max, aggregate: max, of: PIV, window: { from: -1, to: 3, unit: months } }
+  - { name: dNLR_mean, aggregate: mean, of: dNLR }
   - { name: NLR_first, aggregate: first, of: NLR }
   - { name: PLR_last, aggregate: last, of: PLR }
   - { name: SII_mean, aggregate: mean, of: SII, window: { from: -3, to: 6, unit: months } }
@@ -71,7 +80,7 @@ population:
 cutoffs:
   SII_baseline: { method: median }
 analyses:
-  cox: [{ endpoint: os, candidates: [SII_baseline, NLR_first, SII_mean, N_mean]${extra} }]
+  cox: [{ endpoint: os, candidates: [SII_baseline, NLR_first, SII_mean, N_mean, SIRI_first, PIV_max, dNLR_mean]${extra} }]
   km: [{ endpoint: os, by: [SII_baseline] }]
 `;
 

@@ -106,6 +106,19 @@ ${extra}derived: [{ name: P, aggregate: first, of: platelets }]
     expect(c.derivedIn.engine).toBe('js');
     expect(c.derivedIn.note).toMatch(/the type of grade is inferred from the whole column/);
   });
+  test('an index from percentages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'siilab-sql-'));
+    writeFileSync(join(dir, 'p.csv'), 'id,treatment_date\nA,2020-01-01\nB,2020-01-01\n');
+    writeFileSync(join(dir, 'd.csv'), 'id,draw_date,np,lp\nA,2020-01-01,60,30\nB,2020-01-01,70,20\n');
+    writeFileSync(join(dir, 'e.yaml'), `version: 1
+sources: [{ id: p, file: p.csv }, { id: d, file: d.csv, format: long, idColumn: id, dateColumn: draw_date }]
+variables: { patientId: { column: id, source: p }, treatmentDate: { column: treatment_date, source: p }, neutrophilPercent: { column: np, source: d }, lymphocytePercent: { column: lp, source: d } }
+derived: [{ name: NLR, index: NLR }, { name: NLR0, aggregate: baseline, of: NLR }]
+`);
+    const e = await loadStudy(join(dir, 'e.yaml'), { engine: 'duckdb' });
+    expect(e.derivedIn).toEqual({ engine: 'js', note: 'the index NLR from these inputs is computed in JavaScript' });
+    expect(Array.from(e.dataset.columns.NLR0.values as Float64Array)).toEqual([2, 3.5]);
+  });
   test('a semicolon file with decimal commas', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'siilab-sql-'));
     writeFileSync(join(dir, 'p.csv'), 'id,treatment_date\nA,2020-01-01\nB,2020-01-01\n');
