@@ -134,6 +134,32 @@ if (PG) {
       expect(b.warnings.some((w) => w.includes('not in patients.csv'))).toBe(true);
     }, 60_000);
 
+    // Only on the private server scripts/ensure-postgres.sh starts (roles and databases are made and dropped).
+    test.skipIf(!PG.includes('127.0.0.1:54329'))('a role that may not create temporary tables: derived in JavaScript, saying why, the same bundle', async () => {
+      const db = `siilab_notemp_${process.pid}`;
+      const role = `siilab_reader_${process.pid}`;
+      await client.query(`CREATE DATABASE ${db}`);
+      const admin = new pg.Client({ connectionString: PG.replace(/\/[^/]*$/, `/${db}`) });
+      await admin.connect();
+      try {
+        await admin.query(`REVOKE TEMP ON DATABASE ${db} FROM PUBLIC; CREATE ROLE ${role} LOGIN; CREATE SCHEMA lab; GRANT USAGE ON SCHEMA lab TO ${role}`);
+        await pgTable(admin, 'lab.draws', Papa.parse<string[]>(readFileSync(join(dir, 'draws.csv'), 'utf8').trim(), { skipEmptyLines: true }).data);
+        await admin.query(`GRANT SELECT ON lab.draws TO ${role}`);
+        process.env.SIILAB_TEST_RO_URL = PG.replace(/\/\/[^@/]*@/, `//${role}@`).replace(/\/[^/]*$/, `/${db}`);
+        const path = spec('pg-notemp.yaml', 'postgres: "$SIILAB_TEST_RO_URL", table: lab.draws');
+        const sql = await analyzeStudy(path, { engine: 'duckdb' });
+        expect(sql.derivedIn.engine).toBe('js');
+        expect(sql.derivedIn.note).toMatch(/^the derivations could not run in the database \$SIILAB_TEST_RO_URL: permission denied to create temporary tables/);
+        expect(sql.derivedIn.note).not.toContain(process.env.SIILAB_TEST_RO_URL);
+        expect(toJson(sql.bundle)).toBe(toJson((await analyzeStudy(path, { engine: 'js' })).bundle));
+      } finally {
+        await admin.end();
+        delete process.env.SIILAB_TEST_RO_URL;
+        await client.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => {});
+        await client.query(`DROP ROLE IF EXISTS ${role}`).catch(() => {});
+      }
+    }, 60_000);
+
     test('a query PostgreSQL refuses: the JavaScript path runs and gives its message; the URL is never shown', async () => {
       const path = spec('pg-bad.yaml', `postgres: "$SIILAB_TEST_PG_URL", query: "SELECT * FROM ${schema}.nothing_here"`);
       const refusal = (engine: 'js' | 'duckdb') => loadStudy(path, { engine }).then(() => 'no refusal', (e: Error) => e.message);
