@@ -68,43 +68,55 @@ export async function openLongSource(s: DataSource, specDir: string, threads: nu
     throw new NotCompiled(sqlPathMessages.duckdbFailed(name, firstLine(e)));
   }
   try {
-    if (s.file !== undefined && /\.(xlsx|xlsm)$/i.test(s.file)) {
-      const path = resolve(specDir, s.file);
-      const table = await readTable(path, { sheet: s.sheet ?? null });
-      const rows = rowCount(table);
-      await db.table('long_rows', table.columns.map((name) => ({ name, type: 'TEXT' as const })), table.columns.map((_, j) => {
-        const cells = columnCells(table, j);
-        return Array.from({ length: rows }, (_, i) => kindedCell(cells[i]));
-      }));
-      const sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
-      return { db, name, input: Promise.resolve({ file: relative(specDir, path) || s.file, sha256, rows }), columns: table.columns, cellOf: unkindCell, stop: () => {} };
-    }
     if (s.file !== undefined) {
       const path = resolve(specDir, s.file);
-      const [sha256] = await Promise.all([fileHash(path), db.run(`CREATE TEMP TABLE long_rows AS SELECT * FROM read_csv(${text(path)}, all_varchar = true, header = true, normalize_names = false)`)]);
-      const columns = Object.keys(await db.columns('SELECT * FROM long_rows LIMIT 0'));
-      await sameHeader(path, s.file, columns);
-      return { db, name, input: Promise.resolve({ file: relative(specDir, path) || s.file, sha256, rows: await countRows(db) }), columns, cellOf: databaseCell, stop: () => {} };
+      const file = relative(specDir, path) || s.file;
+      return /\.(xlsx|xlsm)$/i.test(s.file) ? await openWorkbook(db, path, file, name, s.sheet ?? null) : await openDelimited(db, path, file, name);
     }
-    const query = s.parquet !== undefined ? `SELECT * FROM read_parquet(${text(resolve(specDir, s.parquet))})` : sourceQuery(s);
-    await db.run(`CREATE TEMP TABLE long_rows AS ${query}`);
-    const columns = Object.keys(await db.columns('SELECT * FROM long_rows LIMIT 0'));
-    const hash = new RowsHash(columns);
-    // The rows in their order, converted as readDuckdb converts them, a chunk at a time.
-    for (let start = 0; ; start += CHUNK) {
-      const c = await db.columns(`SELECT * FROM long_rows WHERE rowid >= ${start} AND rowid < ${start + CHUNK} ORDER BY rowid`);
-      const cols = columns.map((col) => c[col]);
-      const n = cols.length ? cols[0].length : 0;
-      hash.add(Array.from({ length: n }, (_, i) => cols.map((col) => databaseCell(col[i]))));
-      if (n < CHUNK) break;
-    }
-    const input: SourceInput = { file: name, sha256: hash.digest(), rows: hash.rows, ...(s.duckdb !== undefined ? { query } : {}) };
-    return { db, name, input: Promise.resolve(input), columns, cellOf: databaseCell, stop: () => {} };
+    return await openDuckdbResult(db, s, specDir, name);
   } catch (e) {
     await db.close();
     if (e instanceof NotCompiled) throw e;
     throw new NotCompiled(sqlPathMessages.duckdbFailed(name, firstLine(e)));
   }
+}
+
+/** A long workbook: read by siilab's (streaming) reader and appended, each cell with its kind. */
+async function openWorkbook(db: DuckSession, path: string, file: string, name: string, sheet: string | null): Promise<OpenedLongSource> {
+  const table = await readTable(path, { sheet });
+  const rows = rowCount(table);
+  await db.table('long_rows', table.columns.map((c) => ({ name: c, type: 'TEXT' as const })), table.columns.map((_, j) => {
+    const cells = columnCells(table, j);
+    return Array.from({ length: rows }, (_, i) => kindedCell(cells[i]));
+  }));
+  const sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
+  return { db, name, input: Promise.resolve({ file, sha256, rows }), columns: table.columns, cellOf: unkindCell, stop: () => {} };
+}
+
+/** A CSV/TSV file: DuckDB's read_csv, every cell as text, where it reads the header as siilab does. */
+async function openDelimited(db: DuckSession, path: string, file: string, name: string): Promise<OpenedLongSource> {
+  const [sha256] = await Promise.all([fileHash(path), db.run(`CREATE TEMP TABLE long_rows AS SELECT * FROM read_csv(${text(path)}, all_varchar = true, header = true, normalize_names = false)`)]);
+  const columns = Object.keys(await db.columns('SELECT * FROM long_rows LIMIT 0'));
+  await sameHeader(path, name, columns);
+  return { db, name, input: Promise.resolve({ file, sha256, rows: await countRows(db) }), columns, cellOf: databaseCell, stop: () => {} };
+}
+
+/** A Parquet file or a DuckDB table/query: its rows as DuckDB types, hashed as readDuckdb hashes them. */
+async function openDuckdbResult(db: DuckSession, s: DataSource, specDir: string, name: string): Promise<OpenedLongSource> {
+  const query = s.parquet !== undefined ? `SELECT * FROM read_parquet(${text(resolve(specDir, s.parquet))})` : sourceQuery(s);
+  await db.run(`CREATE TEMP TABLE long_rows AS ${query}`);
+  const columns = Object.keys(await db.columns('SELECT * FROM long_rows LIMIT 0'));
+  const hash = new RowsHash(columns);
+  // The rows in their order, converted as readDuckdb converts them, a chunk at a time.
+  for (let start = 0; ; start += CHUNK) {
+    const c = await db.columns(`SELECT * FROM long_rows WHERE rowid >= ${start} AND rowid < ${start + CHUNK} ORDER BY rowid`);
+    const cols = columns.map((col) => c[col]);
+    const n = cols.length ? cols[0].length : 0;
+    hash.add(Array.from({ length: n }, (_, i) => cols.map((col) => databaseCell(col[i]))));
+    if (n < CHUNK) break;
+  }
+  const input: SourceInput = { file: name, sha256: hash.digest(), rows: hash.rows, ...(s.duckdb !== undefined ? { query } : {}) };
+  return { db, name, input: Promise.resolve(input), columns, cellOf: databaseCell, stop: () => {} };
 }
 
 const CHUNK = 100_000;
