@@ -19,7 +19,7 @@ export const sqlPathMessages = {
   header: (file: string) => `DuckDB reads the header or the numbers of ${file} otherwise than siilab's reader (delimiter, names, decimal commas)`,
   /** Phases of the SQL path, shown as analyze's progress. */
   phaseRead: (name: string, engine: string) => `reading ${name} into ${engine}`,
-  phaseDistinct: (column: string, engine: string) => `${engine}: the distinct cells of '${column}'`,
+  phaseDistinct: (columns: readonly string[], engine: string) => `${engine}: the distinct cells of ${columns.map((c) => `'${c}'`).join(', ')}`,
   phaseDraws: (engine: string) => `${engine}: the draw table`,
   phaseAggregate: (name: string, engine: string, rows: number) => `${engine}: ${name} per patient over ${rows.toLocaleString('en')} draws`,
   phaseHashed: (name: string, rows: number) => `${name}: ${rows.toLocaleString('en')} rows hashed`,

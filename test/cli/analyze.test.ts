@@ -93,7 +93,7 @@ describe('the HTML report is self-contained', () => {
     const r = await runCli(['analyze', 'examples/deng2025/study.yaml', '--out', tmp(), '--format', 'md', '--engine', 'duckdb', '--progress']);
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n');
-    for (const phase of ['reading draws.csv into DuckDB…', "DuckDB: the distinct cells of 'id'…", 'DuckDB: the draw table…', 'DuckDB: AFP_mean per patient over 1,180 draws…', 'writing the report…']) {
+    for (const phase of ['reading draws.csv into DuckDB…', "DuckDB: the distinct cells of 'id', 'draw_date', 'neutrophils', 'lymphocytes', 'platelets', 'afp'…", 'DuckDB: the draw table…', 'DuckDB: AFP_mean per patient over 1,180 draws…', 'writing the report…']) {
       expect(lines).toContain(`  ${phase}`);
     }
     for (const quiet of [['--json', '--progress'], ['--no-progress']]) {

@@ -138,22 +138,37 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
   const miniTable = (column: string, d: Distinct): Table => ({
     file, sheet: null, columns: [column], rows: d.cells.map((c) => [c]), rowNumbers: d.first.map((r) => r + 2), counts: d.counts,
   });
-  /** The distinct cells of a column numbered by first row, as table `code_<tag>(raw, i)`; their cells, counts and first rows. */
   const engineName = ENGINE_NAME[db.engine];
-  const distinct = async (column: string, tag: string): Promise<Distinct> => {
-    if (!columns.includes(column)) throw new NotCompiled(sqlPathMessages.noColumn(column, file));
-    s.progress?.(sqlPathMessages.phaseDistinct(column, engineName));
-    await db.run(`CREATE TEMP TABLE code_${tag} AS SELECT ${ident(column)} AS raw, CAST(row_number() OVER (ORDER BY min(${rowno})) - 1 AS INTEGER) AS i, count(*) AS n, min(${rowno}) AS r FROM long_rows GROUP BY ${ident(column)}`);
-    await db.analyze(`code_${tag}`);
-    const r = await db.columns(`SELECT ${db.cell('raw')} AS v, n, r FROM code_${tag} ORDER BY i`);
+  // The distinct cells of every column the study reads, numbered by first row, as tables
+  // `code_<q>(raw, i, n, r)`: one scan of the rows (GROUPING SETS, one set a column), then a table a column.
+  const needed = [...new Set([s.idColumn, ...(s.dateColumn !== null ? [s.dateColumn] : []), ...s.measured.map((v) => v.mapping.column), ...s.perPatient.map((v) => v.mapping.column)])];
+  for (const c of needed) if (!columns.includes(c)) throw new NotCompiled(sqlPathMessages.noColumn(c, file));
+  const codeOf = new Map(needed.map((c, q) => [c, `code_${q}`]));
+  s.progress?.(sqlPathMessages.phaseDistinct(needed, engineName));
+  const numbered = (from: string, raw: string, where: string) =>
+    `SELECT ${raw} AS raw, CAST(row_number() OVER (ORDER BY r) - 1 AS INTEGER) AS i, n, r FROM ${from}${where}`;
+  if (needed.length === 1 || needed.length > 30) {
+    for (const [c, t] of codeOf) await db.run(`CREATE TEMP TABLE ${t} AS ${numbered(`(SELECT ${ident(c)} AS c, count(*) AS n, min(${rowno}) AS r FROM long_rows GROUP BY ${ident(c)}) a`, 'c', '')}`);
+  } else {
+    const cols = needed.map(ident);
+    // GROUPING(c0, …, ck) has a 1 bit for each column not in the row's set, the last column lowest.
+    await db.run(`CREATE TEMP TABLE code_all AS SELECT GROUPING(${cols.join(', ')}) AS g, ${cols.join(', ')}, count(*) AS n, min(${rowno}) AS r FROM long_rows GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')})`);
+    const all = (1 << needed.length) - 1;
+    for (const [q, c] of needed.entries()) await db.run(`CREATE TEMP TABLE code_${q} AS ${numbered('code_all', ident(c), ` WHERE g = ${all - (1 << (needed.length - 1 - q))}`)}`);
+    await db.run('DROP TABLE code_all');
+  }
+  for (const t of codeOf.values()) await db.analyze(t);
+  /** The distinct cells of a column: their cells (as the JavaScript path reads them), counts and first rows. */
+  const distinct = async (column: string): Promise<Distinct> => {
+    const r = await db.columns(`SELECT ${db.cell('raw')} AS v, n, r FROM ${codeOf.get(column)} ORDER BY i`);
     const cells = r.v.map(src.cellOf);
     for (const v of cells) if (typeof v === 'string' && v.includes(',')) throw new NotCompiled(sqlPathMessages.comma(column));
     return { cells, counts: r.n.map(Number), first: r.r.map(Number) };
   };
-  const join = (tag: string, column: string) => `LEFT JOIN code_${tag} t_${tag} ON t_${tag}.raw = l.${ident(column)}`;
+  const join = (tag: string, column: string) => `LEFT JOIN ${codeOf.get(column)} t_${tag} ON t_${tag}.raw = l.${ident(column)}`;
 
   // Ids: trimmed, carried forward; patient index from the first source.
-  const ids = await distinct(s.idColumn, 'id');
+  const ids = await distinct(s.idColumn);
   const idOf = ids.cells.map((c) => idText(c));
   if (ids.first[0] === 0 && idOf[0] === null) throw dataError(cohortMessages.idMissingFirstRow(file, s.idColumn));
   const warnings: string[] = [];
@@ -188,7 +203,7 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
   let dayExpr = 'CAST(NULL AS FLOAT8)';
   codeCols.push('CAST(NULL AS INTEGER) AS dx');
   if (s.dateColumn !== null) {
-    const d = await distinct(s.dateColumn, 'date');
+    const d = await distinct(s.dateColumn);
     const days = dateColumn(miniTable(s.dateColumn, d), s.dateColumn, s.dateOrder);
     await db.table('date_map', [{ name: 'i', type: 'INTEGER' }, { name: 'day', type: 'FLOAT8' }], [seq(d), days]);
     codeJoins.push(join('date', s.dateColumn));
@@ -214,7 +229,7 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
     }
   };
   for (const [j, v] of s.measured.entries()) {
-    const d = await distinct(v.mapping.column, `x${j}`);
+    const d = await distinct(v.mapping.column);
     const mini = miniTable(v.mapping.column, d);
     const read = readVariable(mini, v.name, v.mapping, s.source, s.loc, v.path);
     if (read.data.kind !== 'number') throw new NotCompiled(sqlPathMessages.notNumber(v.name));
@@ -231,7 +246,7 @@ async function deriveIn(src: OpenedLongSource, s: LongEngineSpec): Promise<LongE
   // dates as FLOAT8, labels as TEXT) and, for numbers, whether it was implausible or a missing code.
   const firsts = new Map<string, { j: number; read: VariableRead }>();
   for (const [j, v] of s.perPatient.entries()) {
-    const d = await distinct(v.mapping.column, `y${j}`);
+    const d = await distinct(v.mapping.column);
     const read = readVariable(miniTable(v.mapping.column, d), v.name, v.mapping, s.source, s.loc, v.path);
     const data = read.data;
     const num = data.kind === 'number' ? data.analysed : data.kind === 'label' ? null : data.values;
