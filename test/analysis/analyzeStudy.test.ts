@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { analyzeStudy } from '../../src/analysis/analyzeStudy.js';
 import { toJson } from '../../src/cli/output.js';
 import { REAL, hasReal } from '../helpers/shared.js';
+import { tongjiStudy } from '../helpers/tongji.js';
 import { buildReport } from '../../src/report/build/buildReport.js';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
@@ -109,30 +110,14 @@ analyses:
 describe('analyzeStudy on the real Tongji long-format export', () => {
   it.skipIf(!hasReal)('SII from each draw, per-patient baseline (first draw), death: KM by median SII, Cox with SII as time-varying', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'siilab-tongji-'));
-    writeFileSync(join(dir, 'study.yaml'), `version: 1
-sources: [{ file: ${JSON.stringify(resolve(REAL, 'tongji_covid19_375_timeseries.xlsx'))}, format: long }]
-variables:
-  patientId: PATIENT_ID
-  drawDate: RE_DATE
-  treatmentDate: Admission time
-  lastFollowUpDate: Discharge time
-  neutrophils: { column: neutrophils count, unit: 10^9/L }
-  lymphocytes: { column: lymphocyte count, unit: 10^9/L }
-  platelets: { column: Platelet count, unit: 10^9/L }
-  death: outcome
-derived:
-  - { name: SII, index: SII }
-  - { name: SII_first, aggregate: first, of: SII }
-endpoints:
-  death: { type: survival, events: [death], unit: days }
-cutoffs:
+    writeFileSync(join(dir, 'study.yaml'), tongjiStudy(`cutoffs:
   SII_first: { method: median }
 analyses:
   km: [{ endpoint: death, by: [SII_first] }]
   cox:
     - { endpoint: death, candidates: [SII_first], timeVarying: [SII] }
     - { endpoint: death, candidates: [SII_first], timeVarying: [SII], timeVaryingPer: { SII: 100 } }
-`);
+`));
     const { bundle } = await analyzeStudy(join(dir, 'study.yaml'));
     expect(bundle.flow.screened).toBe(375);
     expect(bundle.flow.analysed + bundle.flow.excluded.length).toBe(375);

@@ -3,18 +3,18 @@
 // SIILAB_TEST_PG_URL) gives the same analyses, cut-offs and participant flow as from its CSV files;
 // the bundle records the SQL and a hash of the rows read, never a connection string; bad sources
 // are refused with one message naming the field.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import pg from 'pg';
 import Papa from 'papaparse';
 import { analyzeStudy } from '../../src/analysis/analyzeStudy.js';
 import { parseSpecText } from '../../src/study/parseSpec.js';
 import { readPostgres } from '../../src/io/readPostgres.js';
 import { readDuckdb } from '../../src/io/readDuckdb.js';
 import { runCli } from '../helpers/runCli.js';
+import { pgSchema, pgTable } from '../helpers/pgTable.js';
 
 const EX = resolve('examples/deng2025');
 const SPEC = readFileSync(join(EX, 'study.yaml'), 'utf8');
@@ -133,25 +133,10 @@ describe('source fields', () => {
 const PG = process.env.SIILAB_TEST_PG_URL || null;
 if (PG) {
   describe('PostgreSQL source', () => {
-    const schema = `siilab_src_${process.pid}`;
-    const client = new pg.Client({ connectionString: PG });
-    beforeAll(async () => {
-      await client.connect();
-      await client.query(`CREATE SCHEMA ${schema}`);
+    const { schema } = pgSchema(PG, 'siilab_src', async (c, sc) => {
       for (const [table, file] of [['patients', 'cohort.csv'], ['draws', 'draws.csv']]) {
-        const parsed = Papa.parse<string[]>(readFileSync(join(EX, file), 'utf8').trim(), { skipEmptyLines: true });
-        const [head, ...rows] = parsed.data;
-        await client.query(`CREATE TABLE ${schema}.${table} (${head.map((h) => `"${h}" text`).join(', ')})`);
-        for (let i = 0; i < rows.length; i += 500) {
-          const chunk = rows.slice(i, i + 500);
-          const values = chunk.map((r, k) => `(${r.map((_, j) => `$${k * head.length + j + 1}`).join(', ')})`).join(', ');
-          await client.query(`INSERT INTO ${schema}.${table} VALUES ${values}`, chunk.flat().map((c) => (c === '' ? null : c)));
-        }
+        await pgTable(c, `${sc}.${table}`, Papa.parse<string[]>(readFileSync(join(EX, file), 'utf8').trim(), { skipEmptyLines: true }).data);
       }
-    }, 120_000);
-    afterAll(async () => {
-      await client.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
-      await client.end();
     });
 
     it('tables and a query on PostgreSQL give the analyses of the CSV files; the bundle names the variable, not the URL', async () => {

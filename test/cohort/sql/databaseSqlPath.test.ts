@@ -7,7 +7,7 @@
  * the engine falls back to JavaScript, whose message the user gets, and no note or message carries
  * a connection string.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,7 +18,7 @@ import { analyzeStudy } from '../../../src/analysis/analyzeStudy.js';
 import { loadStudy } from '../../../src/cohort/loadStudy.js';
 import { toJson } from '../../../src/cli/output.js';
 import { STUDY, writeCohort } from '../../helpers/longExport.js';
-import { pgTable } from '../../helpers/pgTable.js';
+import { pgSchema, pgTable } from '../../helpers/pgTable.js';
 
 const EX = resolve('examples/deng2025');
 const DENG = readFileSync(join(EX, 'study.yaml'), 'utf8');
@@ -101,20 +101,12 @@ describe('DuckDB databases and Parquet: derived in embedded DuckDB = JavaScript,
 const PG = process.env.SIILAB_TEST_PG_URL || null;
 if (PG) {
   describe('PostgreSQL: derived in the database = JavaScript, byte for byte', () => {
-    const schema = `siilab_sql_${process.pid}`;
-    const client = new pg.Client({ connectionString: PG });
-    beforeAll(async () => {
-      await client.connect();
-      await client.query(`CREATE SCHEMA ${schema}`);
+    const { client, schema } = pgSchema(PG, 'siilab_sql', async (c, sc) => {
       for (const [table, file] of [['draws', join(dir, 'draws.csv')], ['gen_draws', join(dir, 'gen', 'draws.csv')]]) {
-        await pgTable(client, `${schema}.${table}`, Papa.parse<string[]>(readFileSync(file, 'utf8').trim(), { skipEmptyLines: true }).data);
+        await pgTable(c, `${sc}.${table}`, Papa.parse<string[]>(readFileSync(file, 'utf8').trim(), { skipEmptyLines: true }).data);
       }
-      await client.query(`CREATE TABLE ${schema}.typed AS SELECT id, CAST(draw_date AS date) AS draw_date, CAST(months AS integer) AS months,
-        CAST(neutrophils AS float8) AS neutrophils, CAST(lymphocytes AS numeric) AS lymphocytes, CAST(platelets AS float8) AS platelets, CAST(afp AS float8) AS afp FROM ${schema}.draws`);
-    }, 120_000);
-    afterAll(async () => {
-      await client.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
-      await client.end();
+      await c.query(`CREATE TABLE ${sc}.typed AS SELECT id, CAST(draw_date AS date) AS draw_date, CAST(months AS integer) AS months,
+        CAST(neutrophils AS float8) AS neutrophils, CAST(lymphocytes AS numeric) AS lymphocytes, CAST(platelets AS float8) AS platelets, CAST(afp AS float8) AS afp FROM ${sc}.draws`);
     });
 
     test('deng2025 from a text table, and the analyses of the CSV file', async () => {

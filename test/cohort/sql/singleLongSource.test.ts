@@ -6,19 +6,19 @@
  * JavaScript path's text from a CSV file, an XLSX workbook (streamed into DuckDB), a DuckDB table
  * and a PostgreSQL table, and on the Tongji export itself when ../shared is present.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import pg from 'pg';
 import { analyzeStudy } from '../../../src/analysis/analyzeStudy.js';
+import { loadStudy } from '../../../src/cohort/loadStudy.js';
 import { toJson } from '../../../src/cli/output.js';
 import { SINGLE_STUDY, singleLongRows } from '../../helpers/longExport.js';
 import { hasReal } from '../../helpers/shared.js';
 import { tongjiStudy } from '../../helpers/tongji.js';
-import { pgTable } from '../../helpers/pgTable.js';
+import { pgSchema, pgTable } from '../../helpers/pgTable.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'siilab-single-'));
 const rows = singleLongRows(7, 250);
@@ -77,20 +77,33 @@ describe('a long source on its own, with per-patient values: SQL path = JavaScri
   }, 120_000);
 });
 
+describe('bad input in a long source on its own: the JavaScript path\'s message, word for word', () => {
+  const refusal = (path: string, engine: 'js' | 'duckdb') => loadStudy(path, { engine }).then(() => 'no refusal', (e: Error) => e.message);
+  const cases: [string, (r: (string | number | null)[][]) => void, RegExp][] = [
+    ['an outcome that is not 0/1', (r) => { r[9][4] = 'maybe'; }, /row 10.*outcome.*maybe/],
+    ['an admission date that is not a date', (r) => { r[4][2] = 'yesterday'; }, /row 5.*admission.*yesterday/],
+    ['text in a count', (r) => { r[7][10] = 'lots'; }, /row 8.*plt.*lots/],
+    ['no id on the first row', (r) => { r[1][0] = null; }, /row 2.*first row has no patient id/],
+  ];
+  for (const [what, spoil, says] of cases) {
+    test(what, async () => {
+      const spoilt = rows.map((r) => [...r]);
+      spoil(spoilt);
+      const name = what.replace(/\W+/g, '-');
+      writeFileSync(join(dir, `${name}.csv`), spoilt.map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
+      const path = join(dir, `${name}.yaml`);
+      writeFileSync(path, SINGLE_STUDY(`file: ${name}.csv`));
+      const js = await refusal(path, 'js');
+      expect(js).toMatch(says);
+      expect(await refusal(path, 'duckdb')).toBe(js);
+    });
+  }
+});
+
 const PG = process.env.SIILAB_TEST_PG_URL || null;
 if (PG) {
   describe('a long source on its own in PostgreSQL', () => {
-    const schema = `siilab_single_${process.pid}`;
-    const client = new pg.Client({ connectionString: PG });
-    beforeAll(async () => {
-      await client.connect();
-      await client.query(`CREATE SCHEMA ${schema}`);
-      await pgTable(client, `${schema}.export`, rows);
-    });
-    afterAll(async () => {
-      await client.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
-      await client.end();
-    });
+    const { schema } = pgSchema(PG, 'siilab_single', (c, sc) => pgTable(c, `${sc}.export`, rows));
     test('a text table', async () => {
       await sameBundle(SINGLE_STUDY(`postgres: "$SIILAB_TEST_PG_URL", table: ${schema}.export`), 'postgres');
     }, 60_000);
