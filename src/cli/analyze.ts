@@ -52,7 +52,8 @@ export const analyzeCommand: Command = {
     if (derivedIn.note) ctx.err(sqlPathMessages.ranInJs(derivedIn.note));
     progress?.('writing the report');
     const share: Record<string, string> = a.values.share ? { 'site-bundle.json': toJson(siteBundle(results, bundle, { site: optionalString(a, 'site') ?? bundle.title, minCell })) + '\n' } : {};
-    const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': toJson(bundle) + '\n', ...(model ? { 'model.json': toJson(model) + '\n' } : {}), ...share });
+    // results.json is written as it is serialised: a 100,000-patient bundle is 70 MB of text
+    const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': { json: bundle }, ...(model ? { 'model.json': toJson(model) + '\n' } : {}), ...share });
     const written = writeFilesAtomically(out, files);
     if (progress && ctx.isTTY) ctx.err('\r\x1b[2K');
     emit(ctx, Boolean(a.values.json), { out, analysed: bundle.flow.analysed, screened: bundle.flow.screened, files: written, warnings: bundle.warnings }, () =>

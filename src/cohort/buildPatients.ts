@@ -14,7 +14,7 @@
 import { columnCells, rowCount } from '../io/columnCells.js';
 import { dataError, SiilabError } from '../errors.js';
 import { readSource, type SourceInput } from '../io/readSource.js';
-import { withFile } from '../io/columnarTable.js';
+import { columnarOf, withFile } from '../io/columnarTable.js';
 import { rowNumber, type Table } from '../io/table.js';
 import { cohortMessages, sqlPathMessages, studyMessages } from '../messages/index.js';
 import { CANONICAL, isCanonical } from '../study/canonical.js';
@@ -424,11 +424,14 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
           const col = perPatient(read, src, index, n, quiet);
           if (quiet.length === 0) columns.set(e.name, col);
         }
+        columnarOf(src.table)?.forgetColumns();
         continue;
       }
     }
     columns.set(e.name, perPatient(read, src, index, n, warnings));
+    columnarOf(src.table)?.forgetColumns(); // read: its text and numbers are not kept twice
   }
+  for (const s of sources) columnarOf(s.table)?.release();
   // Views, not copies: the unused tail is at most the rows without a measurement (a wide patient
   // file beside a long export), and copying 10,000,000 draws would double them for a moment.
   let draws: DrawTable = {

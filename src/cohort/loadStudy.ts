@@ -23,7 +23,8 @@ import { aggregateDraws, type DayWindow } from './aggregateDraws.js';
 import { NotCompiled } from './sql/notCompiled.js';
 import { buildPatients, type DerivationEngine, type PatientColumn, type Patients } from './buildPatients.js';
 import { countingProcess } from './countingProcess.js';
-import type { Dataset, DatasetColumn, EndpointData, Measurements, TimeVaryingRows } from './dataset.js';
+import type { Dataset, DatasetColumn, EndpointData, TimeVaryingRows } from './dataset.js';
+import { analysedMeasurements } from './analysedMeasurements.js';
 import { drawIndex, INDEX_INPUTS } from './drawIndex.js';
 import { eventWithin, survivalTime, type EndpointInputs } from './endpointTime.js';
 import { competingTime } from './competingTime.js';
@@ -384,34 +385,7 @@ async function derive(parsed: ParsedSpec, p: Patients): Promise<StudyLoad> {
           : { name: e.name, type: 'binary', value: pick(e.a), within: e.spec.within ?? null };
   }
   const origin = defaultOrigin ? dateCol(defaultOrigin) : null;
-  // The analysed patients' draws in long form, made when first asked for (a time-varying Cox model,
-  // a reader of dataset.measurements): a 10,000,000-draw export does not keep a second copy otherwise.
-  let made: Measurements | null = null;
-  const measurementsOf = (): Measurements => {
-    if (made) return made;
-    // Not a user's error: only a reader added without asking buildPatients for the draws gets here.
-    if (!p.drawsComplete) throw new Error('dataset.measurements: the draws of this long source were left in the SQL engine (more than DRAWS_BACK rows and no time-varying covariate)');
-    let m = 0;
-    for (let d = 0; d < p.draws.patient.length; d++) if (pos[p.draws.patient[d]] >= 0) m++;
-    const drawIdx = new Int32Array(m);
-    m = 0;
-    for (let d = 0; d < p.draws.patient.length; d++) if (pos[p.draws.patient[d]] >= 0) drawIdx[m++] = d;
-    const mvals: Record<string, Float64Array> = {};
-    for (const v of p.measured) mvals[v] = Float64Array.from(drawIdx, (d) => p.draws.values[v][d]);
-    const dayOf = (d: number) => {
-      const k = p.draws.patient[d];
-      const date = p.draws.date[d];
-      if (Number.isNaN(date)) return p.draws.undatedAtOrigin[d] ? 0 : NaN;
-      return origin ? date - origin[k] : NaN;
-    };
-    made = Object.freeze({
-      patient: Int32Array.from(drawIdx, (d) => pos[p.draws.patient[d]]),
-      date: Float64Array.from(drawIdx, (d) => p.draws.date[d]),
-      day: Float64Array.from(drawIdx, dayOf),
-      values: mvals,
-    });
-    return made;
-  };
+  const measurementsOf = analysedMeasurements(p.draws, p.measured, p.drawsComplete, pos, origin);
   const timeVarying: Record<string, TimeVaryingRows> = {};
   (spec.analyses?.cox ?? []).forEach((c, i) => {
     if (!c.timeVarying?.length) return;

@@ -47,7 +47,26 @@ export class DelimitedColumns {
   private readonly lab = new Map<number, (string | null)[]>();
   private materialized: Cell[][] | null = null;
 
-  constructor(readonly layout: DelimitedLayout) {}
+  constructor(private layout: DelimitedLayout) {}
+
+  /** Forgets every column made so far (not the numbers read during the scan): made again if asked for. */
+  forgetColumns(): void {
+    this.num.clear();
+    this.lab.clear();
+    this.raw.clear();
+    this.materialized = null;
+  }
+
+  /**
+   * Forgets every column made so far and the numbers read during the scan, keeping the bytes and
+   * the cell offsets: what is asked for again is made again from them, the same. For a reader done
+   * with a table's columns (buildPatients, after its variables), so that a 100,000-patient cohort
+   * does not carry each column twice, as text and as numbers, through the rest of the study.
+   */
+  release(): void {
+    this.forgetColumns();
+    if (this.layout.chunks) this.layout = { ...this.layout, chunks: null };
+  }
 
   get nRows(): number {
     return this.layout.nRows;

@@ -4,7 +4,7 @@
  * .png, the document's attachments (excluded.csv) and results.json. Everything is rendered in memory first, then written into a staging folder
  * and moved into place, so a failure leaves nothing half-written.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportDocument } from './document/reportDocument.js';
 import { documentHtml } from './document/documentHtml.js';
@@ -12,6 +12,54 @@ import { documentMarkdown } from './document/documentMarkdown.js';
 import { documentDocx, type PngImage } from './document/documentDocx.js';
 import { tableCsv } from './tables/tableCsv.js';
 import { svgToPng } from './png.js';
+import { jsonPieces } from './jsonPieces.js';
+
+/** A JSON file written in pieces as it is serialised (jsonPieces.ts), never as one string; a newline ends it. */
+export interface JsonContent {
+  readonly json: unknown;
+}
+
+/** What a report file holds: text, bytes, or a value written as JSON. */
+export type FileContent = string | Uint8Array | JsonContent;
+
+/** The bytes of a report file (UTF-8 for text; JSON content serialised whole, for a store that takes bytes). */
+export function fileBytes(content: FileContent): Uint8Array {
+  if (content instanceof Uint8Array) return content;
+  if (typeof content === 'string') return new TextEncoder().encode(content);
+  const parts: string[] = [];
+  jsonPieces(content.json, (s) => parts.push(s));
+  parts.push('\n');
+  return new TextEncoder().encode(parts.join(''));
+}
+
+/**
+ * Writes `value` as JSON text (2-space indentation, a final newline) to `path` through one 1 MB
+ * buffer: each piece is copied into it as it is made, so the pieces die young instead of piling up
+ * in the heap until a flush.
+ */
+export function writeJsonFile(path: string, value: unknown): void {
+  const fd = openSync(path, 'w');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let at = 0;
+    const put = (s: string) => {
+      if (at + s.length * 3 > buf.length) {
+        writeSync(fd, buf, 0, at);
+        at = 0;
+        if (s.length * 3 > buf.length) {
+          writeSync(fd, s);
+          return;
+        }
+      }
+      at += buf.write(s, at);
+    };
+    jsonPieces(value, put);
+    put('\n');
+    if (at > 0) writeSync(fd, buf, 0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export type ReportFormat = 'html' | 'docx' | 'md';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'docx', 'md'];
@@ -22,8 +70,8 @@ function pngSize(png: Uint8Array): { w: number; h: number } {
 }
 
 /** Renders every file of the report in memory: path (relative to the folder) → content. */
-export async function renderReportFiles(doc: ReportDocument, formats: readonly ReportFormat[], extra: Readonly<Record<string, string>> = {}): Promise<Map<string, string | Uint8Array>> {
-  const files = new Map<string, string | Uint8Array>();
+export async function renderReportFiles(doc: ReportDocument, formats: readonly ReportFormat[], extra: Readonly<Record<string, string | JsonContent>> = {}): Promise<Map<string, FileContent>> {
+  const files = new Map<string, FileContent>();
   const pngs = new Map<string, PngImage>();
   const toPng = (svg: string, widthMm: number, dpi: number): PngImage => {
     const data = svgToPng(svg, { dpi, widthMm });
@@ -49,7 +97,7 @@ export async function renderReportFiles(doc: ReportDocument, formats: readonly R
 }
 
 /** Writes rendered files into `outDir` through a staging folder (complete or nothing). */
-export function writeFilesAtomically(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
+export function writeFilesAtomically(outDir: string, files: ReadonlyMap<string, FileContent>): string[] {
   mkdirSync(outDir, { recursive: true });
   const staging = join(outDir, `.siilab-staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
@@ -57,7 +105,8 @@ export function writeFilesAtomically(outDir: string, files: ReadonlyMap<string, 
     for (const [rel, content] of files) {
       const p = join(staging, rel);
       mkdirSync(join(p, '..'), { recursive: true });
-      writeFileSync(p, content);
+      if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(p, content);
+      else writeJsonFile(p, content.json);
     }
     const written: string[] = [];
     for (const rel of files.keys()) {

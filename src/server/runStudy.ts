@@ -12,7 +12,7 @@ import { loadStudy } from '../cohort/loadStudy.js';
 import { fromCohortDataset } from '../analysis/fromCohortDataset.js';
 import { toPlain } from '../analysis/plain.js';
 import { buildReport } from '../report/build/buildReport.js';
-import { renderReportFiles } from '../report/writeReport.js';
+import { fileBytes, renderReportFiles } from '../report/writeReport.js';
 import { toJson } from '../cli/output.js';
 import { SiilabError } from '../errors.js';
 import type { Store, StudyRecord, RunRecord } from './db/store.js';
@@ -54,7 +54,7 @@ export async function runStoredStudy(
     const files = await renderReportFiles(buildReport(bundle), ['html', 'docx', 'md'], { 'results.json': toJson(bundle) + '\n', ...(model ? { 'model.json': toJson(model) + '\n' } : {}) });
     const run: RunRecord = { id, studyId: study.id, createdAt, status: 'done', error: null };
     await store.addRun(run, JSON.stringify(bundle));
-    for (const [name, content] of files) await store.putReport(id, name, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    for (const [name, content] of files) await store.putReport(id, name, fileBytes(content));
     return { run, bundle, error: null };
   } catch (e) {
     if (!(e instanceof SiilabError)) throw e;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { preparsedColumn, scanDelimited } from '../../src/io/delimitedLayout.js';
 import { MIN_PARALLEL_BYTES, scanDelimitedParallel, scanWorkerUrl } from '../../src/io/scanDelimitedParallel.js';
 import { xoshiro128ss } from '../../src/stats/roc/prng.js';
+import { DelimitedColumns } from '../../src/io/columnarTable.js';
 
 function shared(text: string): Uint8Array {
   const b = Buffer.from(text, 'utf8');
@@ -66,5 +67,23 @@ describe('parallel scan of a delimited file', () => {
     const par = (await scanDelimitedParallel(buf, 0, 0x2c, '\n', 2))!;
     expect(par.chunks!.length).toBe(1);
     expect(par.nRows).toBe(scanDelimited(buf, 0, 0x2c, '\n')!.nRows);
+  });
+});
+
+describe('DelimitedColumns.release', () => {
+  it('forgets the columns and the numbers read during the scan; asked again, they are the same', () => {
+    const buf = shared(generate(3, '\n', true));
+    const src = new DelimitedColumns(scanDelimited(buf, 0, 0x2c, '\n')!);
+    const before = Array.from({ length: 5 }, (_, j) => ({ num: src.numeric(j), raw: src.rawCells(j), lab: src.labels(j) }));
+    src.release();
+    for (let j = 0; j < 5; j++) {
+      const num = src.numeric(j);
+      expect(num).not.toBe(before[j].num); // made again, from the bytes (no preparsed numbers left)
+      expect(Buffer.from(num.values.buffer).equals(Buffer.from(before[j].num.values.buffer)), `values of column ${j}`).toBe(true);
+      expect(Buffer.from(num.kinds).equals(Buffer.from(before[j].num.kinds))).toBe(true);
+      expect([num.text, num.notFinite]).toEqual([before[j].num.text, before[j].num.notFinite]);
+      expect(src.rawCells(j)).toEqual(before[j].raw);
+      expect(src.labels(j)).toEqual(before[j].lab);
+    }
   });
 });
