@@ -9,6 +9,7 @@ import type { ResultsBundle } from './bundle.js';
 import { fromCohortDataset } from './fromCohortDataset.js';
 import { runAnalyses, type RunOptions, type StudyResults } from './runAnalyses.js';
 import { validationsOnThreads } from './parallel/validationsOnThreads.js';
+import { closeIdleWorkers } from './parallel/workerPool.js';
 import { toPlain } from './plain.js';
 import { modelFileFrom } from './modelFileFrom.js';
 import type { ModelFile } from '../model/modelFile.js';
@@ -21,6 +22,12 @@ export interface AnalyzeOptions extends RunOptions {
   readonly threads?: number | null;
   /** Where long-format derivations run (src/cohort/sql); the results are the same. */
   readonly engine?: DerivationEngine | 'auto';
+  /**
+   * End the worker threads (the CSV scan's, the bootstrap's) as soon as their work is done: for a
+   * one-shot command, whose analyses and report then run without their heaps. A server keeps them
+   * warm for the next run (the default).
+   */
+  readonly endThreads?: boolean;
 }
 
 export interface AnalyzeOutcome {
@@ -36,10 +43,12 @@ export interface AnalyzeOutcome {
 export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
   opts.onProgress?.('reading the study and its data');
   const load = await loadStudy(specPath, { threads: opts.threads ?? null, engine: opts.engine, onProgress: opts.onProgress });
+  if (opts.endThreads) await closeIdleWorkers();
   const labels = { ...load.labels, ...opts.labels };
   const ds = fromCohortDataset(load.dataset, labels);
   // bootstrap validation on worker threads first (runAnalyses itself is synchronous)
   const precomputed = await validationsOnThreads(ds, load.spec.analyses ?? {}, load.spec.cutoffs ?? {}, { threads: opts.threads ?? null, ties: opts.ties, onProgress: opts.onProgress });
+  if (opts.endThreads) await closeIdleWorkers();
   const results = runAnalyses(ds, load.spec.analyses ?? {}, load.spec.cutoffs ?? {}, { ...opts, precomputed: precomputed ?? undefined });
   // Rows as read (an XLSX is a zip: its newlines are not rows; a file may have no header row); a database source's query and rows hash.
   const inputs = load.inputs;

@@ -48,7 +48,7 @@ export const analyzeCommand: Command = {
     const threads = threadsText === null ? null : Number(threadsText);
     if (threads !== null && (!Number.isInteger(threads) || threads < 1 || threads > 256)) throw usageError(cliMessages.badThreads('analyze', threadsText!));
     const engine = a.values.engine === undefined ? undefined : choice('analyze', a, 'engine', ['auto', 'js', 'duckdb'] as const, 'auto');
-    const { bundle, results, model, modelReason, derivedIn } = await analyzeStudy(specPath, { onProgress: progress, ties, threads, engine });
+    const { bundle, results, model, modelReason, derivedIn } = await analyzeStudy(specPath, { onProgress: progress, ties, threads, engine, endThreads: true });
     if (derivedIn.note) ctx.err(sqlPathMessages.ranInJs(derivedIn.note));
     progress?.('writing the report');
     const share: Record<string, string> = a.values.share ? { 'site-bundle.json': toJson(siteBundle(results, bundle, { site: optionalString(a, 'site') ?? bundle.title, minCell })) + '\n' } : {};

@@ -47,3 +47,20 @@ function discard(w: Worker): void {
 function clearListeners(w: Worker): void {
   for (const e of ['message', 'error', 'exit']) w.removeAllListeners(e);
 }
+
+/**
+ * Ends every idle worker (a one-shot command, once its analyses are done: each worker's heap and
+ * its last run's data would otherwise stay in the process's memory while the report is written).
+ */
+export async function closeIdleWorkers(): Promise<void> {
+  const all = idle.splice(0, idle.length);
+  await Promise.all(all.map(({ worker }) => {
+    clearListeners(worker);
+    return worker.terminate();
+  }));
+}
+
+/** How many workers are idle in the pool (tests). */
+export function idleWorkerCount(): number {
+  return idle.length;
+}
