@@ -1,8 +1,9 @@
 /**
  * Writes a report in the requested formats into an output folder: report.html (self-contained),
  * report.docx (editable tables, 300-dpi figures), report.md, tables/<id>.csv, figures/<id>.svg and
- * .png, the document's attachments (excluded.csv) and results.json. Everything is rendered in memory first, then written into a staging folder
- * and moved into place, so a failure leaves nothing half-written.
+ * .png, the document's attachments (excluded.csv) and results.json. Everything is rendered in memory first
+ * (but a JSON file, written as it is serialised: JsonContent), then written into a staging folder and
+ * moved into place, so a failure leaves nothing half-written.
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
