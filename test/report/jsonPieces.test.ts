@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonPieces } from '../../src/report/jsonPieces.js';
-import { fileBytes, writeJsonFile } from '../../src/report/writeReport.js';
+import { fileBytes, writeFilesAtomically, writeJsonFile, type FileContent } from '../../src/report/writeReport.js';
 import { toJson } from '../../src/cli/output.js';
 import { SiilabError } from '../../src/errors.js';
 import { analyzeStudy } from '../../src/analysis/analyzeStudy.js';
@@ -52,6 +52,28 @@ describe('jsonPieces', () => {
       const text = readFileSync(join(dir, 'a.json'), 'utf8');
       expect(text).toBe(toJson(big) + '\n');
       expect(new TextDecoder().decode(fileBytes({ json: big }))).toBe(text);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('writeFilesAtomically with a JSON file', () => {
+  it('a non-finite number met while writing: the analysis error, and nothing written (no folder, no staging left)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'siilab-json-'));
+    const out = join(dir, 'out');
+    try {
+      const files = new Map<string, FileContent>([['report.md', '# report\n'], ['results.json', { json: { analyses: [{ hr: 1.2 }, { hr: Infinity }] } }]]);
+      let err: unknown;
+      try {
+        writeFilesAtomically(out, files);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(SiilabError);
+      expect((err as SiilabError).kind).toBe('analysis');
+      expect((err as Error).message).toMatch(/non-finite number in output field 'hr'/);
+      expect(existsSync(out)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,7 +11,7 @@ import { usageError } from '../../errors.js';
 import { validationMessages } from '../../messages/index.js';
 import { kmRiskAt } from '../calibration/kmRiskAt.js';
 import { binaryNetBenefit, treatAllNetBenefit } from './netBenefit.js';
-import { survivalNetBenefit } from './survivalNetBenefit.js';
+import { survivalNetBenefit, survivalOrder } from './survivalNetBenefit.js';
 
 export type DecisionOutcome =
   | { readonly kind: 'binary'; readonly y: Float64Array }
@@ -57,7 +57,8 @@ export function decisionCurve(outcome: DecisionOutcome, models: readonly Decisio
   } else {
     n = outcome.time.length;
     eventRisk = kmRiskAt(outcome.time, outcome.event, outcome.horizon).risk ?? NaN;
-    nb = models.map((m) => survivalNetBenefit(outcome.time, outcome.event, m.risk, outcome.horizon, thresholds));
+    const order = survivalOrder(outcome.time, outcome.event);
+    nb = models.map((m) => survivalNetBenefit(outcome.time, outcome.event, m.risk, outcome.horizon, thresholds, order));
   }
   const all = treatAllNetBenefit(eventRisk, thresholds);
   return Object.freeze({

@@ -17,11 +17,19 @@
  * survivalNetBenefit(new Float64Array([1, 5, 5, 5]), new Uint8Array([1, 0, 0, 0]), new Float64Array([0.9, 0.6, 0.4, 0.1]), 3, [0.5])
  * // [0]  (TP = ½·½·4 = 1, FP = 1: 1/4 − 1/4)
  */
-export function survivalNetBenefit(time: Float64Array, event: Uint8Array, risk: ArrayLike<number>, horizon: number, thresholds: readonly number[]): (number | null)[] {
+/** The rows by time ascending, deaths before censorings at a tied time: one order for every model of an outcome. */
+export function survivalOrder(time: Float64Array, event: Uint8Array): Int32Array {
+  const order = new Int32Array(time.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => time[a] - time[b] || event[b] - event[a]);
+}
+
+export function survivalNetBenefit(
+  time: Float64Array, event: Uint8Array, risk: ArrayLike<number>, horizon: number, thresholds: readonly number[],
+  /** survivalOrder(time, event), when the caller has it (decisionCurve: once for all models). */
+  order: Int32Array = survivalOrder(time, event),
+): (number | null)[] {
   const n = time.length;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => time[a] - time[b] || event[b] - event[a]);
   return thresholds.map((pt) => {
     let m = 0;
     for (let i = 0; i < n; i++) if (risk[i] >= pt) m++;

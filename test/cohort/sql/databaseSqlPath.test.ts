@@ -19,6 +19,7 @@ import { loadStudy } from '../../../src/cohort/loadStudy.js';
 import { toJson } from '../../../src/cli/output.js';
 import { STUDY, writeCohort } from '../../helpers/longExport.js';
 import { pgSchema, pgTable } from '../../helpers/pgTable.js';
+import { sameBundle } from '../../helpers/sameBundle.js';
 
 const EX = resolve('examples/deng2025');
 const DENG = readFileSync(join(EX, 'study.yaml'), 'utf8');
@@ -33,16 +34,6 @@ function spec(name: string, long: string, generated = false): string {
   const path = join(dir, generated ? 'gen' : '.', name);
   writeFileSync(path, text.replace(generated ? GEN_LONG : DENG_LONG, `  - { id: draws, ${long}, format: long, idColumn: id, dateColumn: draw_date }\n`));
   return path;
-}
-
-/** The same study on both paths: the SQL path ran in `engine`, and the bundles are one text. */
-async function sameBundle(path: string, engine: 'duckdb' | 'postgres') {
-  const js = await analyzeStudy(path, { engine: 'js' });
-  const sql = await analyzeStudy(path, { engine: 'duckdb' });
-  expect(sql.derivedIn).toEqual({ engine, note: null });
-  expect(js.derivedIn.engine).toBe('js');
-  expect(toJson(sql.bundle)).toBe(toJson(js.bundle));
-  return js.bundle;
 }
 
 let fileBundle: string;

@@ -12,27 +12,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { analyzeStudy } from '../../../src/analysis/analyzeStudy.js';
 import { loadStudy } from '../../../src/cohort/loadStudy.js';
-import { toJson } from '../../../src/cli/output.js';
 import { SINGLE_STUDY, singleLongRows } from '../../helpers/longExport.js';
 import { hasReal } from '../../helpers/shared.js';
 import { tongjiStudy } from '../../helpers/tongji.js';
 import { pgSchema, pgTable } from '../../helpers/pgTable.js';
+import { sameBundle as sameBundleAt } from '../../helpers/sameBundle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'siilab-single-'));
 const rows = singleLongRows(7, 250);
 const csvCell = (c: string | number | null) => (c === null ? '' : String(c));
 
+/** The study text written to a file of its own, then run on both paths (helpers/sameBundle.ts). */
 async function sameBundle(spec: string, engine: 'duckdb' | 'postgres') {
   const path = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
   writeFileSync(path, spec);
-  const js = await analyzeStudy(path, { engine: 'js' });
-  const sql = await analyzeStudy(path, { engine: 'duckdb' });
-  expect(sql.derivedIn).toEqual({ engine, note: null });
-  expect(js.derivedIn.engine).toBe('js');
-  expect(toJson(sql.bundle)).toBe(toJson(js.bundle));
-  return js.bundle;
+  return sameBundleAt(path, engine);
 }
 
 beforeAll(async () => {
