@@ -22,11 +22,14 @@ export interface CensoringWeights {
   readonly outcome: Uint8Array;
 }
 
-/** `order` (optional): the rows already sorted by time ascending (e.g. CoxSortedData.order), saving the sort. */
-export function censoringWeights(time: Float64Array, event: ArrayLike<number>, horizon: number, order: Int32Array = radixOrder(time)): CensoringWeights {
+/**
+ * `order` (optional): the rows already sorted by time ascending (e.g. CoxSortedData.order), saving
+ * the sort. `into` (optional, arrays of length n): filled and returned instead of new arrays.
+ */
+export function censoringWeights(time: Float64Array, event: ArrayLike<number>, horizon: number, order: Int32Array = radixOrder(time), into?: CensoringWeights): CensoringWeights {
   const n = time.length;
-  const weights = new Float64Array(n);
-  const outcome = new Uint8Array(n);
+  const weights = into ? into.weights.fill(0) : new Float64Array(n);
+  const outcome = into ? into.outcome.fill(0) : new Uint8Array(n);
   let g = 1; // G just before the current block
   let gAtH = 1; // G(t)
   let k = 0;

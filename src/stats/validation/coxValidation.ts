@@ -11,6 +11,9 @@
  * Newton iterations at the full-data estimate (the slope at 1) rather than at 0: the partial
  * likelihood is concave, so the maximum is the same and fewer steps reach it; coefficients agree
  * to ~1e-8, far below the Monte Carlo error of the bootstrap.
+ * A replicate's resample is built already sorted from the draw counts (sortedResample.ts) and every
+ * n-length array of a replicate is reused from the context's workspace: the context belongs to one
+ * thread and runs one replicate at a time.
  * Pure: the worker thread (src/analysis/parallel) calls the same functions as the synchronous loop.
  *
  * @example
@@ -25,14 +28,25 @@ import { coxFit } from '../survival/cox/fit.js';
 import { coxSortedData, type CoxSortedData } from '../survival/cox/sortedData.js';
 import { weightedBrier } from './brierScore.js';
 import { censoringWeights, type CensoringWeights } from './censoringWeights.js';
+import { sortedResample, sortedResampleWork, type SortedResampleWork } from './sortedResample.js';
 import type { CoxValidationData, ReplicateOutcome, ValidationIndexes } from './types.js';
 
 interface Sample {
   readonly time: Float64Array;
   readonly event: Uint8Array;
-  readonly columns: readonly Float64Array[];
   readonly sorted: CoxSortedData;
   readonly weights: CensoringWeights | null;
+}
+
+/** The n-length arrays of a replicate, allocated once per context. */
+interface ReplicateWork {
+  readonly resample: SortedResampleWork;
+  readonly bootWeights: CensoringWeights | null;
+  readonly lp: Float64Array;
+  readonly risk: Float64Array;
+  readonly bootRisk: Float64Array;
+  readonly lpSorted: Float64Array;
+  readonly slopeX: Float64Array;
 }
 
 export interface CoxValidationContext {
@@ -40,21 +54,38 @@ export interface CoxValidationContext {
   readonly original: Sample;
   /** Sorted position of each original row. */
   readonly position: Int32Array;
+  /** Each covariate of the original rows in sorted order (uncentred). */
+  readonly sortedColumns: readonly Float64Array[];
+  /** The full-data fit (the apparent model), or why it failed. */
+  readonly full: Fitted | string;
   /** The full-data estimate: where each replicate's Newton iterations start (null if that fit failed). */
   readonly start: Float64Array | null;
-}
-
-function sample(time: Float64Array, event: Uint8Array, columns: readonly Float64Array[], horizon: number | null, presorted?: Int32Array): Sample {
-  const sorted = coxSortedData({ stop: time, start: null, event, columns, strata: null, nStrata: 1, presorted });
-  return { time, event, columns, sorted, weights: horizon === null ? null : censoringWeights(time, event, horizon, sorted.order) };
+  readonly work: ReplicateWork;
 }
 
 export function coxValidationContext(data: CoxValidationData): CoxValidationContext {
-  const original = sample(data.time, data.event, data.columns, data.horizon);
-  const position = new Int32Array(original.time.length);
+  const { time, event, columns, horizon } = data;
+  const sorted = coxSortedData({ stop: time, start: null, event, columns, strata: null, nStrata: 1 });
+  const original: Sample = { time, event, sorted, weights: horizon === null ? null : censoringWeights(time, event, horizon, sorted.order) };
+  const n = time.length;
+  const position = new Int32Array(n);
   original.sorted.order.forEach((row, k) => (position[row] = k));
+  const sortedColumns = columns.map((c) => {
+    const s = new Float64Array(n);
+    for (let k = 0; k < n; k++) s[k] = c[sorted.order[k]];
+    return s;
+  });
   const f = fitOn(original, data, 1e-9);
-  return { data, original, position, start: typeof f === 'string' ? null : f.beta };
+  const work: ReplicateWork = {
+    resample: sortedResampleWork(sorted),
+    bootWeights: horizon === null ? null : { weights: new Float64Array(n), outcome: new Uint8Array(n) },
+    lp: new Float64Array(n),
+    risk: new Float64Array(n),
+    bootRisk: new Float64Array(n),
+    lpSorted: new Float64Array(n),
+    slopeX: new Float64Array(n),
+  };
+  return { data, original, position, sortedColumns, full: f, start: typeof f === 'string' ? null : f.beta, work };
 }
 
 interface Fitted {
@@ -68,7 +99,7 @@ export const REPLICATE_EPS = 1e-6;
 
 function fitOn(s: Sample, data: CoxValidationData, eps: number, init?: Float64Array): Fitted | string {
   if (s.sorted.nEvents === 0) return 'no events';
-  const f = coxFit(s.sorted, { ties: data.ties, eps, init, baselineStrata: data.horizon === null ? null : [null], concordanceVariance: false });
+  const f = coxFit(s.sorted, { ties: data.ties, eps, init, baselineStrata: data.horizon === null ? null : [null], concordanceVariance: false, linearPredictors: false });
   if (f.singular.length > 0) return 'singular';
   if (!f.converged) return 'not converged';
   if (f.infinite.length > 0) return 'infinite coefficient';
@@ -76,9 +107,10 @@ function fitOn(s: Sample, data: CoxValidationData, eps: number, init?: Float64Ar
   return { beta: f.beta, baseline: f.baseline, c: f.concordance?.c ?? null };
 }
 
-/** x·β in original units, input order. */
-function linearPredictor(columns: readonly Float64Array[], beta: Float64Array, n: number): Float64Array {
-  const lp = new Float64Array(n);
+/** x·β in original units, input order (into `lp`, length n). */
+function linearPredictor(columns: readonly Float64Array[], beta: Float64Array, lp: Float64Array): Float64Array {
+  const n = lp.length;
+  lp.fill(0);
   for (let j = 0; j < columns.length; j++) {
     const col = columns[j];
     const b = beta[j];
@@ -90,15 +122,15 @@ function linearPredictor(columns: readonly Float64Array[], beta: Float64Array, n
 /**
  * The predicted risk at the horizon, 1 − exp(−H0(t)·exp(lp − centre·β)), for the rows of nonzero
  * censoring weight (the others, censored before the horizon, have weight 0 in every sample and are
- * left at 0: the Brier score skips them); null without a horizon or baseline.
+ * left at 0: the Brier score skips them), into `risk`; null without a horizon or baseline.
  */
-function horizonRisk(data: CoxValidationData, fit: Fitted, lp: Float64Array, weights: CensoringWeights | null): Float64Array | null {
+function horizonRisk(data: CoxValidationData, fit: Fitted, lp: Float64Array, weights: CensoringWeights | null, risk: Float64Array): Float64Array | null {
   if (data.horizon === null || !weights || !fit.baseline) return null;
   const h0 = baselineCumHazardAt(fit.baseline, data.horizon);
   let cb = 0;
   for (let j = 0; j < fit.beta.length; j++) cb += fit.baseline.centre[j] * fit.beta[j];
   const w = weights.weights;
-  const risk = new Float64Array(lp.length);
+  risk.fill(0);
   for (let i = 0; i < lp.length; i++) if (w[i] !== 0) risk[i] = -Math.expm1(-h0 * Math.exp(lp[i] - cb));
   return risk;
 }
@@ -106,12 +138,16 @@ function horizonRisk(data: CoxValidationData, fit: Fitted, lp: Float64Array, wei
 /**
  * The indexes of coefficients β (and baseline) on a sample, given its linear predictor `lp` (test
  * only) and predicted risks; `own`: on the sample the model was fitted on (c from the fit, slope 1).
+ * `work`: the arrays a test evaluation writes (a fresh set when absent).
  */
-function indexesOn(s: Sample, data: CoxValidationData, fit: Fitted, own: boolean, lp: Float64Array | null, risk: Float64Array | null): ValidationIndexes | string {
+function indexesOn(
+  s: Sample, data: CoxValidationData, fit: Fitted, own: boolean, lp: Float64Array | null, risk: Float64Array | null,
+  work?: { readonly lpSorted: Float64Array; readonly slopeX: Float64Array },
+): ValidationIndexes | string {
   const n = s.time.length;
   let c = own ? fit.c : null;
   if (!own) {
-    const lpSorted = new Float64Array(n);
+    const lpSorted = work?.lpSorted ?? new Float64Array(n);
     const order = s.sorted.order;
     for (let k = 0; k < n; k++) lpSorted[k] = lp![order[k]];
     c = coxConcordance(s.sorted, lpSorted, false).c;
@@ -119,7 +155,7 @@ function indexesOn(s: Sample, data: CoxValidationData, fit: Fitted, own: boolean
   if (c === null) return 'no comparable pairs';
   let slope = 1;
   if (!own) {
-    const sl = coxCalibrationSlope(s.time, s.event, lp!, data.ties, s.sorted, REPLICATE_EPS, 1);
+    const sl = coxCalibrationSlope(s.time, s.event, lp!, data.ties, s.sorted, REPLICATE_EPS, 1, work?.slopeX);
     if (!sl) return 'test slope not estimable';
     slope = sl.slope;
   }
@@ -129,51 +165,42 @@ function indexesOn(s: Sample, data: CoxValidationData, fit: Fitted, own: boolean
 
 /** The apparent indexes: the model fitted on, and evaluated on, the original data. */
 export function coxApparent(ctx: CoxValidationContext): ValidationIndexes | string {
-  const f = fitOn(ctx.original, ctx.data, 1e-9);
+  const f = ctx.full;
   if (typeof f === 'string') return f;
-  const lp = linearPredictor(ctx.original.columns, f.beta, ctx.original.time.length);
-  return indexesOn(ctx.original, ctx.data, f, true, lp, horizonRisk(ctx.data, f, lp, ctx.original.weights));
+  const n = ctx.original.time.length;
+  const lp = linearPredictor(ctx.data.columns, f.beta, new Float64Array(n));
+  return indexesOn(ctx.original, ctx.data, f, true, lp, horizonRisk(ctx.data, f, lp, ctx.original.weights, new Float64Array(n)));
 }
 
 /** One replicate on the resample `idx` (n row indices drawn with replacement; replicateSeeds.ts). */
 export function coxReplicate(ctx: CoxValidationContext, idx: Int32Array): ReplicateOutcome {
-  const { data, original } = ctx;
+  const { data, original, work } = ctx;
   const n = original.time.length;
-  const time = new Float64Array(n);
-  const event = new Uint8Array(n);
-  const columns = data.columns.map(() => new Float64Array(n));
-  for (let i = 0; i < n; i++) {
-    const r = idx[i];
-    time[i] = original.time[r];
-    event[i] = original.event[r];
-  }
-  for (let j = 0; j < columns.length; j++) {
-    const src = data.columns[j];
-    const dst = columns[j];
-    for (let i = 0; i < n; i++) dst[i] = src[idx[i]];
-  }
-  // the resample's sort order through the original's: counting sort of each row's original sorted position
-  const pos = ctx.position;
-  const count = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) count[pos[idx[i]] + 1]++;
-  for (let k = 0; k < n; k++) count[k + 1] += count[k];
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[count[pos[idx[i]]]++] = i;
-  const boot = sample(time, event, columns, data.horizon, order);
+  // the resample, sorted: its rows are numbered in sorted order (boot.order is the identity)
+  const sorted = sortedResample(original.sorted, ctx.sortedColumns, ctx.position, idx, work.resample);
+  const weights = data.horizon === null ? null : censoringWeights(sorted.stop, sorted.event, data.horizon, sorted.order, work.bootWeights!);
+  const boot: Sample = { time: sorted.stop, event: sorted.event, sorted, weights };
   const f = fitOn(boot, data, REPLICATE_EPS, ctx.start ?? undefined);
   if (typeof f === 'string') return { ok: false, reason: f };
   // the resample's rows are copies of original rows: their linear predictors and risks are the
   // original rows' (the same products summed in the same order), gathered instead of recomputed
-  const lp = linearPredictor(original.columns, f.beta, n);
-  const risk = horizonRisk(data, f, lp, original.weights);
+  const lp = linearPredictor(data.columns, f.beta, work.lp);
+  const risk = horizonRisk(data, f, lp, original.weights, work.risk);
   let bootRisk: Float64Array | null = null;
   if (risk) {
-    bootRisk = new Float64Array(n);
-    for (let i = 0; i < n; i++) bootRisk[i] = risk[idx[i]];
+    // resample row k (sorted order) is a copy of the original row at sorted position p, drawn count[p] times
+    bootRisk = work.bootRisk;
+    const { count } = work.resample;
+    const order = original.sorted.order;
+    let out = 0;
+    for (let k = 0; k < n; k++) {
+      const r = risk[order[k]];
+      for (let c = count[k]; c > 0; c--) bootRisk[out++] = r;
+    }
   }
   const train = indexesOn(boot, data, f, true, null, bootRisk);
   if (typeof train === 'string') return { ok: false, reason: train };
-  const test = indexesOn(original, data, f, false, lp, risk);
+  const test = indexesOn(original, data, f, false, lp, risk, work);
   if (typeof test === 'string') return { ok: false, reason: test };
   return { ok: true, train, test };
 }

@@ -46,10 +46,14 @@ export interface ConcordanceResult extends ConcordanceCounts {
   readonly variance: number | null;
 }
 
+/** Scratch reused across calls (grown, never shrunk): each row's score rank. */
+let rankWork = new Int32Array(0);
+
 /** `variance` false: the pair counts and c only (se and variance null), faster for right-censored data. */
 export function coxConcordance(d: CoxSortedData, lp: Float64Array, variance = true): ConcordanceResult {
   const { n } = d;
-  const rank = new Int32Array(n);
+  if (rankWork.length < n) rankWork = new Int32Array(n);
+  const rank = rankWork.subarray(0, n);
   const K = denseRanks(lp, rank);
   if (!variance && d.start === null) {
     const { concordant, discordant, tiedX, tiedY, tiedXY } = rightCensoredCounts(d, rank, K);

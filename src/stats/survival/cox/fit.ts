@@ -39,6 +39,8 @@ export interface CoxFitOptions {
   readonly concordanceVariance?: boolean;
   /** Starting coefficients in original units (default 0); then loglikNull and the score test refer to this start. */
   readonly init?: ArrayLike<number>;
+  /** false: no `linearPredictors` (an empty array), for a caller that does not read them (bootstrap replicates). */
+  readonly linearPredictors?: boolean;
 }
 
 export interface CoxFit {
@@ -55,13 +57,16 @@ export interface CoxFit {
   readonly singular: readonly number[];
   /** Columns whose coefficient may be infinite (0-based). */
   readonly infinite: readonly number[];
-  /** Centred linear predictor (x − means)·β in INPUT row order. */
+  /** Centred linear predictor (x − means)·β in INPUT row order (empty with `linearPredictors: false`). */
   readonly linearPredictors: Float64Array;
   readonly concordance: ConcordanceResult | null;
   /** Per death time at the returned β (coxDerivatives' detail) when residualSums or the baseline was asked for. */
   readonly timeDetail: CoxTimeDetail | null;
   readonly baseline: CoxBaseline | null;
 }
+
+/** Scratch reused across calls (grown, never shrunk): the linear predictor in sorted order. */
+let lpWork = new Float64Array(0);
 
 export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
   const { n, p, scale } = d;
@@ -100,15 +105,16 @@ export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
     step = Math.abs(step * scale[j]);
     if (step > eps && step > tolerInf * Math.abs(beta[j])) infinite.push(j);
   }
-  // linear predictors (sorted order, centred), then back to input order
-  const lpSorted = new Float64Array(n);
+  // linear predictors (sorted order, centred; scratch: read only below), then back to input order
+  if (lpWork.length < n) lpWork = new Float64Array(n);
+  const lpSorted = lpWork.subarray(0, n);
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let j = 0; j < p; j++) s += d.x[i * p + j] * nr.beta[j];
     lpSorted[i] = s;
   }
-  const linearPredictors = new Float64Array(n);
-  for (let k = 0; k < n; k++) linearPredictors[d.order[k]] = lpSorted[k];
+  const linearPredictors = new Float64Array(opts.linearPredictors === false ? 0 : n);
+  if (opts.linearPredictors !== false) for (let k = 0; k < n; k++) linearPredictors[d.order[k]] = lpSorted[k];
   const concordance = opts.concordance === false ? null : coxConcordance(d, lpSorted, opts.concordanceVariance !== false);
   let baseline: CoxBaseline | null = null;
   if (detail && opts.baselineStrata) baseline = coxBaseline(detail, d.strataBounds.length - 1, opts.baselineStrata, d.means);

@@ -113,41 +113,60 @@ export function coxSortedData(raw: CoxRawData): CoxSortedData {
  * The same sorted rows with other covariate columns (same length, input order): reuses the sort,
  * strata and risk-set bookkeeping of `d` and only centres, scales and gathers the new columns —
  * for refitting many models on the same outcome (e.g. the calibration slope of each bootstrap
- * linear predictor on the original data).
+ * linear predictor on the original data). `into` (optional, length n·p): written instead of a new
+ * array, for a caller that refits many times (it must not be in use by another CoxSortedData).
  */
-export function coxSortedDataWithColumns(d: CoxSortedData, columns: readonly Float64Array[]): CoxSortedData {
-  const { x, means, scale } = centredColumns(columns, d.order);
+export function coxSortedDataWithColumns(d: CoxSortedData, columns: readonly Float64Array[], into?: Float64Array): CoxSortedData {
+  const { x, means, scale } = centredColumns(columns, d.order, into);
   return { ...d, p: columns.length, x, means, scale };
 }
 
-/** Centre (mean, 0 for a 0/1 column), scale (1/mean absolute deviation) and gather the columns in `order`, row-major. */
-function centredColumns(columns: readonly Float64Array[], order: Int32Array): { x: Float64Array; means: Float64Array; scale: Float64Array } {
-  const n = order.length;
-  const p = columns.length;
-  const raw = { columns };
-  const means = new Float64Array(p);
-  const scale = new Float64Array(p);
-  // centre and scale into an unsorted row-major copy (sequential), then gather whole rows in the
-  // sorted order: one random read of p contiguous values per row instead of p scattered ones
-  for (let j = 0; j < p; j++) {
-    const c = raw.columns[j];
-    let s = 0;
-    let binary = true;
+/**
+ * The centre and the scale of one covariate over the rows `count` says (row i `count[i]` times; every
+ * row once when null; `total` = Σ count): the centre is the mean, 0 for a column whose values (of
+ * rows counted) are all 0 or 1 (an indicator, as R survival ≥ 3.0's fit$means); the scale is
+ * 1/(mean absolute deviation about the centre), 1 for a constant column.
+ */
+export function centring(c: Float64Array, count: Int32Array | null, total: number): { mean: number; scale: number } {
+  const n = c.length;
+  let s = 0;
+  let binary = true;
+  if (count === null) {
     for (let i = 0; i < n; i++) {
       s += c[i];
       if (c[i] !== 0 && c[i] !== 1) binary = false;
     }
-    const m = binary ? 0 : s / n;
-    let mad = 0;
-    for (let i = 0; i < n; i++) mad += Math.abs(c[i] - m);
-    mad /= n;
-    means[j] = m;
-    scale[j] = mad > 0 ? 1 / mad : 1;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const w = count[i];
+      if (w === 0) continue;
+      s += w * c[i];
+      if (c[i] !== 0 && c[i] !== 1) binary = false;
+    }
   }
-  const cs = raw.columns;
-  const x = new Float64Array(n * p);
-  if (n * p <= 65536) {
-    // the columns fit in cache: gather, centre and scale in one pass (the same arithmetic)
+  const m = binary ? 0 : s / total;
+  let mad = 0;
+  if (count === null) for (let i = 0; i < n; i++) mad += Math.abs(c[i] - m);
+  else for (let i = 0; i < n; i++) if (count[i] !== 0) mad += count[i] * Math.abs(c[i] - m);
+  mad /= total;
+  return { mean: m, scale: mad > 0 ? 1 / mad : 1 };
+}
+
+/** Centre (mean, 0 for a 0/1 column), scale (1/mean absolute deviation) and gather the columns in `order`, row-major (into `into` when given). */
+function centredColumns(columns: readonly Float64Array[], order: Int32Array, into?: Float64Array): { x: Float64Array; means: Float64Array; scale: Float64Array } {
+  const n = order.length;
+  const p = columns.length;
+  const means = new Float64Array(p);
+  const scale = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    const c = centring(columns[j], null, n);
+    means[j] = c.mean;
+    scale[j] = c.scale;
+  }
+  const cs = columns;
+  const x = into ?? new Float64Array(n * p);
+  if (n * p <= 65536 || p === 1) {
+    // the columns fit in cache (or there is one): gather, centre and scale in one pass (the same arithmetic)
     for (let j = 0; j < p; j++) {
       const c = cs[j];
       const m = means[j];
@@ -156,7 +175,8 @@ function centredColumns(columns: readonly Float64Array[], order: Int32Array): { 
     }
     return { x, means, scale };
   }
-  // centred, scaled, row-major, unsorted: all p columns read at once so every stream is sequential
+  // centre and scale into an unsorted row-major copy (sequential), then gather whole rows in the
+  // sorted order: one random read of p contiguous values per row instead of p scattered ones
   const xu = new Float64Array(n * p);
   for (let i = 0; i < n; i++) {
     const o = i * p;
@@ -167,6 +187,5 @@ function centredColumns(columns: readonly Float64Array[], order: Int32Array): { 
     const dst = k * p;
     for (let j = 0; j < p; j++) x[dst + j] = xu[src + j];
   }
-
   return { x, means, scale };
 }
