@@ -15,6 +15,7 @@ import type { AnalysisDataset } from './dataset.js';
 import { numericOf, endpointOf, singleEventEndpointOf } from './columns.js';
 import { MIN_GROUP_SHARE, smallGroupWarning } from './smallGroup.js';
 import { cutoffText } from './cutoffText.js';
+import { gather } from '../stats/gather.js';
 
 export interface CutoffResult {
   readonly variable: string;
@@ -60,7 +61,7 @@ export function resolveCutoff(ds: AnalysisDataset, variable: string, c: Cutoff, 
     const y = ep.kind === 'binary' ? ep.values : ep.event;
     const keep: number[] = [];
     for (let i = 0; i < ds.n; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) keep.push(i);
-    const r = rocAnalysis(Float64Array.from(keep, (i) => x[i]), Float64Array.from(keep, (i) => y[i]), { marker: variable, outcome: endpoint, source: where });
+    const r = rocAnalysis(gather(x, keep), gather(y, keep), { marker: variable, outcome: endpoint, source: where });
     value = r.youden.best.threshold;
     method = 'youden';
     roc = { auc: r.auc, sensitivity: r.youden.best.sensitivity, specificity: r.youden.best.specificity, youden: r.youden.best.sensitivity + r.youden.best.specificity - 1 };

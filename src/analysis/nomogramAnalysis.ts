@@ -17,6 +17,7 @@ import type { AnalysisDataset } from './dataset.js';
 import { endpointOf } from './columns.js';
 import { modelEntry, type Cutoffs, type ModelEntry } from './modelEntry.js';
 import { sideLabel } from './cutoffs.js';
+import { gather } from '../stats/gather.js';
 
 export interface NomogramAnalysisResult {
   readonly kind: 'nomogram';
@@ -53,9 +54,9 @@ export function nomogramAnalysis(ds: AnalysisDataset, id: string, endpoint: stri
       rows.push(i);
   if (rows.length < 3) throw analysisError(M.tooFewComplete(where, rows.length));
   const covariates: CoxCovariateInput[] = entries.map(({ covariate: c }) =>
-    c.kind === 'categorical' ? { ...c, values: rows.map((i) => c.values[i]) } : { ...c, kind: 'numeric', values: Float64Array.from(rows, (i) => (c.values as Float64Array)[i]) },
+    c.kind === 'categorical' ? { ...c, values: rows.map((i) => c.values[i]) } : { ...c, kind: 'numeric', values: gather(c.values as Float64Array, rows) },
   );
-  const fit = coxph({ time: Float64Array.from(rows, (i) => ep.time[i]), event: Float64Array.from(rows, (i) => ep.event[i]), covariates, skipZph: true });
+  const fit = coxph({ time: gather(ep.time, rows), event: gather(ep.event, rows), covariates, skipZph: true });
   const requests: NomogramPredictorRequest[] = entries.map(({ entry, covariate }) =>
     entry.kind === 'split'
       ? { covariate: covariate.name, values: [0, 1], label: ds.columns.get(entry.variable)?.label ?? entry.variable }

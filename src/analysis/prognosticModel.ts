@@ -14,6 +14,7 @@ import { singleEventEndpointOf } from './columns.js';
 import type { AnalysisDataset } from './dataset.js';
 import { modelEntry, type Cutoffs } from './modelEntry.js';
 import { prepareCoxValidation, prepareLogisticValidation } from './validationInput.js';
+import { gather } from '../stats/gather.js';
 
 export interface PrognosticModel {
   readonly outcome: 'survival' | 'binary';
@@ -52,17 +53,17 @@ export function prognosticModel(
     if (outcomeOk(i) && [...entries, ...extra].every(({ covariate: c }) => (c.kind === 'categorical' ? c.values[i] !== null : Number.isFinite(c.values[i])))) rows.push(i);
   if (rows.length < 3) throw analysisError(M.tooFewComplete(where, rows.length));
   const covariates: CoxCovariateInput[] = entries.map(({ covariate: c }) =>
-    c.kind === 'categorical' ? { ...c, values: rows.map((i) => c.values[i]) } : { ...c, kind: 'numeric', values: Float64Array.from(rows, (i) => (c.values as Float64Array)[i]) },
+    c.kind === 'categorical' ? { ...c, values: rows.map((i) => c.values[i]) } : { ...c, kind: 'numeric', values: gather(c.values as Float64Array, rows) },
   );
   const nDropped = ds.n - rows.length;
   if (ep.kind === 'survival') {
     if (horizon === null || horizon === undefined) throw analysisError(M.needsSurvival(where, endpoint));
     const h = horizon;
-    const p = prepareCoxValidation({ time: Float64Array.from(rows, (i) => ep.time[i]), event: Float64Array.from(rows, (i) => ep.event[i]), covariates, horizon: h, ties });
+    const p = prepareCoxValidation({ time: gather(ep.time, rows), event: gather(ep.event, rows), covariates, horizon: h, ties });
     const d = p.data as Extract<ValidationData, { kind: 'cox' }>;
     return { outcome: 'survival', unit: ep.unit, horizon: h, n: p.fit.n, nDropped, events: p.fit.events, terms: d.termNames, data: d, risk: p.risk!, time: d.time, event: d.event, y: null };
   }
-  const p = prepareLogisticValidation({ outcome: Float64Array.from(rows, (i) => ep.values[i]), covariates, source: { outcome: where } });
+  const p = prepareLogisticValidation({ outcome: gather(ep.values, rows), covariates, source: { outcome: where } });
   const d = p.data as Extract<ValidationData, { kind: 'logistic' }>;
   return { outcome: 'binary', unit: null, horizon: null, n: p.fit.n, nDropped, events: p.fit.events, terms: d.termNames, data: d, risk: p.risk, time: null, event: null, y: d.y };
 }

@@ -11,6 +11,7 @@ import type { AnalysisDataset } from './dataset.js';
 import { numericOf, singleEventEndpointOf } from './columns.js';
 import { analysisError } from '../errors.js';
 import { analysisMessages as M } from '../messages/index.js';
+import { gather } from '../stats/gather.js';
 
 export interface RocStudyResult {
   readonly kind: 'roc';
@@ -33,7 +34,7 @@ export function rocStudyAnalysis(ds: AnalysisDataset, id: string, endpoint: stri
   const keep: number[] = [];
   for (let i = 0; i < ds.n; i++) if (Number.isFinite(y[i]) && all.every((m) => Number.isFinite(cols.get(m)![i]))) keep.push(i);
   if (keep.length < 3) throw analysisError(M.tooFewComplete(where, keep.length));
-  const yy = Float64Array.from(keep, (i) => y[i]);
+  const yy = gather(y, keep);
   const sub = (m: string) => Float64Array.from(keep, (i) => cols.get(m)![i]);
   const label = (m: string) => ds.columns.get(m)?.label ?? m;
   const results = markers.map((m) => rocAnalysis(sub(m), yy, { marker: label(m), outcome: endpoint, source: where }));

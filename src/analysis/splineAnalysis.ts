@@ -19,6 +19,7 @@ import type { AnalysisDataset } from './dataset.js';
 import { columnOf, numericOf, singleEventEndpointOf } from './columns.js';
 import { modelEntry, type Cutoffs } from './modelEntry.js';
 import { splineMessages } from '../messages/index.js';
+import { gather } from '../stats/gather.js';
 
 export interface SplineAnalysisResult {
   readonly kind: 'spline';
@@ -67,7 +68,7 @@ export function splineAnalysis(
   const rows: number[] = [];
   for (let i = 0; i < ds.n; i++) if (ok(i)) rows.push(i);
   if (rows.length < 3) throw analysisError(M.tooFewComplete(where, rows.length));
-  const pick = (v: Float64Array) => Float64Array.from(rows, (i) => v[i]);
+  const pick = (v: Float64Array) => gather(v, rows);
   const xs = pick(x);
   const covariates: CoxCovariateInput[] = [
     { name: markerLabel, kind: 'spline', values: xs, knots },

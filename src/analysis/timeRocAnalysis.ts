@@ -15,6 +15,7 @@ import { labelOf } from './dataset.js';
 import { analysisError } from '../errors.js';
 import { analysisMessages as M, timeRocMessages as T } from '../messages/index.js';
 import { timeRocWarningsOf } from './timeRocWarnings.js';
+import { gather } from '../stats/gather.js';
 
 export interface TimeRocCurve {
   readonly time: readonly number[];
@@ -67,7 +68,7 @@ export function timeRocAnalysis(
   const keep: number[] = [];
   for (let i = 0; i < ds.n; i++) if (Number.isFinite(ep.time[i]) && Number.isFinite(ep.event[i]) && cols.every((c) => Number.isFinite(c[i]))) keep.push(i);
   if (keep.length < 3) throw analysisError(M.tooFewComplete(where, keep.length));
-  const time = Float64Array.from(keep, (i) => ep.time[i]);
+  const time = gather(ep.time, keep);
   const event = Uint8Array.from(keep, (i) => (ep.event[i] ? 1 : 0));
   const eventTimes = Float64Array.from(keep.filter((i) => ep.event[i]), (i) => ep.time[i]).sort();
   if (eventTimes.length === 0) throw analysisError(T.noEvents(where));

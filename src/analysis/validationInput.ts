@@ -12,6 +12,7 @@ import { baselineCumHazardAt } from '../stats/survival/cox/baseline.js';
 import type { CoxCovariateInput, CoxResult, CoxSource, CoxTies } from '../stats/survival/cox/types.js';
 import { logitModel, type LogitCovariateInput, type LogitResult } from '../stats/regression/logitModel.js';
 import type { CoxValidationData, LogisticValidationData } from '../stats/validation/types.js';
+import { gather } from '../stats/gather.js';
 
 function subsetCovariates(covs: readonly (CoxCovariateInput | LogitCovariateInput)[], rows: ArrayLike<number>): CovariateValues[] {
   return covs.map((c) => {
@@ -80,6 +81,6 @@ export function prepareLogisticValidation(input: LogisticModelInput): LogisticPr
   const fit = logitModel({ outcome: input.outcome, covariates: input.covariates, reference: input.reference, source: input.source });
   const rows = fit.rows;
   const mm = modelMatrix(subsetCovariates(input.covariates, rows), input.reference ?? new Map());
-  const y = Float64Array.from(rows, (i) => input.outcome[i]);
+  const y = gather(input.outcome, rows);
   return { fit, risk: fit.fitted, data: { kind: 'logistic', y, columns: mm.columns, termNames: mm.terms.map((t) => t.term) } };
 }

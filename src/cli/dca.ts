@@ -16,6 +16,7 @@ import { decisionCurve, defaultThresholds, type DecisionCurveResult, type Decisi
 import { prepareCoxValidation, prepareLogisticValidation } from '../analysis/validationInput.js';
 import { textTable } from '../report/text/textTable.js';
 import { sig } from '../report/text/formatNumber.js';
+import { gather } from '../stats/gather.js';
 
 const CMD = 'dca';
 const fin = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
@@ -128,7 +129,7 @@ ${DATA_FILE_USAGE}`,
       keep.push(i);
     }
     if (keep.length === 0) throw usageError(validationMessages.noRows(file));
-    const sub = (v: Float64Array) => Float64Array.from(keep, (i) => v[i]);
+    const sub = (v: Float64Array) => gather(v, keep);
     const models: DecisionModel[] = [];
     const sources: { name: string; source: string }[] = [];
     const convert = (names: string[], values: Float64Array[]): Float64Array => {

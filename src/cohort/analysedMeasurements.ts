@@ -33,19 +33,26 @@ export function analysedMeasurements(
     const drawIdx = new Int32Array(m);
     m = 0;
     for (let d = 0; d < d0.patient.length; d++) if (pos[d0.patient[d]] >= 0) drawIdx[m++] = d;
+    // plain loops: TypedArray.from with a map function walks an iterator (10× slower on 660,000 draws)
     const mvals: Record<string, Float64Array> = {};
-    for (const v of measured) mvals[v] = Float64Array.from(drawIdx, (d) => d0.values[v][d]);
-    const dayOf = (d: number) => {
-      const date = d0.date[d];
-      if (Number.isNaN(date)) return d0.undatedAtOrigin[d] ? 0 : NaN;
-      return origin ? date - origin[d0.patient[d]] : NaN;
-    };
-    made = Object.freeze({
-      patient: Int32Array.from(drawIdx, (d) => pos[d0.patient[d]]),
-      date: Float64Array.from(drawIdx, (d) => d0.date[d]),
-      day: Float64Array.from(drawIdx, dayOf),
-      values: mvals,
-    });
+    for (const v of measured) {
+      const src = d0.values[v];
+      const out = new Float64Array(m);
+      for (let k = 0; k < m; k++) out[k] = src[drawIdx[k]];
+      mvals[v] = out;
+    }
+    const patient = new Int32Array(m);
+    const date = new Float64Array(m);
+    const day = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const d = drawIdx[k];
+      const p = d0.patient[d];
+      patient[k] = pos[p];
+      const t = d0.date[d];
+      date[k] = t;
+      day[k] = Number.isNaN(t) ? (d0.undatedAtOrigin[d] ? 0 : NaN) : origin ? t - origin[p] : NaN;
+    }
+    made = Object.freeze({ patient, date, day, values: mvals });
     draws = null;
     return made;
   };

@@ -6,6 +6,7 @@
  * @example
  * columnProfile(table, 2) // { name: 'PLT', type: 'number', missingShare: 0.02, min: 41, max: 612, median: 187, ... }
  */
+import { columnCells } from '../io/columnCells.js';
 import { isNumberText } from '../io/columns.js';
 import { isMissingCell, rowNumber, type Table } from '../io/table.js';
 import { strayCells } from './strayCells.js';
@@ -54,10 +55,12 @@ function median(sorted: number[]): number {
 
 export function columnProfile(table: Table, j: number): ColumnProfile {
   const name = table.columns[j];
-  const n = table.rows.length;
+  // the column's cells alone (a columnar table builds no rows: src/io/columnCells.ts)
+  const cells = columnCells(table, j);
+  const n = cells.length;
   const found = strayCells(table, j);
   const skip = new Set(found?.rows ?? []);
-  const present = table.rows.map((r) => r[j]).filter((c, i) => !isMissingCell(c) && !skip.has(i));
+  const present = cells.filter((c, i) => !isMissingCell(c) && !skip.has(i));
   const missing = n - present.length - skip.size;
   const stray = found ? { stray: { kind: found.kind, cells: found.rows.map((i, k) => ({ row: rowNumber(i, table), value: found.values[k] })) } } : {};
   const base = { name, n, missing, missingShare: n ? missing / n : 0, ...stray };

@@ -32,6 +32,7 @@ import type { DataNote, NotedValue } from './dataNote.js';
 import { causeCode, DRAW_CAUSE, type MissingCause } from './missingCause.js';
 import { buildFlow, causeDetail, reasonOfCause, REASON_LABEL, type ParticipantFlow, type PatientReason } from './participantFlow.js';
 import { daysToIso } from './parseDate.js';
+import { gather } from '../stats/gather.js';
 
 export interface StudyLoad {
   readonly spec: StudySpec;
@@ -363,7 +364,7 @@ async function derive(parsed: ParsedSpec, p: Patients): Promise<StudyLoad> {
   for (let k = 0; k < n; k++) if (reasons[k].length === 0) keep.push(k);
   const pos = new Int32Array(n).fill(-1);
   keep.forEach((k, i) => (pos[k] = i));
-  const pick = (x: Float64Array) => Float64Array.from(keep, (k) => x[k]);
+  const pick = (x: Float64Array) => gather(x, keep);
   const columns: Record<string, DatasetColumn> = {};
   for (const [name, c] of p.columns) {
     if (c.kind === 'label') {

@@ -9,6 +9,7 @@
  * @example
  * strayCells(table, j) // { kind: 'notNumber', rows: [6], values: ['high'] }   (data row index 6 = spreadsheet row 8)
  */
+import { columnCells } from '../io/columnCells.js';
 import { isMissingCell, type Table } from '../io/table.js';
 import { isNumberText } from '../io/columns.js';
 
@@ -26,15 +27,15 @@ export function strayCells(table: Table, j: number): StrayCells | null {
   const text: number[] = [];
   const nums: { i: number; x: number }[] = [];
   let filled = 0;
-  table.rows.forEach((r, i) => {
-    const c = r[j];
+  const cells = columnCells(table, j);
+  cells.forEach((c, i) => {
     if (isMissingCell(c)) return;
     filled++;
     if (isNumberText(c)) nums.push({ i, x: typeof c === 'number' ? c : Number(String(c).trim()) });
     else text.push(i);
   });
   const limit = maxStray(filled);
-  const cell = (i: number) => String(table.rows[i][j]).trim();
+  const cell = (i: number) => String(cells[i]).trim();
   if (text.length > 0) {
     if (text.length > limit) return null;
     return { kind: 'notNumber', rows: text, values: text.map(cell) };

@@ -19,6 +19,7 @@ import { modelMatrix, type CovariateValues } from '../stats/design/modelMatrix.j
 import { coxSortedData } from '../stats/survival/cox/sortedData.js';
 import { coxDerivatives } from '../stats/survival/cox/partialLikelihood.js';
 import type { CoxInput } from '../stats/survival/cox/types.js';
+import { gather } from '../stats/gather.js';
 
 export interface CoxScore {
   readonly terms: readonly string[];
@@ -38,10 +39,10 @@ export function coxScoreAt(input: Pick<CoxInput, 'time' | 'event' | 'covariates'
     keep.push(i);
   }
   const n = keep.length;
-  const stop = Float64Array.from(keep, (i) => input.time[i]);
+  const stop = gather(input.time, keep);
   const event = Uint8Array.from(keep, (i) => input.event[i]);
   const covs: CovariateValues[] = input.covariates.map((c) =>
-    c.kind === 'categorical' ? { name: c.name, kind: 'categorical', values: keep.map((i) => c.values[i] as string) } : { name: c.name, kind: 'numeric', values: Float64Array.from(keep, (i) => c.values[i]) });
+    c.kind === 'categorical' ? { name: c.name, kind: 'categorical', values: keep.map((i) => c.values[i] as string) } : { name: c.name, kind: 'numeric', values: gather(c.values, keep) });
   const mm = modelMatrix(covs);
   const p = mm.terms.length;
   const d = coxSortedData({ stop, start: null, event, columns: mm.columns, strata: null, nStrata: 1 });

@@ -18,6 +18,7 @@ import type { CoxCovariateInput } from '../survival/cox/types.js';
 import { competingData, type CompetingSource } from './competingData.js';
 import { fineGrayFit } from './fineGrayFit.js';
 import type { FineGrayCoefficient, FineGrayResult } from './types.js';
+import { gather } from '../gather.js';
 
 export interface FineGrayInput {
   readonly time: ArrayLike<number>;
@@ -60,7 +61,7 @@ export function fineGray(input: FineGrayInput): FineGrayResult {
     else if (code[i] === 2) competing++;
   }
   const covs: CovariateValues[] = input.covariates.map((c) => {
-    if (c.kind === 'numeric') return { name: c.name, kind: 'numeric', values: Float64Array.from(d.rows, (i) => c.values[i]) };
+    if (c.kind === 'numeric') return { name: c.name, kind: 'numeric', values: gather(c.values, d.rows) };
     const v = Array.from(d.rows, (i) => c.values[i] as string);
     const levels = sortedLevels(v);
     if (levels.length < 2) throw analysisError(competingMessages.oneLevel(file, c.name, levels[0]));

@@ -15,6 +15,7 @@
 import { pChisqUpper } from '../dist/index.js';
 import { fitMetaModel } from './fitMetaModel.js';
 import type { MetaFit, MetaOptions } from './types.js';
+import { gather } from '../gather.js';
 
 export interface SubgroupResult {
   readonly level: string;
@@ -36,7 +37,7 @@ export function subgroupAnalysis(yi: Float64Array, vi: Float64Array, labels: rea
   const groups: SubgroupResult[] = [];
   for (const level of levels) {
     const idx = labels.flatMap((l, i) => (l === level ? [i] : []));
-    const fit = fitMetaModel(Float64Array.from(idx, (i) => yi[i]), Float64Array.from(idx, (i) => vi[i]), null, options);
+    const fit = fitMetaModel(gather(yi, idx), gather(vi, idx), null, options);
     if (!fit) return null;
     groups.push({ level, studies: idx, fit });
   }

@@ -18,6 +18,7 @@
  */
 import { fitMetaModel } from './fitMetaModel.js';
 import type { MetaFit, MetaOptions } from './types.js';
+import { gather } from '../gather.js';
 
 export interface TrimAndFillResult {
   readonly k0: number;
@@ -72,7 +73,7 @@ export function trimAndFill(yi: Float64Array, vi: Float64Array, options: MetaOpt
     it++;
     prev = k0;
     const keep = ord.slice(0, k - k0);
-    const f = fitMetaModel(Float64Array.from(keep, (i) => y[i]), Float64Array.from(keep, (i) => vi[i]), null, { ...options, test: 'z' });
+    const f = fitMetaModel(gather(y, keep), gather(vi, keep), null, { ...options, test: 'z' });
     if (!f) return null;
     mu = f.b[0];
     const dev = Float64Array.from(y, (v) => v - mu);

@@ -19,6 +19,7 @@ import { displayRange } from '../design/splineCurve.js';
 import { baselineCumHazardAt } from '../survival/cox/baseline.js';
 import type { CoxCovariateInput, CoxResult } from '../survival/cox/types.js';
 import { defaultAxisValues, nomogram, type Nomogram } from './nomogram.js';
+import { gather } from '../gather.js';
 
 export interface NomogramPredictorRequest {
   readonly covariate: string;
@@ -49,7 +50,7 @@ export function nomogramFromCox(
       const t = fit.terms.filter((x) => x.covariate === p.covariate);
       return { covariate: p.covariate, values: [t[0].reference!, ...t.map((x) => x.level!)], label: p.label };
     }
-    const sorted = Float64Array.from(fit.rows, (i) => c.values[i]).sort();
+    const sorted = gather(c.values, fit.rows).sort();
     const range = displayRange(sorted);
     let values = defaultAxisValues(range);
     // a spline bends between its knots: mark them (2 significant digits) too

@@ -26,6 +26,7 @@ import { pLausen92, pLausen94 } from './lausen.js';
 import { logRank } from './logRank.js';
 import { sortByTime } from './sortByTime.js';
 import type { MaxstatResult } from './types.js';
+import { gather } from '../gather.js';
 
 export interface MaxstatOptions {
   readonly minprop?: number;
@@ -42,7 +43,7 @@ export function maxstat(time: ArrayLike<number>, event: ArrayLike<number>, marke
   const cc = completeCases(time, event, [], [marker]);
   const n = cc.time.length;
   if (n < 3) throw analysisError(survivalMessages.tooFewForCutoff(name, n));
-  const x = Float64Array.from(cc.rows, (r) => marker[r]);
+  const x = gather(marker, cc.rows);
   let events = 0;
   for (let i = 0; i < n; i++) events += cc.event[i];
   if (events === 0) throw analysisError(survivalMessages.noEvents('the data'));

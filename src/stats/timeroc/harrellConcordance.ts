@@ -12,6 +12,7 @@
 import { coxConcordance } from '../survival/cox/concordance.js';
 import { coxSortedData } from '../survival/cox/sortedData.js';
 import type { TimeRocData } from './timeRocData.js';
+import { gather } from '../gather.js';
 
 export interface HarrellConcordance {
   readonly c: number | null;
@@ -29,7 +30,7 @@ export function harrellConcordance(d: TimeRocData, marker: Float64Array): Harrel
     x[k] = marker[d.order[k]];
   }
   const s = coxSortedData({ stop: t, start: null, event: e, columns: [x], strata: null, nStrata: 1 });
-  const lp = Float64Array.from(s.order, (i) => x[i]);
+  const lp = gather(x, s.order);
   const r = coxConcordance(s, lp);
   return Object.freeze({ c: r.c, se: r.se });
 }

@@ -10,6 +10,7 @@
  * [Array.from(r.rank), r.levels] // [[3, 1, 3, 2], 3]
  */
 import { radixOrder } from '../survival/cox/radixOrder.js';
+import { gather } from '../gather.js';
 
 export interface MarkerRanks {
   /** Rank (1..levels) of each sorted position. */
@@ -19,7 +20,7 @@ export interface MarkerRanks {
 
 export function markerRanks(marker: Float64Array, order: Int32Array): MarkerRanks {
   const n = order.length;
-  const values = Float64Array.from(order, (i) => marker[i]);
+  const values = gather(marker, order);
   const sorted = new Float64Array(n);
   const ord = radixOrder(values, undefined, false, sorted);
   const rank = new Int32Array(n);
