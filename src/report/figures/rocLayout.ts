@@ -14,6 +14,7 @@ import { PT_PER_MM, widthMm } from './figureFrame.js';
 import type { Box } from './geometry.js';
 import type { MarkerShape } from './marker.js';
 import { inflate, polylineHitsBox } from './geometry.js';
+import { thinPolyline } from './thinPolyline.js';
 import { seriesStyle } from './palette.js';
 import type { RocCurveData, RocPoint } from './rocData.js';
 import { fitText, textWidth, wrapText } from './textWidth.js';
@@ -166,7 +167,8 @@ export function rocLayout(data: { readonly title: string; readonly description?:
       ticks: xTicks, title: bySpec ? 'Specificity' : '1 − Specificity',
     };
     const yAxis: AxisSpec = { ...yAxisProbe, at: plot.x0, from: plot.y1, to: plot.y0, ticks: tickValues.map((v) => ({ value: v, pos: y(v), label: fmt1(v) })) };
-    const paths = curves.map((c) => rocPath(c.points).map(([f, t]) => [fx(f), y(t)] as [number, number]));
+    // drawn to a twentieth of a point: a 100,000-patient curve's steps are far finer (thinPolyline.ts)
+    const paths = curves.map((c) => thinPolyline(rocPath(c.points).map(([f, t]) => [fx(f), y(t)] as [number, number]), 0.05));
 
     let box: Box;
     if (legendAt === 'inside') box = { x0: plot.x1 - 3 - legendW, y0: plot.y1 - 3 - legendH, x1: plot.x1 - 3, y1: plot.y1 - 3 };
