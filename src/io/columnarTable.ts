@@ -157,6 +157,24 @@ export class DelimitedColumns {
     return out;
   }
 
+  /**
+   * Column j's numbers for a caller that keeps them (numericColumn, readCovariate): numeric(j)'s
+   * values, handed over instead of copied — no longer cached here, so that nobody else sees the
+   * caller's writes (asked for again, the column is made again from the bytes, the same).
+   */
+  takeNumeric(j: number): Float64Array {
+    const c = this.numeric(j);
+    this.num.delete(j);
+    return c.values;
+  }
+
+  /** Column j's labels for a caller that keeps them (labelColumn, readCovariate), handed over as takeNumeric. */
+  takeLabels(j: number): (string | null)[] {
+    const v = this.labels(j);
+    this.lab.delete(j);
+    return v;
+  }
+
   /** Column j parsed as numbers (see the header). */
   numeric(j: number): NumericCells {
     let c = this.num.get(j);

@@ -56,7 +56,7 @@ export function numericColumn(table: Table, name: string, option: string, opts: 
         if (opts.nonNegative && values[i] < 0) throw dataError(ioMessages.negativeNotAllowed(table.file, rowNumber(i, table), name, values[i]));
       }
     }
-    return values.slice();
+    return src.takeNumeric(j);
   }
   const out = new Float64Array(table.rows.length);
   for (let i = 0; i < table.rows.length; i++) {
@@ -150,7 +150,7 @@ function binaryColumnar(table: Table, src: NonNullable<ReturnType<typeof columna
 export function labelColumn(table: Table, name: string, option: string): (string | null)[] {
   const j = columnIndex(table, name, option);
   const src = columnarOf(table);
-  if (src) return src.labels(j).slice();
+  if (src) return src.takeLabels(j);
   return table.rows.map((r) => {
     const c = r[j];
     if (isMissingCell(c)) return null;

@@ -20,9 +20,9 @@ export function readCovariate(table: Table, name: string, option: string, forceC
     const num = forceCategorical ? null : src.numeric(j);
     if (num && num.text === 0) {
       if (num.notFinite) for (let i = 0; i < num.kinds.length; i++) if (num.kinds[i] === NOT_FINITE) parseNumberCell(src.cell(i, j), table, i, name);
-      return { name, kind: 'numeric', values: num.values.slice() };
+      return { name, kind: 'numeric', values: src.takeNumeric(j) };
     }
-    return { name, kind: 'categorical', values: src.labels(j).slice() };
+    return { name, kind: 'categorical', values: src.takeLabels(j) };
   }
   const numeric = !forceCategorical && table.rows.every((r) => isNumberText(r[j]));
   if (numeric) {

@@ -163,4 +163,19 @@ describe('columnar reading path', () => {
     expect(() => numericColumn(t, 'time', '--time', { nonNegative: true })).toThrow("bad.csv, row 6, column 'time': -1 is negative, which this column cannot be.");
     expect(() => binaryColumn(t, 'status', '--event', null)).toThrow("bad.csv, row 4, column 'status': event value 'x' is not 0/1 or true/false");
   });
+
+  it('hands each column over: a caller writing into it changes nobody else\'s column', async () => {
+    const file = join(dir, 'handover.csv');
+    writeFileSync(file, 'x,g\n1.5,a\n2,b\nNA,a\n');
+    const t = await readTable(file);
+    const a = numericColumn(t, 'x', '--x');
+    a[0] = 99;
+    expect(Array.from(numericColumn(t, 'x', '--x'))).toEqual([1.5, 2, NaN]);
+    const c = readCovariate(t, 'x', '--covariates');
+    expect(c.kind === 'numeric' && Array.from(c.values)).toEqual([1.5, 2, NaN]);
+    const l = labelColumn(t, 'g', '--group');
+    l[1] = 'z';
+    expect(labelColumn(t, 'g', '--group')).toEqual(['a', 'b', 'a']);
+    expect(isNumericColumn(t, 'x', '--x')).toBe(true);
+  });
 });
