@@ -8,6 +8,7 @@
  * guessUnitOf('albumin', [3.9, 4.2, 3.1])            // 'g/dL'
  * guessUnitOf('tumourSize', [45, 32, 61])            // 'mm'
  */
+import { kthSmallest } from '../stats/describe/kthSmallest.js';
 import { guessUnit } from '../units/guessUnit.js';
 import { labVariable } from '../units/labVariables.js';
 import { variableUnits } from './variableUnits.js';
@@ -18,8 +19,14 @@ export function medianOf(values: ArrayLike<number>, counts?: ArrayLike<number>):
   const v = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) v[n++] = values[i];
   if (n === 0) return NaN;
-  const sorted = v.subarray(0, n).sort();
-  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  // selection, not a sort (kthSmallest.ts); for even n the lower middle value is the largest of
+  // the half below the upper one
+  const w = v.subarray(0, n);
+  const upper = kthSmallest(w, n >> 1);
+  if (n % 2) return upper;
+  let lower = -Infinity;
+  for (let i = 0; i < n >> 1; i++) if (w[i] > lower) lower = w[i];
+  return (lower + upper) / 2;
 }
 
 /**
