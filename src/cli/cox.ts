@@ -205,7 +205,9 @@ ${DATA_FILE_USAGE}
     if (predictFile && !horizons) throw usageError(predictMessages.predictWithoutHorizons());
     if (predictFile && start) throw usageError(predictMessages.countingProcess());
 
-    const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
+    // the scan reads the numbers of the columns used as numbers only (readTable's numbersOf)
+    const numbersOf = [time, event, ...(start ? [start] : []), ...covariates.filter((c) => !categorical.includes(c))];
+    const table = await readTable(resolve(ctx.cwd, file), { ...tableOptions(CMD, a), numbersOf });
     const shown = withFile(table, file);
     const tcol = numericColumn(shown, time, '--time');
     const scol = start ? numericColumn(shown, start, '--start') : null;

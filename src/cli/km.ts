@@ -219,7 +219,8 @@ ${DATA_FILE_USAGE}
     const minprop = optionalNumber(CMD, a, 'minprop') ?? 0.1;
     const maxprop = optionalNumber(CMD, a, 'maxprop') ?? 0.9;
 
-    const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
+    const numbersOf = [time, event, ...(marker ? [marker] : [])];
+    const table = await readTable(resolve(ctx.cwd, file), { ...tableOptions(CMD, a), numbersOf });
     const shown = withFile(table, file);
     const tcol = numericColumn(shown, time, '--time', { nonNegative: true });
     const ecol = binaryColumn(shown, event, '--event', optionalString(a, 'event-value'), 'event');

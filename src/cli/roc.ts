@@ -222,7 +222,7 @@ ${DATA_FILE_USAGE}`,
     if (seed !== null && !Number.isInteger(seed)) throw usageError(rocMessages.badSeed(seed));
     const positive = optionalString(a, 'positive');
 
-    const table = await readTable(resolve(ctx.cwd, file), tableOptions(CMD, a));
+    const table = await readTable(resolve(ctx.cwd, file), { ...tableOptions(CMD, a), numbersOf: [outcome, ...markers] });
     const shown = withFile(table, file);
     const y = binaryColumn(shown, outcome, '--outcome', positive, 'outcome');
     const cols = markers.map((m) => numericColumn(shown, m, '--markers'));

@@ -45,16 +45,31 @@ export interface DelimitedLayout {
  * PLAIN_UNREAD otherwise; null when the scan kept none. The arrays are fresh (the caller may write).
  */
 export function preparsedColumn(l: DelimitedLayout, j: number): { values: Float64Array; kinds: Uint8Array } | null {
-  if (!l.chunks) return null;
+  if (!l.chunks || l.chunks[0].slots[j] < 0) return null;
   const values = new Float64Array(l.nRows);
   const kinds = new Uint8Array(l.nRows);
   let at = 0;
   for (const c of l.chunks) {
-    values.set(c.values!.subarray(j * c.cap, j * c.cap + c.nRows), at);
-    kinds.set(c.kinds!.subarray(j * c.cap, j * c.cap + c.nRows), at);
+    const k = c.slots[j];
+    values.set(c.values!.subarray(k * c.cap, k * c.cap + c.nRows), at);
+    kinds.set(c.kinds!.subarray(k * c.cap, k * c.cap + c.nRows), at);
     at += c.nRows;
   }
   return { values, kinds };
+}
+
+/**
+ * Where the scan keeps each column's numbers: slot k for the k-th column whose trimmed header is
+ * among `names`, −1 for the others (read from the bytes when asked for); every column (slot j) when
+ * `names` is null or names none of them.
+ */
+export function numberSlots(header: readonly string[], names?: readonly string[] | null): Int32Array {
+  const slots = new Int32Array(header.length);
+  const wanted = names ? new Set(names) : null;
+  let k = 0;
+  for (let j = 0; j < header.length; j++) slots[j] = !wanted || wanted.has(header[j].trim()) ? k++ : -1;
+  if (k === 0) for (let j = 0; j < header.length; j++) slots[j] = j;
+  return slots;
 }
 
 /** Cell kinds left by the scan's number reading (the same codes as columnarTable's NUMBER, MISSING and its UNREAD). */
@@ -80,6 +95,8 @@ const decoder = new TextDecoder('utf-8');
 export function scanDelimited(
   buf: Uint8Array, start: number, delim: number, newline: '\n' | '\r\n' | '\r',
   onRows?: (rows: number, at: number) => void,
+  /** The columns whose numbers the scan reads (trimmed header names; default every column): numberSlots. */
+  numbersOf?: readonly string[] | null,
 ): DelimitedLayout | null {
   const n = buf.length;
   if (n >= ABSENT) return null;
@@ -91,7 +108,7 @@ export function scanDelimited(
   const { header, p } = h;
   const nCols = header.length;
   const headBytes = Math.max(1, p - start);
-  const rows = scanRows(buf, p, n, delim, nl0, crlf, nCols, Math.ceil(((n - p) / headBytes) * 1.05) + 16, onRows);
+  const rows = scanRows(buf, p, n, delim, nl0, crlf, nCols, Math.ceil(((n - p) / headBytes) * 1.05) + 16, onRows, undefined, numberSlots(header, numbersOf));
   if (!rows) return null;
   return layoutOf(buf, delim, nl0, crlf, header, [rows]);
 }
@@ -142,11 +159,13 @@ export function layoutOf(
   return { buf, delim, nl0, crlf, header, nCols, nRows, cellStart, chunks: kept };
 }
 
-/** The data rows of one chunk: offsets row-major (i * nCols + j), numbers column-major (j * cap + i). */
+/** The data rows of one chunk: offsets row-major (i * nCols + j), numbers column-major (slots[j] * cap + i). */
 export interface ScannedRows {
   nRows: number;
   cap: number;
   cellStart: Uint32Array;
+  /** Column j's numbers at slot slots[j] (−1: not read in the scan). */
+  slots: Int32Array;
   values: Float64Array | null;
   kinds: Uint8Array | null;
 }
@@ -160,6 +179,8 @@ export function scanRows(
   onRows?: (rows: number, at: number) => void,
   /** Read numbers in the scan (default: when this chunk's cells are within MAX_PREPARSED_CELLS; a file cut into chunks decides for the whole file). */
   preparse?: boolean,
+  /** Which columns' numbers are read (numberSlots; default every column). */
+  slots: Int32Array = numberSlots(Array.from({ length: nCols }, () => '')),
 ): ScannedRows | null {
   const n = buf.length;
   let p = from;
@@ -169,10 +190,12 @@ export function scanRows(
   // Numbers are read in the same pass (one look at each byte, as data.table::fread does): plain
   // numbers of at most 15 significant digits with a decimal exponent within ±22 are exact by
   // Clinger's fast path (W. D. Clinger, PLDI 1990); any other cell is left to columnarTable.
-  const pre = preparse ?? cap * nCols <= MAX_PREPARSED_CELLS;
-  // column-major: cell (i, j) at j * cap + i
-  let values = new Float64Array(pre ? cap * nCols : 0);
-  let kinds = new Uint8Array(pre ? cap * nCols : 0);
+  let nSlots = 0;
+  for (let j = 0; j < nCols; j++) if (slots[j] >= 0) nSlots++;
+  const pre = preparse ?? cap * nSlots <= MAX_PREPARSED_CELLS;
+  // column-major: cell (i, j) at slots[j] * cap + i
+  let values = new Float64Array(pre ? cap * nSlots : 0);
+  let kinds = new Uint8Array(pre ? cap * nSlots : 0);
   let nRows = 0;
   const rowStarts: number[] = [];
   while (p < to) {
@@ -184,9 +207,9 @@ export function scanRows(
       grown.set(cellStart.subarray(0, nRows * nCols));
       cellStart = grown;
       if (pre) {
-        const v = new Float64Array(cap * nCols);
-        const k = new Uint8Array(cap * nCols);
-        for (let j = 0; j < nCols; j++) {
+        const v = new Float64Array(cap * nSlots);
+        const k = new Uint8Array(cap * nSlots);
+        for (let j = 0; j < nSlots; j++) {
           v.set(values.subarray(j * oldCap, j * oldCap + nRows), j * cap);
           k.set(kinds.subarray(j * oldCap, j * oldCap + nRows), j * cap);
         }
@@ -207,7 +230,8 @@ export function scanRows(
       let b = 0;
       if (field < nCols) {
         cellStart[base + field] = p;
-        if (pre) {
+        const slot = slots[field];
+        if (pre && slot >= 0) {
           // a plain number: [-+]digits[.digits][(e|E)[-+]digits] up to the field's end (columnarTable's plainNumbers)
           const f0 = p;
           b = buf[p];
@@ -253,7 +277,7 @@ export function scanRows(
             e += eneg ? -x : x;
           }
           const atEnd = p >= n || b === delim || (b === nl0 && (!crlf || (p + 1 < n && buf[p + 1] === 10)));
-          const at = field * cap + nRows;
+          const at = slot * cap + nRows;
           if (good && atEnd && e >= -22 && e <= 22) {
             const v = m === 0 ? 0 : e >= 0 ? m * P10[e] : m / P10[-e];
             values[at] = neg ? -v : v;
@@ -301,7 +325,7 @@ export function scanRows(
       blank = rowBlank(buf, rowStart, r, delim, nl0, crlf, rowStarts);
       field = rowStarts.length;
       for (let k = 0; k < Math.min(nCols, rowStarts.length); k++) cellStart[base + k] = rowStarts[k];
-      if (pre) for (let k = 0; k < nCols; k++) kinds[k * cap + nRows] = PLAIN_UNREAD;
+      if (pre) for (let k = 0; k < nSlots; k++) kinds[k * cap + nRows] = PLAIN_UNREAD;
       p = r;
     }
     if (blank) continue;
@@ -309,14 +333,16 @@ export function scanRows(
       cellStart.fill(ABSENT, base + field, base + nCols);
       if (pre)
         for (let k = field; k < nCols; k++) {
-          values[k * cap + nRows] = NaN;
-          kinds[k * cap + nRows] = PLAIN_MISSING;
+          const sl = slots[k];
+          if (sl < 0) continue;
+          values[sl * cap + nRows] = NaN;
+          kinds[sl * cap + nRows] = PLAIN_MISSING;
         }
     }
     nRows++;
     if (onRows && (nRows & 0xffff) === 0) onRows(nRows, p);
   }
-  return { nRows, cap, cellStart, values: pre ? values : null, kinds: pre ? kinds : null };
+  return { nRows, cap, cellStart, slots, values: pre ? values : null, kinds: pre ? kinds : null };
 }
 
 /**

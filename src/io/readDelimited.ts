@@ -61,7 +61,7 @@ export async function readDelimitedColumnar(
   const used = meta.delimiter;
   const newline = meta.linebreak;
   if (used.length !== 1 || used.charCodeAt(0) >= 0x80 || (newline !== '\n' && newline !== '\r\n' && newline !== '\r')) return null;
-  const layout = await scanDelimitedParallel(buf, bodyStart, used.charCodeAt(0), newline, threads, onRows);
+  const layout = await scanDelimitedParallel(buf, bodyStart, used.charCodeAt(0), newline, threads, onRows, opts.numbersOf);
   if (!layout || layout.nCols === 0 || layout.nRows === 0) return null;
   // Decimal commas are sniffed in a file not separated by commas; one without a comma has none.
   if (used !== ',' && opts.decimal !== '.' && buf.indexOf(0x2c, bodyStart) >= 0) return null;

@@ -33,6 +33,13 @@ export interface ReadTableOptions {
   decimal?: '.' | ',' | null;
   /** Progress of a long read on stderr (src/io/readProgress.ts): true always, false never, else on a terminal after 1 s. */
   progress?: boolean | null;
+  /**
+   * The columns a command will read as numbers, when it knows them (a delimited file's scan then
+   * reads only their numbers, and keeps no memory for the others: `siilab roc` reads 2 of a file's
+   * 8 columns). Any column can still be read; one not named is read from the bytes when asked for.
+   * Default: every column.
+   */
+  numbersOf?: readonly string[] | null;
 }
 
 /** The header options with `columns` implying no header; a header declared beside `columns` is refused. */

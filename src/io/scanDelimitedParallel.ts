@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { layoutOf, MAX_PREPARSED_CELLS, scanDelimited, scanHeader, scanRows, type DelimitedLayout, type ScannedRows } from './delimitedLayout.js';
+import { layoutOf, MAX_PREPARSED_CELLS, numberSlots, scanDelimited, scanHeader, scanRows, type DelimitedLayout, type ScannedRows } from './delimitedLayout.js';
 import { releaseWorker, takeWorker } from '../analysis/parallel/workerPool.js';
 
 /** Below this size one thread scans faster than starting another. */
@@ -40,14 +40,16 @@ export function scanWorkerUrl(): URL | null {
 export async function scanDelimitedParallel(
   buf: Uint8Array, start: number, delim: number, newline: '\n' | '\r\n' | '\r', threads: number,
   onRows?: (rows: number, at: number) => void,
+  /** The columns whose numbers the scan reads (trimmed header names; default every column). */
+  numbersOf?: readonly string[] | null,
 ): Promise<DelimitedLayout | null> {
   const n = buf.length;
   const url = threads > 1 && n >= MIN_PARALLEL_BYTES && buf.buffer instanceof SharedArrayBuffer && buf.byteOffset === 0 ? scanWorkerUrl() : null;
-  if (!url || buf.indexOf(0x22, start) >= 0) return scanDelimited(buf, start, delim, newline, onRows);
+  if (!url || buf.indexOf(0x22, start) >= 0) return scanDelimited(buf, start, delim, newline, onRows, numbersOf);
   const nl0 = newline === '\n' ? 10 : 13;
   const crlf = newline === '\r\n';
   const h = scanHeader(buf, start, delim, nl0, crlf);
-  if (h === null || h === 'empty') return scanDelimited(buf, start, delim, newline, onRows);
+  if (h === null || h === 'empty') return scanDelimited(buf, start, delim, newline, onRows, numbersOf);
   const { header, p } = h;
   const nCols = header.length;
   // chunk boundaries: just after the first newline sequence at or after each equal share of the body
@@ -61,7 +63,10 @@ export async function scanDelimitedParallel(
   const perRow = Math.max(1, p - start);
   const capOf = (a: number, b: number) => Math.ceil(((b - a) / perRow) * 1.05) + 16;
   // Numbers are read in the scan only when the whole file's cells are within the limit (not each chunk's).
-  const preparse = capOf(bounds[0], n) * nCols <= MAX_PREPARSED_CELLS;
+  const slots = numberSlots(header, numbersOf);
+  let nSlots = 0;
+  for (let j = 0; j < nCols; j++) if (slots[j] >= 0) nSlots++;
+  const preparse = capOf(bounds[0], n) * nSlots <= MAX_PREPARSED_CELLS;
   const sab = buf.buffer as SharedArrayBuffer;
   const pending = bounds.slice(1, -1).map((from, k) => {
     const to = bounds[k + 2];
@@ -73,10 +78,10 @@ export async function scanDelimitedParallel(
       });
       w.once('error', (e) => reject(e));
       w.once('exit', (code) => reject(new Error(`the CSV scan worker stopped (exit code ${code})`)));
-      w.postMessage({ id: k + 1, sab, from, to, delim, nl0, crlf, nCols, capHint: capOf(from, to), preparse });
+      w.postMessage({ id: k + 1, sab, from, to, delim, nl0, crlf, nCols, capHint: capOf(from, to), preparse, slots });
     });
   });
-  const first = scanRows(buf, bounds[0], bounds[1], delim, nl0, crlf, nCols, capOf(bounds[0], bounds[1]), onRows, preparse);
+  const first = scanRows(buf, bounds[0], bounds[1], delim, nl0, crlf, nCols, capOf(bounds[0], bounds[1]), onRows, preparse, slots);
   const rest = await Promise.all(pending);
   if (!first || rest.some((r) => r === null)) return null;
   return layoutOf(buf, delim, nl0, crlf, header, [first, ...(rest as ScannedRows[])]);

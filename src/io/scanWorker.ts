@@ -18,10 +18,11 @@ export interface ScanTask {
   nCols: number;
   capHint: number;
   preparse: boolean;
+  slots: Int32Array;
 }
 
 parentPort!.on('message', (m: ScanTask) => {
-  const rows = scanRows(new Uint8Array(m.sab), m.from, m.to, m.delim, m.nl0, m.crlf, m.nCols, m.capHint, undefined, m.preparse);
+  const rows = scanRows(new Uint8Array(m.sab), m.from, m.to, m.delim, m.nl0, m.crlf, m.nCols, m.capHint, undefined, m.preparse, m.slots);
   const transfer: ArrayBuffer[] = [];
   if (rows) {
     transfer.push(rows.cellStart.buffer as ArrayBuffer);

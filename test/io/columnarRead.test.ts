@@ -178,4 +178,19 @@ describe('columnar reading path', () => {
     expect(labelColumn(t, 'g', '--group')).toEqual(['a', 'b', 'a']);
     expect(isNumericColumn(t, 'x', '--x')).toBe(true);
   });
+
+  it('numbersOf: the scan reads only the columns named, and every column still reads the same', async () => {
+    const file = join(dir, 'numbersOf.csv');
+    const rowsOf = (k: number) => `${k},${k % 3 ? 'x' : ''},${k * 0.5},${k % 2},"q${k}",${-k}e-2`;
+    writeFileSync(file, 'id, t ,x,e,g,z\n' + Array.from({ length: 300 }, (_, k) => rowsOf(k)).join('\n') + '\n');
+    const all = await readTable(file);
+    for (const names of [['x', 'e'], ['t', 'z', 'nope'], ['nope'], []]) {
+      const t = await readTable(file, { numbersOf: names });
+      for (const c of ['id', 'x', 'e', 'z']) expect(Array.from(numericColumn(t, c, '--c'))).toEqual(Array.from(numericColumn(all, c, '--c')));
+      expect(isNumericColumn(t, 't', '--t')).toBe(false);
+      expect(labelColumn(t, 'g', '--g')).toEqual(labelColumn(all, 'g', '--g'));
+      expect(() => numericColumn(t, 't', '--t')).toThrow("column 't': 'x' is not a number");
+      expect(binaryColumn(t, 'e', '--event', null)).toEqual(binaryColumn(all, 'e', '--event', null));
+    }
+  });
 });

@@ -62,6 +62,30 @@ describe('parallel scan of a delimited file', () => {
           expect(Buffer.from(b.values.buffer).equals(Buffer.from(a.values.buffer)), `values of column ${j}`).toBe(true);
         }
       });
+  it.skipIf(!haveWorker)('numbers read for some columns only (numbersOf): the same as one thread, the others left to the bytes', async () => {
+    const buf = shared(generate(41, '\n', true));
+    const one = scanDelimited(buf, 0, 0x2c, '\n', undefined, ['b', 'e'])!;
+    const par = (await scanDelimitedParallel(buf, 0, 0x2c, '\n', 2, undefined, ['b', 'e']))!;
+    expect(par.chunks!.length).toBe(2);
+    for (let j = 0; j < 5; j++) {
+      const a = preparsedColumn(one, j);
+      const b = preparsedColumn(par, j);
+      if (j !== 1 && j !== 4) {
+        expect([a, b]).toEqual([null, null]);
+        continue;
+      }
+      expect(Buffer.from(b!.kinds).equals(Buffer.from(a!.kinds))).toBe(true);
+      expect(Buffer.from(b!.values.buffer).equals(Buffer.from(a!.values.buffer))).toBe(true);
+      // and the same as the scan of every column
+      expect(Buffer.from(b!.values.buffer).equals(Buffer.from(preparsedColumn(scanDelimited(buf, 0, 0x2c, '\n')!, j)!.values.buffer))).toBe(true);
+    }
+    const all = new DelimitedColumns(scanDelimited(buf, 0, 0x2c, '\n')!);
+    const some = new DelimitedColumns(par);
+    for (let j = 0; j < 5; j++) {
+      expect(Buffer.from(some.numeric(j).values.buffer).equals(Buffer.from(all.numeric(j).values.buffer)), `column ${j}`).toBe(true);
+      expect(Buffer.from(some.numeric(j).kinds).equals(Buffer.from(all.numeric(j).kinds))).toBe(true);
+    }
+  });
   it('a file with a double quote anywhere is scanned by one thread', async () => {
     const buf = shared(generate(7, '\n', true).replace('\nA,', '\n"A",'));
     const par = (await scanDelimitedParallel(buf, 0, 0x2c, '\n', 2))!;
