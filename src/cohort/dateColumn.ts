@@ -10,6 +10,8 @@ import { dataError } from '../errors.js';
 import { cohortMessages } from '../messages/index.js';
 import { columnIndex } from '../io/columns.js';
 import { columnCells } from '../io/columnCells.js';
+import { columnarOf } from '../io/columnarTable.js';
+import { isoDateBytes } from './isoDateBytes.js';
 import { isMissingCell, rowNumber, type Table } from '../io/table.js';
 import type { DateOrder } from '../study/types.js';
 import { inferDateOrder, parseDateNumber, parseDateText, slashParts } from './parseDate.js';
@@ -19,6 +21,13 @@ const NUMERIC = /^\d+(\.\d+)?$/;
 
 export function dateColumn(table: Table, column: string, order: DateOrder | null, option = 'the study file'): Float64Array {
   const j = columnIndex(table, column, option);
+  // a delimited file's column of ISO dates (and missing cells) is read from its bytes: the same day
+  // numbers as below, no string per cell (isoDateBytes.ts); any other column, or cell, the general way
+  const src = columnarOf(table);
+  if (src) {
+    const iso = src.mapBytes(j, isoDateBytes, (s) => (s === null || isMissingCell(s) ? NaN : undefined));
+    if (iso) return iso;
+  }
   const cells = columnCells(table, j);
   const texts: string[] = [];
   for (const c of cells) if (typeof c === 'string' && !isMissingCell(c)) texts.push(c);

@@ -88,12 +88,12 @@ export function readVariable(
   }
   const type = resolveType(table, name, mapping);
   const column = mapping.column;
-  const cells = columnCells(table, j);
   const base = { name, type, column };
   if (type === 'date') return { ...base, data: { kind: 'date', values: dateColumn(table, column, mapping.dateOrder ?? source.dateOrder ?? null) } };
-  if (type === 'binary') return { ...base, data: { kind: 'binary', values: binaryValues(table, cells, column, mapping.positive) } };
+  // the cells as text only for the types read from text (a number column is typed from the bytes)
+  if (type === 'binary') return { ...base, data: { kind: 'binary', values: binaryValues(table, columnCells(table, j), column, mapping.positive) } };
   if (type === 'category' || type === 'text') {
-    const values = cells.map((c) => (isMissingCell(c) ? null : typeof c === 'number' ? String(c) : c!.trim()));
+    const values = columnCells(table, j).map((c) => (isMissingCell(c) ? null : typeof c === 'number' ? String(c) : c!.trim()));
     const levels = mapping.levels ? mapping.levels.map(String) : null;
     if (levels) {
       const vl = mapping.valueLabels ?? {};

@@ -175,6 +175,30 @@ export class DelimitedColumns {
     return v;
   }
 
+  /**
+   * Column j as numbers read by `read` straight from each unquoted cell's bytes, buf[start, end)
+   * (a reader of one fixed form, such as ISO dates, needs no string per cell); a cell `read` returns
+   * undefined for, a quoted cell and an absent one (null) go to `other` with their text. Null when
+   * `other` returns undefined for some cell: the caller then reads the column its general way.
+   */
+  mapBytes(
+    j: number,
+    read: (buf: Uint8Array, start: number, end: number) => number | undefined,
+    other: (s: string | null) => number | undefined,
+  ): Float64Array | null {
+    const { buf, nRows, nCols, cellStart, delim, nl0, crlf } = this.layout;
+    const out = new Float64Array(nRows);
+    for (let i = 0; i < nRows; i++) {
+      const s = cellStart[i * nCols + j];
+      let v: number | undefined;
+      if (s !== ABSENT && buf[s] !== QUOTE) v = read(buf, s, fieldEnd(buf, s, delim, nl0, crlf));
+      if (v === undefined) v = other(s === ABSENT ? null : fieldText(this.layout, s));
+      if (v === undefined) return null;
+      out[i] = v;
+    }
+    return out;
+  }
+
   /** Column j parsed as numbers (see the header). */
   numeric(j: number): NumericCells {
     let c = this.num.get(j);
