@@ -7,6 +7,8 @@
  * const rows = completeRows([Float64Array.of(1, NaN, 3), Float64Array.of(0, 1, NaN)]); // Uint32Array [0]
  * pick(Float64Array.of(1, NaN, 3), rows) // Float64Array [1]
  */
+import { gather } from '../stats/gather.js';
+
 export function completeRows(columns: readonly Float64Array[]): Uint32Array {
   const n = columns.length ? columns[0].length : 0;
   const ok = new Uint8Array(n).fill(1);
@@ -22,9 +24,9 @@ export function completeRows(columns: readonly Float64Array[]): Uint32Array {
   return rows;
 }
 
-/** `x` at `rows`, optionally mapped (e.g. negated). */
+/** `x` at `rows` (src/stats/gather.ts), optionally multiplied by a sign (negated). */
 export function pick(x: ArrayLike<number>, rows: Uint32Array, sign = 1): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = sign * x[rows[k]];
+  const out = gather(x, rows);
+  if (sign !== 1) for (let k = 0; k < out.length; k++) out[k] = sign * out[k];
   return out;
 }

@@ -8,7 +8,7 @@ import type { ValidationData } from '../../../src/stats/validation/types.js';
 describe('parallelValidate', () => {
   let s = 3;
   const rnd = () => (s = (s * 48271) % 2147483647) / 2147483647;
-  const n = 150;
+  const n = 1500; // replicates long enough (a few ms) that the workers, once ready, take part
   const columns = [Float64Array.from({ length: n }, () => rnd() * 2), Float64Array.from({ length: n }, () => (rnd() < 0.4 ? 1 : 0))];
   const time = Float64Array.from({ length: n }, (_, i) => Math.ceil(-Math.log(rnd()) * 10 * Math.exp(-0.5 * columns[0][i])));
   const event = Uint8Array.from({ length: n }, () => (rnd() < 0.75 ? 1 : 0));
