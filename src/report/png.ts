@@ -19,6 +19,7 @@ const require = createRequire(import.meta.url);
 
 interface ResvgModule {
   Resvg: new (svg: string, options?: ResvgRenderOptions) => { render(): { asPng(): Buffer; width: number; height: number } };
+  renderAsync(svg: string, options?: ResvgRenderOptions): Promise<{ asPng(): Buffer }>;
 }
 
 let cached: { mod: ResvgModule; fonts: string[] } | null = null;
@@ -57,17 +58,32 @@ export interface PngOptions {
   readonly widthMm?: number;
 }
 
-/** Renders an SVG string to PNG bytes at `dpi` (default 300) with the bundled font only. */
-export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
+/** resvg's options for an SVG at `dpi`: its physical width (or `widthMm`) in pixels, the bundled font only. */
+function renderOptions(svg: string, options: PngOptions, fonts: string[]): ResvgRenderOptions {
   const dpi = options.dpi ?? 300;
   const mm = svgWidthMm(svg) ?? options.widthMm ?? 85;
   const px = Math.max(1, Math.round((mm / 25.4) * dpi));
-  const { mod, fonts } = load();
-  const r = new mod.Resvg(svg, {
+  return {
     fitTo: { mode: 'width', value: px },
     background: '#FFFFFF',
     font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Arimo', sansSerifFamily: 'Arimo' },
     logLevel: 'off',
-  });
-  return withDpi(r.render().asPng(), dpi);
+  };
+}
+
+/** Renders an SVG string to PNG bytes at `dpi` (default 300) with the bundled font only. */
+export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
+  const { mod, fonts } = load();
+  const r = new mod.Resvg(svg, renderOptions(svg, options, fonts));
+  return withDpi(r.render().asPng(), options.dpi ?? 300);
+}
+
+/**
+ * svgToPng on Node's thread pool (resvg's renderAsync): the same bytes, and a report's figures
+ * rendered several at a time while this thread goes on.
+ */
+export async function svgToPngAsync(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
+  const { mod, fonts } = load();
+  const img = await mod.renderAsync(svg, renderOptions(svg, options, fonts));
+  return withDpi(img.asPng(), options.dpi ?? 300);
 }

@@ -12,7 +12,7 @@ import { documentHtml } from './document/documentHtml.js';
 import { documentMarkdown } from './document/documentMarkdown.js';
 import { documentDocx, type PngImage } from './document/documentDocx.js';
 import { tableCsv } from './tables/tableCsv.js';
-import { svgToPng } from './png.js';
+import { svgToPng, svgToPngAsync } from './png.js';
 import { jsonPieces } from './jsonPieces.js';
 
 /** A JSON file written in pieces as it is serialised (jsonPieces.ts), never as one string; a newline ends it. */
@@ -74,19 +74,21 @@ function pngSize(png: Uint8Array): { w: number; h: number } {
 export async function renderReportFiles(doc: ReportDocument, formats: readonly ReportFormat[], extra: Readonly<Record<string, string | JsonContent>> = {}): Promise<Map<string, FileContent>> {
   const files = new Map<string, FileContent>();
   const pngs = new Map<string, PngImage>();
-  const toPng = (svg: string, widthMm: number, dpi: number): PngImage => {
-    const data = svgToPng(svg, { dpi, widthMm });
+  const image = (data: Uint8Array): PngImage => {
     const { w, h } = pngSize(data);
     return { data, widthPx: w, heightPx: h };
   };
+  const toPng = (svg: string, widthMm: number, dpi: number): PngImage => image(svgToPng(svg, { dpi, widthMm }));
+  // every figure's PNG at once, on the thread pool (the same bytes as svgToPng)
+  const figures = doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'figure' ? [b.figure] : [])));
+  const rendered = await Promise.all(figures.map((f) => svgToPngAsync(f.svg, { dpi: 300, widthMm: f.widthMm })));
+  figures.forEach((f, k) => pngs.set(f.svg, image(rendered[k])));
   for (const s of doc.sections)
     for (const b of s.blocks) {
       if (b.kind === 'table') files.set(`tables/${b.table.id}.csv`, tableCsv(b.table));
       if (b.kind === 'figure') {
         files.set(`figures/${b.figure.id}.svg`, b.figure.svg);
-        const png = toPng(b.figure.svg, b.figure.widthMm, 300);
-        pngs.set(b.figure.svg, png);
-        files.set(`figures/${b.figure.id}.png`, png.data);
+        files.set(`figures/${b.figure.id}.png`, pngs.get(b.figure.svg)!.data);
       }
     }
   if (formats.includes('html')) files.set('report.html', documentHtml(doc));

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { kmSvg } from '../../../src/report/figures/kmSvg.js';
-import { svgToPng, svgWidthMm } from '../../../src/report/png.js';
+import { svgToPng, svgToPngAsync, svgWidthMm } from '../../../src/report/png.js';
 import { exampleKm2 } from './examples.js';
 
 const chunk = (png: Uint8Array, type: string): Buffer | null => {
@@ -28,6 +28,12 @@ describe('svgToPng', () => {
     expect(chunk(png150, 'IHDR')!.readUInt32BE(0)).toBe(502);
   });
 
+  it('renders the same bytes on the thread pool (svgToPngAsync), several at once', async () => {
+    const svg = kmSvg(exampleKm2, { width: 'single' });
+    const sync = Buffer.from(svgToPng(svg, { dpi: 150 }));
+    const both = await Promise.all([svgToPngAsync(svg, { dpi: 150 }), svgToPngAsync(svg, { dpi: 150 })]);
+    for (const png of both) expect(Buffer.from(png).equals(sync)).toBe(true);
+  });
   it('draws text with the bundled font (system fonts are never loaded)', () => {
     const frame = (inner: string): string => `<svg xmlns="http://www.w3.org/2000/svg" width="20mm" height="10mm" viewBox="0 0 56.69 28.35" font-family="Arial, Arimo, Helvetica, sans-serif">${inner}</svg>`;
     const blank = svgToPng(frame(''));
