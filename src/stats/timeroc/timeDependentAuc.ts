@@ -48,7 +48,20 @@ export interface TimeDependentAuc {
   readonly influence: Float64Array | null;
 }
 
-export function timeDependentAuc(d: TimeRocData, r: MarkerRanks, t: number, level = 0.95): TimeDependentAuc {
+/** The four per-rank count arrays of one evaluation (length levels + 2), reusable across the times of a marker. */
+export interface RankCounts {
+  readonly ctrlAt: Float64Array;
+  readonly ctrlBelow: Float64Array;
+  readonly caseAt: Float64Array;
+  readonly caseAbove: Float64Array;
+}
+
+export function rankCounts(levels: number): RankCounts {
+  return { ctrlAt: new Float64Array(levels + 2), ctrlBelow: new Float64Array(levels + 2), caseAt: new Float64Array(levels + 2), caseAbove: new Float64Array(levels + 2) };
+}
+
+/** `work` (optional): rankCounts(r.levels), overwritten (a marker's times share one). */
+export function timeDependentAuc(d: TimeRocData, r: MarkerRanks, t: number, level = 0.95, work: RankCounts = rankCounts(r.levels)): TimeDependentAuc {
   const { n, time, event, gMinus, block, blockStart, censored } = d;
   const { rank, levels: K } = r;
   // sorted by time: cases lie in [0, kt), controls in [kt, n)
@@ -70,13 +83,13 @@ export function timeDependentAuc(d: TimeRocData, r: MarkerRanks, t: number, leve
     });
   }
   // controls per rank → controls below each rank; case weight per rank → case weight above
-  const ctrlAt = new Float64Array(K + 2);
+  const ctrlAt = work.ctrlAt.fill(0);
   for (let k = kt; k < n; k++) ctrlAt[rank[k]]++;
-  const ctrlBelow = new Float64Array(K + 2);
+  const ctrlBelow = work.ctrlBelow.fill(0);
   for (let q = 1; q <= K; q++) ctrlBelow[q + 1] = ctrlBelow[q] + ctrlAt[q];
-  const caseAt = new Float64Array(K + 2);
+  const caseAt = work.caseAt.fill(0);
   for (let k = 0; k < kt; k++) if (event[k]) caseAt[rank[k]] += 1 / gMinus[k];
-  const caseAbove = new Float64Array(K + 2);
+  const caseAbove = work.caseAbove.fill(0);
   for (let q = K; q >= 1; q--) caseAbove[q - 1] = caseAbove[q] + caseAt[q];
   let num = 0;
   for (let k = 0; k < kt; k++) {

@@ -17,7 +17,7 @@
 import { compareTimeDependentAucs, type TimeAucDifference } from './compareTimeDependentAucs.js';
 import { harrellConcordance, type HarrellConcordance } from './harrellConcordance.js';
 import { markerRanks } from './markerRanks.js';
-import { timeDependentAuc, type TimeDependentAuc } from './timeDependentAuc.js';
+import { rankCounts, timeDependentAuc, type TimeDependentAuc } from './timeDependentAuc.js';
 import { timeRocData } from './timeRocData.js';
 import { unoConcordance, type UnoConcordance } from './unoConcordance.js';
 
@@ -63,7 +63,8 @@ export function timeRoc(input: TimeRocInput): TimeRocResult {
   const full: TimeDependentAuc[][] = [];
   const markers = input.markers.map((m) => {
     const r = markerRanks(m.values, d.order);
-    const at = input.times.map((t) => timeDependentAuc(d, r, t, level));
+    const work = rankCounts(r.levels); // the per-rank counts, shared by the marker's times
+    const at = input.times.map((t) => timeDependentAuc(d, r, t, level, work));
     full.push(at);
     return Object.freeze({
       marker: m.name,
