@@ -1,7 +1,8 @@
 /**
  * Bootstrap internal validation on worker threads (node:worker_threads). The master seed gives one
- * seed per replicate before anything is split (replicateSeeds.ts), and this thread draws each
- * replicate's resample from its seed (so the workers load no random-number code). With `threads`
+ * seed per replicate before anything is split (replicateSeeds.ts), and whichever thread computes a
+ * replicate draws its resample from its seed (bootstrapIndices: a worker is sent seeds, not 100,000
+ * indices a replicate drawn by this thread, which has replicates of its own to compute). With `threads`
  * T, this thread computes replicates one at a time (yielding between them) alongside T − 1
  * workers, which get small batches once they have loaded the run's data (so starting workers
  * never delays the replicates this thread can do), and are kept warm for the next run in the
@@ -94,9 +95,9 @@ export async function parallelValidate(data: ValidationData, opts: ParallelOptio
       };
       const feed = (w: Worker): void => {
         if (next >= B || failed) return;
-        const batch: { index: number; indices: Int32Array }[] = [];
-        for (let k = 0; k < BATCH && next < B; k++, next++) batch.push({ index: next, indices: bootstrapIndices(runner.n, seeds[next]) });
-        w.postMessage({ run, batch }, batch.map((r) => r.indices.buffer as ArrayBuffer));
+        const batch: { index: number; seed: number }[] = [];
+        for (let k = 0; k < BATCH && next < B; k++, next++) batch.push({ index: next, seed: seeds[next] });
+        w.postMessage({ run, batch });
       };
       // threads − 1 workers (warm ones from earlier runs when there are); each is fed once it has
       // built this run's runner (its ready message), so that a slow start never holds replicates
