@@ -38,7 +38,7 @@ export async function run({ tmp }) {
     const peakMB = Number(r.stderr.trim().split('\n').pop()) / 1024;
     rows.push({
       task: `siilab analyze ${paper} (all analyses, bundle, HTML + Word + Markdown written; whole process)`, n, siilabMs: ms, rMs: null, peakMB,
-      note: `targets ${n <= 200 ? '< 2 s' : `< 30 s (issue 6); < 10 s and < 500 MB (issue 14); peak ${paper === 'deng2025' ? '1334' : '843'} MB on 2026-12-06, before results.json was streamed and the tables and threads let go`}`,
+      note: `targets ${n <= 200 ? '< 2 s' : `< 30 s (issue 6); < 10 s and < 500 MB (issue 14); peak ${paper === 'deng2025' ? '1334' : '843'} MB on 2026-12-06, before results.json was streamed and the tables and threads let go; compare times only side by side (docs/readme/ingest.md: the machine's speed changes within a day)`}`,
     });
   }
   return rows;
