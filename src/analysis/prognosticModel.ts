@@ -33,6 +33,13 @@ export interface PrognosticModel {
   readonly y: Float64Array | null;
 }
 
+/**
+ * Models already fitted on a dataset, by what decides them: a study asks for the same model in its
+ * validation (on threads, then in runAnalyses), calibration and decision curve, and it is fitted
+ * once (a Cox fit on 100,000 patients each time). Read-only to every caller.
+ */
+const fitted = new WeakMap<AnalysisDataset, Map<string, PrognosticModel>>();
+
 /** `completeFor`: further predictors a row must have (so that several models use the same patients). */
 export function prognosticModel(
   ds: AnalysisDataset,
@@ -43,6 +50,31 @@ export function prognosticModel(
   horizon: number | null | undefined,
   ties?: 'efron' | 'breslow',
   completeFor: readonly Candidate[] = [],
+): PrognosticModel {
+  // `where` only names the analysis in a refusal: a model that was fitted does not depend on it
+  const cutOf = (c: Candidate) => {
+    const cut = cutoffs.get(typeof c === 'string' ? c : c.variable);
+    return cut ? [cut.value, cut.direction] : null;
+  };
+  const key = JSON.stringify([endpoint, predictors, completeFor, horizon ?? null, ties ?? null, predictors.map(cutOf), completeFor.map(cutOf)]);
+  let byKey = fitted.get(ds);
+  const known = byKey?.get(key);
+  if (known) return known;
+  const m = fitPrognosticModel(ds, where, endpoint, predictors, cutoffs, horizon, ties, completeFor);
+  if (!byKey) fitted.set(ds, (byKey = new Map()));
+  byKey.set(key, m);
+  return m;
+}
+
+function fitPrognosticModel(
+  ds: AnalysisDataset,
+  where: string,
+  endpoint: string,
+  predictors: readonly Candidate[],
+  cutoffs: Cutoffs,
+  horizon: number | null | undefined,
+  ties: 'efron' | 'breslow' | undefined,
+  completeFor: readonly Candidate[],
 ): PrognosticModel {
   const ep = singleEventEndpointOf(ds, endpoint, where);
   const entries = predictors.map((c) => modelEntry(ds, c, cutoffs, where));
