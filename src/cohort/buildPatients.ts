@@ -421,14 +421,14 @@ async function readPatients(spec: StudySpec, loc: SpecLocator, specDir: string, 
         // A covariate of a long file that never varies within a patient (e.g. BMI) is also a per-patient value.
         if (!isCanonical(e.name)) {
           const quiet: string[] = [];
-          const col = perPatient(read, src, index, n, quiet);
+          const col = perPatient(read, src, rowPatient[si], n, quiet);
           if (quiet.length === 0) columns.set(e.name, col);
         }
         columnarOf(src.table)?.forgetColumns();
         continue;
       }
     }
-    columns.set(e.name, perPatient(read, src, index, n, warnings));
+    columns.set(e.name, perPatient(read, src, rowPatient[si], n, warnings));
     columnarOf(src.table)?.forgetColumns(); // read: its text and numbers are not kept twice
   }
   for (const s of sources) columnarOf(s.table)?.release();
@@ -498,7 +498,8 @@ function patientRows(sources: readonly LoadedSource[], rowPatient: readonly Int3
 
 
 /** Per-patient values: the first non-missing value over the patient's rows of the source. */
-function perPatient(read: VariableRead, src: LoadedSource, index: Map<string, number>, n: number, warnings: string[]): PatientColumn {
+/** `rowPatient`: the patient index of each row of `src` (−1: not a screened patient), made once per source. */
+function perPatient(read: VariableRead, src: LoadedSource, rowPatient: Int32Array, n: number, warnings: string[]): PatientColumn {
   const d = read.data;
   const cause: (MissingCause | null)[] = new Array(n).fill('absent');
   const seen = new Uint8Array(n);
@@ -507,8 +508,8 @@ function perPatient(read: VariableRead, src: LoadedSource, index: Map<string, nu
   const isLabel = d.kind === 'label';
   const values: Float64Array | (string | null)[] = isLabel ? new Array<string | null>(n).fill(null) : new Float64Array(n).fill(NaN);
   for (let r = 0; r < src.rowIds.length; r++) {
-    const k = index.get(src.rowIds[r]);
-    if (k === undefined) continue;
+    const k = rowPatient[r];
+    if (k < 0) continue;
     const v = d.kind === 'number' ? d.analysed[r] : d.values[r];
     const isMissing = v === null || (typeof v === 'number' && Number.isNaN(v));
     if (isMissing) {
