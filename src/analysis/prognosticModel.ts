@@ -40,18 +40,10 @@ export interface PrognosticModel {
  */
 const fitted = new WeakMap<AnalysisDataset, Map<string, PrognosticModel>>();
 
-/** `completeFor`: further predictors a row must have (so that several models use the same patients). */
-export function prognosticModel(
-  ds: AnalysisDataset,
-  where: string,
-  endpoint: string,
-  predictors: readonly Candidate[],
-  cutoffs: Cutoffs,
-  horizon: number | null | undefined,
-  ties?: 'efron' | 'breslow',
-  completeFor: readonly Candidate[] = [],
-): PrognosticModel {
-  // `where` only names the analysis in a refusal: a model that was fitted does not depend on it
+/** The model, fitted once per dataset and model (arguments as fitPrognosticModel). */
+export function prognosticModel(...args: Parameters<typeof fitPrognosticModel>): PrognosticModel {
+  const [ds, , endpoint, predictors, cutoffs, horizon, ties, completeFor = []] = args;
+  // the second argument (`where`) only names the analysis in a refusal: a fitted model does not depend on it
   const cutOf = (c: Candidate) => {
     const cut = cutoffs.get(typeof c === 'string' ? c : c.variable);
     return cut ? [cut.value, cut.direction] : null;
@@ -60,12 +52,13 @@ export function prognosticModel(
   let byKey = fitted.get(ds);
   const known = byKey?.get(key);
   if (known) return known;
-  const m = fitPrognosticModel(ds, where, endpoint, predictors, cutoffs, horizon, ties, completeFor);
+  const m = fitPrognosticModel(...args);
   if (!byKey) fitted.set(ds, (byKey = new Map()));
   byKey.set(key, m);
   return m;
 }
 
+/** `completeFor`: further predictors a row must have (so that several models use the same patients). */
 function fitPrognosticModel(
   ds: AnalysisDataset,
   where: string,
@@ -73,8 +66,8 @@ function fitPrognosticModel(
   predictors: readonly Candidate[],
   cutoffs: Cutoffs,
   horizon: number | null | undefined,
-  ties: 'efron' | 'breslow' | undefined,
-  completeFor: readonly Candidate[],
+  ties?: 'efron' | 'breslow',
+  completeFor: readonly Candidate[] = [],
 ): PrognosticModel {
   const ep = singleEventEndpointOf(ds, endpoint, where);
   const entries = predictors.map((c) => modelEntry(ds, c, cutoffs, where));

@@ -47,13 +47,7 @@ export function sortedResample(
   const { count, stop, event, x } = work;
   count.fill(0);
   for (let i = 0; i < n; i++) count[position[idx[i]]]++;
-  const means = new Float64Array(p);
-  const scale = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    const c = centring(sortedColumns[j], count, n);
-    means[j] = c.mean;
-    scale[j] = c.scale;
-  }
+  const { means, scale } = centring(sortedColumns, count, n);
   const oStop = original.stop;
   const oEvent = original.event;
   let out = 0;

@@ -122,12 +122,24 @@ export function coxSortedDataWithColumns(d: CoxSortedData, columns: readonly Flo
 }
 
 /**
- * The centre and the scale of one covariate over the rows `count` says (row i `count[i]` times; every
+ * The centre and the scale of each covariate over the rows `count` says (row i `count[i]` times; every
  * row once when null; `total` = Σ count): the centre is the mean, 0 for a column whose values (of
  * rows counted) are all 0 or 1 (an indicator, as R survival ≥ 3.0's fit$means); the scale is
  * 1/(mean absolute deviation about the centre), 1 for a constant column.
  */
-export function centring(c: Float64Array, count: Int32Array | null, total: number): { mean: number; scale: number } {
+export function centring(columns: readonly Float64Array[], count: Int32Array | null, total: number): { means: Float64Array; scale: Float64Array } {
+  const p = columns.length;
+  const means = new Float64Array(p);
+  const scale = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    const c = columnCentring(columns[j], count, total);
+    means[j] = c.mean;
+    scale[j] = c.scale;
+  }
+  return { means, scale };
+}
+
+function columnCentring(c: Float64Array, count: Int32Array | null, total: number): { mean: number; scale: number } {
   const n = c.length;
   let s = 0;
   let binary = true;
@@ -156,13 +168,7 @@ export function centring(c: Float64Array, count: Int32Array | null, total: numbe
 function centredColumns(columns: readonly Float64Array[], order: Int32Array, into?: Float64Array): { x: Float64Array; means: Float64Array; scale: Float64Array } {
   const n = order.length;
   const p = columns.length;
-  const means = new Float64Array(p);
-  const scale = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    const c = centring(columns[j], null, n);
-    means[j] = c.mean;
-    scale[j] = c.scale;
-  }
+  const { means, scale } = centring(columns, null, n);
   const cs = columns;
   const x = into ?? new Float64Array(n * p);
   // gather, centre and scale in one pass per column. (A row-major unsorted copy first, to read each
