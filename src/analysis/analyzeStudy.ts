@@ -7,8 +7,8 @@ import type { DerivationEngine } from '../cohort/buildPatients.js';
 import { VERSION } from '../version.js';
 import type { ResultsBundle } from './bundle.js';
 import { fromCohortDataset } from './fromCohortDataset.js';
-import { runAnalyses, type RunOptions, type StudyResults } from './runAnalyses.js';
-import { validationsOnThreads } from './parallel/validationsOnThreads.js';
+import type { RunOptions, StudyResults } from './runAnalyses.js';
+import { runAnalysesOnThreads } from './parallel/runAnalysesOnThreads.js';
 import { closeIdleWorkers } from './parallel/workerPool.js';
 import { toPlain } from './plain.js';
 import { modelFileFrom } from './modelFileFrom.js';
@@ -46,10 +46,9 @@ export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}):
   if (opts.endThreads) await closeIdleWorkers();
   const labels = { ...load.labels, ...opts.labels };
   const ds = fromCohortDataset(load.dataset, labels);
-  // bootstrap validation on worker threads first (runAnalyses itself is synchronous)
-  const precomputed = await validationsOnThreads(ds, load.spec.analyses ?? {}, load.spec.cutoffs ?? {}, { threads: opts.threads ?? null, ties: opts.ties, onProgress: opts.onProgress });
+  // the bootstrap validations on worker threads while this thread runs the other analyses
+  const results = await runAnalysesOnThreads(ds, load.spec.analyses ?? {}, load.spec.cutoffs ?? {}, { onProgress: opts.onProgress, ties: opts.ties, threads: opts.threads ?? null });
   if (opts.endThreads) await closeIdleWorkers();
-  const results = runAnalyses(ds, load.spec.analyses ?? {}, load.spec.cutoffs ?? {}, { ...opts, precomputed: precomputed ?? undefined });
   // Rows as read (an XLSX is a zip: its newlines are not rows; a file may have no header row); a database source's query and rows hash.
   const inputs = load.inputs;
   const { model, reason } = modelFileFrom(load.spec, results, inputs[0]);

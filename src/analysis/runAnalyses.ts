@@ -7,6 +7,7 @@
 import type { Analyses, Cutoff } from '../study/types.js';
 import type { AnalysisDataset } from './dataset.js';
 import { resolveCutoff, type CutoffResult } from './cutoffs.js';
+import type { Cutoffs } from './factors.js';
 import type { BootstrapValidationResult } from '../stats/validation/types.js';
 import { kmAnalysis, type KmAnalysisResult } from './kmAnalysis.js';
 import { coxAnalysis, type CoxAnalysisResult } from './coxAnalysis.js';
@@ -83,86 +84,93 @@ export function yearTimes(unit: string): number[] {
 export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs: Readonly<Record<string, Cutoff>> = {}, opts: RunOptions = {}): StudyResults {
   const step = opts.onProgress ?? (() => {});
   const cutoffs = opts.precomputed ? new Map(opts.precomputed.cutoffs) : resolveCutoffs(ds, cutoffSpecs, step);
-  const out: AnalysisResult[] = [];
-  if (analyses.baselineTable) {
-    step('baseline table');
-    out.push(baselineAnalysis(ds, 'baseline', analyses.baselineTable.groupBy ?? null, analyses.baselineTable.variables ?? null, cutoffs, false, analyses.baselineTable.summary ?? {}));
-  }
+  const out = analysisTasks(ds, analyses, cutoffs, opts).map((t) => {
+    step(t.step);
+    return t.run(t.validation === null ? undefined : opts.precomputed?.validations[t.validation]);
+  });
+  return studyResults(cutoffs, out);
+}
+
+/** One declared analysis, not yet run: its progress step and how to run it (a validation entry takes its bootstrap if already run). */
+export interface AnalysisTask {
+  readonly step: string;
+  /** The index of an `analyses.validation` entry, else null. */
+  readonly validation: number | null;
+  run(done?: BootstrapValidationResult): AnalysisResult;
+}
+
+/** The study's analyses in the order of the results, each to run when wanted (runAnalyses runs them in order). */
+export function analysisTasks(ds: AnalysisDataset, analyses: Analyses, cutoffs: Cutoffs, opts: RunOptions = {}): AnalysisTask[] {
+  const out: AnalysisTask[] = [];
+  const task = (step: string, run: () => AnalysisResult): void => void out.push({ step, validation: null, run });
+  const bt = analyses.baselineTable;
+  if (bt) task('baseline table', () => baselineAnalysis(ds, 'baseline', bt.groupBy ?? null, bt.variables ?? null, cutoffs, false, bt.summary ?? {}));
   (analyses.compare ?? []).forEach((c, k) => {
-    step(`marker comparison ${k + 1}`);
-    out.push(baselineAnalysis(ds, `compare-${k + 1}`, c.groupBy, c.markers, cutoffs, true));
+    task(`marker comparison ${k + 1}`, () => baselineAnalysis(ds, `compare-${k + 1}`, c.groupBy, c.markers, cutoffs, true));
   });
   (analyses.roc ?? []).forEach((r, k) => {
-    step(`ROC ${k + 1}`);
-    out.push(rocStudyAnalysis(ds, `roc-${k + 1}`, r.endpoint, r.markers, r.combine ?? []));
+    task(`ROC ${k + 1}`, () => rocStudyAnalysis(ds, `roc-${k + 1}`, r.endpoint, r.markers, r.combine ?? []));
   });
   (analyses.cox ?? []).forEach((c, k) => {
-    step(`Cox regression ${k + 1}`);
-    out.push(coxAnalysis(ds, `cox-${k + 1}`, c.endpoint, c.candidates, cutoffs, c.multivariable ?? null, opts.ties, c.timeVarying ?? [], c.timeVaryingPer ?? {}));
+    task(`Cox regression ${k + 1}`, () => coxAnalysis(ds, `cox-${k + 1}`, c.endpoint, c.candidates, cutoffs, c.multivariable ?? null, opts.ties, c.timeVarying ?? [], c.timeVaryingPer ?? {}));
   });
   (analyses.logistic ?? []).forEach((l, k) => {
-    step(`logistic regression ${k + 1}`);
-    out.push(logisticAnalysis(ds, `logistic-${k + 1}`, l.endpoint, l.candidates, cutoffs, l.multivariable ?? null));
+    task(`logistic regression ${k + 1}`, () => logisticAnalysis(ds, `logistic-${k + 1}`, l.endpoint, l.candidates, cutoffs, l.multivariable ?? null));
   });
   (analyses.km ?? []).forEach((a, k) => {
-    step(`Kaplan–Meier ${k + 1}`);
     const ep = ds.endpoints.get(a.endpoint);
     const times = (analyses.survivalAt ?? []).find((s) => s.endpoint === a.endpoint)?.times ?? (ep?.kind === 'survival' ? yearTimes(ep.unit) : []);
-    out.push(kmAnalysis(ds, `km-${k + 1}`, a.endpoint, a.by, cutoffs, times));
+    task(`Kaplan–Meier ${k + 1}`, () => kmAnalysis(ds, `km-${k + 1}`, a.endpoint, a.by, cutoffs, times));
   });
   (analyses.survivalAt ?? []).forEach((s, k) => {
     if ((analyses.km ?? []).some((a) => a.endpoint === s.endpoint && JSON.stringify(a.by) === JSON.stringify(s.by ?? []))) return;
-    step(`survival at times ${k + 1}`);
-    out.push(kmAnalysis(ds, `survival-at-${k + 1}`, s.endpoint, s.by ?? [], cutoffs, s.times));
+    task(`survival at times ${k + 1}`, () => kmAnalysis(ds, `survival-at-${k + 1}`, s.endpoint, s.by ?? [], cutoffs, s.times));
   });
-  if (analyses.responseRates) {
-    step('response rates');
-    const r = analyses.responseRates;
-    out.push(responseRates(ds, 'response', r.objective, r.control, r.by ?? null));
-  }
+  const rr = analyses.responseRates;
+  if (rr) task('response rates', () => responseRates(ds, 'response', rr.objective, rr.control, rr.by ?? null));
   (analyses.maxstat ?? []).forEach((m, k) => {
-    step(`maximally selected cut-off ${k + 1}`);
-    out.push(maxstatAnalysis(ds, `maxstat-${k + 1}`, m.endpoint, m.markers, m.minProp ?? 0.1));
+    task(`maximally selected cut-off ${k + 1}`, () => maxstatAnalysis(ds, `maxstat-${k + 1}`, m.endpoint, m.markers, m.minProp ?? 0.1));
   });
   (analyses.timeRoc ?? []).forEach((a, k) => {
-    step(`time-dependent ROC ${k + 1}`);
     const ep = ds.endpoints.get(a.endpoint);
     const times = a.times ?? (ep?.kind === 'survival' ? yearTimes(ep.unit) : []);
-    out.push(timeRocAnalysis(ds, `time-roc-${k + 1}`, a.endpoint, a.markers, times, { lower: a.lower ?? [], tau: a.tau ?? null }));
+    task(`time-dependent ROC ${k + 1}`, () => timeRocAnalysis(ds, `time-roc-${k + 1}`, a.endpoint, a.markers, times, { lower: a.lower ?? [], tau: a.tau ?? null }));
   });
   (analyses.splines ?? []).forEach((a, k) => {
-    step(`restricted cubic spline ${k + 1}`);
-    out.push(splineAnalysis(ds, `spline-${k + 1}`, a.endpoint, a.marker, a.knots ?? 4, a.adjust ?? [], cutoffs, a.reference ?? null));
+    task(`restricted cubic spline ${k + 1}`, () => splineAnalysis(ds, `spline-${k + 1}`, a.endpoint, a.marker, a.knots ?? 4, a.adjust ?? [], cutoffs, a.reference ?? null));
   });
   (analyses.nomogram ?? []).forEach((a, k) => {
-    step(`nomogram ${k + 1}`);
     const ep = ds.endpoints.get(a.endpoint);
     const horizons = a.horizons ?? (ep?.kind === 'survival' ? yearTimes(ep.unit) : []);
-    out.push(nomogramAnalysis(ds, `nomogram-${k + 1}`, a.endpoint, a.predictors, horizons, cutoffs));
+    task(`nomogram ${k + 1}`, () => nomogramAnalysis(ds, `nomogram-${k + 1}`, a.endpoint, a.predictors, horizons, cutoffs));
   });
   // survival endpoints: the horizon defaults to 3 years in the endpoint's unit
   const horizonOf = (endpoint: string, h: number | undefined) => validationHorizon(ds, endpoint, h);
   (analyses.calibration ?? []).forEach((a, k) => {
-    step(`calibration ${k + 1}`);
-    out.push(calibrationAnalysis(ds, `calibration-${k + 1}`, a.endpoint, a.predictors, cutoffs, horizonOf(a.endpoint, a.horizon), a.groups ?? 10, opts.ties));
+    task(`calibration ${k + 1}`, () => calibrationAnalysis(ds, `calibration-${k + 1}`, a.endpoint, a.predictors, cutoffs, horizonOf(a.endpoint, a.horizon), a.groups ?? 10, opts.ties));
   });
   (analyses.validation ?? []).forEach((a, k) => {
-    step(`bootstrap validation ${k + 1}`);
-    out.push(validationAnalysis(ds, `validation-${k + 1}`, a.endpoint, a.predictors, cutoffs, horizonOf(a.endpoint, a.horizon), a.bootstrap ?? 200, a.seed ?? 1, opts.ties, opts.precomputed?.validations[k]));
+    out.push({
+      step: `bootstrap validation ${k + 1}`,
+      validation: k,
+      run: (done) => validationAnalysis(ds, `validation-${k + 1}`, a.endpoint, a.predictors, cutoffs, horizonOf(a.endpoint, a.horizon), a.bootstrap ?? 200, a.seed ?? 1, opts.ties, done),
+    });
   });
   (analyses.decisionCurve ?? []).forEach((a, k) => {
-    step(`decision curve ${k + 1}`);
-    out.push(decisionCurveAnalysis(ds, `decision-curve-${k + 1}`, a.endpoint, a.models, cutoffs, horizonOf(a.endpoint, a.horizon), a.thresholds, opts.ties));
+    task(`decision curve ${k + 1}`, () => decisionCurveAnalysis(ds, `decision-curve-${k + 1}`, a.endpoint, a.models, cutoffs, horizonOf(a.endpoint, a.horizon), a.thresholds, opts.ties));
   });
   (analyses.cif ?? []).forEach((a, k) => {
-    step(`cumulative incidence ${k + 1}`);
     const ep = ds.endpoints.get(a.endpoint);
-    out.push(cifAnalysis(ds, `cif-${k + 1}`, a.endpoint, a.by ?? [], cutoffs, a.times ?? (ep?.kind === 'competing' ? yearTimes(ep.unit) : [])));
+    task(`cumulative incidence ${k + 1}`, () => cifAnalysis(ds, `cif-${k + 1}`, a.endpoint, a.by ?? [], cutoffs, a.times ?? (ep?.kind === 'competing' ? yearTimes(ep.unit) : [])));
   });
   (analyses.fineGray ?? []).forEach((a, k) => {
-    step(`Fine–Gray regression ${k + 1}`);
-    out.push(fineGrayAnalysis(ds, `fine-gray-${k + 1}`, a.endpoint, a.covariates, cutoffs, opts.ties));
+    task(`Fine–Gray regression ${k + 1}`, () => fineGrayAnalysis(ds, `fine-gray-${k + 1}`, a.endpoint, a.covariates, cutoffs, opts.ties));
   });
+  return out;
+}
+
+/** The results of the analyses (in order) with the cut-offs and every distinct warning. */
+export function studyResults(cutoffs: Cutoffs, out: readonly AnalysisResult[]): StudyResults {
   const warnings = [...new Set([...[...cutoffs.values()].flatMap((c) => (c.smallGroup ? [c.smallGroup] : [])), ...out.flatMap((a) => ('warnings' in a ? a.warnings : []))])];
   return { cutoffs: [...cutoffs.values()], analyses: out, warnings };
 }

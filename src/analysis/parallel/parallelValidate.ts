@@ -1,18 +1,23 @@
 /**
  * Bootstrap internal validation on worker threads (node:worker_threads). The master seed gives one
  * seed per replicate before anything is split (replicateSeeds.ts), and whichever thread computes a
- * replicate draws its resample from its seed (bootstrapIndices: a worker is sent seeds, not 100,000
- * indices a replicate drawn by this thread, which has replicates of its own to compute). With `threads`
- * T, this thread computes replicates one at a time (yielding between them) alongside T − 1
- * workers, which get small batches once they have loaded the run's data (so starting workers
- * never delays the replicates this thread can do), and are kept warm for the next run in the
- * process (workerPool.ts). Replicates are stored by index and the summary sums them in replicate
- * order — so the result is identical for any number of threads, and equal to the synchronous
- * bootstrapValidate (used here for 1 thread, small B, or when the compiled worker is not
- * available, e.g. in the browser bundle or when running from TypeScript sources without dist/).
+ * replicate draws its resample from its seed (bootstrapIndices: a worker is sent the seeds, not
+ * 100,000 indices per replicate). The threads take replicates from one shared counter
+ * (Atomics.add on a SharedArrayBuffer): each takes the next unclaimed index until all B are
+ * claimed, so no thread waits to be fed. `startParallelValidation` sets the T − 1 workers going at
+ * once; this thread joins them when it calls `join()` — meanwhile it is free for other work (the
+ * study's other analyses: analyzeStudy). Workers are kept warm for the next run in the process
+ * (workerPool.ts), or passed in by a caller that runs several validations on the same ones.
+ * Replicates are stored by index and the summary sums them in replicate order — so the result is
+ * identical for any number of threads and any split, and equal to the synchronous bootstrapValidate
+ * (used here for 1 thread, small B, or when the compiled worker is not available, e.g. in the
+ * browser bundle or when running from TypeScript sources without dist/).
  *
  * @example
  * const r = await parallelValidate(data, { bootstrap: 500, seed: 1, threads: 2, onProgress: (d, t) => bar(d / t) });
+ * const run = startParallelValidation(data, { bootstrap: 200, seed: 1, threads: 2 }); // workers start
+ * const other = runOtherAnalyses();                                                  // this thread is free
+ * const v = await run.join();                                                        // this thread helps finish
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -46,8 +51,6 @@ const MIN_PARALLEL = 40;
  * threads already gain (2.03 s against 2.34 s), hence the default of one thread below that.
  */
 const MIN_AUTO_WORK = 2_000_000;
-const BATCH = 4;
-let runs = 0;
 
 /** The compiled worker next to this module, or in dist/ when running from src/ (tests); null if absent. */
 export function validationWorkerUrl(): URL | null {
@@ -63,88 +66,145 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
 
-export async function parallelValidate(data: ValidationData, opts: ParallelOptions = {}): Promise<BootstrapValidationResult & { readonly threads: number }> {
+export type ValidationOutcome = BootstrapValidationResult & { readonly threads: number };
+
+/** A validation set going on worker threads. */
+export interface ValidationRun {
+  /** This thread helps finish the replicates; the result. Call once. */
+  join(): Promise<ValidationOutcome>;
+  /** Stops the run without a result (its caller failed before joining): no replicate is claimed after this. */
+  cancel(): Promise<void>;
+}
+
+export interface StartOptions extends ParallelOptions {
+  /**
+   * Workers to use instead of T − 1 from the pool: the caller's, for several runs in a row (each
+   * worker takes its messages in order, so a run's replicates follow the previous run's); the
+   * caller releases them. Their number sets the thread count (with this thread).
+   */
+  readonly workers?: readonly Worker[];
+}
+
+/** A worker's message: one replicate of a run done. */
+export interface WorkerReply {
+  readonly run: number;
+  readonly out: { readonly index: number; readonly outcome: ReplicateOutcome };
+}
+
+let runs = 0;
+
+/** The threads a run would use (1: synchronous), as parallelValidate decides them. */
+export function validationThreads(data: ValidationData, opts: ParallelOptions = {}): number {
+  const B = opts.bootstrap ?? 200;
+  const n = data.kind === 'cox' ? data.time.length : data.y.length;
+  const threads = Math.min(opts.threads ?? defaultThreads(), B);
+  const auto = opts.threads === undefined;
+  if (threads <= 1 || B < MIN_PARALLEL || validationWorkerUrl() === null || (auto && n * B < MIN_AUTO_WORK)) return 1;
+  return threads;
+}
+
+export async function parallelValidate(data: ValidationData, opts: ParallelOptions = {}): Promise<ValidationOutcome> {
+  return startParallelValidation(data, opts).join();
+}
+
+/**
+ * Starts the workers on the run's replicates and returns at once; nothing is computed on this
+ * thread before `join()`. With one thread (validationThreads) `join()` runs bootstrapValidate.
+ */
+export function startParallelValidation(data: ValidationData, opts: StartOptions = {}): ValidationRun {
   const B = opts.bootstrap ?? 200;
   const seed = opts.seed ?? 1;
   const url = validationWorkerUrl();
-  const n = data.kind === 'cox' ? data.time.length : data.y.length;
-  const auto = opts.threads === undefined;
-  const threads = Math.min(opts.threads ?? defaultThreads(), Math.ceil(B / BATCH));
-  if (threads <= 1 || B < MIN_PARALLEL || url === null || (auto && n * B < MIN_AUTO_WORK)) return { ...bootstrapValidate(data, opts), threads: 1 };
+  const threads = opts.workers ? (opts.workers.length > 0 && url !== null && B >= MIN_PARALLEL ? opts.workers.length + 1 : 1) : validationThreads(data, opts);
+  if (threads <= 1 || url === null) return { join: async () => ({ ...bootstrapValidate(data, opts), threads: 1 }), cancel: async () => {} };
 
-  const runner = validationRunner(data);
-  const apparent = apparentOrThrow(runner.apparent());
   const seeds = replicateSeeds(seed, B);
+  const claim = new SharedArrayBuffer(4);
+  const counter = new Int32Array(claim);
   const reps: ReplicateOutcome[] = new Array(B);
-  let next = 0;
   let done = 0;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
   const run = ++runs;
-  const workers: Worker[] = [];
+  const own = !opts.workers;
+  const workers: Worker[] = opts.workers ? [...opts.workers] : Array.from({ length: threads - 1 }, () => takeWorker(url));
   const broken = new Set<Worker>();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let failed = false;
-      const fail = (e: unknown): void => {
-        failed = true;
-        reject(e);
-      };
-      const finished = (k: number): void => {
-        done += k;
-        opts.onProgress?.(done, B);
-        if (done === B) resolve();
-      };
-      const feed = (w: Worker): void => {
-        if (next >= B || failed) return;
-        const batch: { index: number; seed: number }[] = [];
-        for (let k = 0; k < BATCH && next < B; k++, next++) batch.push({ index: next, seed: seeds[next] });
-        w.postMessage({ run, batch });
-      };
-      // threads − 1 workers (warm ones from earlier runs when there are); each is fed once it has
-      // built this run's runner (its ready message), so that a slow start never holds replicates
-      // the main thread could have done
-      for (let t = 1; t < threads; t++) {
-        const w = takeWorker(url);
-        workers.push(w);
-        w.on('message', (m: { run: number; ready?: true; out?: { index: number; outcome: ReplicateOutcome }[] }) => {
-          if (m.run !== run) return;
-          if (m.out) {
-            for (const o of m.out) reps[o.index] = o.outcome;
-            finished(m.out.length);
-          }
-          if (done < B) feed(w);
-        });
-        w.on('error', (e) => {
-          broken.add(w);
-          fail(analysisError(validationMessages.workerFailed(e instanceof Error ? e.message : String(e))));
-        });
-        w.on('exit', (code) => {
-          broken.add(w);
-          if (done < B) fail(analysisError(validationMessages.workerFailed(`exit code ${code}`)));
-        });
-        w.postMessage({ run, data });
-      }
-      // the main thread computes replicates too, one at a time, yielding between them so that the
-      // workers' results are received and they are fed without delay
-      const mainStep = (): void => {
-        if (failed || next >= B) return;
-        const index = next++;
-        try {
-          reps[index] = runner.replicate(bootstrapIndices(runner.n, seeds[index]));
-        } catch (e) {
-          fail(e);
-          return;
-        }
-        finished(1);
-        setImmediate(mainStep);
-      };
-      mainStep();
-    });
-  } finally {
-    // a worker may still be building this run's runner (never fed): it is reusable all the same
-    for (const w of workers) {
-      if (broken.has(w) || done < B) void w.terminate();
-      else releaseWorker(url, w);
-    }
+  const settle = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const fail = (e: unknown): void => {
+    failure ??= e;
+    settle();
+  };
+  const listeners: { w: Worker; message: (m: WorkerReply) => void; error: (e: unknown) => void; exit: (code: number) => void }[] = [];
+  for (const w of workers) {
+    const onMessage = (m: WorkerReply): void => {
+      if (m.run !== run) return;
+      reps[m.out.index] = m.out.outcome;
+      done++;
+      opts.onProgress?.(done, B);
+      if (done === B) settle();
+    };
+    const onError = (e: unknown): void => {
+      broken.add(w);
+      fail(analysisError(validationMessages.workerFailed(e instanceof Error ? e.message : String(e))));
+    };
+    const onExit = (code: number): void => {
+      broken.add(w);
+      if (done < B) fail(analysisError(validationMessages.workerFailed(`exit code ${code}`)));
+    };
+    w.on('message', onMessage);
+    w.on('error', onError);
+    w.on('exit', onExit);
+    listeners.push({ w, message: onMessage, error: onError, exit: onExit });
+    w.postMessage({ run, data, seeds, claim, total: B });
   }
-  return { ...finishValidation(apparent, reps, validationMeta(data, seed)), threads };
+
+  const join = async (): Promise<ValidationOutcome> => {
+    try {
+      if (failure) throw failure;
+      const runner = validationRunner(data);
+      const apparent = apparentOrThrow(runner.apparent());
+      await new Promise<void>((resolve, reject) => {
+        const finish = (): void => (failure ? reject(failure) : done === B ? resolve() : void (wake = finish));
+        // this thread takes replicates too, one at a time, yielding between them so that the
+        // workers' results are received as they come
+        const step = (): void => {
+          if (failure) return reject(failure);
+          const index = Atomics.add(counter, 0, 1);
+          if (index >= B) return finish();
+          try {
+            reps[index] = runner.replicate(bootstrapIndices(runner.n, seeds[index]));
+          } catch (e) {
+            fail(e);
+            return reject(e);
+          }
+          done++;
+          opts.onProgress?.(done, B);
+          setImmediate(step);
+        };
+        step();
+      });
+      return { ...finishValidation(apparent, reps, validationMeta(data, seed)), threads };
+    } finally {
+      end();
+    }
+  };
+  /** No more claims; the workers this run took go back to the pool (ended if still busy or broken); a caller's lose this run's listeners. */
+  const end = (): void => {
+    Atomics.store(counter, 0, B);
+    for (const { w, message, error, exit } of listeners) {
+      if (broken.has(w) || (own && done < B)) void w.terminate();
+      else if (own) releaseWorker(url, w);
+      else {
+        w.off('message', message);
+        w.off('error', error);
+        w.off('exit', exit);
+      }
+    }
+    listeners.length = 0;
+  };
+  return { join, cancel: async () => end() };
 }

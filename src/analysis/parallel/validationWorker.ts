@@ -1,26 +1,35 @@
 /**
  * Worker-thread shell of the bootstrap validation, reused across runs (workerPool.ts): receives a
- * run's data ({ run, data }), answers { run, ready: true } once its runner is built, then batches
- * { run, batch: [{ index, seed }] } (each replicate's seed; its resample is drawn here by
- * bootstrapIndices, as the main thread would), each answered with the pure engine's results
- * (src/stats/validation/validationReplicates.ts) as { run, out }. No statistics here.
+ * run ({ run, data, seeds, claim, total }: the data, each replicate's seed, and the run's shared
+ * claim counter), builds its runner, then takes replicates from the counter (Atomics.add) until all
+ * `total` are claimed, answering each with the pure engine's result
+ * (src/stats/validation/validationReplicates.ts) as { run, out: { index, outcome } }. A run whose
+ * replicates were all claimed before this worker got to it is skipped (no runner built). Each
+ * replicate's resample is drawn here from its seed (bootstrapIndices), as the main thread would.
+ * No statistics here.
  */
 import { parentPort } from 'node:worker_threads';
-import { validationRunner, type ValidationRunner } from '../../stats/validation/validationReplicates.js';
+import { validationRunner } from '../../stats/validation/validationReplicates.js';
 import type { ValidationData } from '../../stats/validation/types.js';
 import { bootstrapIndices } from '../../stats/validation/replicateSeeds.js';
+import type { WorkerReply } from './parallelValidate.js';
 
-type Message = { run: number; data: ValidationData } | { run: number; batch: { index: number; seed: number }[] };
+interface RunMessage {
+  readonly run: number;
+  readonly data: ValidationData;
+  readonly seeds: Uint32Array;
+  readonly claim: SharedArrayBuffer;
+  readonly total: number;
+}
 
-let current: { run: number; runner: ValidationRunner } | null = null;
-parentPort!.on('message', (m: Message) => {
-  if ('data' in m) {
-    current = { run: m.run, runner: validationRunner(m.data) };
-    parentPort!.postMessage({ run: m.run, ready: true });
-    return;
+parentPort!.on('message', (m: RunMessage) => {
+  const counter = new Int32Array(m.claim);
+  if (Atomics.load(counter, 0) >= m.total) return;
+  const runner = validationRunner(m.data);
+  for (;;) {
+    const index = Atomics.add(counter, 0, 1);
+    if (index >= m.total) return;
+    const reply: WorkerReply = { run: m.run, out: { index, outcome: runner.replicate(bootstrapIndices(runner.n, m.seeds[index])) } };
+    parentPort!.postMessage(reply);
   }
-  if (!current || current.run !== m.run) return; // a batch of an earlier run (not sent in practice)
-  const runner = current.runner;
-  const out = m.batch.map(({ index, seed }) => ({ index, outcome: runner.replicate(bootstrapIndices(runner.n, seed)) }));
-  parentPort!.postMessage({ run: m.run, out });
 });
