@@ -28,7 +28,7 @@ import { releaseWorker, takeWorker } from './workerPool.js';
 import { analysisError } from '../../errors.js';
 import { validationMessages } from '../../messages/index.js';
 import { apparentOrThrow, bootstrapValidate, finishValidation, validationMeta, type BootstrapOptions } from '../../stats/validation/bootstrapValidate.js';
-import { bootstrapIndices, replicateSeeds } from '../../stats/validation/replicateSeeds.js';
+import { replicateSeeds } from '../../stats/validation/replicateSeeds.js';
 import type { BootstrapValidationResult, ReplicateOutcome, ValidationData } from '../../stats/validation/types.js';
 import { validationRunner } from '../../stats/validation/validationReplicates.js';
 
@@ -176,7 +176,7 @@ export function startParallelValidation(data: ValidationData, opts: StartOptions
           const index = Atomics.add(counter, 0, 1);
           if (index >= B) return finish();
           try {
-            reps[index] = runner.replicate(bootstrapIndices(runner.n, seeds[index]));
+            reps[index] = runner.replicateOfSeed(seeds[index]);
           } catch (e) {
             fail(e);
             return reject(e);

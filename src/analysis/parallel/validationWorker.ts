@@ -5,13 +5,12 @@
  * `total` are claimed, answering each with the pure engine's result
  * (src/stats/validation/validationReplicates.ts) as { run, out: { index, outcome } }. A run whose
  * replicates were all claimed before this worker got to it is skipped (no runner built). Each
- * replicate's resample is drawn here from its seed (bootstrapIndices), as the main thread would.
+ * replicate's resample is drawn here from its seed (replicateOfSeed), as the main thread would.
  * No statistics here.
  */
 import { parentPort } from 'node:worker_threads';
 import { validationRunner } from '../../stats/validation/validationReplicates.js';
 import type { ValidationData } from '../../stats/validation/types.js';
-import { bootstrapIndices } from '../../stats/validation/replicateSeeds.js';
 import type { WorkerReply } from './parallelValidate.js';
 
 interface RunMessage {
@@ -29,7 +28,7 @@ parentPort!.on('message', (m: RunMessage) => {
   for (;;) {
     const index = Atomics.add(counter, 0, 1);
     if (index >= m.total) return;
-    const reply: WorkerReply = { run: m.run, out: { index, outcome: runner.replicate(bootstrapIndices(runner.n, m.seeds[index])) } };
+    const reply: WorkerReply = { run: m.run, out: { index, outcome: runner.replicateOfSeed(m.seeds[index]) } };
     parentPort!.postMessage(reply);
   }
 });

@@ -12,7 +12,7 @@
  */
 import { analysisError } from '../../errors.js';
 import { validationMessages } from '../../messages/index.js';
-import { bootstrapIndices, replicateSeeds } from './replicateSeeds.js';
+import { replicateSeeds } from './replicateSeeds.js';
 import { summariseOptimism, type OptimismMeta } from './summariseOptimism.js';
 import type { BootstrapValidationResult, ReplicateOutcome, ValidationData, ValidationIndexes } from './types.js';
 import { validationRunner } from './validationReplicates.js';
@@ -54,7 +54,7 @@ export function bootstrapValidate(data: ValidationData, opts: BootstrapOptions =
   const seeds = replicateSeeds(seed, B);
   const reps: ReplicateOutcome[] = [];
   for (let b = 0; b < B; b++) {
-    reps.push(run.replicate(bootstrapIndices(run.n, seeds[b])));
+    reps.push(run.replicateOfSeed(seeds[b]));
     opts.onProgress?.(b + 1, B);
   }
   return finishValidation(apparent, reps, validationMeta(data, seed));

@@ -16,17 +16,32 @@ export function survivalBrier(time: Float64Array, event: ArrayLike<number>, risk
   return weightedBrier(weights, outcome, risk);
 }
 
-/** (1/n) Σ wᵢ (yᵢ − rᵢ)² for precomputed weights and outcomes. */
-export function weightedBrier(weights: Float64Array, outcome: ArrayLike<number>, risk: ArrayLike<number>): number {
+/**
+ * (1/n) Σ wᵢ (yᵢ − rᵢ)² for precomputed weights and outcomes; with `count` (frequency weights: row i
+ * stands for count[i] identical rows) (1/Σcount) Σ countᵢ·wᵢ (yᵢ − rᵢ)².
+ */
+export function weightedBrier(weights: Float64Array, outcome: ArrayLike<number>, risk: ArrayLike<number>, count?: Int32Array): number {
   const n = weights.length;
   let s = 0;
+  let total = n;
+  if (count) {
+    total = 0;
+    for (let i = 0; i < n; i++) {
+      total += count[i];
+      const w = weights[i];
+      if (w === 0) continue;
+      const e = outcome[i] - risk[i];
+      s += count[i] * w * e * e;
+    }
+    return s / total;
+  }
   for (let i = 0; i < n; i++) {
     const w = weights[i];
     if (w === 0) continue;
     const e = outcome[i] - risk[i];
     s += w * e * e;
   }
-  return s / n;
+  return s / total;
 }
 
 export function binaryBrier(y: ArrayLike<number>, p: ArrayLike<number>): number {

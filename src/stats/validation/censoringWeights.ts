@@ -11,7 +11,7 @@
  *
  * @example
  * censoringWeights(new Float64Array([1, 2, 3, 4]), new Uint8Array([1, 0, 1, 0]), 3.5)
- * // { weights: Float64Array [1, 0, 1.5, 1.5], outcome: Uint8Array [1, 0, 1, 0] }
+ * // { weights: Float64Array [1, 0, 1.5, 1.5] (1/(2/3), to rounding), outcome: Uint8Array [1, 0, 1, 0] }
  */
 import { radixOrder } from '../survival/cox/radixOrder.js';
 
@@ -25,25 +25,38 @@ export interface CensoringWeights {
 /**
  * `order` (optional): the rows already sorted by time ascending (e.g. CoxSortedData.order), saving
  * the sort. `into` (optional, arrays of length n): filled and returned instead of new arrays.
+ * `count` (optional): frequency weights, row i standing for count[i] identical rows (a bootstrap
+ * resample's distinct rows, sortedResample.ts): G is that of the rows repeated, and each row's
+ * weight is the one each of its copies would get.
  */
-export function censoringWeights(time: Float64Array, event: ArrayLike<number>, horizon: number, order: Int32Array = radixOrder(time), into?: CensoringWeights): CensoringWeights {
+export function censoringWeights(
+  time: Float64Array, event: ArrayLike<number>, horizon: number, order: Int32Array = radixOrder(time), into?: CensoringWeights, count?: Int32Array,
+): CensoringWeights {
   const n = time.length;
   const weights = into ? into.weights.fill(0) : new Float64Array(n);
   const outcome = into ? into.outcome.fill(0) : new Uint8Array(n);
+  let total = n;
+  if (count) {
+    total = 0;
+    for (let i = 0; i < n; i++) total += count[i];
+  }
   let g = 1; // G just before the current block
   let gAtH = 1; // G(t)
   let k = 0;
+  let before = 0; // rows (with count: their total count) before the block
   while (k < n) {
     const tk = time[order[k]];
     let j = k;
     let cens = 0;
     let deaths = 0;
     while (j < n && time[order[j]] === tk) {
-      if (event[order[j]] !== 1) cens++;
-      else deaths++;
+      const w = count ? count[order[j]] : 1;
+      if (event[order[j]] !== 1) cens += w;
+      else deaths += w;
       j++;
     }
-    const atRisk = n - k - deaths;
+    const atRisk = total - before - deaths;
+    before += cens + deaths;
     for (let m = k; m < j; m++) {
       const i = order[m];
       if (tk <= horizon && event[i] === 1) {

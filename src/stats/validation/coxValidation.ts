@@ -11,9 +11,13 @@
  * Newton iterations at the full-data estimate (the slope at 1) rather than at 0: the partial
  * likelihood is concave, so the maximum is the same and fewer steps reach it; coefficients agree
  * to ~1e-8, far below the Monte Carlo error of the bootstrap.
- * A replicate's resample is built already sorted from the draw counts (sortedResample.ts) and every
- * n-length array of a replicate is reused from the context's workspace: the context belongs to one
- * thread and runs one replicate at a time.
+ * A replicate's resample is built already sorted from the draw counts, as its distinct rows weighted
+ * by their counts (sortedResample.ts: the fit, baseline, pair counts and Brier score of the rows
+ * repeated). The bootstrap coefficients give the same linear predictor to a resample row as to its
+ * original row, so the scores' ranks are computed once, on the original rows, and serve both
+ * concordances (the training one gathered through the resample's rows). Every n-length array of a
+ * replicate is reused from the context's workspace: the context belongs to one thread and runs one
+ * replicate at a time.
  * Pure: the worker thread (src/analysis/parallel) calls the same functions as the synchronous loop.
  *
  * @example
@@ -23,7 +27,8 @@
  */
 import { coxCalibrationSlope } from '../calibration/coxCalibrationSlope.js';
 import { baselineCumHazardAt, type CoxBaseline } from '../survival/cox/baseline.js';
-import { coxConcordance } from '../survival/cox/concordance.js';
+import { coxConcordanceOfRanks } from '../survival/cox/concordance.js';
+import { denseRanks } from '../survival/cox/denseRanks.js';
 import { coxFit } from '../survival/cox/fit.js';
 import { coxSortedData, type CoxSortedData } from '../survival/cox/sortedData.js';
 import { weightedBrier } from './brierScore.js';
@@ -46,6 +51,8 @@ interface ReplicateWork {
   readonly risk: Float64Array;
   readonly bootRisk: Float64Array;
   readonly lpSorted: Float64Array;
+  readonly rank: Int32Array;
+  readonly bootRank: Int32Array;
   readonly slopeX: Float64Array;
 }
 
@@ -75,7 +82,7 @@ export function coxValidationContext(data: CoxValidationData): CoxValidationCont
     for (let k = 0; k < n; k++) s[k] = c[sorted.order[k]];
     return s;
   });
-  const f = fitOn(original, data, 1e-9);
+  const f = fitOn(original.sorted, data, 1e-9, true);
   const work: ReplicateWork = {
     resample: sortedResampleWork(sorted),
     bootWeights: horizon === null ? null : { weights: new Float64Array(n), outcome: new Uint8Array(n) },
@@ -83,6 +90,8 @@ export function coxValidationContext(data: CoxValidationData): CoxValidationCont
     risk: new Float64Array(n),
     bootRisk: new Float64Array(n),
     lpSorted: new Float64Array(n),
+    rank: new Int32Array(n),
+    bootRank: new Int32Array(n),
     slopeX: new Float64Array(n),
   };
   return { data, original, position, sortedColumns, full: f, start: typeof f === 'string' ? null : f.beta, work };
@@ -91,15 +100,16 @@ export function coxValidationContext(data: CoxValidationData): CoxValidationCont
 interface Fitted {
   readonly beta: Float64Array;
   readonly baseline: CoxBaseline | null;
+  /** Harrell's C of the fit's own linear predictor (when asked for). */
   readonly c: number | null;
 }
 
 /** Relative log-likelihood change at which replicate fits stop (rms::validate: 1e-4; the apparent fit: 1e-9). */
 export const REPLICATE_EPS = 1e-6;
 
-function fitOn(s: Sample, data: CoxValidationData, eps: number, init?: Float64Array): Fitted | string {
-  if (s.sorted.nEvents === 0) return 'no events';
-  const f = coxFit(s.sorted, { ties: data.ties, eps, init, baselineStrata: data.horizon === null ? null : [null], concordanceVariance: false, linearPredictors: false });
+function fitOn(d: CoxSortedData, data: CoxValidationData, eps: number, concordance: boolean, init?: Float64Array): Fitted | string {
+  if (d.nEvents === 0) return 'no events';
+  const f = coxFit(d, { ties: data.ties, eps, init, baselineStrata: data.horizon === null ? null : [null], concordance, concordanceVariance: false, linearPredictors: false });
   if (f.singular.length > 0) return 'singular';
   if (!f.converged) return 'not converged';
   if (f.infinite.length > 0) return 'infinite coefficient';
@@ -135,72 +145,51 @@ function horizonRisk(data: CoxValidationData, fit: Fitted, lp: Float64Array, wei
   return risk;
 }
 
-/**
- * The indexes of coefficients β (and baseline) on a sample, given its linear predictor `lp` (test
- * only) and predicted risks; `own`: on the sample the model was fitted on (c from the fit, slope 1).
- * `work`: the arrays a test evaluation writes (a fresh set when absent).
- */
-function indexesOn(
-  s: Sample, data: CoxValidationData, fit: Fitted, own: boolean, lp: Float64Array | null, risk: Float64Array | null,
-  work?: { readonly lpSorted: Float64Array; readonly slopeX: Float64Array },
-): ValidationIndexes | string {
-  const n = s.time.length;
-  let c = own ? fit.c : null;
-  if (!own) {
-    const lpSorted = work?.lpSorted ?? new Float64Array(n);
-    const order = s.sorted.order;
-    for (let k = 0; k < n; k++) lpSorted[k] = lp![order[k]];
-    c = coxConcordance(s.sorted, lpSorted, false).c;
-  }
-  if (c === null) return 'no comparable pairs';
-  let slope = 1;
-  if (!own) {
-    const sl = coxCalibrationSlope(s.time, s.event, lp!, data.ties, s.sorted, REPLICATE_EPS, 1, work?.slopeX);
-    if (!sl) return 'test slope not estimable';
-    slope = sl.slope;
-  }
-  const brier = risk && s.weights ? weightedBrier(s.weights.weights, s.weights.outcome, risk) : null;
-  return { c, slope, brier };
-}
-
-/** The apparent indexes: the model fitted on, and evaluated on, the original data. */
+/** The apparent indexes: the model fitted on, and evaluated on, the original data (c from the fit, slope 1). */
 export function coxApparent(ctx: CoxValidationContext): ValidationIndexes | string {
   const f = ctx.full;
   if (typeof f === 'string') return f;
-  const n = ctx.original.time.length;
-  const lp = linearPredictor(ctx.data.columns, f.beta, new Float64Array(n));
-  return indexesOn(ctx.original, ctx.data, f, true, lp, horizonRisk(ctx.data, f, lp, ctx.original.weights, new Float64Array(n)));
+  if (f.c === null) return 'no comparable pairs';
+  const { original, data } = ctx;
+  const n = original.time.length;
+  const lp = linearPredictor(data.columns, f.beta, new Float64Array(n));
+  const risk = horizonRisk(data, f, lp, original.weights, new Float64Array(n));
+  return { c: f.c, slope: 1, brier: risk && original.weights ? weightedBrier(original.weights.weights, original.weights.outcome, risk) : null };
 }
 
 /** One replicate on the resample `idx` (n row indices drawn with replacement; replicateSeeds.ts). */
 export function coxReplicate(ctx: CoxValidationContext, idx: Int32Array): ReplicateOutcome {
   const { data, original, work } = ctx;
   const n = original.time.length;
-  // the resample, sorted: its rows are numbered in sorted order (boot.order is the identity)
-  const sorted = sortedResample(original.sorted, ctx.sortedColumns, ctx.position, idx, work.resample);
-  const weights = data.horizon === null ? null : censoringWeights(sorted.stop, sorted.event, data.horizon, sorted.order, work.bootWeights!);
-  const boot: Sample = { time: sorted.stop, event: sorted.event, sorted, weights };
-  const f = fitOn(boot, data, REPLICATE_EPS, ctx.start ?? undefined);
+  // the resample, sorted, as distinct rows weighted by their draw counts (boot.order is the identity)
+  const boot = sortedResample(original.sorted, ctx.sortedColumns, ctx.position, idx, work.resample);
+  const m = boot.n;
+  const f = fitOn(boot, data, REPLICATE_EPS, false, ctx.start ?? undefined);
   if (typeof f === 'string') return { ok: false, reason: f };
-  // the resample's rows are copies of original rows: their linear predictors and risks are the
-  // original rows' (the same products summed in the same order), gathered instead of recomputed
+  // the linear predictor of the original rows, in sorted order, and its ranks: a resample row has
+  // its original row's score (the same products summed in the same order), so the ranks serve both
   const lp = linearPredictor(data.columns, f.beta, work.lp);
+  const order = original.sorted.order;
+  const { lpSorted, rank, bootRank } = work;
+  for (let k = 0; k < n; k++) lpSorted[k] = lp[order[k]];
+  const K = denseRanks(lpSorted, rank);
+  const source = boot.source;
+  for (let k = 0; k < m; k++) bootRank[k] = rank[source[k]];
+  const cTrain = coxConcordanceOfRanks(boot, bootRank.subarray(0, m), K).c;
+  const cTest = coxConcordanceOfRanks(original.sorted, rank, K).c;
+  if (cTrain === null || cTest === null) return { ok: false, reason: 'no comparable pairs' };
+  const sl = coxCalibrationSlope(original.time, original.event, lp, data.ties, original.sorted, REPLICATE_EPS, 1, work.slopeX);
+  if (!sl) return { ok: false, reason: 'test slope not estimable' };
+  // Brier scores: risks of the original rows; a resample row takes its original row's
+  let trainBrier: number | null = null;
+  let testBrier: number | null = null;
   const risk = horizonRisk(data, f, lp, original.weights, work.risk);
-  let bootRisk: Float64Array | null = null;
-  if (risk) {
-    // resample row k (sorted order) is a copy of the original row at sorted position p, drawn count[p] times
-    bootRisk = work.bootRisk;
-    const { count } = work.resample;
-    const order = original.sorted.order;
-    let out = 0;
-    for (let k = 0; k < n; k++) {
-      const r = risk[order[k]];
-      for (let c = count[k]; c > 0; c--) bootRisk[out++] = r;
-    }
+  if (risk && original.weights && work.bootWeights) {
+    const bw = censoringWeights(boot.stop, boot.event, data.horizon!, boot.order, { weights: work.bootWeights.weights.subarray(0, m), outcome: work.bootWeights.outcome.subarray(0, m) }, boot.weight);
+    const bootRisk = work.bootRisk.subarray(0, m);
+    for (let k = 0; k < m; k++) bootRisk[k] = risk[order[source[k]]];
+    trainBrier = weightedBrier(bw.weights, bw.outcome, bootRisk, boot.weight);
+    testBrier = weightedBrier(original.weights.weights, original.weights.outcome, risk);
   }
-  const train = indexesOn(boot, data, f, true, null, bootRisk);
-  if (typeof train === 'string') return { ok: false, reason: train };
-  const test = indexesOn(original, data, f, false, lp, risk, work);
-  if (typeof test === 'string') return { ok: false, reason: test };
-  return { ok: true, train, test };
+  return { ok: true, train: { c: cTrain, slope: 1, brier: trainBrier }, test: { c: cTest, slope: sl.slope, brier: testBrier } };
 }

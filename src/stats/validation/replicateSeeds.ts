@@ -18,9 +18,10 @@ export function replicateSeeds(masterSeed: number, b: number): Uint32Array {
   return out;
 }
 
-export function bootstrapIndices(n: number, seed: number): Int32Array {
+/** `into` (optional, length n): filled and returned instead of a new array. */
+export function bootstrapIndices(n: number, seed: number, into?: Int32Array): Int32Array {
   const rng = createRng(seed);
-  const idx = new Int32Array(n);
+  const idx = into ?? new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = Math.floor(rng.uniform() * n);
   return idx;
 }

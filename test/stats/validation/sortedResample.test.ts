@@ -1,13 +1,15 @@
 /**
- * The bootstrap resample built sorted from draw counts (src/stats/validation/sortedResample.ts)
- * against the resample gathered row by row and sorted by coxSortedData; and a whole Cox replicate
+ * The bootstrap resample built sorted from draw counts as weighted distinct rows
+ * (src/stats/validation/sortedResample.ts) against the resample gathered row by row and sorted by
+ * coxSortedData; and a whole Cox replicate
  * (coxReplicate, which reuses its arrays from replicate to replicate) against the same indexes
  * computed from scratch on the gathered resample with the public functions.
  */
 import { describe, expect, it } from 'vitest';
 import { coxCalibrationSlope } from '../../../src/stats/calibration/coxCalibrationSlope.js';
 import { baselineCumHazardAt } from '../../../src/stats/survival/cox/baseline.js';
-import { coxConcordance } from '../../../src/stats/survival/cox/concordance.js';
+import { coxConcordance, coxConcordanceOfRanks } from '../../../src/stats/survival/cox/concordance.js';
+import { denseRanks } from '../../../src/stats/survival/cox/denseRanks.js';
 import { coxFit } from '../../../src/stats/survival/cox/fit.js';
 import { coxSortedData } from '../../../src/stats/survival/cox/sortedData.js';
 import { survivalBrier } from '../../../src/stats/validation/brierScore.js';
@@ -32,7 +34,7 @@ const gather = <T extends Float64Array | Uint8Array>(a: T, idx: Int32Array): T =
 };
 
 describe('sortedResample', () => {
-  it('a tiny case by hand: rows repeated by their draw counts, in sorted order, centred over the resample', () => {
+  it('a tiny case by hand: the drawn rows once each with their draw counts, in sorted order, centred over the resample', () => {
     // times 3, 1, 2 (sorted positions 2, 0, 1), events 1, 0, 1; x = 10, 20, 40
     const time = new Float64Array([3, 1, 2]);
     const event = new Uint8Array([1, 0, 1]);
@@ -41,19 +43,23 @@ describe('sortedResample', () => {
     const position = new Int32Array(3);
     sorted.order.forEach((row, k) => (position[row] = k));
     const sortedX = new Float64Array([20, 40, 10]);
-    // draws: row 0 twice, row 2 once → sorted: (t 2, x 40), (t 3, x 10), (t 3, x 10)
+    // draws: row 0 twice, row 2 once → sorted: (t 2, x 40) once, (t 3, x 10) twice
     const r = sortedResample(sorted, [sortedX], position, new Int32Array([0, 2, 0]), sortedResampleWork(sorted));
-    expect(Array.from(r.stop)).toEqual([2, 3, 3]);
-    expect(Array.from(r.event)).toEqual([1, 1, 1]);
+    expect(r.n).toBe(2);
+    expect(Array.from(r.stop)).toEqual([2, 3]);
+    expect(Array.from(r.event)).toEqual([1, 1]);
+    expect(Array.from(r.weight)).toEqual([1, 2]);
+    expect(Array.from(r.source)).toEqual([1, 2]);
+    expect(Array.from(r.strataBounds)).toEqual([0, 2]);
     expect([r.nEvents, r.nDeathTimes]).toEqual([3, 2]);
     // mean 20, mean absolute deviation (20 + 10 + 10) / 3
     expect(r.means[0]).toBe(20);
     expect(r.scale[0]).toBeCloseTo(3 / 40, 15);
-    expect(Array.from(r.x).map((v) => v * 40 / 3)).toEqual([20, -10, -10].map((v) => expect.closeTo(v, 12)));
-    expect(Array.from(r.order)).toEqual([0, 1, 2]);
+    expect(Array.from(r.x).map((v) => v * 40 / 3)).toEqual([20, -10].map((v) => expect.closeTo(v, 12)));
+    expect(Array.from(r.order)).toEqual([0, 1]);
   });
 
-  it('equals coxSortedData of the gathered resample (lung: ties, a 0/1 covariate), and its Cox fit', () => {
+  it('repeated by its weights it is coxSortedData of the gathered resample (lung: ties, a 0/1 covariate); the same fit and concordance', () => {
     const columns = coxCovariates.map((c) => lung[c]);
     const n = lung.time.length;
     const sorted = coxSortedData({ stop: lung.time, start: null, event: lungEvent, columns, strata: null, nStrata: 1 });
@@ -65,8 +71,11 @@ describe('sortedResample', () => {
       const idx = bootstrapIndices(n, seed);
       const r = sortedResample(sorted, sortedColumns, position, idx, work);
       const g = coxSortedData({ stop: gather(lung.time, idx), start: null, event: gather(lungEvent, idx), columns: columns.map((c) => gather(c, idx)), strata: null, nStrata: 1 });
-      expect(Array.from(r.stop)).toEqual(Array.from(g.stop));
-      expect(Array.from(r.event)).toEqual(Array.from(g.event));
+      // r's rows repeated by their weights
+      const rep = Int32Array.from(Array.from(r.weight).flatMap((w, k) => Array.from({ length: w }, () => k)));
+      expect(rep.length).toBe(n);
+      expect(Array.from(gather(r.stop, rep))).toEqual(Array.from(g.stop));
+      expect(Array.from(gather(r.event, rep))).toEqual(Array.from(g.event));
       expect([r.nEvents, r.nDeathTimes]).toEqual([g.nEvents, g.nDeathTimes]);
       for (let j = 0; j < r.p; j++) {
         expect(rel(r.means[j], g.means[j])).toBeLessThan(1e-13);
@@ -74,21 +83,26 @@ describe('sortedResample', () => {
       }
       // the same rows: within each run of equal (time, status) — rows the likelihood does not order —
       // the same centred covariate rows, compared after sorting each run's rows
-      const rows = (d: typeof r, from: number, to: number) =>
-        Array.from({ length: to - from }, (_, k) => Array.from(d.x.subarray((from + k) * d.p, (from + k + 1) * d.p))).sort(byColumns);
+      const rowsOf = (x: Float64Array, p: number, ks: number[]) => ks.map((k) => Array.from(x.subarray(k * p, (k + 1) * p))).sort(byColumns);
       for (let from = 0; from < n; ) {
         let to = from + 1;
-        while (to < n && r.stop[to] === r.stop[from] && r.event[to] === r.event[from]) to++;
-        const a = rows(r, from, to);
-        const b = rows(g, from, to);
+        while (to < n && g.stop[to] === g.stop[from] && g.event[to] === g.event[from]) to++;
+        const ks = Array.from({ length: to - from }, (_, k) => from + k);
+        const a = rowsOf(r.x, r.p, ks.map((k) => rep[k]));
+        const b = rowsOf(g.x, g.p, ks);
         for (let k = 0; k < a.length; k++) for (let j = 0; j < r.p; j++) expect(Math.abs(a[k][j] - b[k][j])).toBeLessThan(1e-12);
         from = to;
       }
-      const fr = coxFit(r, { ties: 'efron', eps: 1e-12 });
+      const fr = coxFit(r, { ties: 'efron', eps: 1e-12, concordance: false });
       const fg = coxFit(g, { ties: 'efron', eps: 1e-12 });
       for (let j = 0; j < r.p; j++) expect(rel(fr.beta[j], fg.beta[j])).toBeLessThan(1e-9);
       expect(rel(fr.loglik, fg.loglik)).toBeLessThan(1e-12);
-      expect(rel(fr.concordance!.c!, fg.concordance!.c!)).toBeLessThan(1e-12);
+      // the concordance of the fit's scores: the weighted pair counts are the repeated rows' counts
+      const lpR = Float64Array.from({ length: r.n }, (_, k) => r.x.subarray(k * r.p, (k + 1) * r.p).reduce((s, v, j) => s + v * fr.beta[j] / r.scale[j], 0));
+      const rankR = new Int32Array(r.n);
+      const cr = coxConcordanceOfRanks(r, rankR, denseRanks(lpR, rankR));
+      const cg = coxConcordance(g, gather(lpR, rep), false);
+      expect([cr.concordant, cr.discordant, cr.tiedX, cr.tiedY, cr.tiedXY]).toEqual([cg.concordant, cg.discordant, cg.tiedX, cg.tiedY, cg.tiedXY]);
     }
   });
 });

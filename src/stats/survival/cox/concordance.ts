@@ -55,11 +55,8 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array, variance = tr
   if (rankWork.length < n) rankWork = new Int32Array(n);
   const rank = rankWork.subarray(0, n);
   const K = denseRanks(lp, rank);
-  if (!variance && d.start === null) {
-    const { concordant, discordant, tiedX, tiedY, tiedXY } = rightCensoredCounts(d, rank, K);
-    const N = concordant + discordant + tiedX;
-    return { concordant, discordant, tiedX, tiedY, tiedXY, c: N === 0 ? null : (concordant + 0.5 * tiedX) / N, se: null, variance: null };
-  }
+  if (!variance && d.start === null) return coxConcordanceOfRanks(d, rank, K);
+  if (d.weight) throw new Error('coxConcordance: frequency weights are for the pair counts of right-censored data (variance false)');
   const cK = new Float64Array(n);
   const nK = new Float64Array(n);
   const counts = fenwickConcordance(d, rank, K, cK, nK);
@@ -76,6 +73,19 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array, variance = tr
   return { concordant, discordant, tiedX, tiedY, tiedXY, c, se: Math.sqrt(v), variance: v };
 }
 
+/**
+ * c and the pair counts (no variance) of right-censored data from the score ranks `rank` (sorted
+ * order, 1..K, equal scores equal ranks: denseRanks.ts), e.g. when several samples share the scores'
+ * ranks. With frequency weights (d.weight) the counts are those of the data with each row repeated:
+ * a death of weight w forms w times its pairs, and the copies of one death are tied on time and score.
+ */
+export function coxConcordanceOfRanks(d: CoxSortedData, rank: Int32Array, K: number): ConcordanceResult {
+  if (d.start !== null) throw new Error('coxConcordanceOfRanks: right-censored data only');
+  const { concordant, discordant, tiedX, tiedY, tiedXY } = rightCensoredCounts(d, rank, K);
+  const N = concordant + discordant + tiedX;
+  return { concordant, discordant, tiedX, tiedY, tiedXY, c: N === 0 ? null : (concordant + 0.5 * tiedX) / N, se: null, variance: null };
+}
+
 let countWork = new Int32Array(0);
 
 /**
@@ -85,6 +95,7 @@ let countWork = new Int32Array(0);
  */
 function rightCensoredCounts(d: CoxSortedData, rank: Int32Array, K: number): ConcordanceCounts {
   const { stop, event, strataBounds } = d;
+  const wt = d.weight ?? null; // frequency weights (1 each when absent: the same arithmetic)
   const nBlocks = (K >>> 5) + 1;
   // scratch reused across calls, zeroed here
   const size = 2 * (K + 1) + 2 * nBlocks + 1;
@@ -108,28 +119,33 @@ function rightCensoredCounts(d: CoxSortedData, rank: Int32Array, K: number): Con
       const t = stop[i];
       // the censored rows at t (after its deaths in the sorted order) are at risk at t
       for (; i >= begin && stop[i] === t && !event[i]; i--) {
-        riskEnter(at, blockTotal, tree, nBlocks, rank[i], 1);
-        riskTotal++;
+        const w = wt === null ? 1 : wt[i];
+        riskEnter(at, blockTotal, tree, nBlocks, rank[i], w);
+        riskTotal += w;
       }
       const top = i;
       let eqPairs = 0;
+      let m = 0;
       for (; i >= begin && stop[i] === t; i--) {
         if (!event[i]) throw new Error('coxConcordance: a censored row sorted before a death at the same time');
         const r = rank[i];
+        const w = wt === null ? 1 : wt[i];
         const less = riskBelow(at, blockTotal, tree, K, r - 1);
         const eq = at[r];
-        concordant += less;
-        discordant += riskTotal - less - eq;
-        tiedX += eq;
-        eqPairs += sameTime[r]++;
+        concordant += w * less;
+        discordant += w * (riskTotal - less - eq);
+        tiedX += w * eq;
+        // pairs with the same-time deaths of this rank before it, and among its own copies
+        eqPairs += w * sameTime[r] + (w * (w - 1)) / 2;
+        sameTime[r] += w;
+        m += w;
       }
-      const m = top - i;
       tiedXY += eqPairs;
       tiedY += (m * (m - 1)) / 2 - eqPairs;
       for (let k = top; k > i; k--) {
         const r = rank[k];
         sameTime[r] = 0;
-        riskEnter(at, blockTotal, tree, nBlocks, r, 1);
+        riskEnter(at, blockTotal, tree, nBlocks, r, wt === null ? 1 : wt[k]);
       }
       riskTotal += m;
     }
@@ -139,7 +155,7 @@ function rightCensoredCounts(d: CoxSortedData, rank: Int32Array, K: number): Con
         at.fill(0);
         blockTotal.fill(0);
         tree.fill(0);
-      } else for (let k = begin; k < end; k++) riskEnter(at, blockTotal, tree, nBlocks, rank[k], -1);
+      } else for (let k = begin; k < end; k++) riskEnter(at, blockTotal, tree, nBlocks, rank[k], wt === null ? -1 : -wt[k]);
     }
   }
   return { concordant, discordant, tiedX, tiedY, tiedXY };

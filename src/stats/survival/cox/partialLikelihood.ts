@@ -22,6 +22,10 @@
  * f = k/m: −log(S0 − f·D0) to the log-likelihood, −(S1 − f·D1)/(S0 − f·D0) to the score and the
  * weighted covariance (S2 − f·D2)/(S0 − f·D0) − a·aᵀ to the information; Breslow's uses f = 0.
  *
+ * Frequency weights (d.weight, right-censored data only): a row of weight w enters every sum as w
+ * identical rows would (w·r, w·r·x, w deaths in m, w·η and w·x in the death sums), so Efron's m is
+ * the block's total weight — the partial likelihood of the data with each row repeated w times.
+ *
  * `detail`, when given, receives per death time (in the walk order: strata ascending, time
  * descending) the time, stratum, number of deaths, the baseline-hazard increment at x = means
  * (Breslow: m/S0; Efron: Σₖ 1/(S0 − f·D0)), the summed Schoenfeld residual Σ(xᵢ − aₖ) (p) and the
@@ -106,6 +110,9 @@ function rightCensored(d: CoxSortedData, beta: Float64Array, efron: boolean, u: 
   const S1B = blockVec; // nb × p
   const D1o = nb * p; // D1 at D1o + b·p
   const sums = detail !== undefined && detail.cov.length > 0;
+  // frequency weights: a row of weight w counts as w rows (w·r in the sums, w deaths); 1 when absent
+  // (r·1 and 1·x are exact: the same bits as without)
+  const wt = d.weight ?? null;
   let zeroBeta = true; // at β = 0 (the first Newton evaluation) every risk score is 1: no exp()
   for (let j = 0; j < p; j++) if (beta[j] !== 0) zeroBeta = false;
   let loglik = 0;
@@ -136,14 +143,16 @@ function rightCensored(d: CoxSortedData, beta: Float64Array, efron: boolean, u: 
           lastEta = e;
           lastR = r;
         }
-        for (let j = 0; j < p; j++) rx[o + j] = r * x[o + j];
+        const w = wt === null ? 1 : wt[i];
+        const rw = r * w;
+        for (let j = 0; j < p; j++) rx[o + j] = rw * x[o + j];
         if (event[i]) {
-          D0 += r;
-          m++;
-          etaSum += e;
+          D0 += rw;
+          m += w;
+          etaSum += w * e;
         } else {
           if (m > 0) throw new Error('coxDerivatives: a censored row sorted before a death at the same time');
-          S0 += r;
+          S0 += rw;
           fc = i;
         }
         i--;
@@ -208,9 +217,16 @@ function rightCensored(d: CoxSortedData, beta: Float64Array, efron: boolean, u: 
       for (let i = bi[4 * c + 1] - 1; i >= fc; i--) S1 += rx[i * p + j];
       let D1 = 0;
       let xs = 0;
-      for (let i = fc - 1; i >= j0; i--) {
-        D1 += rx[i * p + j];
-        xs += x[i * p + j];
+      if (wt === null) {
+        for (let i = fc - 1; i >= j0; i--) {
+          D1 += rx[i * p + j];
+          xs += x[i * p + j];
+        }
+      } else {
+        for (let i = fc - 1; i >= j0; i--) {
+          D1 += rx[i * p + j];
+          xs += wt[i] * x[i * p + j];
+        }
       }
       S1 += D1;
       S1B[c * p + j] = S1;
@@ -339,6 +355,7 @@ function countingProcess(
   detail?: CoxTimeDetail,
 ): number {
   const { p, x, stop, start, event, strataBounds, byStart } = d;
+  if (d.weight) throw new Error('coxDerivatives: frequency weights are for right-censored data');
   const np = (p * (p + 1)) / 2;
   u.fill(0);
   imat.fill(0);

@@ -43,7 +43,16 @@ export interface CoxSortedData {
   readonly scale: Float64Array;
   /** Number of (stratum, time) blocks with at least one death. */
   readonly nDeathTimes: number;
+  /** Number of deaths (with `weight`, their total weight). */
   readonly nEvents: number;
+  /**
+   * Frequency weights (absent or null: 1 each): sorted row k stands for weight[k] identical rows,
+   * e.g. a bootstrap resample as its distinct rows with their draw counts (sortedResample.ts). Read
+   * by the right-censored partial likelihood (hence the fit and its baseline hazard) and by the
+   * concordance's pair counts without variance; the counting-process core and the concordance's
+   * variance refuse weighted data.
+   */
+  readonly weight?: Int32Array | null;
 }
 
 export interface CoxRawData {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coxConcordance } from '../../../../src/stats/survival/cox/concordance.js';
+import { coxConcordance, coxConcordanceOfRanks } from '../../../../src/stats/survival/cox/concordance.js';
+import { denseRanks } from '../../../../src/stats/survival/cox/denseRanks.js';
 import { coxSortedData } from '../../../../src/stats/survival/cox/sortedData.js';
 
 /**
@@ -76,6 +77,35 @@ describe('coxConcordance equals the pair-by-pair definition', () => {
       expect(Math.abs(r.se! - b.se) / b.se).toBeLessThan(1e-12);
       const c = coxConcordance(d, lpSorted, false);
       expect([c.concordant, c.discordant, c.tiedX, c.tiedY, c.tiedXY, c.c, c.se, c.variance]).toEqual([r.concordant, r.discordant, r.tiedX, r.tiedY, r.tiedXY, r.c, null, null]);
+    });
+  }
+});
+
+describe('coxConcordanceOfRanks: frequency weights give the pair counts of the rows repeated', () => {
+  let s = 4242;
+  const rnd = () => (s = (s * 48271) % 2147483647) / 2147483647;
+  for (const nStrata of [1, 3]) {
+    it(`${nStrata} strata, tied times and scores, copies of one death tied on both`, () => {
+      const n = 300;
+      const stop: number[] = [], ev: number[] = [], lp: number[] = [], st: number[] = [], w: number[] = [];
+      for (let i = 0; i < n; i++) {
+        stop.push(1 + Math.floor(rnd() * 20));
+        ev.push(rnd() < 0.6 ? 1 : 0);
+        lp.push(Math.round(rnd() * 8) / 4);
+        st.push(Math.floor(rnd() * nStrata));
+        w.push(1 + Math.floor(rnd() * 4));
+      }
+      const rep = w.flatMap((wi, i) => Array.from({ length: wi }, () => i));
+      const at = <T>(a: T[]) => rep.map((i) => a[i]);
+      const b = brute(at(stop), null, at(ev), at(lp), at(st));
+      const d = coxSortedData({ stop: Float64Array.from(stop), start: null, event: Uint8Array.from(ev), columns: [Float64Array.from(lp)], strata: Int32Array.from(st), nStrata });
+      const weighted = { ...d, weight: Int32Array.from(d.order, (i) => w[i]) };
+      const lpSorted = Float64Array.from(d.order, (i) => lp[i]);
+      const rank = new Int32Array(n);
+      const r = coxConcordanceOfRanks(weighted, rank, denseRanks(lpSorted, rank));
+      expect([r.concordant, r.discordant, r.tiedX, r.tiedY, r.tiedXY]).toEqual([b.C, b.D, b.TX, b.TY, b.TXY]);
+      expect(Math.abs(r.c! - b.c)).toBeLessThan(1e-14);
+      expect(() => coxConcordance(weighted, lpSorted, true)).toThrow(/frequency weights/);
     });
   }
 });
