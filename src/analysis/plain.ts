@@ -19,7 +19,10 @@ export type Plain<T> = T extends TypedArray
             ? never
             : { [K in keyof T]: Plain<T[K]> };
 
-const DEFAULT_OMIT = new Set(['placements', 'rows', 'linearPredictors', 'cuts', 'stats']);
+// `cases`/`controls`/`sortedCases`/`sortedControls`: a ROC analysis's oriented groups — every
+// patient's marker value, twice (100,000 patients: 4.7 MB of a marker's 15 MB); the bundle keeps the
+// curve, the counts and the statistics, not the patients' values
+const DEFAULT_OMIT = new Set(['placements', 'rows', 'linearPredictors', 'cuts', 'stats', 'cases', 'controls', 'sortedCases', 'sortedControls']);
 
 export function toPlain<T>(value: T, omit: ReadonlySet<string> = DEFAULT_OMIT): Plain<T> {
   return conv(value, omit) as Plain<T>;
@@ -45,7 +48,7 @@ function conv(v: unknown, omit: ReadonlySet<string>): unknown {
     const o: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       if (typeof x === 'function') continue;
-      // Bulky internals: typed arrays under these keys (row indices, linear predictors, scan grids) and DeLong placements.
+      // Bulky internals: typed arrays under these keys (row indices, linear predictors, scan grids, patients' marker values) and DeLong placements.
       if (omit.has(k) && (ArrayBuffer.isView(x) || k === 'placements')) continue;
       o[k] = conv(x, omit);
     }

@@ -15,7 +15,8 @@
 import { SiilabError } from '../errors.js';
 import { cliMessages } from '../messages/index.js';
 
-function number(v: number, key: string): string {
+/** `key`: the field's name or the element's index (made text only for the message). */
+function number(v: number, key: string | number): string {
   if (!Number.isFinite(v)) throw new SiilabError('analysis', cliMessages.internal(`non-finite number in output field '${key}'`));
   return String(v);
 }
@@ -77,7 +78,7 @@ export function jsonPieces(value: unknown, emit: (piece: string) => void, indent
       for (let i = 0; i < v.length; i++) {
         emit(i === 0 ? p : ',' + p);
         const x = v[i];
-        if (typeof x === 'number') emit(number(x, String(i)));
+        if (typeof x === 'number') emit(number(x, i));
         else write(prepared(x, String(i)), String(i), depth + 1);
       }
       emit(pad(depth) + ']');
