@@ -89,6 +89,18 @@ export function sampleSkewness(x: readonly number[]): number | null {
   return (m3 / m2 ** 1.5) * Math.sqrt(n * (n - 1)) / (n - 2);
 }
 
+/** More than `k` distinct finite values (−0 and 0 the same, as a Set counts them); stops at the (k+1)th. */
+function moreDistinctThan(x: Float64Array, k: number): boolean {
+  const seen = new Set<number>();
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (!Number.isFinite(v) || seen.has(v)) continue;
+    seen.add(v);
+    if (seen.size > k) return true;
+  }
+  return false;
+}
+
 export function baselineAnalysis(
   ds: AnalysisDataset, id: string, groupBy: string | null, variables: readonly string[] | null, cutoffs: Cutoffs, markers = false,
   summary: Readonly<Record<string, 'mean' | 'median'>> = {},
@@ -98,15 +110,25 @@ export function baselineAnalysis(
   const groups = g.order.filter((o) => g.labels.includes(o));
   const names = variables ?? [...ds.columns.keys()].filter((k) => k !== groupBy);
   const warnings: string[] = [];
+  // each patient's group as its index in `groups` (−1: no group value, or a value not in `groups`),
+  // so that every count below is one pass over the patients
+  const groupIndex = new Map(groups.map((gr, k) => [gr, k]));
+  const gi = Int32Array.from(g.labels, (v) => (v === null ? -1 : groupIndex.get(v) ?? -1));
+  const labelled = Uint8Array.from(g.labels, (v) => (v === null ? 0 : 1));
   const out = names.map((name): BaselineVariable => {
     const col = columnOf(ds, name, where);
     const unit = col.kind === 'numeric' && col.unit ? `, ${col.unit}${col.convertedFrom ? ` (converted from ${col.convertedFrom})` : ''}` : '';
     const label = (col.label ?? name) + unit;
-    const distinct = col.kind === 'numeric' ? new Set(Array.from(col.values).filter(Number.isFinite)).size : 0;
-    if (col.kind === 'numeric' && distinct > 5) {
-      const per = groups.map((gr) => Array.from(col.values).filter((v, i) => g.labels[i] === gr && Number.isFinite(v)));
+    if (col.kind === 'numeric' && moreDistinctThan(col.values, 5)) {
+      const per: number[][] = groups.map(() => []);
+      let missing = 0;
+      const x = col.values;
+      for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        if (!Number.isFinite(v)) missing += labelled[i];
+        else if (gi[i] >= 0) per[gi[i]].push(v);
+      }
       const summaries = groups.map((gr, k) => summarise(gr, per[k]));
-      const missing = Array.from(col.values).filter((v, i) => g.labels[i] !== null && !Number.isFinite(v)).length;
       let cmp: NumericComparison | null = null;
       let note: string | null = null;
       if (groups.length >= 2) {
@@ -135,8 +157,14 @@ export function baselineAnalysis(
     // a category's declared (or labelled) level order; otherwise numeric codes ascending, then text
     const declared = col?.kind === 'categorical' && col.levels ? col.levels.filter((l) => present.has(l)) : [];
     const levels = [...declared, ...[...present].filter((v) => !declared.includes(v)).sort((a, b) => (Number.isFinite(Number(a)) && Number.isFinite(Number(b)) ? Number(a) - Number(b) : a < b ? -1 : 1))];
-    const counts = levels.map((lv) => groups.map((gr) => lab.filter((v, i) => v === lv && g.labels[i] === gr).length));
-    const missing = lab.filter((v, i) => v === null && g.labels[i] !== null).length;
+    const levelIndex = new Map(levels.map((lv, k) => [lv, k]));
+    const counts = levels.map(() => groups.map(() => 0));
+    let missing = 0;
+    for (let i = 0; i < lab.length; i++) {
+      const v = lab[i];
+      if (v === null) missing += labelled[i];
+      else if (gi[i] >= 0) counts[levelIndex.get(v)!][gi[i]]++;
+    }
     let chi: ChiSquareResult | null = null, yates: ChiSquareResult | null = null;
     if (groups.length >= 2 && levels.length >= 2) {
       chi = chiSquareTest(counts);
@@ -147,6 +175,7 @@ export function baselineAnalysis(
     return { name, label, type: 'categorical', missing, summaries: [], levels, counts, test: chi ? 'chisq' : 'none', summary: null, summaryBy: null, skewness: null, statistic: chi?.statistic ?? null, df: chi?.df ?? null, p: chi?.p ?? null, comparison: null, fisherP, yates, minExpected: chi?.minExpected ?? null, note: null };
   });
   if (groups.length < 1) throw analysisError(`${where}: no patient has a value of ${groupBy}.`);
-  const n = groups.map((gr) => g.labels.filter((v) => v === gr).length);
+  const n = groups.map(() => 0);
+  for (let i = 0; i < gi.length; i++) if (gi[i] >= 0) n[gi[i]]++;
   return Object.freeze({ kind: 'baseline', id, groupBy, groups, n, variables: out, markers, warnings });
 }
