@@ -44,7 +44,8 @@ export interface ColumnProfile {
   readonly stray?: { readonly kind: 'notNumber' | 'notBinary'; readonly cells: readonly { readonly row: number; readonly value: string }[] };
 }
 
-const DATE_NAME = /date|time|日期|时间|dt$/i;
+/** A column name that says date or time (its numbers may be Excel serial dates). */
+export const DATE_NAME = /date|time|日期|时间|dt$/i;
 const EXCEL_1950 = 18264;
 const EXCEL_2100 = 73051;
 

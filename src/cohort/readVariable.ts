@@ -19,7 +19,9 @@ import { CANONICAL, daysPer, isCanonical } from '../study/canonical.js';
 import { variableUnits } from './variableUnits.js';
 import type { SpecLocator, SpecPath } from '../study/specLocator.js';
 import type { ColumnMapping, DataSource, ValueType } from '../study/types.js';
-import { columnProfile } from './columnProfile.js';
+import { columnProfile, DATE_NAME } from './columnProfile.js';
+import { maxStray } from './strayCells.js';
+import { columnarOf, NUMBER } from '../io/columnarTable.js';
 import { dateColumn } from './dateColumn.js';
 import { medianOf, guessUnitOf, medianRangeText, unitFits } from './unitFit.js';
 import { classAt, classifyValues, unitAt, VALUE_CLASS, type UnitSystem, type ValueClass, type ValueClasses } from '../units/classifyValues.js';
@@ -67,8 +69,41 @@ const MIXED_MIN_SHARE = 0.02;
 export function resolveType(table: Table, name: string, mapping: ColumnMapping): ValueType {
   if (mapping.type) return mapping.type;
   if (isCanonical(name)) return CANONICAL[name].type;
-  const p = columnProfile(table, table.columns.indexOf(mapping.column));
+  const j = table.columns.indexOf(mapping.column);
+  if (plainNumbers(table, j)) return 'number';
+  const p = columnProfile(table, j);
   return p.type === 'integer' ? 'number' : p.type === 'category' && p.min !== null ? 'number' : p.type;
+}
+
+/**
+ * True when the column is one columnProfile types as numbers without reading its cells as text: a
+ * columnar table whose scan found only numbers and missing cells, more than 6 distinct numbers (so
+ * neither binary nor a category of codes), no 0/1 column with a few stray codes (strayCells), and
+ * a name that does not say date or time (whose numbers may be Excel serial dates). False: ask
+ * columnProfile. (Its type is then 'integer' or 'number': both read as 'number'.)
+ */
+function plainNumbers(table: Table, j: number): boolean {
+  const src = columnarOf(table);
+  if (!src || j < 0 || DATE_NAME.test(table.columns[j])) return false;
+  const { values, kinds, text, notFinite } = src.numeric(j);
+  if (text > 0 || notFinite > 0) return false;
+  const seen = new Set<number>();
+  let filled = 0;
+  let odd = 0;
+  let has0 = false;
+  let has1 = false;
+  for (let i = 0; i < values.length; i++) {
+    if (kinds[i] !== NUMBER) continue;
+    const v = values[i];
+    filled++;
+    if (v === 0) has0 = true;
+    else if (v === 1) has1 = true;
+    else odd++;
+    if (seen.size <= 6) seen.add(v);
+  }
+  if (seen.size <= 6) return false;
+  const strayCodes = odd > 0 && odd <= maxStray(filled) && filled - odd >= 10 && has0 && has1;
+  return !strayCodes;
 }
 
 export function readVariable(
