@@ -9,7 +9,8 @@ import type { ResultsBundle } from './bundle.js';
 import { fromCohortDataset } from './fromCohortDataset.js';
 import type { RunOptions, StudyResults } from './runAnalyses.js';
 import { runAnalysesOnThreads } from './parallel/runAnalysesOnThreads.js';
-import { closeIdleWorkers } from './parallel/workerPool.js';
+import { analysisWorkerUrl, closeIdleWorkers, warmWorkers } from './parallel/workerPool.js';
+import { defaultThreads } from './parallel/parallelValidate.js';
 import { toPlain } from './plain.js';
 import { modelFileFrom } from './modelFileFrom.js';
 import type { ModelFile } from '../model/modelFile.js';
@@ -42,8 +43,12 @@ export interface AnalyzeOutcome {
 
 export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
   opts.onProgress?.('reading the study and its data');
+  // the analysis workers load their modules while this thread reads (a cold one takes ~0.5 s)
+  const url = analysisWorkerUrl();
+  const threads = opts.threads ?? defaultThreads();
+  if (url && threads > 1) warmWorkers(url, threads - 1, { warm: true });
   const load = await loadStudy(specPath, { threads: opts.threads ?? null, engine: opts.engine, onProgress: opts.onProgress });
-  if (opts.endThreads) await closeIdleWorkers();
+  if (opts.endThreads) await closeIdleWorkers(url ?? undefined);
   const labels = { ...load.labels, ...opts.labels };
   const ds = fromCohortDataset(load.dataset, labels);
   // the bootstrap validations on worker threads while this thread runs the other analyses

@@ -93,6 +93,8 @@ export function runAnalyses(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs
 
 /** One declared analysis, not yet run: its progress step and how to run it (a validation entry takes its bootstrap if already run). */
 export interface AnalysisTask {
+  /** The `analyses` field it comes from (cox, km, …). */
+  readonly kind: keyof Analyses;
   readonly step: string;
   /** The index of an `analyses.validation` entry, else null. */
   readonly validation: number | null;
@@ -102,69 +104,70 @@ export interface AnalysisTask {
 /** The study's analyses in the order of the results, each to run when wanted (runAnalyses runs them in order). */
 export function analysisTasks(ds: AnalysisDataset, analyses: Analyses, cutoffs: Cutoffs, opts: RunOptions = {}): AnalysisTask[] {
   const out: AnalysisTask[] = [];
-  const task = (step: string, run: () => AnalysisResult): void => void out.push({ step, validation: null, run });
+  const task = (kind: keyof Analyses, step: string, run: () => AnalysisResult): void => void out.push({ kind, step, validation: null, run });
   const bt = analyses.baselineTable;
-  if (bt) task('baseline table', () => baselineAnalysis(ds, 'baseline', bt.groupBy ?? null, bt.variables ?? null, cutoffs, false, bt.summary ?? {}));
+  if (bt) task('baselineTable', 'baseline table', () => baselineAnalysis(ds, 'baseline', bt.groupBy ?? null, bt.variables ?? null, cutoffs, false, bt.summary ?? {}));
   (analyses.compare ?? []).forEach((c, k) => {
-    task(`marker comparison ${k + 1}`, () => baselineAnalysis(ds, `compare-${k + 1}`, c.groupBy, c.markers, cutoffs, true));
+    task('compare', `marker comparison ${k + 1}`, () => baselineAnalysis(ds, `compare-${k + 1}`, c.groupBy, c.markers, cutoffs, true));
   });
   (analyses.roc ?? []).forEach((r, k) => {
-    task(`ROC ${k + 1}`, () => rocStudyAnalysis(ds, `roc-${k + 1}`, r.endpoint, r.markers, r.combine ?? []));
+    task('roc', `ROC ${k + 1}`, () => rocStudyAnalysis(ds, `roc-${k + 1}`, r.endpoint, r.markers, r.combine ?? []));
   });
   (analyses.cox ?? []).forEach((c, k) => {
-    task(`Cox regression ${k + 1}`, () => coxAnalysis(ds, `cox-${k + 1}`, c.endpoint, c.candidates, cutoffs, c.multivariable ?? null, opts.ties, c.timeVarying ?? [], c.timeVaryingPer ?? {}));
+    task('cox', `Cox regression ${k + 1}`, () => coxAnalysis(ds, `cox-${k + 1}`, c.endpoint, c.candidates, cutoffs, c.multivariable ?? null, opts.ties, c.timeVarying ?? [], c.timeVaryingPer ?? {}));
   });
   (analyses.logistic ?? []).forEach((l, k) => {
-    task(`logistic regression ${k + 1}`, () => logisticAnalysis(ds, `logistic-${k + 1}`, l.endpoint, l.candidates, cutoffs, l.multivariable ?? null));
+    task('logistic', `logistic regression ${k + 1}`, () => logisticAnalysis(ds, `logistic-${k + 1}`, l.endpoint, l.candidates, cutoffs, l.multivariable ?? null));
   });
   (analyses.km ?? []).forEach((a, k) => {
     const ep = ds.endpoints.get(a.endpoint);
     const times = (analyses.survivalAt ?? []).find((s) => s.endpoint === a.endpoint)?.times ?? (ep?.kind === 'survival' ? yearTimes(ep.unit) : []);
-    task(`Kaplan–Meier ${k + 1}`, () => kmAnalysis(ds, `km-${k + 1}`, a.endpoint, a.by, cutoffs, times));
+    task('km', `Kaplan–Meier ${k + 1}`, () => kmAnalysis(ds, `km-${k + 1}`, a.endpoint, a.by, cutoffs, times));
   });
   (analyses.survivalAt ?? []).forEach((s, k) => {
     if ((analyses.km ?? []).some((a) => a.endpoint === s.endpoint && JSON.stringify(a.by) === JSON.stringify(s.by ?? []))) return;
-    task(`survival at times ${k + 1}`, () => kmAnalysis(ds, `survival-at-${k + 1}`, s.endpoint, s.by ?? [], cutoffs, s.times));
+    task('survivalAt', `survival at times ${k + 1}`, () => kmAnalysis(ds, `survival-at-${k + 1}`, s.endpoint, s.by ?? [], cutoffs, s.times));
   });
   const rr = analyses.responseRates;
-  if (rr) task('response rates', () => responseRates(ds, 'response', rr.objective, rr.control, rr.by ?? null));
+  if (rr) task('responseRates', 'response rates', () => responseRates(ds, 'response', rr.objective, rr.control, rr.by ?? null));
   (analyses.maxstat ?? []).forEach((m, k) => {
-    task(`maximally selected cut-off ${k + 1}`, () => maxstatAnalysis(ds, `maxstat-${k + 1}`, m.endpoint, m.markers, m.minProp ?? 0.1));
+    task('maxstat', `maximally selected cut-off ${k + 1}`, () => maxstatAnalysis(ds, `maxstat-${k + 1}`, m.endpoint, m.markers, m.minProp ?? 0.1));
   });
   (analyses.timeRoc ?? []).forEach((a, k) => {
     const ep = ds.endpoints.get(a.endpoint);
     const times = a.times ?? (ep?.kind === 'survival' ? yearTimes(ep.unit) : []);
-    task(`time-dependent ROC ${k + 1}`, () => timeRocAnalysis(ds, `time-roc-${k + 1}`, a.endpoint, a.markers, times, { lower: a.lower ?? [], tau: a.tau ?? null }));
+    task('timeRoc', `time-dependent ROC ${k + 1}`, () => timeRocAnalysis(ds, `time-roc-${k + 1}`, a.endpoint, a.markers, times, { lower: a.lower ?? [], tau: a.tau ?? null }));
   });
   (analyses.splines ?? []).forEach((a, k) => {
-    task(`restricted cubic spline ${k + 1}`, () => splineAnalysis(ds, `spline-${k + 1}`, a.endpoint, a.marker, a.knots ?? 4, a.adjust ?? [], cutoffs, a.reference ?? null));
+    task('splines', `restricted cubic spline ${k + 1}`, () => splineAnalysis(ds, `spline-${k + 1}`, a.endpoint, a.marker, a.knots ?? 4, a.adjust ?? [], cutoffs, a.reference ?? null));
   });
   (analyses.nomogram ?? []).forEach((a, k) => {
     const ep = ds.endpoints.get(a.endpoint);
     const horizons = a.horizons ?? (ep?.kind === 'survival' ? yearTimes(ep.unit) : []);
-    task(`nomogram ${k + 1}`, () => nomogramAnalysis(ds, `nomogram-${k + 1}`, a.endpoint, a.predictors, horizons, cutoffs));
+    task('nomogram', `nomogram ${k + 1}`, () => nomogramAnalysis(ds, `nomogram-${k + 1}`, a.endpoint, a.predictors, horizons, cutoffs));
   });
   // survival endpoints: the horizon defaults to 3 years in the endpoint's unit
   const horizonOf = (endpoint: string, h: number | undefined) => validationHorizon(ds, endpoint, h);
   (analyses.calibration ?? []).forEach((a, k) => {
-    task(`calibration ${k + 1}`, () => calibrationAnalysis(ds, `calibration-${k + 1}`, a.endpoint, a.predictors, cutoffs, horizonOf(a.endpoint, a.horizon), a.groups ?? 10, opts.ties));
+    task('calibration', `calibration ${k + 1}`, () => calibrationAnalysis(ds, `calibration-${k + 1}`, a.endpoint, a.predictors, cutoffs, horizonOf(a.endpoint, a.horizon), a.groups ?? 10, opts.ties));
   });
   (analyses.validation ?? []).forEach((a, k) => {
     out.push({
+      kind: 'validation',
       step: `bootstrap validation ${k + 1}`,
       validation: k,
       run: (done) => validationAnalysis(ds, `validation-${k + 1}`, a.endpoint, a.predictors, cutoffs, horizonOf(a.endpoint, a.horizon), a.bootstrap ?? 200, a.seed ?? 1, opts.ties, done),
     });
   });
   (analyses.decisionCurve ?? []).forEach((a, k) => {
-    task(`decision curve ${k + 1}`, () => decisionCurveAnalysis(ds, `decision-curve-${k + 1}`, a.endpoint, a.models, cutoffs, horizonOf(a.endpoint, a.horizon), a.thresholds, opts.ties));
+    task('decisionCurve', `decision curve ${k + 1}`, () => decisionCurveAnalysis(ds, `decision-curve-${k + 1}`, a.endpoint, a.models, cutoffs, horizonOf(a.endpoint, a.horizon), a.thresholds, opts.ties));
   });
   (analyses.cif ?? []).forEach((a, k) => {
     const ep = ds.endpoints.get(a.endpoint);
-    task(`cumulative incidence ${k + 1}`, () => cifAnalysis(ds, `cif-${k + 1}`, a.endpoint, a.by ?? [], cutoffs, a.times ?? (ep?.kind === 'competing' ? yearTimes(ep.unit) : [])));
+    task('cif', `cumulative incidence ${k + 1}`, () => cifAnalysis(ds, `cif-${k + 1}`, a.endpoint, a.by ?? [], cutoffs, a.times ?? (ep?.kind === 'competing' ? yearTimes(ep.unit) : [])));
   });
   (analyses.fineGray ?? []).forEach((a, k) => {
-    task(`Fine–Gray regression ${k + 1}`, () => fineGrayAnalysis(ds, `fine-gray-${k + 1}`, a.endpoint, a.covariates, cutoffs, opts.ties));
+    task('fineGray', `Fine–Gray regression ${k + 1}`, () => fineGrayAnalysis(ds, `fine-gray-${k + 1}`, a.endpoint, a.covariates, cutoffs, opts.ties));
   });
   return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { runCli } from '../helpers/runCli.js';
-import { validationWorkerUrl } from '../../src/analysis/parallel/parallelValidate.js';
+import { analysisWorkerUrl } from '../../src/analysis/parallel/workerPool.js';
 import { reference } from '../stats/validation/referenceData.js';
 
 const lung = join(process.cwd(), 'test/reference/validation/validation_lung.csv');
@@ -28,7 +28,7 @@ describe('siilab validate', () => {
     const two = (await runCli([...base, '--horizon', '365', '--bootstrap', '60', '--seed', '4', '--threads', '2', '--json'])).json();
     expect(one.threads).toBe(1);
     // the worker runs from dist/ (npm test builds first); without it the command falls back to one thread
-    expect(two.threads).toBe(validationWorkerUrl() ? 2 : 1);
+    expect(two.threads).toBe(analysisWorkerUrl() ? 2 : 1);
     expect({ ...two, threads: 1 }).toEqual(one);
   });
   it('logistic model with --outcome', async () => {

@@ -19,12 +19,9 @@
  * const other = runOtherAnalyses();                                                  // this thread is free
  * const v = await run.join();                                                        // this thread helps finish
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { releaseWorker, takeWorker } from './workerPool.js';
+import { analysisWorkerUrl, releaseWorker, takeWorker } from './workerPool.js';
 import { analysisError } from '../../errors.js';
 import { validationMessages } from '../../messages/index.js';
 import { apparentOrThrow, bootstrapValidate, finishValidation, validationMeta, type BootstrapOptions } from '../../stats/validation/bootstrapValidate.js';
@@ -51,16 +48,6 @@ const MIN_PARALLEL = 40;
  * threads already gain (2.03 s against 2.34 s), hence the default of one thread below that.
  */
 const MIN_AUTO_WORK = 2_000_000;
-
-/** The compiled worker next to this module, or in dist/ when running from src/ (tests); null if absent. */
-export function validationWorkerUrl(): URL | null {
-  const here = new URL('./validationWorker.js', import.meta.url);
-  if (here.protocol !== 'file:') return null;
-  const path = fileURLToPath(here);
-  if (existsSync(path)) return here;
-  const dist = path.replace(`${sep}src${sep}`, `${sep}dist${sep}`);
-  return dist !== path && existsSync(dist) ? pathToFileURL(dist) : null;
-}
 
 export function defaultThreads(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
@@ -99,7 +86,7 @@ export function validationThreads(data: ValidationData, opts: ParallelOptions = 
   const n = data.kind === 'cox' ? data.time.length : data.y.length;
   const threads = Math.min(opts.threads ?? defaultThreads(), B);
   const auto = opts.threads === undefined;
-  if (threads <= 1 || B < MIN_PARALLEL || validationWorkerUrl() === null || (auto && n * B < MIN_AUTO_WORK)) return 1;
+  if (threads <= 1 || B < MIN_PARALLEL || analysisWorkerUrl() === null || (auto && n * B < MIN_AUTO_WORK)) return 1;
   return threads;
 }
 
@@ -114,7 +101,7 @@ export async function parallelValidate(data: ValidationData, opts: ParallelOptio
 export function startParallelValidation(data: ValidationData, opts: StartOptions = {}): ValidationRun {
   const B = opts.bootstrap ?? 200;
   const seed = opts.seed ?? 1;
-  const url = validationWorkerUrl();
+  const url = analysisWorkerUrl();
   const threads = opts.workers ? (opts.workers.length > 0 && url !== null && B >= MIN_PARALLEL ? opts.workers.length + 1 : 1) : validationThreads(data, opts);
   if (threads <= 1 || url === null) return { join: async () => ({ ...bootstrapValidate(data, opts), threads: 1 }), cancel: async () => {} };
 

@@ -21,8 +21,8 @@ import type { CutoffResult } from '../cutoffs.js';
 import type { AnalysisDataset } from '../dataset.js';
 import { prognosticModel } from '../prognosticModel.js';
 import { resolveCutoffs, validationHorizon } from '../runAnalyses.js';
-import { startParallelValidation, validationThreads, validationWorkerUrl, type ValidationRun } from './parallelValidate.js';
-import { releaseWorker, takeWorker } from './workerPool.js';
+import { startParallelValidation, validationThreads, type ValidationRun } from './parallelValidate.js';
+import { analysisWorkerUrl, releaseWorker, takeWorker } from './workerPool.js';
 
 export interface PrecomputedAnalyses {
   readonly cutoffs: ReadonlyMap<string, CutoffResult>;
@@ -47,7 +47,7 @@ export interface ThreadOptions {
 /** null when there is nothing to run on threads (no validation entry, one thread, or the cut-offs fail: runAnalyses says why). */
 export function startValidationsOnThreads(ds: AnalysisDataset, analyses: Analyses, cutoffSpecs: Readonly<Record<string, Cutoff>>, opts: ThreadOptions = {}): PendingValidations | null {
   const list = analyses.validation ?? [];
-  const url = validationWorkerUrl();
+  const url = analysisWorkerUrl();
   if (list.length === 0 || opts.threads === 1 || url === null) return null;
   let cutoffs: Map<string, CutoffResult>;
   try {

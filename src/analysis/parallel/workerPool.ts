@@ -1,5 +1,5 @@
 /**
- * The validation workers of this process, kept after a run: a worker starts cold (thread start,
+ * The analysis workers of this process (analysisWorker.ts: bootstrap replicates and whole analyses), kept after a run: a worker starts cold (thread start,
  * module load, then ~300 ms of JIT warm-up before its replicates run at full speed), so a second
  * validation in the same process (siilab serve, a study of several models) reuses warm ones. An
  * idle worker is unref'd (it never keeps the process alive) and holds no run's data beyond its
@@ -8,7 +8,20 @@
  * @example
  * const w = takeWorker(url); … releaseWorker(w); // idle, reused by the next takeWorker(url)
  */
+import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+
+/** The compiled worker next to this module, or in dist/ when running from src/ (tests); null if absent (the browser bundle). */
+export function analysisWorkerUrl(): URL | null {
+  const here = new URL('./analysisWorker.js', import.meta.url);
+  if (here.protocol !== 'file:') return null;
+  const path = fileURLToPath(here);
+  if (existsSync(path)) return here;
+  const dist = path.replace(`${sep}src${sep}`, `${sep}dist${sep}`);
+  return dist !== path && existsSync(dist) ? pathToFileURL(dist) : null;
+}
 
 const idle: { url: string; worker: Worker }[] = [];
 const MAX_IDLE = 8;
@@ -49,11 +62,25 @@ function clearListeners(w: Worker): void {
 }
 
 /**
- * Ends every idle worker (a one-shot command, once its analyses are done: each worker's heap and
- * its last run's data would otherwise stay in the process's memory while the report is written).
+ * Starts workers of `url` until `count` are idle, each sent `message` (e.g. to load its modules
+ * while this thread reads the data), so that the next takeWorker gets a warm one.
  */
-export async function closeIdleWorkers(): Promise<void> {
-  const all = idle.splice(0, idle.length);
+export function warmWorkers(url: URL, count: number, message: unknown): void {
+  for (let k = idle.filter((w) => w.url === url.href).length; k < count; k++) {
+    const w = new Worker(url);
+    w.postMessage(message);
+    releaseWorker(url, w);
+  }
+}
+
+/**
+ * Ends every idle worker (a one-shot command, once its analyses are done: each worker's heap and
+ * its last run's data would otherwise stay in the process's memory while the report is written),
+ * except those of `keep` (the analysis workers, after the CSV scan's are done).
+ */
+export async function closeIdleWorkers(keep?: URL): Promise<void> {
+  const all = keep ? idle.filter((w) => w.url !== keep.href) : idle.slice();
+  for (const w of all) idle.splice(idle.indexOf(w), 1);
   await Promise.all(all.map(({ worker }) => {
     clearListeners(worker);
     return worker.terminate();

@@ -2,7 +2,7 @@
  * The common face of the Cox and logistic bootstrap: prepare once per thread, then compute the
  * apparent indexes and any replicate from its resample (row indices; drawn by replicateSeeds.ts in
  * the calling thread, so a worker needs no random numbers). Used by the synchronous loop
- * (bootstrapValidate.ts) and by the worker thread (src/analysis/parallel/validationWorker.ts).
+ * (bootstrapValidate.ts) and by the worker thread (src/analysis/parallel/analysisWorker.ts).
  *
  * @example
  * const v = validationRunner(data);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parallelValidate, startParallelValidation, validationWorkerUrl } from '../../../src/analysis/parallel/parallelValidate.js';
+import { parallelValidate, startParallelValidation } from '../../../src/analysis/parallel/parallelValidate.js';
+import { analysisWorkerUrl } from '../../../src/analysis/parallel/workerPool.js';
 import { bootstrapValidate } from '../../../src/stats/validation/bootstrapValidate.js';
 import type { ValidationData } from '../../../src/stats/validation/types.js';
 
@@ -14,7 +15,7 @@ describe('parallelValidate', () => {
   const time = Float64Array.from({ length: n }, (_, i) => Math.ceil(-Math.log(rnd()) * 10 * Math.exp(-0.5 * columns[0][i])));
   const event = Uint8Array.from({ length: n }, () => (rnd() < 0.75 ? 1 : 0));
   const data: ValidationData = { kind: 'cox', time, event, columns, termNames: ['a', 'b'], horizon: 8, ties: 'efron' };
-  it.skipIf(validationWorkerUrl() === null)('equals the synchronous loop for 2 and 3 threads, also on reused workers', async () => {
+  it.skipIf(analysisWorkerUrl() === null)('equals the synchronous loop for 2 and 3 threads, also on reused workers', async () => {
     const sync = bootstrapValidate(data, { bootstrap: 200, seed: 5 });
     for (const threads of [2, 3, 2, 2]) {
       const r = await parallelValidate(data, { bootstrap: 200, seed: 5, threads });
@@ -32,7 +33,7 @@ describe('parallelValidate', () => {
     expect({ ...r, threads: undefined }).toEqual({ ...sync, threads: undefined });
   });
 
-  it.skipIf(validationWorkerUrl() === null)('cancel() stops a run that is never joined; its workers are ended, not left running', async () => {
+  it.skipIf(analysisWorkerUrl() === null)('cancel() stops a run that is never joined; its workers are ended, not left running', async () => {
     const run = startParallelValidation(data, { bootstrap: 200, seed: 5, threads: 2 });
     await run.cancel();
     const r = await parallelValidate(data, { bootstrap: 200, seed: 5, threads: 2 });

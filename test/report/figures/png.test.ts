@@ -29,7 +29,7 @@ describe('svgToPng', () => {
   });
 
   it('renders the same bytes on the thread pool (svgToPngAsync), several at once', async () => {
-    const svg = kmSvg(exampleKm2, { width: 'single' });
+    const svg = kmSvg(exampleKm2(), { width: 'single' });
     const sync = Buffer.from(svgToPng(svg, { dpi: 150 }));
     const both = await Promise.all([svgToPngAsync(svg, { dpi: 150 }), svgToPngAsync(svg, { dpi: 150 })]);
     for (const png of both) expect(Buffer.from(png).equals(sync)).toBe(true);
