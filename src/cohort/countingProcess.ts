@@ -14,6 +14,8 @@
  * countingProcess({ time: [100], event: [1] }, { patient: [0, 0], time: [0, 40], values: { sii: [300, 500] } })
  * // { patient: [0, 0], start: [0, 40], stop: [40, 100], event: [0, 1], covariates: { sii: [300, 500] } }
  */
+import { countingOrder, radixOrder } from '../stats/survival/cox/radixOrder.js';
+
 export interface FollowUp {
   time: ArrayLike<number>;
   event: ArrayLike<number>;
@@ -35,13 +37,33 @@ export interface CountingProcessRows {
   readonly covariates: Readonly<Record<string, Float64Array>>;
 }
 
+/**
+ * Measurement indices by patient, then time, then input order: stable radix passes (time, then
+ * patient) when every time is a number and every patient an index below n — times with −0 read as 0,
+ * as the comparator below compares them — else the comparator sort (a NaN time compares by input
+ * order alone there, an order no radix pass reproduces).
+ */
+export function byPatientThenTime(patient: ArrayLike<number>, time: ArrayLike<number>, n: number): ArrayLike<number> {
+  const M = patient.length;
+  const keys = new Float64Array(M);
+  const codes = new Int32Array(M);
+  let plain = true;
+  for (let k = 0; k < M && plain; k++) {
+    const t = time[k];
+    const p = patient[k];
+    if (Number.isNaN(t) || !(p >= 0 && p < n && Number.isInteger(p))) plain = false;
+    keys[k] = t + 0;
+    codes[k] = p;
+  }
+  if (plain) return countingOrder(codes, n, radixOrder(keys));
+  return Array.from({ length: M }, (_, k) => k).sort((a, b) => patient[a] - patient[b] || time[a] - time[b] || a - b);
+}
+
 export function countingProcess(fu: FollowUp, m: MeasurementRows): CountingProcessRows {
   const n = fu.time.length;
   const names = Object.keys(m.values);
   // Group measurement indices by patient, ordered by time then input order (one sort).
-  const idx = Array.from({ length: m.patient.length }, (_, k) => k).sort(
-    (a, b) => m.patient[a] - m.patient[b] || m.time[a] - m.time[b] || a - b,
-  );
+  const idx = byPatientThenTime(m.patient, m.time, n);
   const rowsP: number[] = [];
   const rowsS: number[] = [];
   const rowsE: number[] = [];

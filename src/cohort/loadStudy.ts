@@ -183,13 +183,20 @@ async function derive(parsed: ParsedSpec, p: Patients): Promise<StudyLoad> {
       future = sql.future;
     } else for (let k = 0; k < n; k++) {
       const ds = drawsOf(k);
-      const r = aggregateDraws(
-        d.aggregate,
-        { day: Array.from(ds, (x) => p.draws.date[x]), value: Array.from(ds, (x) => vals[x]), cause: Array.from(ds, (x) => DRAW_CAUSE[causes[x]]) },
-        origin ? origin[k] : NaN,
-        win,
-        ds.length > 0 && ds.every((x) => p.draws.undatedAtOrigin[x] === 1),
-      );
+      // plain loops (Array.from with a map function walks an iterator: slow on 660,000 draws)
+      const m = ds.length;
+      const day: number[] = new Array(m);
+      const value: number[] = new Array(m);
+      const cz: (typeof DRAW_CAUSE)[number][] = new Array(m);
+      let undated = m > 0;
+      for (let q = 0; q < m; q++) {
+        const x = ds[q];
+        day[q] = p.draws.date[x];
+        value[q] = vals[x];
+        cz[q] = DRAW_CAUSE[causes[x]];
+        if (p.draws.undatedAtOrigin[x] !== 1) undated = false;
+      }
+      const r = aggregateDraws(d.aggregate, { day, value, cause: cz }, origin ? origin[k] : NaN, win, undated);
       // Draws are in the canonical unit; a keepUnit variable's aggregate is given in its declared unit.
       out[k] = u && u.keepFactor !== 1 ? Number((r.value * u.keepFactor).toPrecision(12)) : r.value;
       cause[k] = r.cause;

@@ -10,7 +10,9 @@ import { dataError } from '../errors.js';
 import { indicesMessages as M } from '../messages/indices.js';
 
 export function requireCounts(counts: Readonly<Record<string, number>>): void {
-  for (const [name, v] of Object.entries(counts)) {
+  // for…in, not Object.entries: no array per call (it runs once per blood draw)
+  for (const name in counts) {
+    const v = counts[name];
     if (!Number.isFinite(v)) throw dataError(M.notFinite(name, v));
     if (v < 0) throw dataError(M.negative(name, v, '× 10^9/L'));
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { countingProcess } from '../../src/cohort/countingProcess.js';
+import { byPatientThenTime, countingProcess } from '../../src/cohort/countingProcess.js';
 
 const dir = 'test/reference/cohort';
 const ref = JSON.parse(readFileSync(`${dir}/tmerge_reference.json`, 'utf8'));
@@ -40,5 +40,20 @@ describe('countingProcess equals survival::tmerge (event + tdc)', () => {
     expect(Array.from(r.stop)).toEqual([40, 100]);
     expect(Array.from(r.event)).toEqual([0, 1]);
     expect(Array.from(r.covariates.sii)).toEqual([300, 500]);
+  });
+});
+
+describe('byPatientThenTime', () => {
+  test('the radix passes give the comparator sort\'s order (ties in time, −0, patients in any order); NaN times take the comparator', () => {
+    let s = 17;
+    const rnd = () => (s = (s * 48271) % 2147483647) / 2147483647;
+    const M = 5000;
+    const n = 300;
+    const patient = Int32Array.from({ length: M }, () => Math.floor(rnd() * n));
+    const time = Float64Array.from({ length: M }, () => (rnd() < 0.05 ? -0 : Math.floor(rnd() * 40) - 5));
+    const cmp = (t: ArrayLike<number>) => Array.from({ length: M }, (_, k) => k).sort((a, b) => patient[a] - patient[b] || t[a] - t[b] || a - b);
+    expect(Array.from(byPatientThenTime(patient, time, n))).toEqual(cmp(time));
+    const withNaN = Float64Array.from(time, (t, k) => (k % 97 === 0 ? NaN : t));
+    expect(Array.from(byPatientThenTime(patient, withNaN, n))).toEqual(cmp(withNaN));
   });
 });
