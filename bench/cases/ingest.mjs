@@ -97,7 +97,10 @@ async function child(file) {
   process.stdout.write(JSON.stringify({ ms: best, rows }));
 }
 
-function timeRRead(file) {
+/** The environment siilab's CLI runs in on Linux (bin/siilab.js: huge pages for malloc's large blocks). */
+const HUGE = { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' };
+
+function timeRRead(file, env = {}) {
   const script = `suppressPackageStartupMessages(library(data.table))
 f <- "${file}"
 b1 <- Inf; b2 <- Inf; b3 <- Inf
@@ -105,7 +108,7 @@ for (i in 1:${REPS}) { t0 <- proc.time()[["elapsed"]]; d <- fread(f); b1 <- min(
 for (i in 1:${REPS}) { t0 <- proc.time()[["elapsed"]]; d <- fread(f, nThread = 2); b3 <- min(b3, proc.time()[["elapsed"]] - t0) }
 for (i in 1:${REPS}) { t0 <- proc.time()[["elapsed"]]; d <- read.csv(f); b2 <- min(b2, proc.time()[["elapsed"]] - t0) }
 cat(1000 * b1, 1000 * b2, getDTthreads(), as.character(packageVersion("data.table")), 1000 * b3, "\\n")`;
-  const r = spawnSync('Rscript', ['-e', script], { encoding: 'utf8' });
+  const r = spawnSync('Rscript', ['-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`R failed: ${r.stderr}`);
   const [fread, readCsv, threads, version, fread2] = r.stdout.trim().split(/\s+/);
   return { fread: Number(fread), readCsv: Number(readCsv), threads, version, fread2: Number(fread2) };
@@ -116,21 +119,29 @@ export async function run({ hasR, tmp }) {
   await writeIngestCsv(file, N);
   const rows = [];
   const rr = hasR ? timeRRead(file) : null;
-  for (const reader of ['columnar', 'rows']) {
-    const c = spawnSync(process.execPath, [here, file], { encoding: 'utf8', env: { ...process.env, SIILAB_READER: reader } });
+  const rrHuge = hasR ? timeRRead(file, HUGE) : null;
+  const readChild = (env) => {
+    const c = spawnSync(process.execPath, [here, file], { encoding: 'utf8', env: { ...process.env, ...env } });
     if (c.status !== 0) throw new Error(`reading child failed: ${c.stderr}`);
-    const s = JSON.parse(c.stdout);
+    return JSON.parse(c.stdout);
+  };
+  for (const reader of ['columnar', 'rows']) {
+    // in a process set up as the CLI sets up its own (huge pages), and, for the columnar path, without
+    const s = readChild({ SIILAB_READER: reader, ...HUGE });
+    const plain = reader === 'columnar' ? readChild({ SIILAB_READER: reader }) : null;
     rows.push({
       task: `read CSV, 8 columns to typed values (readTable, ${reader} path) vs data.table::fread`,
       n: N, siilabMs: s.ms, rMs: rr ? rr.fread : null, peakMB: null,
-      note: `in-process, best of ${REPS}; siilab ${reader === 'columnar' ? 'scans on 2 threads' : '1 thread'}; fread ${rr ? `${rr.version}, ${rr.threads} thread(s) (its default here; with nThread = 2: ${rr.fread2.toFixed(0)} ms)` : 'not run'}; read.csv ${rr ? rr.readCsv.toFixed(0) : '—'} ms (siilab / read.csv ${rr ? (s.ms / rr.readCsv).toFixed(3) : '—'})`,
+      note: `in-process, best of ${REPS}, with GLIBC_TUNABLES=glibc.malloc.hugetlb=1 as the CLI runs${plain ? ` (without: ${plain.ms.toFixed(0)} ms)` : ''}; siilab ${reader === 'columnar' ? 'scans on 2 threads' : '1 thread'}; fread ${rr ? `${rr.version}, ${rr.threads} thread(s) (its default here; with nThread = 2: ${rr.fread2.toFixed(0)} ms; with the same tunable: ${rrHuge.fread.toFixed(0)} ms)` : 'not run'}; read.csv ${rr ? rr.readCsv.toFixed(0) : '—'} ms (siilab / read.csv ${rr ? (s.ms / rr.readCsv).toFixed(3) : '—'})`,
     });
   }
   for (const [name, spec] of Object.entries(COMMANDS)) {
     const s = timeProcess(process.execPath, [bin, ...spec.siilab(file)]);
     const sRows = timeProcess(process.execPath, [bin, ...spec.siilab(file)], { SIILAB_READER: 'rows' });
+    const sPlain = timeProcess(process.execPath, [bin, ...spec.siilab(file)], { SIILAB_HUGEPAGES: '0' });
     let rf = null;
     let rc = null;
+    let rfHuge = null;
     if (hasR) {
       const fs = join(tmp, `ingest_${name}_fread.R`);
       const cs = join(tmp, `ingest_${name}_readcsv.R`);
@@ -138,11 +149,12 @@ export async function run({ hasR, tmp }) {
       writeFileSync(cs, `d <- read.csv("${file}"); ${spec.r}\n`);
       rf = timeProcess('Rscript', [fs]);
       rc = timeProcess('Rscript', [cs]);
+      rfHuge = timeProcess('Rscript', [fs], HUGE);
     }
     rows.push({
       task: `siilab ${name} --json (whole process) vs Rscript fread + fit`,
       n: N, siilabMs: s.ms, rMs: rf ? rf.ms : null, peakMB: s.peakMB,
-      note: `best of ${REPS}; R peak ${rf?.peakMB?.toFixed(0) ?? '—'} MB; previous reading path ${sRows.ms.toFixed(0)} ms (${sRows.peakMB?.toFixed(0) ?? '—'} MB)`,
+      note: `best of ${REPS}; R peak ${rf?.peakMB?.toFixed(0) ?? '—'} MB; R with siilab's GLIBC_TUNABLES ${rfHuge ? rfHuge.ms.toFixed(0) : '—'} ms; siilab without them (SIILAB_HUGEPAGES=0) ${sPlain.ms.toFixed(0)} ms; previous reading path ${sRows.ms.toFixed(0)} ms (${sRows.peakMB?.toFixed(0) ?? '—'} MB)`,
     });
     rows.push({
       task: `siilab ${name} --json (whole process) vs Rscript read.csv + fit`,
