@@ -83,7 +83,20 @@ export function rocPath(points: readonly RocPoint[]): [number, number][] {
     const tpr = 'tpr' in p ? p.tpr : p.sensitivity;
     if (finite(fpr) && finite(tpr)) xy.push([clamp01(fpr), clamp01(tpr)]);
   }
-  xy.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // a curve usually comes in threshold order: already ascending, or descending (reversed: equal
+  // points are the same values, so the reversed order is the sorted one)
+  const cmp = (a: readonly [number, number], b: readonly [number, number]): number => a[0] - b[0] || a[1] - b[1];
+  let up = true;
+  let down = true;
+  for (let i = 1; i < xy.length && (up || down); i++) {
+    const c = cmp(xy[i - 1], xy[i]);
+    if (c > 0) up = false;
+    if (c < 0) down = false;
+  }
+  if (!up) {
+    if (down) xy.reverse();
+    else xy.sort(cmp);
+  }
   if (xy.length === 0 || xy[0][0] !== 0 || xy[0][1] !== 0) xy.unshift([0, 0]);
   const last = xy[xy.length - 1];
   if (last[0] !== 1 || last[1] !== 1) xy.push([1, 1]);
@@ -154,6 +167,8 @@ export function rocLayout(data: { readonly title: string; readonly description?:
   const fullSide = Math.max(60, Math.min(maxSide, width - left - right));
   const top = PAD + fs / 2;
 
+  // each curve's path once (100,000 points at 100,000 patients), whatever legend placement is tried
+  const curvePaths = curves.map((c) => rocPath(c.points));
   const make = (legendAt: 'inside' | 'right' | 'below'): RocLayout | null => {
     const side = legendAt === 'right' ? Math.min(fullSide, width - PAD - legendW - 12 - left) : fullSide;
     if (legendAt === 'right' && side < 150) return null;
@@ -168,7 +183,7 @@ export function rocLayout(data: { readonly title: string; readonly description?:
     };
     const yAxis: AxisSpec = { ...yAxisProbe, at: plot.x0, from: plot.y1, to: plot.y0, ticks: tickValues.map((v) => ({ value: v, pos: y(v), label: fmt1(v) })) };
     // drawn to a twentieth of a point: a 100,000-patient curve's steps are far finer (thinPolyline.ts)
-    const paths = curves.map((c) => thinPolyline(rocPath(c.points).map(([f, t]) => [fx(f), y(t)] as [number, number]), 0.05));
+    const paths = curvePaths.map((xy) => thinPolyline(xy.map(([f, t]) => [fx(f), y(t)] as [number, number]), 0.05));
 
     let box: Box;
     if (legendAt === 'inside') box = { x0: plot.x1 - 3 - legendW, y0: plot.y1 - 3 - legendH, x1: plot.x1 - 3, y1: plot.y1 - 3 };
