@@ -25,10 +25,10 @@ function isTyped(v: unknown): v is Float64Array | Int32Array | Uint8Array {
   return v instanceof Float64Array || v instanceof Int32Array || v instanceof Uint8Array;
 }
 
-/** The value JSON.stringify writes for `v` under `key`: toJSON called, typed arrays as arrays, wrappers unwrapped. */
-function prepared(v: unknown, key: string): unknown {
+/** The value JSON.stringify writes for `v` under `key` (an array element's index): toJSON called, typed arrays as arrays, wrappers unwrapped. */
+function prepared(v: unknown, key: string | number): unknown {
   if (v !== null && typeof v === 'object') {
-    if (typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON: (k: string) => unknown }).toJSON(key);
+    if (typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON: (k: string) => unknown }).toJSON(String(key));
     if (isTyped(v)) return Array.from(v);
     if (v instanceof Number) return Number(v);
     if (v instanceof String) return String(v);
@@ -44,7 +44,7 @@ export function jsonPieces(value: unknown, emit: (piece: string) => void, indent
   const pads: string[] = ['\n'];
   const pad = (depth: number) => pads[depth] ?? (pads[depth] = '\n' + gap.repeat(depth));
   // `v` is prepared and not skipped (or an array element, written null when it would be skipped).
-  const write = (v: unknown, key: string, depth: number): void => {
+  const write = (v: unknown, key: string | number, depth: number): void => {
     switch (typeof v) {
       case 'number':
         emit(number(v, key));
@@ -75,12 +75,27 @@ export function jsonPieces(value: unknown, emit: (piece: string) => void, indent
       }
       const p = pad(depth + 1);
       emit('[');
+      // runs of numbers (a curve's 100,000 values) go out as one piece per ~16 KB, not two per number
+      let run = '';
       for (let i = 0; i < v.length; i++) {
-        emit(i === 0 ? p : ',' + p);
+        const sep = i === 0 ? p : ',' + p;
         const x = v[i];
-        if (typeof x === 'number') emit(number(x, i));
-        else write(prepared(x, String(i)), String(i), depth + 1);
+        if (typeof x === 'number') {
+          run += sep + number(x, i);
+          if (run.length > 16384) {
+            emit(run);
+            run = '';
+          }
+          continue;
+        }
+        if (run) {
+          emit(run);
+          run = '';
+        }
+        emit(sep);
+        write(prepared(x, i), i, depth + 1);
       }
+      if (run) emit(run);
       emit(pad(depth) + ']');
       return;
     }
