@@ -6,6 +6,8 @@
  * are paired. A horizon with no case or no control gives null entries and a warning.
  */
 import { timeRoc, type TimeRocComparison, type TimeRocPoint } from '../stats/timeroc/timeRoc.js';
+import { aucCurve } from '../stats/timeroc/aucCurve.js';
+import { timeRocData } from '../stats/timeroc/timeRocData.js';
 import type { HarrellConcordance } from '../stats/timeroc/harrellConcordance.js';
 import type { UnoConcordance } from '../stats/timeroc/unoConcordance.js';
 import { quantileSorted } from '../stats/describe/quantile.js';
@@ -79,10 +81,11 @@ export function timeRocAnalysis(
   const last = Math.max(...r.markers[0].at.filter((p) => p.auc !== null).map((p) => p.time));
   const first = Math.min(quantileSorted(eventTimes, 0.05), last);
   const grid = [...new Set([...Array.from({ length: GRID }, (_, k) => first + ((last - first) * k) / (GRID - 1)), ...times.filter((t) => t <= last)])].sort((a, b) => a - b);
-  const dense = timeRoc({ time, event, markers: input, times: grid, tau: r.tau });
+  // the AUCs alone on the grid (no concordances or comparisons: those are the horizons')
+  const dense = aucCurve(timeRocData(time, event), input.map((m) => m.values), grid, r.level);
   const curveOf = (k: number): TimeRocCurve => {
     // grid points resting on fewer than 5 cases or 5 controls are left out of the line (the horizons stay marked)
-    const pts = dense.markers[k].at.filter((p) => p.auc !== null && p.cases >= 5 && p.controls >= 5);
+    const pts = dense[k].filter((p) => p.auc !== null && p.cases >= 5 && p.controls >= 5);
     return { time: pts.map((p) => p.time), auc: pts.map((p) => p.auc!), lower: pts.map((p) => p.lower!), upper: pts.map((p) => p.upper!) };
   };
   return Object.freeze({

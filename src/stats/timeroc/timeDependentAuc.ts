@@ -60,8 +60,14 @@ export function rankCounts(levels: number): RankCounts {
   return { ctrlAt: new Float64Array(levels + 2), ctrlBelow: new Float64Array(levels + 2), caseAt: new Float64Array(levels + 2), caseAbove: new Float64Array(levels + 2) };
 }
 
-/** `work` (optional): rankCounts(r.levels), overwritten (a marker's times share one). */
-export function timeDependentAuc(d: TimeRocData, r: MarkerRanks, t: number, level = 0.95, work: RankCounts = rankCounts(r.levels)): TimeDependentAuc {
+/**
+ * `work` (optional): rankCounts(r.levels), overwritten (a marker's times share one). `into`
+ * (optional, length n): receives the influence function instead of a new array (overwritten by the
+ * next call: for a caller that keeps only the AUC and its CI, aucCurve.ts).
+ */
+export function timeDependentAuc(
+  d: TimeRocData, r: MarkerRanks, t: number, level = 0.95, work: RankCounts = rankCounts(r.levels), into?: Float64Array,
+): TimeDependentAuc {
   const { n, time, event, gMinus, block, blockStart, censored } = d;
   const { rank, levels: K } = r;
   // sorted by time: cases lie in [0, kt), controls in [kt, n)
@@ -100,7 +106,7 @@ export function timeDependentAuc(d: TimeRocData, r: MarkerRanks, t: number, leve
   const auc = num / (sumW * nControls);
   const p = nControls / n;
   const A = sumW / n;
-  const inf = new Float64Array(n);
+  const inf = into ? into.fill(0) : new Float64Array(n);
   // ψ of the cases; Ψ(u) = Σ ψ over cases after block u, accumulated from the last case backwards
   const lastBlock = block[kt - 1];
   const psiAfter = new Float64Array(lastBlock + 1);
