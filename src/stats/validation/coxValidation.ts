@@ -4,7 +4,8 @@
  * indexes on that resample ("training") and, with the same coefficients and baseline hazard, on the
  * original data ("test"). Indexes: Harrell's C of the linear predictor (concordance.ts); the
  * calibration slope — 1 on the training sample by definition, on the original data the coefficient
- * of a Cox model of the outcome on the bootstrap linear predictor (coxCalibrationSlope.ts); the IPCW
+ * of a Cox model of the outcome on the bootstrap linear predictor (sortedSlope.ts, as
+ * coxCalibrationSlope.ts); the IPCW
  * Brier score at the horizon (brierScore.ts; censoring weights from the data it is computed on).
  * Replicate fits (the bootstrap fit and the test-slope fit) stop at a relative log-likelihood change
  * of 1e-6 (REPLICATE_EPS; rms uses 1e-4 there, the apparent fit uses 1e-9 as coxph) and start their
@@ -25,7 +26,7 @@
  * coxApparent(ctx).c        // Harrell's C of the full-data fit (R: concordance(coxph(...)))
  * coxReplicate(ctx, bootstrapIndices(n, seed)) // { ok: true, train: { c, slope: 1, brier }, test: { c, slope, brier } }
  */
-import { coxCalibrationSlope } from '../calibration/coxCalibrationSlope.js';
+import { sortedSlope } from '../calibration/sortedSlope.js';
 import { baselineCumHazardAt, type CoxBaseline } from '../survival/cox/baseline.js';
 import { coxConcordanceOfRanks } from '../survival/cox/concordance.js';
 import { denseRanks } from '../survival/cox/denseRanks.js';
@@ -53,7 +54,6 @@ interface ReplicateWork {
   readonly lpSorted: Float64Array;
   readonly rank: Int32Array;
   readonly bootRank: Int32Array;
-  readonly slopeX: Float64Array;
 }
 
 export interface CoxValidationContext {
@@ -92,7 +92,6 @@ export function coxValidationContext(data: CoxValidationData): CoxValidationCont
     lpSorted: new Float64Array(n),
     rank: new Int32Array(n),
     bootRank: new Int32Array(n),
-    slopeX: new Float64Array(n),
   };
   return { data, original, position, sortedColumns, full: f, start: typeof f === 'string' ? null : f.beta, work };
 }
@@ -178,7 +177,8 @@ export function coxReplicate(ctx: CoxValidationContext, idx: Int32Array): Replic
   const cTrain = coxConcordanceOfRanks(boot, bootRank.subarray(0, m), K).c;
   const cTest = coxConcordanceOfRanks(original.sorted, rank, K).c;
   if (cTrain === null || cTest === null) return { ok: false, reason: 'no comparable pairs' };
-  const sl = coxCalibrationSlope(original.time, original.event, lp, data.ties, original.sorted, REPLICATE_EPS, 1, work.slopeX);
+  // the test slope: a Cox model of the original outcome on this linear predictor (sorted order, one pass per step)
+  const sl = sortedSlope(original.sorted, lpSorted, data.ties, REPLICATE_EPS, 1);
   if (!sl) return { ok: false, reason: 'test slope not estimable' };
   // Brier scores: risks of the original rows; a resample row takes its original row's
   let trainBrier: number | null = null;

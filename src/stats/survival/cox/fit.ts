@@ -105,17 +105,21 @@ export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
     step = Math.abs(step * scale[j]);
     if (step > eps && step > tolerInf * Math.abs(beta[j])) infinite.push(j);
   }
-  // linear predictors (sorted order, centred; scratch: read only below), then back to input order
+  // linear predictors (sorted order, centred; scratch: read only below), then back to input order;
+  // not computed when neither they nor the concordance are asked for (bootstrap replicates)
+  const wantLp = opts.linearPredictors !== false;
+  const wantC = opts.concordance !== false;
   if (lpWork.length < n) lpWork = new Float64Array(n);
   const lpSorted = lpWork.subarray(0, n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < p; j++) s += d.x[i * p + j] * nr.beta[j];
-    lpSorted[i] = s;
-  }
-  const linearPredictors = new Float64Array(opts.linearPredictors === false ? 0 : n);
-  if (opts.linearPredictors !== false) for (let k = 0; k < n; k++) linearPredictors[d.order[k]] = lpSorted[k];
-  const concordance = opts.concordance === false ? null : coxConcordance(d, lpSorted, opts.concordanceVariance !== false);
+  if (wantLp || wantC)
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < p; j++) s += d.x[i * p + j] * nr.beta[j];
+      lpSorted[i] = s;
+    }
+  const linearPredictors = new Float64Array(wantLp ? n : 0);
+  if (wantLp) for (let k = 0; k < n; k++) linearPredictors[d.order[k]] = lpSorted[k];
+  const concordance = wantC ? coxConcordance(d, lpSorted, opts.concordanceVariance !== false) : null;
   let baseline: CoxBaseline | null = null;
   if (detail && opts.baselineStrata) baseline = coxBaseline(detail, d.strataBounds.length - 1, opts.baselineStrata, d.means);
   return {
