@@ -10,7 +10,7 @@
  *   as { run, task: { index, result } }, or { index, error } (a refusal: its kind and message), or
  *   { index, retry: true } when the result cannot be sent (the main thread then runs it itself).
  * A run whose work was all claimed before this worker got to it is skipped. { warm: true } loads
- * the analyses' modules ahead of a run (analyzeStudy sends it before reading). No statistics here.
+ * the analyses' modules ahead of a run (analyzeStudy sends it once the data are read). No statistics here.
  */
 import { parentPort } from 'node:worker_threads';
 import { validationRunner } from '../../stats/validation/validationReplicates.js';
@@ -34,7 +34,7 @@ interface TasksMessage {
 
 parentPort!.on('message', (m: ValidationMessage | TasksMessage | { readonly warm: true }) => {
   if ('warm' in m) {
-    void import('../runAnalyses.js'); // started early (workerPool.ts warmWorkers): its modules load while the data are read
+    void import('../runAnalyses.js'); // started early (workerPool.ts warmWorkers): its modules load while the main thread resolves the cut-offs
     return;
   }
   if ('tasks' in m) {

@@ -63,7 +63,7 @@ function clearListeners(w: Worker): void {
 
 /**
  * Starts workers of `url` until `count` are idle, each sent `message` (e.g. to load its modules
- * while this thread reads the data), so that the next takeWorker gets a warm one.
+ * while this thread resolves the cut-offs), so that the next takeWorker gets a warm one.
  */
 export function warmWorkers(url: URL, count: number, message: unknown): void {
   for (let k = idle.filter((w) => w.url === url.href).length; k < count; k++) {
@@ -75,12 +75,10 @@ export function warmWorkers(url: URL, count: number, message: unknown): void {
 
 /**
  * Ends every idle worker (a one-shot command, once its analyses are done: each worker's heap and
- * its last run's data would otherwise stay in the process's memory while the report is written),
- * except those of `keep` (the analysis workers, after the CSV scan's are done).
+ * its last run's data would otherwise stay in the process's memory while the report is written).
  */
-export async function closeIdleWorkers(keep?: URL): Promise<void> {
-  const all = keep ? idle.filter((w) => w.url !== keep.href) : idle.slice();
-  for (const w of all) idle.splice(idle.indexOf(w), 1);
+export async function closeIdleWorkers(): Promise<void> {
+  const all = idle.splice(0, idle.length);
   await Promise.all(all.map(({ worker }) => {
     clearListeners(worker);
     return worker.terminate();
