@@ -10,12 +10,9 @@
  * @example
  * const l = await scanDelimitedParallel(sharedBytes, 0, 0x2c, '\n', 2); // l.nRows, l.values[j] …
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { layoutOf, MAX_PREPARSED_CELLS, numberSlots, scanDelimited, scanHeader, scanRows, type DelimitedLayout, type ScannedRows } from './delimitedLayout.js';
-import { releaseWorker, takeWorker } from '../analysis/parallel/workerPool.js';
+import { compiledWorkerUrl, releaseWorker, takeWorker } from '../analysis/parallel/workerPool.js';
 
 /** Below this size one thread scans faster than starting another. */
 export const MIN_PARALLEL_BYTES = 8 * 2 ** 20;
@@ -27,14 +24,9 @@ export function defaultReadThreads(): number {
   return Math.min(2, availableParallelism());
 }
 
-/** The compiled worker next to this module, or in dist/ when running from src/ (tests); null if absent. */
+/** The compiled scan worker next to this module, or in dist/ when running from src/ (tests); null if absent. */
 export function scanWorkerUrl(): URL | null {
-  const here = new URL('./scanWorker.js', import.meta.url);
-  if (here.protocol !== 'file:') return null;
-  const path = fileURLToPath(here);
-  if (existsSync(path)) return here;
-  const dist = path.replace(`${sep}src${sep}`, `${sep}dist${sep}`);
-  return dist !== path && existsSync(dist) ? pathToFileURL(dist) : null;
+  return compiledWorkerUrl('./scanWorker.js', import.meta.url);
 }
 
 export async function scanDelimitedParallel(

@@ -13,9 +13,17 @@ import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-/** The compiled worker next to this module, or in dist/ when running from src/ (tests); null if absent (the browser bundle). */
+/** The analysis worker (analysisWorker.ts), compiled; null if absent (the browser bundle). */
 export function analysisWorkerUrl(): URL | null {
-  const here = new URL('./analysisWorker.js', import.meta.url);
+  return compiledWorkerUrl('./analysisWorker.js', import.meta.url);
+}
+
+/**
+ * A worker script `name` next to the module at `from` (its import.meta.url), or the same file in
+ * dist/ when running from src/ (tests); null if absent or not a file (the browser bundle).
+ */
+export function compiledWorkerUrl(name: string, from: string): URL | null {
+  const here = new URL(name, from);
   if (here.protocol !== 'file:') return null;
   const path = fileURLToPath(here);
   if (existsSync(path)) return here;
