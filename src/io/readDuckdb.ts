@@ -8,7 +8,7 @@
  * @example
  * const { table, query } = await readDuckdb({ duckdb: '/data/lab.duckdb', table: 'draws', name: 'lab.duckdb' });
  */
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance } from '@duckdb/node-api';
 import { dataError } from '../errors.js';
 import { ioMessages } from '../messages/index.js';
 import { databaseCell } from './databaseCell.js';
@@ -44,7 +44,8 @@ export async function readDuckdb(s: DuckdbSource): Promise<DatabaseRead> {
   let rows: Cell[][];
   let instance: DuckDBInstance | null = null;
   try {
-    instance = await DuckDBInstance.create(s.duckdb ?? ':memory:', options);
+    const { DuckDBInstance: Duck } = await import('@duckdb/node-api'); // loaded on first use (~0.2 s)
+    instance = await Duck.create(s.duckdb ?? ':memory:', options);
     const con = await instance.connect();
     try {
       const result = await con.run(query);

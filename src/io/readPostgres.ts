@@ -8,7 +8,6 @@
  * @example
  * const { table } = await readPostgres({ variable: 'DATABASE_URL', table: 'cohort' }, process.env);
  */
-import pg from 'pg';
 import { dataError } from '../errors.js';
 import { ioMessages } from '../messages/index.js';
 import { rowsHash } from './rowsHash.js';
@@ -31,7 +30,8 @@ export async function readPostgres(s: PostgresSource, env: NodeJS.ProcessEnv = p
   const url = env[s.variable];
   if (!url) throw dataError(ioMessages.databaseNoUrl(s.variable));
   const query = sourceQuery(s);
-  const client = new pg.Client({ connectionString: url });
+  const { default: pgLib } = await import('pg'); // loaded on first use
+  const client = new pgLib.Client({ connectionString: url });
   const scrub = (m: string) => m.split(url).join(name);
   try {
     await client.connect();

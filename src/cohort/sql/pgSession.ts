@@ -12,7 +12,7 @@
  * (await db.columns('SELECT x FROM t')).x // [1, 2]
  * await db.close();
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { Cell } from '../../io/table.js';
 import type { ColumnType, SqlSession } from './sqlSession.js';
 import { ident } from './sqlText.js';
@@ -32,7 +32,8 @@ export class PgSession implements SqlSession {
    * session sees, so that two connections read the same rows at once.
    */
   static async open(url: string, name: string, snapshot?: string): Promise<PgSession> {
-    const client = new pg.Client({ connectionString: url });
+    const { default: pgLib } = await import('pg'); // loaded on first use
+    const client = new pgLib.Client({ connectionString: url });
     await client.connect();
     const s = new PgSession(client, url, name);
     try {
