@@ -5,8 +5,8 @@
 // 2 MB instead of per 4 KB: reading a 1,000,000-row CSV took 350 ms instead of 650 ms, and
 // page faults fell from 100,000 to 25,000 (docs/readme/ingest.md, 2026-12-07). glibc reads the
 // tunable when a process starts, so this script runs the CLI in a child process with it set and
-// passes on its exit code (`serve`, help and version run here: long-lived or trivial). The child
-// ends itself if this process dies. SIILAB_HUGEPAGES=0 turns it off.
+// passes on its exit code and the signals it is sent (`serve`, help and version run here:
+// long-lived or trivial). The child ends itself if this process dies. SIILAB_HUGEPAGES=0 turns it off.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -17,9 +17,8 @@ const here = argv[0] === undefined || ['serve', 'help', '--help', '-h', '--versi
 if (process.platform === 'linux' && !here && process.env.SIILAB_HUGEPAGES !== '0' && !tunables.includes('glibc.malloc.hugetlb')) {
   const env = { ...process.env, GLIBC_TUNABLES: tunables ? `${tunables}:${TUNABLE}` : TUNABLE, SIILAB_PARENT_PID: String(process.pid) };
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit', env });
-  // Ctrl-C reaches the child from the terminal itself; a signal sent to this process alone is passed on
-  process.on('SIGINT', () => {});
-  for (const sig of ['SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
+  // a signal sent to this process is passed on (Ctrl-C reaches both: the child then ends at the first)
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
   child.on('error', (e) => {
     process.stderr.write(`siilab: could not start: ${e.message}\n`);
     process.exitCode = 1;
