@@ -44,7 +44,9 @@ export async function main(argv: string[], ctx: CommandContext = defaultContext(
     return await cmd.run(rest, ctx);
   } catch (e) {
     if (e instanceof SiilabError) {
-      ctx.err(`siilab ${name}: ${e.message}\n`);
+      // the shell's messages (src/messages/cli.ts) already name the command: not twice
+      const prefix = `siilab ${name}: `;
+      ctx.err(`${e.message.startsWith(prefix) ? '' : prefix}${e.message}\n`);
       return e.exitCode;
     }
     const detail = e instanceof Error ? e.message : String(e);

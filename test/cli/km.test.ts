@@ -160,3 +160,13 @@ describe('siilab km --cutoff-scan', () => {
     expect(r.stderr).toMatch(/minprop and maxprop/);
   });
 });
+
+describe('usage errors name the command once', () => {
+  it('an unknown option and a missing option: "siilab km: …" once, exit 2', async () => {
+    for (const args of [['km', 'x.csv', '--nope'], ['km', 'x.csv', '--event', 'status']]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.match(/siilab km:/g)?.length).toBe(1);
+    }
+  });
+});

@@ -22,14 +22,11 @@ export interface CalibrationSlope {
   readonly converged: boolean;
 }
 
-/**
- * `sorted` (optional): the same rows already sorted by coxSortedData (any columns), saving the sort;
- * with it, `into` (optional, length n) receives the sorted, centred predictor instead of a new array.
- */
+/** `sorted` (optional): the same rows already sorted by coxSortedData (any columns), saving the sort. */
 export function coxCalibrationSlope(
-  time: Float64Array, event: Uint8Array, lp: Float64Array, ties: 'efron' | 'breslow' = 'efron', sorted?: CoxSortedData, eps = 1e-9, init?: number, into?: Float64Array,
+  time: Float64Array, event: Uint8Array, lp: Float64Array, ties: 'efron' | 'breslow' = 'efron', sorted?: CoxSortedData, eps = 1e-9, init?: number,
 ): CalibrationSlope | null {
-  const d = sorted ? coxSortedDataWithColumns(sorted, [lp], into) : coxSortedData({ stop: time, start: null, event, columns: [lp], strata: null, nStrata: 1 });
+  const d = sorted ? coxSortedDataWithColumns(sorted, [lp]) : coxSortedData({ stop: time, start: null, event, columns: [lp], strata: null, nStrata: 1 });
   if (d.nEvents === 0) return null;
   const f = coxFit(d, { ties, eps, concordance: false, baselineStrata: null, init: init === undefined ? undefined : [init], linearPredictors: false });
   if (f.singular.length > 0 || !Number.isFinite(f.beta[0])) return null;

@@ -2,7 +2,8 @@
  * Calibration at a horizon against R (test/reference/validation/validation.R): risk groups with
  * observed 1 − KM(t) and its log CI, the Austin–Harrell–van Klaveren (2020) smooth curve (coxph on
  * rms::rcs of the complementary log-log of the risk) with ICI / E50 / E90, the calibration slope and
- * calibration-in-the-large, all to 1e-6; logistic recalibration slope and intercept against glm.
+ * calibration-in-the-large, all to 1e-6 (the slope also by the bootstrap's one-pass sortedSlope);
+ * logistic recalibration slope and intercept against glm.
  */
 import { describe, expect, it } from 'vitest';
 import { binaryCalibration } from '../../../src/stats/calibration/binaryCalibration.js';
@@ -11,6 +12,8 @@ import { riskGroups } from '../../../src/stats/calibration/riskGroups.js';
 import { riskHistogram } from '../../../src/stats/calibration/riskHistogram.js';
 import { survivalCalibration } from '../../../src/stats/calibration/survivalCalibration.js';
 import { kmRiskAt } from '../../../src/stats/calibration/kmRiskAt.js';
+import { sortedSlope } from '../../../src/stats/calibration/sortedSlope.js';
+import { coxSortedData } from '../../../src/stats/survival/cox/sortedData.js';
 import { infert, lung, lungEvent, reference } from '../validation/referenceData.js';
 
 const close = (a: number | null, b: number, tol = 1e-6) => expect(Math.abs((a as number) - b)).toBeLessThan(tol * Math.max(1, Math.abs(b)));
@@ -42,6 +45,17 @@ describe('survival calibration at 365 days (lung, 5-covariate Cox model)', () =>
     close(c.inTheLarge.lower, ref.observedLower);
     close(c.inTheLarge.upper, ref.observedUpper);
     close(c.inTheLarge.predicted, ref.predicted);
+  });
+});
+
+describe('the bootstrap\'s one-pass slope (sortedSlope) on the same data', () => {
+  it('equals R\'s coef(coxph(Surv(time, status) ~ cll)) and its SE (1e-6)', () => {
+    const ref = reference.calibration;
+    const cll = Float64Array.from(reference.cox.risk as number[], (r) => Math.log(-Math.log1p(-r)));
+    const d = coxSortedData({ stop: lung.time, start: null, event: lungEvent, columns: [cll], strata: null, nStrata: 1 });
+    const s = sortedSlope(d, Float64Array.from(d.order, (i) => cll[i]), 'efron', 1e-9, 0)!;
+    close(s.slope, ref.slope);
+    close(s.se, ref.slopeSe);
   });
 });
 

@@ -117,8 +117,6 @@ function rightCensored(d: CoxSortedData, beta: Float64Array, efron: boolean, u: 
   for (let j = 0; j < p; j++) if (beta[j] !== 0) zeroBeta = false;
   let loglik = 0;
   let b = 0;
-  let lastEta = NaN;
-  let lastR = NaN;
   // scalars: risk scores, S0, D0, log-likelihood, hazard
   for (let s = 0; s + 1 < strataBounds.length; s++) {
     const begin = strataBounds[s];
@@ -138,10 +136,7 @@ function rightCensored(d: CoxSortedData, beta: Float64Array, efron: boolean, u: 
         let r = 1;
         if (!zeroBeta) {
           for (let j = 0; j < p; j++) e += x[o + j] * beta[j];
-          // a repeated row (a bootstrap resample's copies are adjacent) reuses its risk score
-          r = e === lastEta ? lastR : Math.exp(e);
-          lastEta = e;
-          lastR = r;
+          r = Math.exp(e);
         }
         const w = wt === null ? 1 : wt[i];
         const rw = r * w;

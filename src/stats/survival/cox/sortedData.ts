@@ -121,12 +121,10 @@ export function coxSortedData(raw: CoxRawData): CoxSortedData {
 /**
  * The same sorted rows with other covariate columns (same length, input order): reuses the sort,
  * strata and risk-set bookkeeping of `d` and only centres, scales and gathers the new columns —
- * for refitting many models on the same outcome (e.g. the calibration slope of each bootstrap
- * linear predictor on the original data). `into` (optional, length n·p): written instead of a new
- * array, for a caller that refits many times (it must not be in use by another CoxSortedData).
+ * for refitting many models on the same outcome (e.g. a calibration slope on the original data).
  */
-export function coxSortedDataWithColumns(d: CoxSortedData, columns: readonly Float64Array[], into?: Float64Array): CoxSortedData {
-  const { x, means, scale } = centredColumns(columns, d.order, into);
+export function coxSortedDataWithColumns(d: CoxSortedData, columns: readonly Float64Array[]): CoxSortedData {
+  const { x, means, scale } = centredColumns(columns, d.order);
   return { ...d, p: columns.length, x, means, scale };
 }
 
@@ -173,13 +171,13 @@ function columnCentring(c: Float64Array, count: Int32Array | null, total: number
   return { mean: m, scale: mad > 0 ? 1 / mad : 1 };
 }
 
-/** Centre (mean, 0 for a 0/1 column), scale (1/mean absolute deviation) and gather the columns in `order`, row-major (into `into` when given). */
-function centredColumns(columns: readonly Float64Array[], order: Int32Array, into?: Float64Array): { x: Float64Array; means: Float64Array; scale: Float64Array } {
+/** Centre (mean, 0 for a 0/1 column), scale (1/mean absolute deviation) and gather the columns in `order`, row-major. */
+function centredColumns(columns: readonly Float64Array[], order: Int32Array): { x: Float64Array; means: Float64Array; scale: Float64Array } {
   const n = order.length;
   const p = columns.length;
   const { means, scale } = centring(columns, null, n);
   const cs = columns;
-  const x = into ?? new Float64Array(n * p);
+  const x = new Float64Array(n * p);
   // gather, centre and scale in one pass per column. (A row-major unsorted copy first, to read each
   // row's p values together, was slower at 1,000,000 rows × 3: its extra n·p array costs more in
   // fresh memory than the scattered reads it saves — 2026-12-07.)
