@@ -9,6 +9,7 @@
 // long-lived or trivial). The child ends itself if this process dies. SIILAB_HUGEPAGES=0 turns it off.
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const TUNABLE = 'glibc.malloc.hugetlb=1';
