@@ -18,7 +18,7 @@ const tunables = process.env.GLIBC_TUNABLES ?? '';
 const here = argv[0] === undefined || ['serve', 'help', '--help', '-h', '--version', '-v'].includes(argv[0]);
 if (process.platform === 'linux' && !here && process.env.SIILAB_HUGEPAGES !== '0' && !tunables.includes('glibc.malloc.hugetlb')) {
   const env = { ...process.env, GLIBC_TUNABLES: tunables ? `${tunables}:${TUNABLE}` : TUNABLE, SIILAB_PARENT_PID: String(process.pid) };
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit', env });
+  const child = spawn(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit', env });
   // a signal sent to this process is passed on (Ctrl-C reaches both: the child then ends at the first)
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
   child.on('error', (e) => {

@@ -14,6 +14,7 @@ import { defaultThreads } from './parallel/parallelValidate.js';
 import { toPlain } from './plain.js';
 import { modelFileFrom } from './modelFileFrom.js';
 import type { ModelFile } from '../model/modelFile.js';
+import { collectGarbage } from '../runtime/collectGarbage.js';
 
 export interface AnalyzeOptions extends RunOptions {
   /** Set when the data were simulated (the report says so in a banner). */
@@ -26,7 +27,8 @@ export interface AnalyzeOptions extends RunOptions {
   /**
    * End the worker threads (the CSV scan's, the bootstrap's) as soon as their work is done: for a
    * one-shot command, whose analyses and report then run without their heaps. A server keeps them
-   * warm for the next run (the default).
+   * warm for the next run (the default). A one-shot command also collects its garbage between
+   * phases (src/runtime/collectGarbage.ts), which lowers its peak memory.
    */
   readonly endThreads?: boolean;
 }
@@ -44,7 +46,10 @@ export interface AnalyzeOutcome {
 export async function analyzeStudy(specPath: string, opts: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
   opts.onProgress?.('reading the study and its data');
   const load = await loadStudy(specPath, { threads: opts.threads ?? null, engine: opts.engine, onProgress: opts.onProgress });
-  if (opts.endThreads) await closeIdleWorkers();
+  if (opts.endThreads) {
+    await closeIdleWorkers();
+    collectGarbage(); // the files' bytes and the scan's columns
+  }
   const labels = { ...load.labels, ...opts.labels };
   const ds = fromCohortDataset(load.dataset, labels);
   // a cohort large enough to share its analyses: the worker loads its modules (a cold one takes

@@ -11,6 +11,7 @@ import { toJson, emit } from './output.js';
 import { reportFormats } from './report.js';
 import { siteBundle } from '../multicentre/siteBundle.js';
 import { metaMessages } from '../messages/meta.js';
+import { collectGarbage } from '../runtime/collectGarbage.js';
 
 export const analyzeCommand: Command = {
   name: 'analyze',
@@ -48,10 +49,16 @@ export const analyzeCommand: Command = {
     const threads = threadsText === null ? null : Number(threadsText);
     if (threads !== null && (!Number.isInteger(threads) || threads < 1 || threads > 256)) throw usageError(cliMessages.badThreads('analyze', threadsText!));
     const engine = a.values.engine === undefined ? undefined : choice('analyze', a, 'engine', ['auto', 'js', 'duckdb'] as const, 'auto');
-    const { bundle, results, model, modelReason, derivedIn } = await analyzeStudy(specPath, { onProgress: progress, ties, threads, engine, endThreads: true });
+    // the analyses' results (typed arrays, the cohort they reference) are not kept through the
+    // report: only the bundle, the model file and the site bundle are (a lower peak at 100,000 patients)
+    const { bundle, model, modelReason, derivedIn, share } = await analyzeStudy(specPath, { onProgress: progress, ties, threads, engine, endThreads: true }).then((o) => ({
+      ...o,
+      results: null,
+      share: a.values.share ? { 'site-bundle.json': toJson(siteBundle(o.results, o.bundle, { site: optionalString(a, 'site') ?? o.bundle.title, minCell })) + '\n' } : ({} as Record<string, string>),
+    }));
+    collectGarbage();
     if (derivedIn.note) ctx.err(sqlPathMessages.ranInJs(derivedIn.note));
     progress?.('writing the report');
-    const share: Record<string, string> = a.values.share ? { 'site-bundle.json': toJson(siteBundle(results, bundle, { site: optionalString(a, 'site') ?? bundle.title, minCell })) + '\n' } : {};
     // results.json is written as it is serialised: a 100,000-patient bundle is 70 MB of text
     const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': { json: bundle }, ...(model ? { 'model.json': toJson(model) + '\n' } : {}), ...share });
     const written = writeFilesAtomically(out, files);

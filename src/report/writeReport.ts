@@ -13,6 +13,7 @@ import { documentMarkdown } from './document/documentMarkdown.js';
 import { documentDocx, type PngImage } from './document/documentDocx.js';
 import { tableCsv } from './tables/tableCsv.js';
 import { svgToPng, svgToPngAsync } from './png.js';
+import { collectGarbage } from '../runtime/collectGarbage.js';
 import { jsonPieces } from './jsonPieces.js';
 
 /** A JSON file written in pieces as it is serialised (jsonPieces.ts), never as one string; a newline ends it. */
@@ -83,6 +84,8 @@ export async function renderReportFiles(doc: ReportDocument, formats: readonly R
   const figures = doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'figure' ? [b.figure] : [])));
   const rendered = await Promise.all(figures.map((f) => svgToPngAsync(f.svg, { dpi: 300, widthMm: f.widthMm })));
   figures.forEach((f, k) => pngs.set(f.svg, image(rendered[k])));
+  // resvg's pixel buffers (a few MB a figure) are freed only when their small wrappers are collected
+  collectGarbage();
   for (const s of doc.sections)
     for (const b of s.blocks) {
       if (b.kind === 'table') files.set(`tables/${b.table.id}.csv`, tableCsv(b.table));
