@@ -1,18 +1,16 @@
 #!/usr/bin/env node
-// On Linux, siilab runs with glibc's malloc backing its large blocks (the typed arrays of a cohort)
-// with transparent huge pages: GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (glibc ≥ 2.35; ignored by
-// older glibc and by other C libraries). A first touch of fresh memory is then one page fault per
-// 2 MB instead of per 4 KB: reading a 1,000,000-row CSV took 350 ms instead of 650 ms, and
-// page faults fell from 100,000 to 25,000 (docs/readme/ingest.md, 2026-12-07). glibc reads the
-// tunable when a process starts, so this script runs the CLI in a child process with it set and
-// passes on its exit code and the signals it is sent (`serve`, help and version run here:
-// long-lived or trivial). The child ends itself if this process dies. SIILAB_HUGEPAGES=0 turns it off.
+// On Linux, siilab runs with glibc malloc tunables (bin/glibcTunables.js: huge pages for large
+// blocks, and freed blocks given back to the system), which glibc reads only when a process
+// starts. So this script runs the CLI in a child process with them set (and --expose-gc, for the
+// collections between a command's phases: src/runtime/collectGarbage.ts) and passes on its exit
+// code and the signals it is sent (`serve`, help and version run here: long-lived or trivial).
+// The child ends itself if this process dies. SIILAB_HUGEPAGES=0 turns it off.
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
+import { GLIBC_TUNABLES as TUNABLE } from './glibcTunables.js';
 
-const TUNABLE = 'glibc.malloc.hugetlb=1';
 const argv = process.argv.slice(2);
 const tunables = process.env.GLIBC_TUNABLES ?? '';
 const here = argv[0] === undefined || ['serve', 'help', '--help', '-h', '--version', '-v'].includes(argv[0]);

@@ -11,6 +11,7 @@ import { createWriteStream, existsSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mulberry32 } from '../lib/survivalCohort.mjs';
+import { GLIBC_TUNABLES } from '../../bin/glibcTunables.js';
 
 const here = fileURLToPath(import.meta.url);
 const root = join(dirname(here), '..', '..');
@@ -97,8 +98,8 @@ async function child(file) {
   process.stdout.write(JSON.stringify({ ms: best, rows }));
 }
 
-/** The environment siilab's CLI runs in on Linux (bin/siilab.js: huge pages for malloc's large blocks). */
-const HUGE = { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' };
+/** The environment siilab's CLI runs in on Linux (bin/siilab.js: huge pages for malloc's large blocks, freed blocks returned). */
+const HUGE = { GLIBC_TUNABLES };
 
 function timeRRead(file, env = {}) {
   const script = `suppressPackageStartupMessages(library(data.table))
@@ -132,7 +133,7 @@ export async function run({ hasR, tmp }) {
     rows.push({
       task: `read CSV, 8 columns to typed values (readTable, ${reader} path) vs data.table::fread`,
       n: N, siilabMs: s.ms, rMs: rr ? rr.fread : null, peakMB: null,
-      note: `in-process, best of ${REPS}, with GLIBC_TUNABLES=glibc.malloc.hugetlb=1 as the CLI runs${plain ? ` (without: ${plain.ms.toFixed(0)} ms)` : ''}; siilab ${reader === 'columnar' ? 'scans on 2 threads' : '1 thread'}; fread ${rr ? `${rr.version}, ${rr.threads} thread(s) (its default here; with nThread = 2: ${rr.fread2.toFixed(0)} ms; with the same tunable: ${rrHuge.fread.toFixed(0)} ms)` : 'not run'}; read.csv ${rr ? rr.readCsv.toFixed(0) : '—'} ms (siilab / read.csv ${rr ? (s.ms / rr.readCsv).toFixed(3) : '—'})`,
+      note: `in-process, best of ${REPS}, with GLIBC_TUNABLES as the CLI runs (bin/glibcTunables.js)${plain ? ` (without: ${plain.ms.toFixed(0)} ms)` : ''}; siilab ${reader === 'columnar' ? 'scans on 2 threads' : '1 thread'}; fread ${rr ? `${rr.version}, ${rr.threads} thread(s) (its default here; with nThread = 2: ${rr.fread2.toFixed(0)} ms; with the same tunable: ${rrHuge.fread.toFixed(0)} ms)` : 'not run'}; read.csv ${rr ? rr.readCsv.toFixed(0) : '—'} ms (siilab / read.csv ${rr ? (s.ms / rr.readCsv).toFixed(3) : '—'})`,
     });
   }
   for (const [name, spec] of Object.entries(COMMANDS)) {
