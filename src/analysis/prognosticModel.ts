@@ -9,11 +9,11 @@ import { analysisError } from '../errors.js';
 import { analysisMessages as M } from '../messages/index.js';
 import type { Candidate } from '../study/types.js';
 import type { CoxCovariateInput } from '../stats/survival/cox/types.js';
-import type { ValidationData } from '../stats/validation/types.js';
+import type { CoxValidationData, ValidationData } from '../stats/validation/types.js';
 import { singleEventEndpointOf } from './columns.js';
 import type { AnalysisDataset } from './dataset.js';
 import { modelEntry, type Cutoffs } from './modelEntry.js';
-import { prepareCoxValidation, prepareLogisticValidation } from './validationInput.js';
+import { coxValidationData, prepareCoxValidation, prepareLogisticValidation } from './validationInput.js';
 import { gather } from '../stats/gather.js';
 
 export interface PrognosticModel {
@@ -58,17 +58,10 @@ export function prognosticModel(...args: Parameters<typeof fitPrognosticModel>):
   return m;
 }
 
-/** `completeFor`: further predictors a row must have (so that several models use the same patients). */
-function fitPrognosticModel(
-  ds: AnalysisDataset,
-  where: string,
-  endpoint: string,
-  predictors: readonly Candidate[],
-  cutoffs: Cutoffs,
-  horizon: number | null | undefined,
-  ties?: 'efron' | 'breslow',
-  completeFor: readonly Candidate[] = [],
-): PrognosticModel {
+/** The endpoint, predictors and complete rows of a model (`completeFor`: further predictors a row must have, so that several models use the same patients). */
+function modelInput(
+  ds: AnalysisDataset, where: string, endpoint: string, predictors: readonly Candidate[], cutoffs: Cutoffs, completeFor: readonly Candidate[],
+) {
   const ep = singleEventEndpointOf(ds, endpoint, where);
   const entries = predictors.map((c) => modelEntry(ds, c, cutoffs, where));
   const extra = completeFor.map((c) => modelEntry(ds, c, cutoffs, where));
@@ -80,12 +73,48 @@ function fitPrognosticModel(
   const covariates: CoxCovariateInput[] = entries.map(({ covariate: c }) =>
     c.kind === 'categorical' ? { ...c, values: rows.map((i) => c.values[i]) } : { ...c, kind: 'numeric', values: gather(c.values as Float64Array, rows) },
   );
+  return { ep, rows, covariates };
+}
+
+/**
+ * The validation data of a survival model, as prognosticModel gives them, without fitting it: for
+ * a bootstrap that starts on worker threads while this thread makes the fit (validationsOnThreads).
+ * null for a binary endpoint, or when the fit would be refused (an event not 0/1, a time not
+ * finite, no event): prognosticModel then says why, in the analyses' order.
+ */
+export function prognosticModelData(...args: Parameters<typeof fitPrognosticModel>): CoxValidationData | null {
+  const [ds, where, endpoint, predictors, cutoffs, horizon, ties, completeFor = []] = args;
+  const { ep, rows, covariates } = modelInput(ds, where, endpoint, predictors, cutoffs, completeFor);
+  if (ep.kind !== 'survival' || horizon === null || horizon === undefined) return null;
+  const time = gather(ep.time, rows);
+  const event = gather(ep.event, rows);
+  let events = 0;
+  for (let k = 0; k < rows.length; k++) {
+    if (!Number.isFinite(time[k]) || (event[k] !== 0 && event[k] !== 1)) return null;
+    events += event[k];
+  }
+  if (events === 0) return null;
+  // coxph keeps every row given (all complete): its rows are 0..n−1
+  return coxValidationData({ time, event, covariates, horizon, ties }, Int32Array.from({ length: rows.length }, (_, k) => k));
+}
+
+function fitPrognosticModel(
+  ds: AnalysisDataset,
+  where: string,
+  endpoint: string,
+  predictors: readonly Candidate[],
+  cutoffs: Cutoffs,
+  horizon: number | null | undefined,
+  ties?: 'efron' | 'breslow',
+  completeFor: readonly Candidate[] = [],
+): PrognosticModel {
+  const { ep, rows, covariates } = modelInput(ds, where, endpoint, predictors, cutoffs, completeFor);
   const nDropped = ds.n - rows.length;
   if (ep.kind === 'survival') {
     if (horizon === null || horizon === undefined) throw analysisError(M.needsSurvival(where, endpoint));
     const h = horizon;
     const p = prepareCoxValidation({ time: gather(ep.time, rows), event: gather(ep.event, rows), covariates, horizon: h, ties });
-    const d = p.data as Extract<ValidationData, { kind: 'cox' }>;
+    const d = p.data;
     return { outcome: 'survival', unit: ep.unit, horizon: h, n: p.fit.n, nDropped, events: p.fit.events, terms: d.termNames, data: d, risk: p.risk!, time: d.time, event: d.event, y: null };
   }
   const p = prepareLogisticValidation({ outcome: gather(ep.values, rows), covariates, source: { outcome: where } });

@@ -42,7 +42,23 @@ export interface CoxPrepared {
 
 export function prepareCoxValidation(input: CoxModelInput): CoxPrepared {
   const fit = coxph({ time: input.time, event: input.event, covariates: input.covariates, reference: input.reference, ties: input.ties, source: input.source, skipZph: true });
-  const rows = fit.rows;
+  const data = coxValidationData(input, fit.rows);
+  const n = fit.rows.length;
+  let risk: Float64Array | null = null;
+  if (input.horizon !== null) {
+    const h0 = baselineCumHazardAt(fit.baseline, input.horizon);
+    risk = new Float64Array(n);
+    for (let k = 0; k < n; k++) risk[k] = -Math.expm1(-h0 * Math.exp(fit.linearPredictors[k]));
+  }
+  return { fit, risk, data };
+}
+
+/**
+ * The validation data of a Cox model on `rows` of `input` (the rows coxph keeps: its `rows`), without
+ * fitting it: prepareCoxValidation's data, for a bootstrap that can start before the fit is made
+ * (src/analysis/parallel/validationsOnThreads.ts). The ties are coxph's (Efron unless given).
+ */
+export function coxValidationData(input: CoxModelInput, rows: ArrayLike<number>): CoxValidationData {
   const mm = modelMatrix(subsetCovariates(input.covariates, rows), input.reference ?? new Map());
   const n = rows.length;
   const time = new Float64Array(n);
@@ -51,17 +67,7 @@ export function prepareCoxValidation(input: CoxModelInput): CoxPrepared {
     time[k] = input.time[rows[k]];
     event[k] = input.event[rows[k]];
   }
-  let risk: Float64Array | null = null;
-  if (input.horizon !== null) {
-    const h0 = baselineCumHazardAt(fit.baseline, input.horizon);
-    risk = new Float64Array(n);
-    for (let k = 0; k < n; k++) risk[k] = -Math.expm1(-h0 * Math.exp(fit.linearPredictors[k]));
-  }
-  return {
-    fit,
-    risk,
-    data: { kind: 'cox', time, event, columns: mm.columns, termNames: mm.terms.map((t) => t.term), horizon: input.horizon, ties: fit.ties },
-  };
+  return { kind: 'cox', time, event, columns: mm.columns, termNames: mm.terms.map((t) => t.term), horizon: input.horizon, ties: input.ties ?? 'efron' };
 }
 
 export interface LogisticModelInput {

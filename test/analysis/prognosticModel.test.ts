@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { loadProfile } from '../../src/simulate/loadProfile.js';
 import { simulateCohort } from '../../src/simulate/simulateCohort.js';
 import { datasetFromTable } from '../../src/analysis/datasetFromTable.js';
-import { prognosticModel } from '../../src/analysis/prognosticModel.js';
+import { prognosticModel, prognosticModelData } from '../../src/analysis/prognosticModel.js';
 import type { CutoffResult } from '../../src/analysis/cutoffs.js';
 
 const hong = simulateCohort(loadProfile('examples/hong2021/profile.yaml'));
-const make = () => datasetFromTable(hong.wide.columns, hong.wide.rows, 'id', { os: { survival: { time: 'os_time', event: 'os_event', unit: 'months' } } }, { sii: 'SII' });
+const make = (rows = hong.wide.rows) =>
+  datasetFromTable(hong.wide.columns, rows, 'id', { os: { survival: { time: 'os_time', event: 'os_event', unit: 'months' } }, bclcC: { binary: { column: 'bclc', positive: 'C' } } }, { sii: 'SII' });
 
 describe('prognosticModel', () => {
   const ds = make();
@@ -36,5 +37,26 @@ describe('prognosticModel', () => {
     expect(c2).not.toBe(c1);
     expect(prognosticModel(ds, 'w', 'os', ['sii'], cut(500), 12)).toBe(c1);
     expect(c1.terms).not.toEqual(a.terms);
+  });
+  it("prognosticModelData: the fitted model's validation data without the fit (what the workers start from); null where the fit would be refused, or for a binary endpoint", () => {
+    const cases: Parameters<typeof prognosticModel>[] = [
+      [ds, 'v', 'os', ['sii'], none, 12],
+      [ds, 'v', 'os', [{ variable: 'sii', continuous: true }, 'bclc', 'afp'], none, 24, 'breslow'],
+      [ds, 'v', 'os', ['sii', 'sex'], cut(700), 12, 'efron', ['pivka_1000']],
+    ];
+    for (const args of cases) {
+      const data = prognosticModelData(...args);
+      expect(data).not.toBeNull();
+      const fitted = prognosticModel(...args).data;
+      expect(data!.kind).toBe('cox');
+      expect({ ...data, time: Array.from(data!.time), event: Array.from(data!.event), columns: data!.columns.map((c) => Array.from(c)) }).toEqual({
+        ...fitted, time: Array.from(fitted.kind === 'cox' ? fitted.time : []), event: Array.from(fitted.kind === 'cox' ? fitted.event : []), columns: fitted.columns.map((c) => Array.from(c)),
+      });
+    }
+    const col = hong.wide.columns.indexOf('os_event');
+    const noEvents = make(hong.wide.rows.map((r) => r.map((v, j) => (j === col ? 0 : v))));
+    expect(prognosticModelData(noEvents, 'v', 'os', ['sii'], none, 12)).toBeNull();
+    expect(() => prognosticModel(noEvents, 'v', 'os', ['sii'], none, 12)).toThrow(/event/);
+    expect(prognosticModelData(ds, 'v', 'bclcC', ['sii'], none, null)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The bootstrap of each `analyses.validation` entry run on worker threads alongside runAnalyses
- * (which is synchronous, also in the browser): the cut-offs are resolved once, each model is built
- * as runAnalyses builds it (prognosticModel), and its replicates go to startParallelValidation,
+ * (which is synchronous, also in the browser): the cut-offs are resolved once, each model's data are
+ * built as runAnalyses builds them (a Cox model's without its fit: prognosticModelData), and its replicates go to startParallelValidation,
  * which gives the same result as the synchronous loop for the same seed. `startValidationsOnThreads`
  * sets the workers going and returns; the caller runs the other analyses on this thread meanwhile,
  * then `join()` has this thread help finish the replicates (analyzeStudy). The entries share the
@@ -19,7 +19,7 @@ import type { Analyses, Cutoff } from '../../study/types.js';
 import type { BootstrapValidationResult } from '../../stats/validation/types.js';
 import type { CutoffResult } from '../cutoffs.js';
 import type { AnalysisDataset } from '../dataset.js';
-import { prognosticModel } from '../prognosticModel.js';
+import { prognosticModel, prognosticModelData } from '../prognosticModel.js';
 import { resolveCutoffs, validationHorizon } from '../runAnalyses.js';
 import { startParallelValidation, validationThreads, type ValidationRun } from './parallelValidate.js';
 import { analysisWorkerUrl, releaseWorker, takeWorker } from './workerPool.js';
@@ -57,9 +57,12 @@ export function startValidationsOnThreads(ds: AnalysisDataset, analyses: Analyse
   }
   const entries = list.map((a, k) => {
     try {
-      const m = prognosticModel(ds, `analyses.validation (validation-${k + 1})`, a.endpoint, a.predictors, cutoffs, validationHorizon(ds, a.endpoint, a.horizon), opts.ties);
+      // a Cox model's data without its fit (the workers start now; runAnalyses fits it, once, while
+      // they run); a logistic model (a fast fit) as runAnalyses builds it
+      const args = [ds, `analyses.validation (validation-${k + 1})`, a.endpoint, a.predictors, cutoffs, validationHorizon(ds, a.endpoint, a.horizon), opts.ties] as const;
+      const data = prognosticModelData(...args) ?? prognosticModel(...args).data;
       const o = { bootstrap: a.bootstrap ?? 200, seed: a.seed ?? 1, threads: opts.threads ?? undefined };
-      return { data: m.data, o, threads: validationThreads(m.data, o) };
+      return { data, o, threads: validationThreads(data, o) };
     } catch {
       return null;
     }
