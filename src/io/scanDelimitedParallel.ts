@@ -11,7 +11,7 @@
  * const l = await scanDelimitedParallel(sharedBytes, 0, 0x2c, '\n', 2); // l.nRows, l.values[j] …
  */
 import { availableParallelism } from 'node:os';
-import { layoutOf, MAX_PREPARSED_CELLS, numberSlots, scanDelimited, scanHeader, scanRows, type DelimitedLayout, type ScannedRows } from './delimitedLayout.js';
+import { bytesPerRow, layoutOf, MAX_PREPARSED_CELLS, numberSlots, rowsIn, scanDelimited, scanHeader, scanRows, type DelimitedLayout, type ScannedRows } from './delimitedLayout.js';
 import { compiledWorkerUrl, releaseWorker, takeWorker } from '../analysis/parallel/workerPool.js';
 
 /** Below this size one thread scans faster than starting another. */
@@ -52,8 +52,8 @@ export async function scanDelimitedParallel(
     bounds.push(b);
   }
   bounds.push(n);
-  const perRow = Math.max(1, p - start);
-  const capOf = (a: number, b: number) => Math.ceil(((b - a) / perRow) * 1.05) + 16;
+  const perRow = bytesPerRow(buf, start, p, nl0);
+  const capOf = (a: number, b: number) => rowsIn(a, b, perRow);
   // Numbers are read in the scan only when the whole file's cells are within the limit (not each chunk's).
   const slots = numberSlots(header, numbersOf);
   let nSlots = 0;
