@@ -35,6 +35,14 @@ if (process.platform === 'linux' && !here && process.env.SIILAB_HUGEPAGES !== '0
     // the launcher above died (killed without passing it on): do not run on as an orphan
     setInterval(() => process.ppid !== parent && process.exit(1), 1000).unref();
   }
+  // a reader that stops early (`siilab km … --json | head`) closes the pipe: the output is no longer
+  // wanted, which is not an error (no stack trace; exit 0 as after a complete write)
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
   const { main } = await import(mainModule());
   main(argv).then((code) => {
     process.exitCode = code;

@@ -4,8 +4,8 @@
  * write when run in this process, and pass on exit codes and messages.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/runCli.js';
@@ -44,4 +44,16 @@ describe('bin/siilab.js', () => {
     expect(missing.stderr).toMatch(/no-such-file\.csv/);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('a reader that stops early (siilab km … --json | head) ends it quietly: exit 0, no stack trace', async () => {
+    const csv = join(tmp(), 'big.csv');
+    writeFileSync(csv, 'time,event\n' + Array.from({ length: 20000 }, (_, i) => `${(i * 0.37) % 100 + 0.1},${i % 3 ? 1 : 0}`).join('\n') + '\n');
+    const child = spawn(process.execPath, ['bin/siilab.js', 'km', csv, '--time', 'time', '--event', 'event', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  }, 30000);
 });
