@@ -17,6 +17,9 @@ import { MIN_GROUP_SHARE, smallGroupWarning } from './smallGroup.js';
 import { cutoffText } from './cutoffText.js';
 import { gather } from '../stats/gather.js';
 
+/** The resolved cut-offs of a study, by variable. */
+export type Cutoffs = ReadonlyMap<string, CutoffResult>;
+
 export interface CutoffResult {
   readonly variable: string;
   readonly method: 'fixed' | 'median' | 'quantile' | 'youden' | 'maxstat';

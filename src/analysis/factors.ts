@@ -10,9 +10,9 @@ import type { Candidate } from '../study/types.js';
 import { modelEntry } from './modelEntry.js';
 import type { AnalysisDataset } from './dataset.js';
 import { columnOf } from './columns.js';
-import { sideLabel, splitAt, type CutoffResult } from './cutoffs.js';
+import { sideLabel, splitAt, type Cutoffs } from './cutoffs.js';
 
-export type Cutoffs = ReadonlyMap<string, CutoffResult>;
+export type { Cutoffs } from './cutoffs.js';
 
 /** A model covariate (Cox, logistic) for a candidate (a name, or a name with its scale): see modelEntry.ts. */
 export function covariateOf(ds: AnalysisDataset, candidate: Candidate, cutoffs: Cutoffs, where: string): CoxCovariateInput {

@@ -20,9 +20,9 @@ import { scaleCovariate } from '../stats/design/scaleCovariate.js';
 import { analysisMessages as M } from '../messages/index.js';
 import type { AnalysisDataset } from './dataset.js';
 import { columnOf } from './columns.js';
-import { sideLabel, splitAt, type CutoffResult } from './cutoffs.js';
+import { sideLabel, splitAt, type Cutoffs } from './cutoffs.js';
 
-export type Cutoffs = ReadonlyMap<string, CutoffResult>;
+export type { Cutoffs } from './cutoffs.js';
 
 export interface ModelEntry {
   /** The study variable. */
