@@ -18,7 +18,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const out = join(dist, 'bundle');
 
-export const EXTERNAL = [/^node:/, '@resvg/resvg-js', 'better-sqlite3', '@duckdb/node-api', 'pg', 'fastify', '@fastify/static', 'exceljs'];
+const EXTERNAL = [/^node:/, '@resvg/resvg-js', 'better-sqlite3', '@duckdb/node-api', 'pg', 'fastify', '@fastify/static', 'exceljs'];
 
 rmSync(out, { recursive: true, force: true });
 const bundle = await rolldown({

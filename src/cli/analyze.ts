@@ -52,8 +52,10 @@ export const analyzeCommand: Command = {
     // the analyses' results (typed arrays, the cohort they reference) are not kept through the
     // report: only the bundle, the model file and the site bundle are (a lower peak at 100,000 patients)
     const { bundle, model, modelReason, derivedIn, share } = await analyzeStudy(specPath, { onProgress: progress, ties, threads, engine, endThreads: true }).then((o) => ({
-      ...o,
-      results: null,
+      bundle: o.bundle,
+      model: o.model,
+      modelReason: o.modelReason,
+      derivedIn: o.derivedIn,
       share: a.values.share ? { 'site-bundle.json': toJson(siteBundle(o.results, o.bundle, { site: optionalString(a, 'site') ?? o.bundle.title, minCell })) + '\n' } : ({} as Record<string, string>),
     }));
     collectGarbage();
