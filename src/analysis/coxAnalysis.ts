@@ -5,6 +5,7 @@
  * its own complete cases (n and nDropped per model are in the result).
  */
 import { coxph } from '../stats/survival/cox/coxph.js';
+import { survivalOrder } from '../stats/survival/cox/survivalOrder.js';
 import type { CoxResult, CoxTies } from '../stats/survival/cox/types.js';
 import type { Candidate, MultivariableRule } from '../study/types.js';
 import { analysisError, SiilabError, usageError } from '../errors.js';
@@ -54,8 +55,10 @@ export function coxAnalysis(
   const warnings: string[] = [];
   // A declared multivariable variable enters as its candidate entry (same scale as univariable).
   const candidateOf = (v: string): Candidate => candidates.find((c) => candidateName(c) === v) ?? v;
+  // one sort of the outcome for every model on it (the models' complete cases differ)
+  const timeOrder = survivalOrder(ep.time, ep.event);
   const fit = (vars: readonly Candidate[]): CoxResult => {
-    const r = coxph({ time: ep.time, event: ep.event, covariates: vars.map((v) => modelEntry(ds, v, cutoffs, where).covariate), ties });
+    const r = coxph({ time: ep.time, event: ep.event, covariates: vars.map((v) => modelEntry(ds, v, cutoffs, where).covariate), ties, timeOrder });
     return { ...r, coefficients: withJournalTerms(r.coefficients) };
   };
   const entries = candidates.map((c) => {

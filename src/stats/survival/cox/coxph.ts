@@ -19,6 +19,7 @@ import { splineSpec } from '../../design/splineSpec.js';
 import { coxFit } from './fit.js';
 import { coxZph } from './zph.js';
 import { coxSortedData } from './sortedData.js';
+import { keptOrder } from './survivalOrder.js';
 import type { CoxCoefficient, CoxInput, CoxResult } from './types.js';
 
 export function coxph(input: CoxInput): CoxResult {
@@ -110,7 +111,8 @@ export function coxph(input: CoxInput): CoxResult {
     const index = new Map(strataLabels.map((l, s) => [l, s]));
     codes = Int32Array.from(lab, (l) => index.get(l)!);
   }
-  const data = coxSortedData({ stop, start, event, columns: mm.columns, strata: codes, nStrata: strataLabels?.length ?? 1 });
+  const presorted = input.timeOrder && !start && !codes ? (keptOrder(input.timeOrder, rows, n0, stop, event) ?? undefined) : undefined;
+  const data = coxSortedData({ stop, start, event, columns: mm.columns, strata: codes, nStrata: strataLabels?.length ?? 1, presorted });
 
   // one zph test per covariate (R's terms = TRUE)
   const groups: number[][] = [];

@@ -45,6 +45,12 @@ export interface CoxInput {
   readonly confLevel?: number;
   /** Skip the cox.zph test (default false). */
   readonly skipZph?: boolean;
+  /**
+   * The rows in the fit's sort order, survivalOrder(time, event) (survivalOrder.ts), when many models
+   * are fitted on one outcome: the fit then takes its rows' order from it instead of sorting them.
+   * Used for right-censored data without strata; an order that is not theirs is ignored.
+   */
+  readonly timeOrder?: Int32Array;
 }
 
 export interface CoxCoefficient {

@@ -38,12 +38,16 @@ export interface ZphResult {
   readonly global: ZphTest;
 }
 
-/** Left-continuous Kaplan–Meier S(t−) at each distinct death time (ascending). */
+/**
+ * Left-continuous Kaplan–Meier S(t−) at each distinct death time (ascending), strata pooled. With
+ * one stratum the rows are already in ascending stop order (coxSortedData), so they are not sorted
+ * again.
+ */
 export function kmLeftContinuous(d: CoxSortedData): { time: Float64Array; survBefore: Float64Array } {
   const { n, stop, start, event } = d;
-  const byStop = radixOrder(stop);
-  const stopSorted = new Float64Array(n);
-  for (let k = 0; k < n; k++) stopSorted[k] = stop[byStop[k]];
+  const byStop = d.strataBounds.length <= 2 ? null : radixOrder(stop);
+  const stopSorted = byStop ? new Float64Array(n) : stop;
+  if (byStop) for (let k = 0; k < n; k++) stopSorted[k] = stop[byStop[k]];
   let startSorted: Float64Array | null = null;
   if (start) {
     const byStart = radixOrder(start);
@@ -52,7 +56,7 @@ export function kmLeftContinuous(d: CoxSortedData): { time: Float64Array; survBe
   }
   const deathTimes = new Float64Array(d.nEvents);
   let c = 0;
-  for (let k = 0; k < n; k++) if (event[byStop[k]]) deathTimes[c++] = stopSorted[k];
+  for (let k = 0; k < n; k++) if (event[byStop ? byStop[k] : k]) deathTimes[c++] = stopSorted[k];
   const times: number[] = [];
   const surv: number[] = [];
   let s = 1;
