@@ -19,6 +19,7 @@
  */
 import { newtonRaphson } from '../survival/cox/newton.js';
 import type { CoxSortedData } from '../survival/cox/sortedData.js';
+import { LOG_RANGE } from '../survival/cox/partialLikelihood.js';
 import type { CalibrationSlope } from './coxCalibrationSlope.js';
 
 /** Scratch reused across calls (grown, never shrunk): the centred predictor. */
@@ -74,15 +75,22 @@ export function sortedSlope(d: CoxSortedData, x: Float64Array, ties: 'efron' | '
         loglik -= m * Math.log(S0);
         U -= m * a;
         I += m * (S2 / S0 - a * a);
-      } else
+      } else {
+        let prod = 1; // Π of the denominators: one log per block (partialLikelihood.ts)
         for (let k = 0; k < m; k++) {
           const f = k / m;
           const den = S0 - f * D0;
           const a = (S1 - f * D1) / den;
-          loglik -= Math.log(den);
+          prod *= den;
+          if (prod > LOG_RANGE || prod < 1 / LOG_RANGE) {
+            loglik -= Math.log(prod);
+            prod = 1;
+          }
           U -= a;
           I += (S2 - f * D2) / den - a * a;
         }
+        loglik -= Math.log(prod);
+      }
     }
     u[0] = U;
     imat[0] = I;

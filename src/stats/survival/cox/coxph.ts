@@ -90,7 +90,13 @@ export function coxph(input: CoxInput): CoxResult {
       if (c.kind === 'spline') return { name: c.name, kind: 'spline', values: v, knots: splines.find((s) => s.covariate === c.name)!.knots };
       return { name: c.name, kind: 'numeric', values: v };
     }
-    const v = Array.from(rows, (i) => c.values[i] as string);
+    // complete rows have no null; no copy when every row is used
+    let v = c.values as readonly string[];
+    if (nDropped > 0) {
+      const w = new Array<string>(n);
+      for (let k = 0; k < n; k++) w[k] = c.values[rows[k]] as string;
+      v = w;
+    }
     const levels = sortedLevels(v);
     if (levels.length < 2) throw analysisError(coxMessages.oneLevel(file, c.name, levels[0]));
     return { name: c.name, kind: 'categorical', values: v };

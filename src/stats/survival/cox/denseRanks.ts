@@ -2,8 +2,9 @@
  * Dense ranks of scores (the concordance's risk-score ranks): rank 1 for the smallest value, equal
  * values share a rank (−0 equals +0), K = the number of distinct values.
  *
- * Contract: no NaN; `rank` (length n) is overwritten; returns K. A bucket sort: n buckets of equal
- * width between the smallest and the largest value (the bucket of v is ⌊(v − min)·n/(max − min)⌋,
+ * Contract: no NaN; `rank` (length n) is overwritten; returns K. Scores with at most 16 distinct
+ * values (a model of categorical covariates) are ranked by their place among those values, without
+ * sorting the rows. Otherwise a bucket sort: n buckets of equal width between the smallest and the largest value (the bucket of v is ⌊(v − min)·n/(max − min)⌋,
  * non-decreasing in v in floating point, so buckets are in value order and equal values share one),
  * then each bucket sorted by value (insertion sort, or a comparator sort beyond 16 rows). O(n) for
  * spread-out scores such as a linear predictor (~1 row per bucket), O(n log n) at worst (all rows
@@ -14,6 +15,22 @@
  * denseRanks(new Float64Array([0.5, -1, 0.5, 2, -0]), rank) // 4
  * Array.from(rank) // [3, 1, 3, 4, 2]
  */
+/** At most this many distinct values are ranked by search among them (no sort of the rows). */
+const FEW = 16;
+const fewWork = new Float64Array(FEW + 1);
+
+/** Ranks by the position of each value among the sorted distinct values `few[0..k)`. */
+function fewRanks(lp: Float64Array, rank: Int32Array, few: Float64Array, k: number): number {
+  const sorted = few.subarray(0, k).sort();
+  for (let i = 0; i < lp.length; i++) {
+    const v = lp[i];
+    let q = 0;
+    while (q < k && sorted[q] !== v) q++;
+    rank[i] = q + 1;
+  }
+  return k;
+}
+
 /** Scratch reused across calls (grown, never shrunk): the order, each row's bucket, bucket starts. */
 let orderWork = new Int32Array(0);
 let bucketWork = new Int32Array(0);
@@ -24,11 +41,21 @@ export function denseRanks(lp: Float64Array, rank: Int32Array): number {
   if (n === 0) return 0;
   let min = lp[0];
   let max = lp[0];
+  // the distinct values while there are at most FEW (a categorical model's scores)
+  const few = fewWork;
+  let nFew = 1;
+  few[0] = lp[0];
   for (let i = 1; i < n; i++) {
     const v = lp[i];
     if (v < min) min = v;
     else if (v > max) max = v;
+    if (nFew <= FEW) {
+      let q = 0;
+      while (q < nFew && few[q] !== v) q++;
+      if (q === nFew) few[nFew++] = v;
+    }
   }
+  if (nFew <= FEW) return fewRanks(lp, rank, few, nFew);
   if (orderWork.length < n) {
     orderWork = new Int32Array(n);
     bucketWork = new Int32Array(n);

@@ -17,6 +17,11 @@ describe('denseRanks', () => {
     ['near-equal values', () => 1 + Math.round(rnd() * 50) * 2 ** -45],
     ['infinite values', () => (rnd() < 0.05 ? -Infinity : rnd() < 0.05 ? Infinity : rnd())],
     ['subnormal spacing', () => Math.round(rnd() * 40) * 5e-324],
+    // at most 16 distinct values: ranked by search among them (no sort of the rows)
+    ['two values (a binary covariate)', () => (rnd() < 0.3 ? 0.7 : -0.2)],
+    ['few values with infinities and ±0', () => [-Infinity, Infinity, -0, 0, 1e-300, -2.5][Math.floor(rnd() * 6)]],
+    ['16 distinct values', () => Math.floor(rnd() * 16) / 7],
+    ['17 distinct values', () => Math.floor(rnd() * 17) / 7],
   ];
   for (const [label, draw] of cases)
     it(label, () => {
