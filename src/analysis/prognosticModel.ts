@@ -48,7 +48,11 @@ export function prognosticModel(...args: Parameters<typeof fitPrognosticModel>):
     const cut = cutoffs.get(typeof c === 'string' ? c : c.variable);
     return cut ? [cut.value, cut.direction] : null;
   };
-  const key = JSON.stringify([endpoint, predictors, completeFor, horizon ?? null, ties ?? null, predictors.map(cutOf), completeFor.map(cutOf)]);
+  // a further predictor the model has anyway does not change its complete rows (a decision curve's
+  // first model, complete for every model's predictors, is then its calibration's and validation's)
+  const inModel = new Set(predictors.map((c) => JSON.stringify(c)));
+  const extra = [...new Set(completeFor.map((c) => JSON.stringify(c)).filter((c) => !inModel.has(c)))].map((c) => JSON.parse(c) as Candidate);
+  const key = JSON.stringify([endpoint, predictors, extra, horizon ?? null, ties ?? null, predictors.map(cutOf), extra.map(cutOf)]);
   let byKey = fitted.get(ds);
   const known = byKey?.get(key);
   if (known) return known;

@@ -38,6 +38,13 @@ describe('prognosticModel', () => {
     expect(prognosticModel(ds, 'w', 'os', ['sii'], cut(500), 12)).toBe(c1);
     expect(c1.terms).not.toEqual(a.terms);
   });
+  it("complete for predictors it has anyway (a decision curve's first model) is the same model; for others, another", () => {
+    const a = prognosticModel(ds, 'analyses.calibration (c)', 'os', ['sii', 'bclc'], none, 12);
+    expect(prognosticModel(ds, 'analyses.decisionCurve (d)', 'os', ['sii', 'bclc'], none, 12, undefined, ['sii', 'bclc', 'sii'])).toBe(a);
+    const b = prognosticModel(ds, 'analyses.decisionCurve (d)', 'os', ['sii'], none, 12, undefined, ['sii', 'bclc']);
+    expect(b).not.toBe(prognosticModel(ds, 'v', 'os', ['sii'], none, 12));
+    expect(prognosticModel(ds, 'x', 'os', ['sii'], none, 12, undefined, ['bclc', 'bclc'])).toBe(b);
+  });
   it("prognosticModelData: the fitted model's validation data without the fit (what the workers start from); null where the fit would be refused, or for a binary endpoint", () => {
     const cases: Parameters<typeof prognosticModel>[] = [
       [ds, 'v', 'os', ['sii'], none, 12],
