@@ -7,7 +7,10 @@
  * @example
  * validateSpec(parsed, specLocator('study.yaml', text)) // throws: "study.yaml, line 4, field sources[0]: the field 'file' is required."
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { dataError } from '../errors.js';
 import { closestName } from '../io/closestName.js';
@@ -20,9 +23,33 @@ type SchemaNode = { [k: string]: unknown };
 
 let cached: { ajv: Ajv; root: SchemaNode; id: string; validate: ValidateFunction } | null = null;
 
+const SCHEMA_URL = new URL('../../schema/study.schema.json', import.meta.url);
+
 /** The committed schema (the file npm run schema writes). */
 export function studySchema(): SchemaNode {
-  return JSON.parse(readFileSync(new URL('../../schema/study.schema.json', import.meta.url), 'utf8')) as SchemaNode;
+  return JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as SchemaNode;
+}
+
+let precompiledCache: ((data: unknown) => boolean) | null | undefined;
+
+/**
+ * The schema's validator compiled at build time (scripts/studyValidator.mjs → dist/studyValidator.cjs,
+ * ajv's standalone code: no compiling at run time) when it was made from this schema text (its
+ * SHA-256), else null: not built (the TypeScript sources under test), or built from another schema.
+ */
+export function precompiledValidator(url = new URL('../studyValidator.cjs', import.meta.url)): ((data: unknown) => boolean) | null {
+  const own = url.href === new URL('../studyValidator.cjs', import.meta.url).href;
+  if (own && precompiledCache !== undefined) return precompiledCache;
+  let found: ((data: unknown) => boolean) | null = null;
+  try {
+    const mod = createRequire(import.meta.url)(fileURLToPath(url)) as ((data: unknown) => boolean) & { schemaHash?: string };
+    const hash = createHash('sha256').update(readFileSync(SCHEMA_URL, 'utf8')).digest('hex');
+    if (typeof mod === 'function' && mod.schemaHash === hash) found = mod;
+  } catch {
+    found = null; // not built: the schema is compiled
+  }
+  if (own) precompiledCache = found;
+  return found;
 }
 
 function compiled() {
@@ -55,6 +82,8 @@ export function validateSpec(data: unknown, loc: SpecLocator): StudySpec {
 
 /** Every schema problem, unions resolved to the intended branch. */
 export function specProblems(data: unknown): SpecProblem[] {
+  // a valid file needs no compiled schema; one that is not is explained by the compiled schema
+  if (precompiledValidator()?.(data)) return [];
   const c = compiled();
   if (c.validate(data)) return [];
   return explain(c.validate.errors ?? [], data as Json, []);
