@@ -49,6 +49,11 @@ export const DATE_NAME = /date|time|日期|时间|dt$/i;
 const EXCEL_1950 = 18264;
 const EXCEL_2100 = 73051;
 
+/** A number that may be a date: an Excel serial day of 1950–2100, or a compact yyyymmdd of those years. */
+export function serialOrCompactDate(x: number): boolean {
+  return (x >= EXCEL_1950 && x <= EXCEL_2100) || (Number.isInteger(x) && x >= 19500101 && x <= 21001231);
+}
+
 function median(sorted: number[]): number {
   const n = sorted.length;
   return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
@@ -76,8 +81,7 @@ export function columnProfile(table: Table, j: number): ColumnProfile {
 
   const allNumeric = present.every((c) => isNumberText(c));
   const numbers = allNumeric ? present.map((c) => (typeof c === 'number' ? c : Number(c!.trim()))) : [];
-  const serialOrCompact = (x: number) => (x >= EXCEL_1950 && x <= EXCEL_2100) || (Number.isInteger(x) && x >= 19500101 && x <= 21001231);
-  const serialDates = allNumeric && DATE_NAME.test(name) && numbers.every(serialOrCompact);
+  const serialDates = allNumeric && DATE_NAME.test(name) && numbers.every(serialOrCompactDate);
   if ((!allNumeric && looksLikeDates(table, j, true)) || serialDates) {
     const days = present
       .map((c) => (typeof c === 'number' ? parseDateNumber(c) : serialDates ? parseDateNumber(Number(c!.trim())) : NaN))

@@ -19,7 +19,7 @@ import { CANONICAL, daysPer, isCanonical } from '../study/canonical.js';
 import { variableUnits } from './variableUnits.js';
 import type { SpecLocator, SpecPath } from '../study/specLocator.js';
 import type { ColumnMapping, DataSource, ValueType } from '../study/types.js';
-import { columnProfile, DATE_NAME } from './columnProfile.js';
+import { columnProfile, DATE_NAME, serialOrCompactDate } from './columnProfile.js';
 import { maxStray } from './strayCells.js';
 import { columnarOf, NUMBER } from '../io/columnarTable.js';
 import { dateColumn } from './dateColumn.js';
@@ -71,6 +71,7 @@ export function resolveType(table: Table, name: string, mapping: ColumnMapping):
   if (isCanonical(name)) return CANONICAL[name].type;
   const j = table.columns.indexOf(mapping.column);
   if (plainNumbers(table, j)) return 'number';
+  if (binaryCodes(table, j)) return 'binary';
   const p = columnProfile(table, j);
   return p.type === 'integer' ? 'number' : p.type === 'category' && p.min !== null ? 'number' : p.type;
 }
@@ -78,13 +79,14 @@ export function resolveType(table: Table, name: string, mapping: ColumnMapping):
 /**
  * True when the column is one columnProfile types as numbers without reading its cells as text: a
  * columnar table whose scan found only numbers and missing cells, more than 6 distinct numbers (so
- * neither binary nor a category of codes), no 0/1 column with a few stray codes (strayCells), and
- * a name that does not say date or time (whose numbers may be Excel serial dates). False: ask
- * columnProfile. (Its type is then 'integer' or 'number': both read as 'number'.)
+ * neither binary nor a category of codes), no 0/1 column with a few stray codes (strayCells), and,
+ * when its name says date or time, numbers that are not all Excel serial or compact (yyyymmdd)
+ * dates (columnProfile would type those as dates). False: ask columnProfile. (Its type is then
+ * 'integer' or 'number': both read as 'number'.)
  */
 function plainNumbers(table: Table, j: number): boolean {
   const src = columnarOf(table);
-  if (!src || j < 0 || DATE_NAME.test(table.columns[j])) return false;
+  if (!src || j < 0) return false;
   const { values, kinds, text, notFinite } = src.numeric(j);
   if (text > 0 || notFinite > 0) return false;
   const seen = new Set<number>();
@@ -92,6 +94,7 @@ function plainNumbers(table: Table, j: number): boolean {
   let odd = 0;
   let has0 = false;
   let has1 = false;
+  let allDates = true;
   for (let i = 0; i < values.length; i++) {
     if (kinds[i] !== NUMBER) continue;
     const v = values[i];
@@ -100,10 +103,30 @@ function plainNumbers(table: Table, j: number): boolean {
     else if (v === 1) has1 = true;
     else odd++;
     if (seen.size <= 6) seen.add(v);
+    if (allDates && !serialOrCompactDate(v)) allDates = false;
   }
   if (seen.size <= 6) return false;
+  if (allDates && DATE_NAME.test(table.columns[j])) return false;
   const strayCodes = odd > 0 && odd <= maxStray(filled) && filled - odd >= 10 && has0 && has1;
   return !strayCodes;
+}
+
+/**
+ * True when the column is one columnProfile types as binary without reading its cells as text: a
+ * columnar table whose every cell is exactly 0 or 1 (one byte) or missing, with at least one of
+ * them. False: ask columnProfile (a 0/1 column written otherwise, such as 1.0 or " 1", may be typed
+ * otherwise there).
+ */
+function binaryCodes(table: Table, j: number): boolean {
+  const src = columnarOf(table);
+  if (!src || j < 0) return false;
+  let filled = 0;
+  const codes = src.mapBytes(
+    j,
+    (buf, start, end) => (end - start === 1 && (buf[start] === 0x30 || buf[start] === 0x31) ? (filled++, buf[start] - 0x30) : undefined),
+    (s) => (s === null || isMissingCell(s) ? NaN : undefined),
+  );
+  return codes !== null && filled > 0;
 }
 
 export function readVariable(

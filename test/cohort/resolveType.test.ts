@@ -38,6 +38,17 @@ it('equals the type of the column profile on every kind of column', async () => 
     followup_time: () => (rnd() * 60).toFixed(1),
     spaced: () => ` ${(rnd() * 50).toFixed(1)} `,
     huge: (i) => (i === 5 ? '1e999' : (rnd() * 9).toFixed(1)),
+    // a date/time name: dates when every number may be one (serial or yyyymmdd), else numbers
+    pfs_time: () => (rnd() * 60).toFixed(2),
+    admission_date: () => String(20190101 + Math.floor(rnd() * 27)),
+    exam_date: (i) => (i === 11 ? '12' : String(43000 + Math.floor(rnd() * 900))),
+    // 0/1 codes: binary without the profile when every cell is exactly 0 or 1 (or missing)
+    event: (i) => (i % 13 === 0 ? 'NA' : i % 17 === 0 ? '' : String(rnd() < 0.4 ? 1 : 0)),
+    allOnes: () => '1',
+    allMissing: () => 'NA',
+    oneSpaced: (i) => (i === 4 ? ' 1' : String(rnd() < 0.5 ? 0 : 1)),
+    quoted: (i) => (i === 4 ? '"1"' : String(rnd() < 0.5 ? 0 : 1)),
+    zeroOneTwo: () => String(Math.floor(rnd() * 3)),
   };
   const names = Object.keys(cols);
   const lines = [names.join(',')];
@@ -51,5 +62,8 @@ it('equals the type of the column profile on every kind of column', async () => 
   const want = names.map((c, j) => fromProfile(text, j));
   expect(got).toEqual(want);
   // the shortcut was taken for plain numbers (sides of each condition are above)
-  expect(Object.fromEntries(names.map((c, k) => [c, got[k]]))).toMatchObject({ plain: 'number', sevenCodes: 'number', binary: 'binary', binaryTwoStrays: 'binary', visit_date: 'date' });
+  expect(Object.fromEntries(names.map((c, k) => [c, got[k]]))).toMatchObject({
+    plain: 'number', sevenCodes: 'number', binary: 'binary', binaryTwoStrays: 'binary', visit_date: 'date',
+    pfs_time: 'number', admission_date: 'date', exam_date: 'number', event: 'binary', allOnes: 'binary', allMissing: 'text',
+  });
 });
