@@ -10,7 +10,7 @@
  * harrellConcordance(d, new Float64Array([1, 0, 1, 0, 0])).c // 0.7222222222222222
  */
 import { coxConcordance } from '../survival/cox/concordance.js';
-import { coxSortedData } from '../survival/cox/sortedData.js';
+import { coxSortedData, type CoxSortedData } from '../survival/cox/sortedData.js';
 import type { TimeRocData } from './timeRocData.js';
 import { gather } from '../gather.js';
 
@@ -19,18 +19,19 @@ export interface HarrellConcordance {
   readonly se: number | null;
 }
 
-export function harrellConcordance(d: TimeRocData, marker: Float64Array): HarrellConcordance {
+/**
+ * `sorted` (optional): concordanceSort(d), when several markers share d (timeRoc): the rows are
+ * sorted once (the order depends on the times and events alone).
+ */
+export function harrellConcordance(d: TimeRocData, marker: Float64Array, sorted: CoxSortedData = concordanceSort(d)): HarrellConcordance {
   const n = d.n;
-  const t = new Float64Array(n);
-  const e = new Uint8Array(n);
   const x = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    t[k] = d.time[k];
-    e[k] = d.event[k];
-    x[k] = marker[d.order[k]];
-  }
-  const s = coxSortedData({ stop: t, start: null, event: e, columns: [x], strata: null, nStrata: 1 });
-  const lp = gather(x, s.order);
-  const r = coxConcordance(s, lp);
+  for (let k = 0; k < n; k++) x[k] = marker[d.order[k]];
+  const r = coxConcordance(sorted, gather(x, sorted.order));
   return Object.freeze({ c: r.c, se: r.se });
+}
+
+/** d's rows (in d's order) in the Cox module's order: time ascending, deaths before censorings at tied times. */
+export function concordanceSort(d: TimeRocData): CoxSortedData {
+  return coxSortedData({ stop: Float64Array.from(d.time), start: null, event: Uint8Array.from(d.event), columns: [], strata: null, nStrata: 1 });
 }

@@ -123,22 +123,26 @@ export function timeDependentAuc(
   }
   // censoring term (the reverse Kaplan–Meier martingale, everyone with T ≥ u at risk of censoring
   // at u, Y(u)): δₖ = 0: Ψ(Tₖ)/Y(Tₖ) − Σ_{u ≤ Tₖ} c(u)Ψ(u)/Y(u)²; δₖ = 1: the same sum
+  // then a control's own term (T > t: its case weight above, ½ equal), then the scale; one pass,
+  // the same operations on each inf[k] in the same order as three
+  const scale = 1 / (A * p);
+  const aucA = auc * A;
+  let mean = 0;
   let cum = 0; // Σ over the blocks so far
   for (let b = 0; b < block[n - 1] + 1; b++) {
     const psiB = b <= lastBlock ? psiAfter[b] : 0;
     const y = n - blockStart[b];
     cum += censored[b] > 0 ? (censored[b] * psiB) / (y * y) : 0;
-    for (let k = blockStart[b]; k < blockStart[b + 1]; k++) inf[k] += (event[k] ? 0 : psiB / y) - cum;
-  }
-  for (let k = kt; k < n; k++) {
-    const q = rank[k];
-    inf[k] += (caseAbove[q] + 0.5 * caseAt[q]) / n - auc * A;
-  }
-  const scale = 1 / (A * p);
-  let mean = 0;
-  for (let k = 0; k < n; k++) {
-    inf[k] *= scale;
-    mean += inf[k];
+    for (let k = blockStart[b]; k < blockStart[b + 1]; k++) {
+      let v = inf[k] + ((event[k] ? 0 : psiB / y) - cum);
+      if (k >= kt) {
+        const q = rank[k];
+        v += (caseAbove[q] + 0.5 * caseAt[q]) / n - aucA;
+      }
+      v *= scale;
+      inf[k] = v;
+      mean += v;
+    }
   }
   mean /= n;
   let ss = 0;

@@ -15,7 +15,7 @@
  * r.markers[0].at[0].auc // 0.75
  */
 import { compareTimeDependentAucs, type TimeAucDifference } from './compareTimeDependentAucs.js';
-import { harrellConcordance, type HarrellConcordance } from './harrellConcordance.js';
+import { concordanceSort, harrellConcordance, type HarrellConcordance } from './harrellConcordance.js';
 import { markerRanks } from './markerRanks.js';
 import { rankCounts, timeDependentAuc, type TimeDependentAuc } from './timeDependentAuc.js';
 import { timeRocData } from './timeRocData.js';
@@ -61,6 +61,7 @@ export function timeRoc(input: TimeRocInput): TimeRocResult {
   const d = timeRocData(input.time, input.event);
   const tau = input.tau ?? (input.times.length ? Math.max(...input.times) : Infinity);
   const full: TimeDependentAuc[][] = [];
+  const sorted = concordanceSort(d); // Harrell's C of every marker on one sort
   const markers = input.markers.map((m) => {
     const r = markerRanks(m.values, d.order);
     const work = rankCounts(r.levels); // the per-rank counts, shared by the marker's times
@@ -69,7 +70,7 @@ export function timeRoc(input: TimeRocInput): TimeRocResult {
     return Object.freeze({
       marker: m.name,
       at: Object.freeze(at.map(({ influence: _, ...p }) => Object.freeze(p))),
-      harrell: harrellConcordance(d, m.values),
+      harrell: harrellConcordance(d, m.values, sorted),
       uno: unoConcordance(d, r, tau),
     });
   });
