@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { dataError } from '../errors.js';
 import { closestName } from '../io/closestName.js';
 import { studyMessages } from '../messages/index.js';
@@ -55,7 +55,9 @@ export function precompiledValidator(url = new URL('../studyValidator.cjs', impo
 function compiled() {
   if (cached) return cached;
   const root = studySchema();
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+  // ajv itself is loaded only here, for a study file that is not valid (or when not built)
+  const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  const ajv = new AjvClass({ allErrors: true, verbose: true, strict: false });
   const validate = ajv.compile(root);
   cached = { ajv, root, id: String(root.$id), validate };
   return cached;
