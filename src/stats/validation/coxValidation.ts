@@ -170,10 +170,10 @@ export function coxReplicate(ctx: CoxValidationContext, idx: Int32Array): Replic
   const lp = linearPredictor(data.columns, f.beta, work.lp);
   const order = original.sorted.order;
   const { lpSorted, rank, bootRank } = work;
-  for (let k = 0; k < n; k++) lpSorted[k] = lp[order[k]];
+  gatherFloat(lpSorted, lp, order, n);
   const K = denseRanks(lpSorted, rank);
   const source = boot.source;
-  for (let k = 0; k < m; k++) bootRank[k] = rank[source[k]];
+  gatherInt(bootRank, rank, source, m);
   const cTrain = coxConcordanceOfRanks(boot, bootRank.subarray(0, m), K).c;
   const cTest = coxConcordanceOfRanks(original.sorted, rank, K).c;
   if (cTrain === null || cTest === null) return { ok: false, reason: 'no comparable pairs' };
@@ -187,9 +187,28 @@ export function coxReplicate(ctx: CoxValidationContext, idx: Int32Array): Replic
   if (risk && original.weights && work.bootWeights) {
     const bw = censoringWeights(boot.stop, boot.event, data.horizon!, boot.order, { weights: work.bootWeights.weights.subarray(0, m), outcome: work.bootWeights.outcome.subarray(0, m) }, boot.weight);
     const bootRisk = work.bootRisk.subarray(0, m);
-    for (let k = 0; k < m; k++) bootRisk[k] = risk[order[source[k]]];
+    gatherFloatThrough(bootRisk, risk, order, source, m);
     trainBrier = weightedBrier(bw.weights, bw.outcome, bootRisk, boot.weight);
     testBrier = weightedBrier(original.weights.weights, original.weights.outcome, risk);
   }
   return { ok: true, train: { c: cTrain, slope: 1, brier: trainBrier }, test: { c: cTest, slope: sl.slope, brier: testBrier } };
+}
+
+// The gathers of a replicate are functions of their own, not loops inside coxReplicate: V8 compiled
+// such a loop on its own (on-stack replacement) and then, at each call, left that code at the call
+// after the loop for want of type feedback, so the rest of the replicate ran in the interpreter.
+
+/** out[k] = from[index[k]] for k < len. */
+function gatherFloat(out: Float64Array, from: Float64Array, index: Int32Array, len: number): void {
+  for (let k = 0; k < len; k++) out[k] = from[index[k]];
+}
+
+/** out[k] = from[index[k]] for k < len (integers). */
+function gatherInt(out: Int32Array, from: Int32Array, index: Int32Array, len: number): void {
+  for (let k = 0; k < len; k++) out[k] = from[index[k]];
+}
+
+/** out[k] = from[outer[inner[k]]] for k < len. */
+function gatherFloatThrough(out: Float64Array, from: Float64Array, outer: Int32Array, inner: Int32Array, len: number): void {
+  for (let k = 0; k < len; k++) out[k] = from[outer[inner[k]]];
 }

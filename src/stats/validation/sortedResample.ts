@@ -58,11 +58,41 @@ export function sortedResampleWork(original: CoxSortedData): SortedResampleWork 
 export function sortedResample(
   original: CoxSortedData, sortedColumns: readonly Float64Array[], position: Int32Array, idx: Int32Array, work: SortedResampleWork,
 ): SortedResample {
-  const { n, p } = original;
+  const { p } = original;
   const { count, stop, event, x, weight, source } = work;
+  countDraws(count, position, idx);
+  const { means, scale } = centring(sortedColumns, count, idx.length);
+  const tally = new Float64Array(2);
+  const out = copyDrawn(original, sortedColumns, means, scale, work, tally);
+  const nEvents = tally[0];
+  const nDeathTimes = tally[1];
+  return {
+    n: out, p, x: x.subarray(0, out * p), stop: stop.subarray(0, out), start: null, event: event.subarray(0, out),
+    stratum: original.stratum.subarray(0, out), strataBounds: new Int32Array([0, out]), byStart: null,
+    order: work.identity.subarray(0, out), means, scale, nDeathTimes, nEvents,
+    weight: weight.subarray(0, out), source: source.subarray(0, out),
+  };
+}
+
+// The two loops are functions of their own, not loops inside sortedResample: V8 compiled such a
+// loop on its own (on-stack replacement) and then, at each call, left that code at the call after
+// the loop for want of type feedback, so the rest ran in the interpreter.
+
+/** count[k] = the draws of sorted position k (idx: original rows; position: their sorted positions). */
+function countDraws(count: Int32Array, position: Int32Array, idx: Int32Array): void {
   count.fill(0);
   for (let i = 0; i < idx.length; i++) count[position[idx[i]]]++;
-  const { means, scale } = centring(sortedColumns, count, idx.length);
+}
+
+/**
+ * The drawn rows in sorted order, each once with its count (centred and scaled covariates), into
+ * `work`; returns their number, and the events (weighted) and death times into `tally`.
+ */
+function copyDrawn(
+  original: CoxSortedData, sortedColumns: readonly Float64Array[], means: Float64Array, scale: Float64Array, work: SortedResampleWork, tally: Float64Array,
+): number {
+  const { n, p } = original;
+  const { count, stop, event, x, weight, source } = work;
   const oStop = original.stop;
   const oEvent = original.event;
   let out = 0;
@@ -87,10 +117,7 @@ export function sortedResample(
     source[out] = k;
     out++;
   }
-  return {
-    n: out, p, x: x.subarray(0, out * p), stop: stop.subarray(0, out), start: null, event: event.subarray(0, out),
-    stratum: original.stratum.subarray(0, out), strataBounds: new Int32Array([0, out]), byStart: null,
-    order: work.identity.subarray(0, out), means, scale, nDeathTimes, nEvents,
-    weight: weight.subarray(0, out), source: source.subarray(0, out),
-  };
+  tally[0] = nEvents;
+  tally[1] = nDeathTimes;
+  return out;
 }
