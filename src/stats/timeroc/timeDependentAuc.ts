@@ -70,7 +70,48 @@ export function timeDependentAuc(
 ): TimeDependentAuc {
   const { n, time, event, gMinus, block, blockStart, censored } = d;
   const { rank, levels: K } = r;
-  // sorted by time: cases lie in [0, kt), controls in [kt, n)
+  // sorted by time: cases lie in [0, kt), controls in [kt, n). Each loop below is a function of its
+  // own: V8 compiled a loop inside this function on its own (on-stack replacement) and, at each
+  // call, left that code at the next loop for want of type feedback (154 times in 130 calls).
+  const tally = new Float64Array(2);
+  const kt = casesUpTo(time, event, gMinus, n, t, tally);
+  const nCases = tally[0];
+  const sumW = tally[1];
+  const nControls = n - kt;
+  if (nCases === 0 || nControls === 0) {
+    return Object.freeze({
+      time: t, auc: null, se: null, lower: null, upper: null, cases: nCases, controls: nControls,
+      weightedCases: sumW / Math.max(n, 1), reason: nCases === 0 ? 'noCases' : 'noControls', influence: null,
+    });
+  }
+  // controls per rank → controls below each rank; case weight per rank → case weight above
+  const ctrlAt = countControls(work.ctrlAt, rank, kt, n);
+  const ctrlBelow = cumulateBelow(work.ctrlBelow, ctrlAt, K);
+  const caseAt = caseWeights(work.caseAt, rank, event, gMinus, kt);
+  const caseAbove = cumulateAbove(work.caseAbove, caseAt, K);
+  const num = aucNumerator(rank, event, gMinus, ctrlBelow, ctrlAt, kt);
+  const auc = num / (sumW * nControls);
+  const p = nControls / n;
+  const A = sumW / n;
+  const inf = into ? into.fill(0) : new Float64Array(n);
+  // ψ of the cases; Ψ(u) = Σ ψ over cases after block u, accumulated from the last case backwards
+  const lastBlock = block[kt - 1];
+  const psiAfter = new Float64Array(lastBlock + 1);
+  casePsi(inf, psiAfter, rank, event, gMinus, blockStart, ctrlBelow, ctrlAt, kt, n, auc * p, lastBlock);
+  const mean = finishInfluence(inf, psiAfter, rank, event, block, blockStart, censored, caseAbove, caseAt, kt, n, lastBlock, 1 / (A * p), auc * A);
+  const ss = sumSquares(inf, mean, n);
+  const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : null;
+  const z = qnorm(1 - (1 - level) / 2);
+  return Object.freeze({
+    time: t, auc, se,
+    lower: se === null ? null : Math.max(0, auc - z * se),
+    upper: se === null ? null : Math.min(1, auc + z * se),
+    cases: nCases, controls: nControls, weightedCases: A, reason: null, influence: inf,
+  });
+}
+
+/** The end kt of the cases (times ≤ t) in sorted order; their number and Σ 1/G(T−) into tally. */
+function casesUpTo(time: Float64Array, event: Uint8Array, gMinus: Float64Array, n: number, t: number, tally: Float64Array): number {
   let kt = 0;
   let nCases = 0;
   let sumW = 0;
@@ -81,52 +122,78 @@ export function timeDependentAuc(
     }
     kt++;
   }
-  const nControls = n - kt;
-  if (nCases === 0 || nControls === 0) {
-    return Object.freeze({
-      time: t, auc: null, se: null, lower: null, upper: null, cases: nCases, controls: nControls,
-      weightedCases: sumW / Math.max(n, 1), reason: nCases === 0 ? 'noCases' : 'noControls', influence: null,
-    });
-  }
-  // controls per rank → controls below each rank; case weight per rank → case weight above
-  const ctrlAt = work.ctrlAt.fill(0);
+  tally[0] = nCases;
+  tally[1] = sumW;
+  return kt;
+}
+
+/** Controls (sorted positions kt..n−1) per rank. */
+function countControls(ctrlAt: Float64Array, rank: Int32Array, kt: number, n: number): Float64Array {
+  ctrlAt.fill(0);
   for (let k = kt; k < n; k++) ctrlAt[rank[k]]++;
-  const ctrlBelow = work.ctrlBelow.fill(0);
+  return ctrlAt;
+}
+
+/** Controls below each rank. */
+function cumulateBelow(ctrlBelow: Float64Array, ctrlAt: Float64Array, K: number): Float64Array {
+  ctrlBelow.fill(0);
   for (let q = 1; q <= K; q++) ctrlBelow[q + 1] = ctrlBelow[q] + ctrlAt[q];
-  const caseAt = work.caseAt.fill(0);
+  return ctrlBelow;
+}
+
+/** Case weight 1/G(T−) per rank. */
+function caseWeights(caseAt: Float64Array, rank: Int32Array, event: Uint8Array, gMinus: Float64Array, kt: number): Float64Array {
+  caseAt.fill(0);
   for (let k = 0; k < kt; k++) if (event[k]) caseAt[rank[k]] += 1 / gMinus[k];
-  const caseAbove = work.caseAbove.fill(0);
+  return caseAt;
+}
+
+/** Case weight above each rank. */
+function cumulateAbove(caseAbove: Float64Array, caseAt: Float64Array, K: number): Float64Array {
+  caseAbove.fill(0);
   for (let q = K; q >= 1; q--) caseAbove[q - 1] = caseAbove[q] + caseAt[q];
+  return caseAbove;
+}
+
+/** Σ over cases of (controls below + ½ equal) / G(T−). */
+function aucNumerator(rank: Int32Array, event: Uint8Array, gMinus: Float64Array, ctrlBelow: Float64Array, ctrlAt: Float64Array, kt: number): number {
   let num = 0;
   for (let k = 0; k < kt; k++) {
     if (!event[k]) continue;
     const q = rank[k];
     num += (ctrlBelow[q] + 0.5 * ctrlAt[q]) / gMinus[k];
   }
-  const auc = num / (sumW * nControls);
-  const p = nControls / n;
-  const A = sumW / n;
-  const inf = into ? into.fill(0) : new Float64Array(n);
-  // ψ of the cases; Ψ(u) = Σ ψ over cases after block u, accumulated from the last case backwards
-  const lastBlock = block[kt - 1];
-  const psiAfter = new Float64Array(lastBlock + 1);
+  return num;
+}
+
+/** ψ of each case into inf, and Ψ after each block (from the last case backwards) into psiAfter. */
+function casePsi(
+  inf: Float64Array, psiAfter: Float64Array, rank: Int32Array, event: Uint8Array, gMinus: Float64Array, blockStart: Int32Array,
+  ctrlBelow: Float64Array, ctrlAt: Float64Array, kt: number, n: number, aucP: number, lastBlock: number,
+): void {
   let acc = 0;
   for (let b = lastBlock; b >= 0; b--) {
     psiAfter[b] = acc;
     for (let k = blockStart[b]; k < blockStart[b + 1]; k++) {
       if (!event[k] || k >= kt) continue;
       const q = rank[k];
-      const psi = ((ctrlBelow[q] + 0.5 * ctrlAt[q]) / n - auc * p) / gMinus[k];
+      const psi = ((ctrlBelow[q] + 0.5 * ctrlAt[q]) / n - aucP) / gMinus[k];
       inf[k] = psi;
       acc += psi;
     }
   }
-  // censoring term (the reverse Kaplan–Meier martingale, everyone with T ≥ u at risk of censoring
-  // at u, Y(u)): δₖ = 0: Ψ(Tₖ)/Y(Tₖ) − Σ_{u ≤ Tₖ} c(u)Ψ(u)/Y(u)²; δₖ = 1: the same sum
-  // then a control's own term (T > t: its case weight above, ½ equal), then the scale; one pass,
-  // the same operations on each inf[k] in the same order as three
-  const scale = 1 / (A * p);
-  const aucA = auc * A;
+}
+
+/**
+ * The censoring term (the reverse Kaplan–Meier martingale, everyone with T ≥ u at risk of censoring
+ * at u, Y(u)): δₖ = 0: Ψ(Tₖ)/Y(Tₖ) − Σ_{u ≤ Tₖ} c(u)Ψ(u)/Y(u)²; δₖ = 1: the same sum; then a
+ * control's own term (T > t: its case weight above, ½ equal), then the scale: one pass, the same
+ * operations on each inf[k] in the same order as three. Returns the mean of inf.
+ */
+function finishInfluence(
+  inf: Float64Array, psiAfter: Float64Array, rank: Int32Array, event: Uint8Array, block: Int32Array, blockStart: Int32Array, censored: Float64Array,
+  caseAbove: Float64Array, caseAt: Float64Array, kt: number, n: number, lastBlock: number, scale: number, aucA: number,
+): number {
   let mean = 0;
   let cum = 0; // Σ over the blocks so far
   for (let b = 0; b < block[n - 1] + 1; b++) {
@@ -144,15 +211,12 @@ export function timeDependentAuc(
       mean += v;
     }
   }
-  mean /= n;
+  return mean / n;
+}
+
+/** Σ (inf[k] − mean)². */
+function sumSquares(inf: Float64Array, mean: number, n: number): number {
   let ss = 0;
   for (let k = 0; k < n; k++) ss += (inf[k] - mean) * (inf[k] - mean);
-  const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : null;
-  const z = qnorm(1 - (1 - level) / 2);
-  return Object.freeze({
-    time: t, auc, se,
-    lower: se === null ? null : Math.max(0, auc - z * se),
-    upper: se === null ? null : Math.min(1, auc + z * se),
-    cases: nCases, controls: nControls, weightedCases: A, reason: null, influence: inf,
-  });
+  return ss;
 }
