@@ -19,7 +19,7 @@
  */
 import { newtonRaphson } from '../survival/cox/newton.js';
 import type { CoxSortedData } from '../survival/cox/sortedData.js';
-import { LOG_RANGE } from '../survival/cox/partialLikelihood.js';
+import { efronLogTerm } from '../survival/cox/efronLogTerm.js';
 import type { CalibrationSlope } from './coxCalibrationSlope.js';
 
 /** Scratch reused across calls (grown, never shrunk): the centred predictor. */
@@ -84,20 +84,14 @@ function slopePass(stop: Float64Array, event: Uint8Array, xc: Float64Array, n: n
       U -= m * a;
       I += m * (S2 / S0 - a * a);
     } else {
-      let prod = 1; // Π of the denominators: one log per block (partialLikelihood.ts)
       for (let k = 0; k < m; k++) {
         const f = k / m;
         const den = S0 - f * D0;
         const a = (S1 - f * D1) / den;
-        prod *= den;
-        if (prod > LOG_RANGE || prod < 1 / LOG_RANGE) {
-          loglik -= Math.log(prod);
-          prod = 1;
-        }
         U -= a;
         I += (S2 - f * D2) / den - a * a;
       }
-      loglik -= Math.log(prod);
+      loglik = efronLogTerm(loglik, S0, D0, m);
     }
   }
   u[0] = U;
