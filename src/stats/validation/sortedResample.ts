@@ -26,7 +26,7 @@
  * coxFit(boot, { ties: 'efron', concordance: false }) // the fit on the resample
  * boot.weight // draw count of each distinct row; Σ = n
  */
-import { centring, type CoxSortedData } from '../survival/cox/sortedData.js';
+import type { CoxSortedData } from '../survival/cox/sortedData.js';
 
 export interface SortedResampleWork {
   /** Draw count of each original sorted position. */
@@ -61,11 +61,13 @@ export function sortedResample(
   const { p } = original;
   const { count, stop, event, x, weight, source } = work;
   countDraws(count, position, idx);
-  const { means, scale } = centring(sortedColumns, count, idx.length);
   const tally = new Float64Array(2);
-  const out = copyDrawn(original, sortedColumns, means, scale, work, tally);
+  const out = copyDrawn(original, sortedColumns, work, tally);
   const nEvents = tally[0];
   const nDeathTimes = tally[1];
+  const means = new Float64Array(p);
+  const scale = new Float64Array(p);
+  for (let j = 0; j < p; j++) centreDrawn(x, p, j, weight, out, idx.length, means, scale);
   return {
     n: out, p, x: x.subarray(0, out * p), stop: stop.subarray(0, out), start: null, event: event.subarray(0, out),
     stratum: original.stratum.subarray(0, out), strataBounds: new Int32Array([0, out]), byStart: null,
@@ -74,7 +76,7 @@ export function sortedResample(
   };
 }
 
-// The two loops are functions of their own, not loops inside sortedResample: V8 compiled such a
+// The loops are functions of their own, not loops inside sortedResample: V8 compiled such a
 // loop on its own (on-stack replacement) and then, at each call, left that code at the call after
 // the loop for want of type feedback, so the rest ran in the interpreter.
 
@@ -85,12 +87,12 @@ function countDraws(count: Int32Array, position: Int32Array, idx: Int32Array): v
 }
 
 /**
- * The drawn rows in sorted order, each once with its count (centred and scaled covariates), into
- * `work`; returns their number, and the events (weighted) and death times into `tally`.
+ * The drawn rows in sorted order, each once with its count and its covariates as they are (centreDrawn
+ * centres them), into `work`; returns their number, and the events (weighted) and death times into
+ * `tally`. The only pass over all n sorted positions: the centring then runs over the drawn rows
+ * alone, without a branch per position on whether it was drawn.
  */
-function copyDrawn(
-  original: CoxSortedData, sortedColumns: readonly Float64Array[], means: Float64Array, scale: Float64Array, work: SortedResampleWork, tally: Float64Array,
-): number {
+function copyDrawn(original: CoxSortedData, sortedColumns: readonly Float64Array[], work: SortedResampleWork, tally: Float64Array): number {
   const { n, p } = original;
   const { count, stop, event, x, weight, source } = work;
   const oStop = original.stop;
@@ -110,7 +112,7 @@ function copyDrawn(
       if (t !== lastDeathTime) nDeathTimes++;
       lastDeathTime = t;
     }
-    for (let j = 0; j < p; j++) x[out * p + j] = (sortedColumns[j][k] - means[j]) * scale[j];
+    for (let j = 0; j < p; j++) x[out * p + j] = sortedColumns[j][k];
     stop[out] = t;
     event[out] = e;
     weight[out] = c;
@@ -120,4 +122,29 @@ function copyDrawn(
   tally[0] = nEvents;
   tally[1] = nDeathTimes;
   return out;
+}
+
+/**
+ * Covariate j of the `m` drawn rows (x row-major, p per row) centred and scaled in place, over the
+ * rows each repeated weight times (`total` = Σ weight): the centre is the weighted mean, 0 for a
+ * column whose drawn values are all 0 or 1; the scale 1/(weighted mean absolute deviation), 1 for a
+ * constant column — sortedData.ts's centring of the repeated rows, with the same sums in the same
+ * order (so the same bits).
+ */
+function centreDrawn(x: Float64Array, p: number, j: number, weight: Int32Array, m: number, total: number, means: Float64Array, scale: Float64Array): void {
+  let s = 0;
+  let binary = true;
+  for (let k = 0; k < m; k++) {
+    const v = x[k * p + j];
+    s += weight[k] * v;
+    if (v !== 0 && v !== 1) binary = false;
+  }
+  const mean = binary ? 0 : s / total;
+  let mad = 0;
+  for (let k = 0; k < m; k++) mad += weight[k] * Math.abs(x[k * p + j] - mean);
+  mad /= total;
+  const sc = mad > 0 ? 1 / mad : 1;
+  for (let k = 0; k < m; k++) x[k * p + j] = (x[k * p + j] - mean) * sc;
+  means[j] = mean;
+  scale[j] = sc;
 }

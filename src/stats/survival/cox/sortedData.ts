@@ -129,45 +129,35 @@ export function coxSortedDataWithColumns(d: CoxSortedData, columns: readonly Flo
 }
 
 /**
- * The centre and the scale of each covariate over the rows `count` says (row i `count[i]` times; every
- * row once when null; `total` = Σ count): the centre is the mean, 0 for a column whose values (of
- * rows counted) are all 0 or 1 (an indicator, as R survival ≥ 3.0's fit$means); the scale is
- * 1/(mean absolute deviation about the centre), 1 for a constant column.
+ * The centre and the scale of each covariate: the centre is the mean, 0 for a column whose values
+ * are all 0 or 1 (an indicator, as R survival ≥ 3.0's fit$means); the scale is 1/(mean absolute
+ * deviation about the centre), 1 for a constant column. (A bootstrap resample's, over its drawn
+ * rows with their counts: sortedResample.ts centreDrawn, the same sums.)
  */
-export function centring(columns: readonly Float64Array[], count: Int32Array | null, total: number): { means: Float64Array; scale: Float64Array } {
+export function centring(columns: readonly Float64Array[]): { means: Float64Array; scale: Float64Array } {
   const p = columns.length;
   const means = new Float64Array(p);
   const scale = new Float64Array(p);
   for (let j = 0; j < p; j++) {
-    const c = columnCentring(columns[j], count, total);
+    const c = columnCentring(columns[j]);
     means[j] = c.mean;
     scale[j] = c.scale;
   }
   return { means, scale };
 }
 
-function columnCentring(c: Float64Array, count: Int32Array | null, total: number): { mean: number; scale: number } {
+function columnCentring(c: Float64Array): { mean: number; scale: number } {
   const n = c.length;
   let s = 0;
   let binary = true;
-  if (count === null) {
-    for (let i = 0; i < n; i++) {
-      s += c[i];
-      if (c[i] !== 0 && c[i] !== 1) binary = false;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const w = count[i];
-      if (w === 0) continue;
-      s += w * c[i];
-      if (c[i] !== 0 && c[i] !== 1) binary = false;
-    }
+  for (let i = 0; i < n; i++) {
+    s += c[i];
+    if (c[i] !== 0 && c[i] !== 1) binary = false;
   }
-  const m = binary ? 0 : s / total;
+  const m = binary ? 0 : s / n;
   let mad = 0;
-  if (count === null) for (let i = 0; i < n; i++) mad += Math.abs(c[i] - m);
-  else for (let i = 0; i < n; i++) if (count[i] !== 0) mad += count[i] * Math.abs(c[i] - m);
-  mad /= total;
+  for (let i = 0; i < n; i++) mad += Math.abs(c[i] - m);
+  mad /= n;
   return { mean: m, scale: mad > 0 ? 1 / mad : 1 };
 }
 
@@ -175,7 +165,7 @@ function columnCentring(c: Float64Array, count: Int32Array | null, total: number
 function centredColumns(columns: readonly Float64Array[], order: Int32Array): { x: Float64Array; means: Float64Array; scale: Float64Array } {
   const n = order.length;
   const p = columns.length;
-  const { means, scale } = centring(columns, null, n);
+  const { means, scale } = centring(columns);
   const cs = columns;
   const x = new Float64Array(n * p);
   // gather, centre and scale in one pass per column. (A row-major unsorted copy first, to read each
