@@ -39,45 +39,14 @@ export function coxph(input: CoxInput): CoxResult {
   if (input.covariates.length === 0) throw analysisError(coxMessages.noCovariates());
 
   // complete cases (one typed pass per column)
-  const bad = new Uint8Array(n0);
-  const markNaN = (v: Float64Array) => {
-    for (let i = 0; i < n0; i++) if (v[i] !== v[i]) bad[i] = 1;
-  };
-  markNaN(input.time);
-  markNaN(input.event);
-  if (input.start) markNaN(input.start);
-  if (input.strata) input.strata.forEach((v, i) => v === null && (bad[i] = 1));
-  for (const c of input.covariates) {
-    if (c.kind !== 'categorical') markNaN(c.values);
-    else c.values.forEach((v, i) => v === null && (bad[i] = 1));
-  }
-  let nKeep = 0;
-  for (let i = 0; i < n0; i++) nKeep += 1 - bad[i];
-  const keep = new Int32Array(nKeep);
-  for (let i = 0, k = 0; i < n0; i++) if (!bad[i]) keep[k++] = i;
-  const n = keep.length;
+  const rows = completeRows(input);
+  const n = rows.length;
   const nDropped = n0 - n;
   if (n === 0) throw analysisError(coxMessages.noCompleteRows(file, nDropped));
-  const rows = keep;
   const stop = new Float64Array(n);
   const event = new Uint8Array(n);
   const start = input.start ? new Float64Array(n) : null;
-  let events = 0;
-  for (let k = 0; k < n; k++) {
-    const i = rows[k];
-    const e = input.event[i];
-    if (e !== 0 && e !== 1) throw dataError(coxMessages.eventNotBinary(file, rowNo(i), src?.event ?? 'event', e));
-    stop[k] = input.time[i];
-    if (!Number.isFinite(stop[k])) throw dataError(coxMessages.timeNotFinite(file, rowNo(i), src?.time ?? 'time', stop[k]));
-    event[k] = e;
-    events += e;
-    if (start) {
-      start[k] = input.start![i];
-      if (!Number.isFinite(start[k])) throw dataError(coxMessages.timeNotFinite(file, rowNo(i), src?.start ?? 'start', start[k]));
-      if (!(start[k] < stop[k]))
-        throw dataError(coxMessages.startNotBeforeStop(file, rowNo(i), src?.start ?? 'start', src?.time ?? 'time', start[k], stop[k]));
-    }
-  }
+  const events = outcomeRows(input, rows, stop, event, start, file, rowNo);
   if (events === 0) throw analysisError(coxMessages.noEvents(file, src?.event ?? 'event', n));
 
   // model matrix on the complete rows (spline knots from every non-missing value of the column, as rms::rcs)
@@ -85,8 +54,7 @@ export function coxph(input: CoxInput): CoxResult {
   const covs: CovariateValues[] = input.covariates.map((c) => {
     if (c.kind !== 'categorical') {
       // no copy when every row is used (the model matrix only reads it)
-      const v = nDropped === 0 ? c.values : new Float64Array(n);
-      if (nDropped > 0) for (let k = 0; k < n; k++) v[k] = c.values[rows[k]];
+      const v = nDropped === 0 ? c.values : gatherRows(c.values, rows);
       if (c.kind === 'spline') return { name: c.name, kind: 'spline', values: v, knots: splines.find((s) => s.covariate === c.name)!.knots };
       return { name: c.name, kind: 'numeric', values: v };
     }
@@ -104,8 +72,7 @@ export function coxph(input: CoxInput): CoxResult {
   const mm = modelMatrix(covs, input.reference ?? new Map());
   const p = mm.terms.length;
   mm.columns.forEach((col, j) => {
-    for (let k = 1; k < n; k++) if (col[k] !== col[0]) return;
-    throw analysisError(coxMessages.noVariance(file, mm.terms[j].term, col[0]));
+    if (isConstant(col)) throw analysisError(coxMessages.noVariance(file, mm.terms[j].term, col[0]));
   });
 
   // strata codes
@@ -211,3 +178,71 @@ export function coxph(input: CoxInput): CoxResult {
 }
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+// coxph's loops over the rows are functions of their own (completeRows, outcomeRows, gatherRows,
+// isConstant): as loops of coxph, V8 compiled each on its own (on-stack replacement) and left that
+// code at the next for want of type feedback — 23 deoptimizations of coxph in one analyze.
+
+/** The rows with no missing time, event, start, stratum or covariate. */
+function completeRows(input: CoxInput): Int32Array {
+  const n0 = input.time.length;
+  const bad = new Uint8Array(n0);
+  markNaN(input.time, bad);
+  markNaN(input.event, bad);
+  if (input.start) markNaN(input.start, bad);
+  if (input.strata) markNull(input.strata, bad);
+  for (const c of input.covariates) {
+    if (c.kind !== 'categorical') markNaN(c.values, bad);
+    else markNull(c.values, bad);
+  }
+  let nKeep = 0;
+  for (let i = 0; i < n0; i++) nKeep += 1 - bad[i];
+  const keep = new Int32Array(nKeep);
+  for (let i = 0, k = 0; i < n0; i++) if (!bad[i]) keep[k++] = i;
+  return keep;
+}
+
+function markNaN(v: Float64Array, bad: Uint8Array): void {
+  for (let i = 0; i < v.length; i++) if (v[i] !== v[i]) bad[i] = 1;
+}
+
+function markNull(v: readonly (string | null)[], bad: Uint8Array): void {
+  for (let i = 0; i < v.length; i++) if (v[i] === null) bad[i] = 1;
+}
+
+/** Stop, event (and start) of `rows`, checked (event 0/1, finite times, start < stop); returns the number of events. */
+function outcomeRows(
+  input: CoxInput, rows: Int32Array, stop: Float64Array, event: Uint8Array, start: Float64Array | null,
+  file: string | null, rowNo: (i: number) => number | null,
+): number {
+  const src = input.source;
+  let events = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    const e = input.event[i];
+    if (e !== 0 && e !== 1) throw dataError(coxMessages.eventNotBinary(file, rowNo(i), src?.event ?? 'event', e));
+    stop[k] = input.time[i];
+    if (!Number.isFinite(stop[k])) throw dataError(coxMessages.timeNotFinite(file, rowNo(i), src?.time ?? 'time', stop[k]));
+    event[k] = e;
+    events += e;
+    if (start) {
+      start[k] = input.start![i];
+      if (!Number.isFinite(start[k])) throw dataError(coxMessages.timeNotFinite(file, rowNo(i), src?.start ?? 'start', start[k]));
+      if (!(start[k] < stop[k]))
+        throw dataError(coxMessages.startNotBeforeStop(file, rowNo(i), src?.start ?? 'start', src?.time ?? 'time', start[k], stop[k]));
+    }
+  }
+  return events;
+}
+
+/** values[rows[k]] for each k. */
+function gatherRows(values: Float64Array, rows: Int32Array): Float64Array {
+  const v = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) v[k] = values[rows[k]];
+  return v;
+}
+
+function isConstant(col: Float64Array): boolean {
+  for (let k = 1; k < col.length; k++) if (col[k] !== col[0]) return false;
+  return true;
+}

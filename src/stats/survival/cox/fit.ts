@@ -111,14 +111,9 @@ export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
   const wantC = opts.concordance !== false;
   if (lpWork.length < n) lpWork = new Float64Array(n);
   const lpSorted = lpWork.subarray(0, n);
-  if (wantLp || wantC)
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < p; j++) s += d.x[i * p + j] * nr.beta[j];
-      lpSorted[i] = s;
-    }
+  if (wantLp || wantC) sortedPredictor(d.x, p, nr.beta, lpSorted);
   const linearPredictors = new Float64Array(wantLp ? n : 0);
-  if (wantLp) for (let k = 0; k < n; k++) linearPredictors[d.order[k]] = lpSorted[k];
+  if (wantLp) scatterTo(d.order, lpSorted, linearPredictors);
   const concordance = wantC ? coxConcordance(d, lpSorted, opts.concordanceVariance !== false) : null;
   let baseline: CoxBaseline | null = null;
   if (detail && opts.baselineStrata) baseline = coxBaseline(detail, d.strataBounds.length - 1, opts.baselineStrata, d.means);
@@ -138,4 +133,21 @@ export function coxFit(d: CoxSortedData, opts: CoxFitOptions): CoxFit {
     timeDetail: detail ?? null,
     baseline,
   };
+}
+
+// The loops over the rows are functions of their own: as loops of coxFit, V8 compiled each on its
+// own (on-stack replacement) and left that code at the next for want of type feedback.
+
+/** x·β of each row (x row-major, p per row) into `out`. */
+function sortedPredictor(x: Float64Array, p: number, beta: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) {
+    let s = 0;
+    for (let j = 0; j < p; j++) s += x[i * p + j] * beta[j];
+    out[i] = s;
+  }
+}
+
+/** out[order[k]] = from[k]. */
+function scatterTo(order: Int32Array, from: Float64Array, out: Float64Array): void {
+  for (let k = 0; k < from.length; k++) out[order[k]] = from[k];
 }
