@@ -96,7 +96,8 @@ let pairWork = new Float64Array(0);
  * one per pair (j, k) for S2, D2 and the information — each sum held in a register instead of a
  * store into S2 per row and pair. Within a death block the deaths come first (coxSortedData), so a
  * block is a run of censored rows (added to the risk sums), then its deaths (summed on their own).
- * Each pass is a function of its own (riskPass, scorePass, pairSums, pairInformation): as one
+ * Each pass is a function of its own (riskPass, scorePass, pairSums, pairInformation), given the
+ * arrays rather than `d` (whose shape differs between a resample and the original data): as one
  * function, V8 compiled the first pass's loop on its own (on-stack replacement) and left that code
  * at the next pass for want of type feedback, then compiled the whole function again — 30 times in
  * one 100,000-patient `analyze`, 40–80 ms each.
@@ -110,11 +111,11 @@ function rightCensored(d: CoxSortedData, beta: Float64Array, efron: boolean, u: 
   // per block: S0, m, then Efron's A, B, C, E, F (A = hazard) — Breslow / one death: S0 only
   if (blockNum.length < 7 * nb) blockNum = new Float64Array(7 * nb);
   if (blockVec.length < 2 * nb * p) blockVec = new Float64Array(2 * nb * p);
-  const loglik = riskPass(d, beta, efron, rxWork, blockInt, blockNum, detail);
+  const loglik = riskPass(p, d.x, d.stop, d.event, d.strataBounds, d.weight ?? null, beta, efron, rxWork, blockInt, blockNum, detail);
   const b = blocksFilled;
   if (detail) detail.count = b;
   const sums = detail !== undefined && detail.cov.length > 0 ? detail : null;
-  for (let j = 0; j < p; j++) u[j] = scorePass(d, j, efron, b, rxWork, blockInt, blockNum, blockVec, sums);
+  for (let j = 0; j < p; j++) u[j] = scorePass(p, d.x, d.weight ?? null, nb * p, j, efron, b, rxWork, blockInt, blockNum, blockVec, sums);
   // per pair k ≤ j: S2 and D2 at each death block, four pairs at a time (four independent sums in
   // flight; the last group repeats its last pair when np is not a multiple of 4), then from them
   // the information (and the summed covariances)
@@ -130,7 +131,7 @@ function rightCensored(d: CoxSortedData, beta: Float64Array, efron: boolean, u: 
       pj[g] = j;
       pk[g] = qg - (j * (j + 1)) / 2;
     }
-    pairSums(d, b, rxWork, blockInt, pj, pk, pairWork);
+    pairSums(p, d.x, b, rxWork, blockInt, pj, pk, pairWork);
     for (let g = 0; g < 4; g++) {
       const info = pairInformation(p, pj[g], pk[g], g, efron, b, pairWork, blockNum, blockVec, nb * p, sums);
       imat[pj[g] * p + pk[g]] = info;
@@ -148,13 +149,14 @@ let blocksFilled = 0;
  * Efron's sums (`bn`), the hazard (and time, stratum, deaths into `detail`); returns the
  * log-likelihood, the block count in blocksFilled.
  */
-function riskPass(d: CoxSortedData, beta: Float64Array, efron: boolean, rx: Float64Array, bi: Int32Array, bn: Float64Array, detail?: CoxTimeDetail): number {
-  const { p, x, stop, event, strataBounds } = d;
-  // frequency weights: a row of weight w counts as w rows (w·r in the sums, w deaths); 1 when absent
-  // (r·1 and 1·x are exact: the same bits as without)
-  const wt = d.weight ?? null;
-  let zeroBeta = true; // at β = 0 (the first Newton evaluation) every risk score is 1: no exp()
-  for (let j = 0; j < p; j++) if (beta[j] !== 0) zeroBeta = false;
+function riskPass(
+  p: number, x: Float64Array, stop: Float64Array, event: Uint8Array, strataBounds: Int32Array, wt: Int32Array | null,
+  beta: Float64Array, efron: boolean, rx: Float64Array, bi: Int32Array, bn: Float64Array, detail?: CoxTimeDetail,
+): number {
+  // frequency weights `wt`: a row of weight w counts as w rows (w·r in the sums, w deaths); 1 when
+  // absent (r·1 and 1·x are exact: the same bits as without). At β = 0 (the first Newton step) every
+  // risk score is exp(0) = 1: computed all the same, so that the compiled pass has seen its exp()
+  // (skipped, V8 compiled the pass without it and discarded that code at the next step).
   let loglik = 0;
   let b = 0;
   for (let s = 0; s + 1 < strataBounds.length; s++) {
@@ -172,11 +174,8 @@ function riskPass(d: CoxSortedData, beta: Float64Array, efron: boolean, rx: Floa
       while (i >= begin && stop[i] === t) {
         const o = i * p;
         let e = 0;
-        let r = 1;
-        if (!zeroBeta) {
-          for (let j = 0; j < p; j++) e += x[o + j] * beta[j];
-          r = Math.exp(e);
-        }
+        for (let j = 0; j < p; j++) e += x[o + j] * beta[j];
+        const r = Math.exp(e);
         const w = wt === null ? 1 : wt[i];
         const rw = r * w;
         for (let j = 0; j < p; j++) rx[o + j] = rw * x[o + j];
@@ -245,10 +244,11 @@ function riskPass(d: CoxSortedData, beta: Float64Array, efron: boolean, rx: Floa
 }
 
 /** Covariate j's pass: S1, D1 per block (into S1B), its score (returned) and summed Schoenfeld residuals (into `sums`). */
-function scorePass(d: CoxSortedData, j: number, efron: boolean, b: number, rx: Float64Array, bi: Int32Array, bn: Float64Array, S1B: Float64Array, sums: CoxTimeDetail | null): number {
-  const { p, x } = d;
-  const wt = d.weight ?? null;
-  const D1o = d.nDeathTimes * p; // D1 at D1o + c·p
+function scorePass(
+  p: number, x: Float64Array, wt: Int32Array | null, D1o: number, j: number, efron: boolean, b: number,
+  rx: Float64Array, bi: Int32Array, bn: Float64Array, S1B: Float64Array, sums: CoxTimeDetail | null,
+): number {
+  // D1 at D1o + c·p
   let S1 = 0;
   let uj = 0;
   for (let c = 0; c < b; c++) {
@@ -285,8 +285,7 @@ function scorePass(d: CoxSortedData, j: number, efron: boolean, b: number, rx: F
 }
 
 /** S2 and D2 of the four pairs (pj[g], pk[g]) at each death block, into T (per block: the four S2, then the four D2). */
-function pairSums(d: CoxSortedData, b: number, rx: Float64Array, bi: Int32Array, pj: Int32Array, pk: Int32Array, T: Float64Array): void {
-  const { p, x } = d;
+function pairSums(p: number, x: Float64Array, b: number, rx: Float64Array, bi: Int32Array, pj: Int32Array, pk: Int32Array, T: Float64Array): void {
   const ja = pj[0];
   const ka = pk[0];
   const jb = pj[1];
@@ -423,11 +422,8 @@ function countingProcess(
       while (i >= begin && stop[i] === t) {
         const o = i * p;
         let e = 0;
-        let r = 1;
-        if (!zeroBeta) {
-          for (let j = 0; j < p; j++) e += x[o + j] * beta[j];
-          r = Math.exp(e);
-        }
+        for (let j = 0; j < p; j++) e += x[o + j] * beta[j];
+        const r = Math.exp(e);
         if (start !== null) risk[i] = r;
         nRisk++;
         let q = 0;
