@@ -81,7 +81,7 @@ export function coxConcordance(d: CoxSortedData, lp: Float64Array, variance = tr
  */
 export function coxConcordanceOfRanks(d: CoxSortedData, rank: Int32Array, K: number): ConcordanceResult {
   if (d.start !== null) throw new Error('coxConcordanceOfRanks: right-censored data only');
-  const { concordant, discordant, tiedX, tiedY, tiedXY } = rightCensoredCounts(d, rank, K);
+  const { concordant, discordant, tiedX, tiedY, tiedXY } = rightCensoredCounts(d.stop, d.event, d.strataBounds, d.weight ?? null, rank, K);
   const N = concordant + discordant + tiedX;
   return { concordant, discordant, tiedX, tiedY, tiedXY, c: N === 0 ? null : (concordant + 0.5 * tiedX) / N, se: null, variance: null };
 }
@@ -93,9 +93,9 @@ let countWork = new Int32Array(0);
  * one Fenwick tree of risk counts per rank (blocks of 32 ranks, as below) answers each death's
  * query, and a per-rank count of the deaths at the same time gives tied.xy — no per-subject counts.
  */
-function rightCensoredCounts(d: CoxSortedData, rank: Int32Array, K: number): ConcordanceCounts {
-  const { stop, event, strataBounds } = d;
-  const wt = d.weight ?? null; // frequency weights (1 each when absent: the same arithmetic)
+function rightCensoredCounts(stop: Float64Array, event: Uint8Array, strataBounds: Int32Array, wt: Int32Array | null, rank: Int32Array, K: number): ConcordanceCounts {
+  // wt: frequency weights (1 each when absent: the same arithmetic); the arrays rather than the data
+  // object, whose shape differs between a resample and the original data (V8: 'wrong map')
   const nBlocks = (K >>> 5) + 1;
   // scratch reused across calls, zeroed here
   const size = 2 * (K + 1) + 2 * nBlocks + 1;
