@@ -497,44 +497,105 @@ function patientRows(sources: readonly LoadedSource[], rowPatient: readonly Int3
 }
 
 
-/** Per-patient values: the first non-missing value over the patient's rows of the source. */
-/** `rowPatient`: the patient index of each row of `src` (−1: not a screened patient), made once per source. */
+/**
+ * Per-patient values: the first non-missing value over the patient's rows of the source.
+ * `rowPatient`: the patient index of each row of `src` (−1: not a screened patient), made once per source.
+ */
 function perPatient(read: VariableRead, src: LoadedSource, rowPatient: Int32Array, n: number, warnings: string[]): PatientColumn {
   const d = read.data;
   const cause: (MissingCause | null)[] = new Array(n).fill('absent');
   const seen = new Uint8Array(n);
-  const conflicted = new Set<number>();
-  let example = '';
-  const isLabel = d.kind === 'label';
-  const values: Float64Array | (string | null)[] = isLabel ? new Array<string | null>(n).fill(null) : new Float64Array(n).fill(NaN);
-  for (let r = 0; r < src.rowIds.length; r++) {
+  const conflicted = new Uint8Array(src.format === 'long' ? n : 0);
+  let values: Float64Array | (string | null)[];
+  let first: number;
+  // one loop for numbers and one for labels (each monomorphic: V8 compiled one loop for both kinds
+  // again and again, and kept its values boxed)
+  if (d.kind === 'label') {
+    values = new Array<string | null>(n).fill(null);
+    first = firstLabels(d.values, rowPatient, values, cause, seen, conflicted);
+  } else {
+    values = new Float64Array(n).fill(NaN);
+    const num = d.kind === 'number';
+    first = firstNumbers(num ? d.analysed : d.values, num ? d.implausible : null, num ? d.missingCode : null, rowPatient, values, cause, seen, conflicted);
+  }
+  if (first >= 0) {
+    let count = 0;
+    for (let k = 0; k < conflicted.length; k++) count += conflicted[k];
+    warnings.push(cohortMessages.perPatientConflict(src.table.file, read.column, count, src.rowIds[first]));
+  }
+  return patientColumn(read, values, cause);
+}
+
+/**
+ * The first non-missing number of each patient's rows into `out` (cause null), else why it is
+ * missing: implausible, a missing-value code, or absent. `conflicted` (length n for a long source,
+ * else 0): patients with a later, different value; returns the first such row, or −1.
+ */
+function firstNumbers(
+  vals: Float64Array, implausible: Uint8Array | null, missingCode: Uint8Array | null, rowPatient: Int32Array,
+  out: Float64Array, cause: (MissingCause | null)[], seen: Uint8Array, conflicted: Uint8Array,
+): number {
+  const long = conflicted.length > 0;
+  let first = -1;
+  for (let r = 0; r < rowPatient.length; r++) {
     const k = rowPatient[r];
     if (k < 0) continue;
-    const v = d.kind === 'number' ? d.analysed[r] : d.values[r];
-    const isMissing = v === null || (typeof v === 'number' && Number.isNaN(v));
-    if (isMissing) {
-      if (!seen[k] && d.kind === 'number' && d.implausible[r]) cause[k] = 'implausible';
-      else if (!seen[k] && d.kind === 'number' && d.missingCode[r] && cause[k] !== 'implausible') cause[k] = 'missing-code';
+    const v = vals[r];
+    if (v !== v) {
+      if (!seen[k] && implausible !== null && implausible[r]) cause[k] = 'implausible';
+      else if (!seen[k] && missingCode !== null && missingCode[r] && cause[k] !== 'implausible') cause[k] = 'missing-code';
       continue;
     }
     if (!seen[k]) {
-      (values as (number | string | null)[])[k] = v;
+      out[k] = v;
       seen[k] = 1;
       cause[k] = null;
-    } else if ((values as (number | string | null)[])[k] !== v && src.format === 'long') {
-      conflicted.add(k);
-      if (!example) example = src.rowIds[r];
+    } else if (long && out[k] !== v) {
+      conflicted[k] = 1;
+      if (first < 0) first = r;
     }
   }
-  if (conflicted.size) warnings.push(cohortMessages.perPatientConflict(src.table.file, read.column, conflicted.size, example));
-  return patientColumn(read, values, cause);
+  return first;
+}
+
+/** firstNumbers for labels (a missing label is null; no implausible or coded values). */
+function firstLabels(
+  vals: readonly (string | null)[], rowPatient: Int32Array, out: (string | null)[], cause: (MissingCause | null)[], seen: Uint8Array, conflicted: Uint8Array,
+): number {
+  const long = conflicted.length > 0;
+  let first = -1;
+  for (let r = 0; r < rowPatient.length; r++) {
+    const k = rowPatient[r];
+    if (k < 0) continue;
+    const v = vals[r];
+    if (v === null) continue;
+    if (!seen[k]) {
+      out[k] = v;
+      seen[k] = 1;
+      cause[k] = null;
+    } else if (long && out[k] !== v) {
+      conflicted[k] = 1;
+      if (first < 0) first = r;
+    }
+  }
+  return first;
+}
+
+/** The distinct non-null values, sorted. */
+function distinctSorted(values: readonly (string | null)[]): string[] {
+  const set = new Set<string>();
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v !== null) set.add(v);
+  }
+  return [...set].sort();
 }
 
 /** A patient column from per-patient values (levels of a label: declared, else the values' own, sorted). */
 function patientColumn(read: VariableRead, values: Float64Array | (string | null)[], cause: (MissingCause | null)[]): PatientColumn {
   const d = read.data;
   const isLabel = d.kind === 'label';
-  const levels = isLabel ? (d.levels ?? [...new Set((values as (string | null)[]).filter((x): x is string => x !== null))].sort()) : null;
+  const levels = isLabel ? (d.levels ?? distinctSorted(values as (string | null)[])) : null;
   return {
     name: read.name,
     type: read.type,
