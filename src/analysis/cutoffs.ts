@@ -119,7 +119,14 @@ function finish(
 
 /** The high/low split of a variable at a resolved cut-off: 1 high, 0 low, NaN missing. */
 export function splitAt(x: Float64Array, c: CutoffResult): Float64Array {
-  return x.map((v) => (Number.isFinite(v) ? ((c.direction === '>=' ? v >= c.value : v > c.value) ? 1 : 0) : NaN));
+  const out = new Float64Array(x.length);
+  const value = c.value;
+  const atLeast = c.direction === '>=';
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    out[i] = Number.isFinite(v) ? ((atLeast ? v >= value : v > value) ? 1 : 0) : NaN;
+  }
+  return out;
 }
 
 export { cutoffText } from './cutoffText.js';

@@ -330,9 +330,32 @@ function stratumPairs(d: CoxSortedData, begin: number, end: number, rank: Int32A
       T.enterCensored(k, rank[k], cK, nK);
       inRisk[k] = 1;
     }
-    if (firstCensored > j0) deathBlock(j0, firstCensored - j0, rank, T, cK, nK, inRisk);
+    if (firstCensored === j0 + 1) oneDeath(j0, rank[j0], T, cK, nK, inRisk);
+    else if (firstCensored > j0) deathBlock(j0, firstCensored - j0, rank, T, cK, nK, inRisk);
     i = j0 - 1;
   }
+}
+
+/** deathBlock of a single death (row k, rank r): the same sums, without sorting the block. */
+function oneDeath(k: number, r: number, T: PairTrees, cK: Float64Array, nK: Float64Array, inRisk: Uint8Array): void {
+  const deathsAfter = T.deathTotal + 1;
+  const riskTotal = T.riskTotal;
+  T.prefix(r - 1);
+  const less = T.pRisk;
+  const eq = T.at[2 * r];
+  const dLess = T.pDeath;
+  const dEq = T.at[2 * r + 1] + 1;
+  T.concordant += less;
+  T.discordant += riskTotal - less - eq;
+  T.tiedX += eq;
+  cK[k] += less + 0.5 * eq;
+  nK[k] += riskTotal;
+  cK[k] -= deathsAfter - dLess - dEq + 0.5 * dEq;
+  nK[k] -= deathsAfter;
+  T.add(r, 1, 1);
+  inRisk[k] = 1;
+  T.riskTotal += 1;
+  T.deathTotal += 1;
 }
 
 /** The m deaths at one time, rows [j0, j0 + m): their pairs with the risk set, tied.y and tied.xy; then they enter the risk set. */
