@@ -5,10 +5,8 @@ import { choice, optionalList, optionalString, parseCommandArgs } from './args.j
 import { usageError } from '../errors.js';
 import { cliMessages, sqlPathMessages } from '../messages/index.js';
 import { analyzeStudy } from '../analysis/analyzeStudy.js';
-import { buildReport } from '../report/build/buildReport.js';
-import { renderReportFiles, writeFilesAtomically } from '../report/writeReport.js';
 import { toJson, emit } from './output.js';
-import { reportFormats } from './report.js';
+import { reportFormats } from './reportFormats.js';
 import { siteBundle } from '../multicentre/siteBundle.js';
 import { metaMessages } from '../messages/meta.js';
 import { collectGarbage } from '../runtime/collectGarbage.js';
@@ -38,6 +36,10 @@ export const analyzeCommand: Command = {
     const formats = reportFormats('analyze', optionalList(a, 'format'));
     const ties = choice('analyze', a, 'ties', ['efron', 'breslow'] as const, 'efron');
     const specPath = resolve(ctx.cwd, spec);
+    // the report's modules (~1 MB bundled: docx, the figures) load while the data are read — this
+    // thread waits for the CSV scan's worker then — rather than before the first byte is read
+    const reporting = Promise.all([import('../report/build/buildReport.js'), import('../report/writeReport.js')]);
+    reporting.catch(() => {}); // awaited below; a failure before then is the analysis's
     const out = resolve(ctx.cwd, optionalString(a, 'out') ?? resolve(dirname(specPath), 'out'));
     // Phases on a terminal (one line, rewritten); --progress also elsewhere (a line each); never with --json or --no-progress.
     const showProgress = !a.values.json && !a.values['no-progress'] && (ctx.isTTY || Boolean(a.values.progress));
@@ -62,6 +64,7 @@ export const analyzeCommand: Command = {
     if (derivedIn.note) ctx.err(sqlPathMessages.ranInJs(derivedIn.note));
     progress?.('writing the report');
     // results.json is written as it is serialised: a 100,000-patient bundle is 70 MB of text
+    const [{ buildReport }, { renderReportFiles, writeFilesAtomically }] = await reporting;
     const files = await renderReportFiles(buildReport(bundle), formats, { 'results.json': { json: bundle }, ...(model ? { 'model.json': toJson(model) + '\n' } : {}), ...share });
     const written = writeFilesAtomically(out, files);
     if (progress && ctx.isTTY) ctx.err('\r\x1b[2K');

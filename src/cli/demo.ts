@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from './command.js';
 import { choice, optionalList, optionalString, parseCommandArgs } from './args.js';
 import { PAPERS, runDemoPaper, type Paper } from '../demo/runDemo.js';
-import { reportFormats } from './report.js';
+import { reportFormats } from './reportFormats.js';
 import { emit } from './output.js';
 
 export const demoCommand: Command = {

@@ -22,7 +22,7 @@ import { pval, sig } from '../report/text/formatNumber.js';
 import { buildMetaReport } from '../report/build/metaReport.js';
 import { lowerFirst, metaSummaryText, modelLabel } from '../report/build/metaText.js';
 import { renderReportFiles, writeFilesAtomically } from '../report/writeReport.js';
-import { reportFormats } from './report.js';
+import { reportFormats } from './reportFormats.js';
 
 const CMD = 'meta';
 const nul = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : x);

@@ -7,14 +7,11 @@ import { dataError, usageError } from '../errors.js';
 import { cliMessages } from '../messages/index.js';
 import type { ResultsBundle } from '../analysis/bundle.js';
 import { buildReport } from '../report/build/buildReport.js';
-import { REPORT_FORMATS, renderReportFiles, writeFilesAtomically, type ReportFormat } from '../report/writeReport.js';
+import { renderReportFiles, writeFilesAtomically } from '../report/writeReport.js';
+import { reportFormats } from './reportFormats.js';
 import { emit } from './output.js';
 
-export function reportFormats(cmd: string, list: string[] | null): ReportFormat[] {
-  const f = list ?? [...REPORT_FORMATS];
-  for (const x of f) if (!(REPORT_FORMATS as readonly string[]).includes(x)) throw usageError(cliMessages.badChoice(cmd, 'format', x, REPORT_FORMATS));
-  return f as ReportFormat[];
-}
+export { reportFormats } from './reportFormats.js';
 
 export const reportCommand: Command = {
   name: 'report',

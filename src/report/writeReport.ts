@@ -63,8 +63,8 @@ export function writeJsonFile(path: string, value: unknown): void {
   }
 }
 
-export type ReportFormat = 'html' | 'docx' | 'md';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'docx', 'md'];
+export { REPORT_FORMATS, type ReportFormat } from './reportFormat.js';
+import type { ReportFormat } from './reportFormat.js';
 
 function pngSize(png: Uint8Array): { w: number; h: number } {
   const v = new DataView(png.buffer, png.byteOffset, png.byteLength);
