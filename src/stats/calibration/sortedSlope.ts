@@ -31,7 +31,12 @@ export function sortedSlope(d: CoxSortedData, x: Float64Array, ties: 'efron' | '
   if (centred.length < n) centred = new Float64Array(n);
   const xc = centred;
   centre(x, n, xc);
-  const evaluate = (beta: Float64Array, u: Float64Array, imat: Float64Array): number => slopePass(stop, event, xc, n, efron, beta[0], u, imat);
+  const evaluate = (beta: Float64Array, u: Float64Array, imat: Float64Array): number => {
+    const loglik = slopePass(stop, event, xc, n, efron, beta[0]);
+    u[0] = passScore;
+    imat[0] = passInformation;
+    return loglik;
+  };
   const nr = newtonRaphson(evaluate, 1, { eps, maxIter: 20, tolerChol: Math.pow(2.220446049250313e-16, 0.75), init: Float64Array.of(init) });
   const slope = nr.beta[0];
   if (nr.singularAtStart.length > 0 || !Number.isFinite(slope) || !(nr.imat[0] > 0)) return null;
@@ -43,7 +48,15 @@ export function sortedSlope(d: CoxSortedData, x: Float64Array, ties: 'efron' | '
  * function of its own, not a closure in sortedSlope: V8 kept the closure's doubles boxed (tens of MB
  * of short-lived numbers per call at 100,000 rows).
  */
-function slopePass(stop: Float64Array, event: Uint8Array, xc: Float64Array, n: number, efron: boolean, g: number, u: Float64Array, imat: Float64Array): number {
+/**
+ * slopePass's score and information (its other results): module variables rather than stores into
+ * the caller's arrays after its loop, which V8 compiled without type feedback for them (on-stack
+ * replacement) and left at every call — 124 deoptimizations in one 100,000-patient analyze.
+ */
+let passScore = 0;
+let passInformation = 0;
+
+function slopePass(stop: Float64Array, event: Uint8Array, xc: Float64Array, n: number, efron: boolean, g: number): number {
   let S0 = 0;
   let S1 = 0;
   let S2 = 0;
@@ -94,8 +107,8 @@ function slopePass(stop: Float64Array, event: Uint8Array, xc: Float64Array, n: n
       loglik = efronLogTerm(loglik, S0, D0, m);
     }
   }
-  u[0] = U;
-  imat[0] = I;
+  passScore = U;
+  passInformation = I;
   return loglik;
 }
 

@@ -43,23 +43,38 @@ function identityIndex(n: number): Uint32Array {
   return idx;
 }
 
+/** The counts of each 16-bit digit at `shift` of word `w` of the n times, into `count`. */
+function digitHistogram(words: Uint32Array, w: number, shift: number, count: Uint32Array, n: number): void {
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[(words[2 * i + w] >>> shift) & 0xffff]++;
+}
+
 /** One stable pass on the 16-bit digit at `shift` of word `w` of each time, idx → tmp; false (nothing moved) when every element has the same digit. */
 function timeDigitPass(words: Uint32Array, w: number, shift: number, count: Uint32Array, idx: Uint32Array, tmp: Uint32Array): boolean {
   const n = idx.length;
-  count.fill(0);
-  for (let i = 0; i < n; i++) count[(words[2 * i + w] >>> shift) & 0xffff]++;
+  digitHistogram(words, w, shift, count, n);
   if (n > 0 && count[(words[2 * idx[0] + w] >>> shift) & 0xffff] === n) return false;
+  digitStarts(count);
+  digitScatter(words, w, shift, count, idx, tmp);
+  return true;
+}
+
+/** The counts turned into each digit's first place. */
+function digitStarts(count: Uint32Array): void {
   let sum = 0;
-  for (let d = 0; d < 65536; d++) {
+  for (let d = 0; d < count.length; d++) {
     const c = count[d];
     count[d] = sum;
     sum += c;
   }
-  for (let i = 0; i < n; i++) {
+}
+
+/** Each index to its digit's next place, idx → tmp. */
+function digitScatter(words: Uint32Array, w: number, shift: number, count: Uint32Array, idx: Uint32Array, tmp: Uint32Array): void {
+  for (let i = 0; i < idx.length; i++) {
     const j = idx[i];
     tmp[count[(words[2 * j + w] >>> shift) & 0xffff]++] = j;
   }
-  return true;
 }
 
 /**

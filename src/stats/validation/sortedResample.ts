@@ -61,10 +61,9 @@ export function sortedResample(
   const { p } = original;
   const { count, stop, event, x, weight, source } = work;
   countDraws(count, position, idx);
-  const tally = new Float64Array(2);
-  const out = copyDrawn(original, sortedColumns, work, tally);
-  const nEvents = tally[0];
-  const nDeathTimes = tally[1];
+  const out = copyDrawn(original, sortedColumns, work);
+  const nEvents = drawnEvents;
+  const nDeathTimes = drawnDeathTimes;
   const means = new Float64Array(p);
   const scale = new Float64Array(p);
   for (let j = 0; j < p; j++) centreDrawn(x, p, j, weight, out, idx.length, means, scale);
@@ -88,11 +87,15 @@ function countDraws(count: Int32Array, position: Int32Array, idx: Int32Array): v
 
 /**
  * The drawn rows in sorted order, each once with its count and its covariates as they are (centreDrawn
- * centres them), into `work`; returns their number, and the events (weighted) and death times into
- * `tally`. The only pass over all n sorted positions: the centring then runs over the drawn rows
+ * centres them), into `work`; returns their number, and the events (weighted) and death times in drawnEvents,
+ * drawnDeathTimes. The only pass over all n sorted positions: the centring then runs over the drawn rows
  * alone, without a branch per position on whether it was drawn.
  */
-function copyDrawn(original: CoxSortedData, sortedColumns: readonly Float64Array[], work: SortedResampleWork, tally: Float64Array): number {
+/** copyDrawn's other results (module variables, not stores after its loop: see sortedSlope.ts's passScore). */
+let drawnEvents = 0;
+let drawnDeathTimes = 0;
+
+function copyDrawn(original: CoxSortedData, sortedColumns: readonly Float64Array[], work: SortedResampleWork): number {
   const { n, p } = original;
   const { count, stop, event, x, weight, source } = work;
   const oStop = original.stop;
@@ -119,8 +122,8 @@ function copyDrawn(original: CoxSortedData, sortedColumns: readonly Float64Array
     source[out] = k;
     out++;
   }
-  tally[0] = nEvents;
-  tally[1] = nDeathTimes;
+  drawnEvents = nEvents;
+  drawnDeathTimes = nDeathTimes;
   return out;
 }
 

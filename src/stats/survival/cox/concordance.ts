@@ -113,42 +113,12 @@ function rightCensoredCounts(stop: Float64Array, event: Uint8Array, strataBounds
   for (let s = 0; s + 1 < strataBounds.length; s++) {
     const begin = strataBounds[s];
     const end = strataBounds[s + 1];
-    let riskTotal = 0;
-    let i = end - 1;
-    while (i >= begin) {
-      const t = stop[i];
-      // the censored rows at t (after its deaths in the sorted order) are at risk at t
-      for (; i >= begin && stop[i] === t && !event[i]; i--) {
-        const w = wt === null ? 1 : wt[i];
-        riskEnter(at, blockTotal, tree, nBlocks, rank[i], w);
-        riskTotal += w;
-      }
-      const top = i;
-      let eqPairs = 0;
-      let m = 0;
-      for (; i >= begin && stop[i] === t; i--) {
-        if (!event[i]) throw new Error('coxConcordance: a censored row sorted before a death at the same time');
-        const r = rank[i];
-        const w = wt === null ? 1 : wt[i];
-        const less = riskBelow(at, blockTotal, tree, K, r - 1);
-        const eq = at[r];
-        concordant += w * less;
-        discordant += w * (riskTotal - less - eq);
-        tiedX += w * eq;
-        // pairs with the same-time deaths of this rank before it, and among its own copies
-        eqPairs += w * sameTime[r] + (w * (w - 1)) / 2;
-        sameTime[r] += w;
-        m += w;
-      }
-      tiedXY += eqPairs;
-      tiedY += (m * (m - 1)) / 2 - eqPairs;
-      for (let k = top; k > i; k--) {
-        const r = rank[k];
-        sameTime[r] = 0;
-        riskEnter(at, blockTotal, tree, nBlocks, r, wt === null ? 1 : wt[k]);
-      }
-      riskTotal += m;
-    }
+    stratumCounts(stop, event, wt, rank, K, begin, end, at, sameTime, blockTotal, tree, nBlocks);
+    concordant += stratumConcordant;
+    discordant += stratumDiscordant;
+    tiedX += stratumTiedX;
+    tiedY += stratumTiedY;
+    tiedXY += stratumTiedXY;
     // empty the tree for the next stratum
     if (s + 2 < strataBounds.length) {
       if ((end - begin) * 32 >= K) {
@@ -159,6 +129,74 @@ function rightCensoredCounts(stop: Float64Array, event: Uint8Array, strataBounds
     }
   }
   return { concordant, discordant, tiedX, tiedY, tiedXY };
+}
+
+/**
+ * stratumCounts' results, one stratum's pair counts: module variables, not an object's fields or an
+ * array's elements, whose stores after its loop V8 would compile without type feedback (see
+ * denseRanks.ts's scannedMin).
+ */
+let stratumConcordant = 0;
+let stratumDiscordant = 0;
+let stratumTiedX = 0;
+let stratumTiedY = 0;
+let stratumTiedXY = 0;
+
+/**
+ * One stratum's rows [begin, end), time descending: each death's pairs with the risk set (a
+ * function of its own: as a loop of rightCensoredCounts, V8 compiled it on its own and left that
+ * code after it at every call — 146 deoptimizations in one 100,000-patient analyze).
+ */
+function stratumCounts(
+  stop: Float64Array, event: Uint8Array, wt: Int32Array | null, rank: Int32Array, K: number, begin: number, end: number,
+  at: Int32Array, sameTime: Int32Array, blockTotal: Int32Array, tree: Int32Array, nBlocks: number,
+): void {
+  let concordant = 0;
+  let discordant = 0;
+  let tiedX = 0;
+  let tiedY = 0;
+  let tiedXY = 0;
+  let riskTotal = 0;
+  let i = end - 1;
+  while (i >= begin) {
+    const t = stop[i];
+    // the censored rows at t (after its deaths in the sorted order) are at risk at t
+    for (; i >= begin && stop[i] === t && !event[i]; i--) {
+      const w = wt === null ? 1 : wt[i];
+      riskEnter(at, blockTotal, tree, nBlocks, rank[i], w);
+      riskTotal += w;
+    }
+    const top = i;
+    let eqPairs = 0;
+    let m = 0;
+    for (; i >= begin && stop[i] === t; i--) {
+      if (!event[i]) throw new Error('coxConcordance: a censored row sorted before a death at the same time');
+      const r = rank[i];
+      const w = wt === null ? 1 : wt[i];
+      const less = riskBelow(at, blockTotal, tree, K, r - 1);
+      const eq = at[r];
+      concordant += w * less;
+      discordant += w * (riskTotal - less - eq);
+      tiedX += w * eq;
+      // pairs with the same-time deaths of this rank before it, and among its own copies
+      eqPairs += w * sameTime[r] + (w * (w - 1)) / 2;
+      sameTime[r] += w;
+      m += w;
+    }
+    tiedXY += eqPairs;
+    tiedY += (m * (m - 1)) / 2 - eqPairs;
+    for (let k = top; k > i; k--) {
+      const r = rank[k];
+      sameTime[r] = 0;
+      riskEnter(at, blockTotal, tree, nBlocks, r, wt === null ? 1 : wt[k]);
+    }
+    riskTotal += m;
+  }
+  stratumConcordant = concordant;
+  stratumDiscordant = discordant;
+  stratumTiedX = tiedX;
+  stratumTiedY = tiedY;
+  stratumTiedXY = tiedXY;
 }
 
 /** Adds `by` to the risk count of rank r. */

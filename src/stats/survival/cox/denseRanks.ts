@@ -43,10 +43,10 @@ let startWork = new Int32Array(0);
 export function denseRanks(lp: Float64Array, rank: Int32Array): number {
   const n = lp.length;
   if (n === 0) return 0;
-  const nFew = scanValues(lp, fewWork, rangeWork);
+  const nFew = scanValues(lp, fewWork);
   if (nFew <= FEW) return fewRanks(lp, rank, fewWork, nFew);
-  const min = rangeWork[0];
-  const max = rangeWork[1];
+  const min = scannedMin;
+  const max = scannedMax;
   if (orderWork.length < n) {
     orderWork = new Int32Array(n);
     bucketWork = new Int32Array(n);
@@ -67,14 +67,18 @@ export function denseRanks(lp: Float64Array, rank: Int32Array): number {
   return ranksInOrder(lp, order, rank);
 }
 
-/** Scratch of scanValues: the smallest and the largest value. */
-const rangeWork = new Float64Array(2);
+/**
+ * scanValues's other results: the smallest and the largest value (module variables rather than
+ * stores after its loop, which V8 compiled without type feedback for them and left at every call).
+ */
+let scannedMin = 0;
+let scannedMax = 0;
 
 /**
- * The smallest and largest value (into `range`) and the distinct values while there are at most FEW
+ * The smallest and largest value (into scannedMin, scannedMax) and the distinct values while there are at most FEW
  * (a categorical model's scores; into `few`); returns their number (FEW + 1: more).
  */
-function scanValues(lp: Float64Array, few: Float64Array, range: Float64Array): number {
+function scanValues(lp: Float64Array, few: Float64Array): number {
   const n = lp.length;
   let min = lp[0];
   let max = lp[0];
@@ -90,8 +94,8 @@ function scanValues(lp: Float64Array, few: Float64Array, range: Float64Array): n
       if (q === nFew) few[nFew++] = v;
     }
   }
-  range[0] = min;
-  range[1] = max;
+  scannedMin = min;
+  scannedMax = max;
   return nFew;
 }
 
@@ -104,6 +108,11 @@ function bucketCounts(lp: Float64Array, min: number, scale: number, bucket: Int3
     bucket[i] = b;
     start[b + 1]++;
   }
+  cumulate(start, n);
+}
+
+/** start[b + 1] += start[b] for b < n: counts into starts (a function of its own, after bucketCounts' loop: see scannedMin). */
+function cumulate(start: Int32Array, n: number): void {
   for (let b = 0; b < n; b++) start[b + 1] += start[b];
 }
 

@@ -71,10 +71,8 @@ function radixKeys(bits: Uint32Array, order: Int32Array | null, descending: bool
 
 /** The digit's counts turned into bucket starts in `count`; false (and nothing to do) when every row has the same digit. */
 function digitCounts(word: Uint32Array, shift: number, mask: number, count: Int32Array): boolean {
-  const m = word.length;
   const buckets = count.length;
-  count.fill(0);
-  for (let k = 0; k < m; k++) count[(word[k] >>> shift) & mask]++;
+  digitHistogram(word, shift, mask, count);
   let nonzero = 0;
   for (let b = 0; b < buckets && nonzero < 2; b++) if (count[b] > 0) nonzero++;
   if (nonzero < 2) return false;
@@ -85,6 +83,12 @@ function digitCounts(word: Uint32Array, shift: number, mask: number, count: Int3
     sum += c;
   }
   return true;
+}
+
+/** The counts of each digit (at `shift`, `mask`) of the words, into `count`. */
+function digitHistogram(word: Uint32Array, shift: number, mask: number, count: Int32Array): void {
+  count.fill(0);
+  for (let k = 0; k < word.length; k++) count[(word[k] >>> shift) & mask]++;
 }
 
 /** One stable pass: each row to its digit's next place. */

@@ -173,17 +173,32 @@ export function centring(columns: readonly Float64Array[]): { means: Float64Arra
 
 function columnCentring(c: Float64Array): { mean: number; scale: number } {
   const n = c.length;
+  const s = columnSum(c);
+  const m = columnIsBinary ? 0 : s / n;
+  const mad = absoluteDeviation(c, m) / n;
+  return { mean: m, scale: mad > 0 ? 1 / mad : 1 };
+}
+
+/** columnSum's other result: whether every value is 0 or 1 (a module variable: see denseRanks.ts's scannedMin). */
+let columnIsBinary = true;
+
+/** Σ c (in order), and whether the values are all 0 or 1 (columnIsBinary). */
+function columnSum(c: Float64Array): number {
   let s = 0;
   let binary = true;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < c.length; i++) {
     s += c[i];
     if (c[i] !== 0 && c[i] !== 1) binary = false;
   }
-  const m = binary ? 0 : s / n;
+  columnIsBinary = binary;
+  return s;
+}
+
+/** Σ |c − m| (in order). */
+function absoluteDeviation(c: Float64Array, m: number): number {
   let mad = 0;
-  for (let i = 0; i < n; i++) mad += Math.abs(c[i] - m);
-  mad /= n;
-  return { mean: m, scale: mad > 0 ? 1 / mad : 1 };
+  for (let i = 0; i < c.length; i++) mad += Math.abs(c[i] - m);
+  return mad;
 }
 
 /** Centre (mean, 0 for a 0/1 column), scale (1/mean absolute deviation) and gather the columns in `order`, row-major. */

@@ -55,8 +55,21 @@ export function kmLeftContinuous(d: CoxSortedData): { time: Float64Array; survBe
     for (let k = 0; k < n; k++) startSorted[k] = start[byStart[k]];
   }
   const deathTimes = new Float64Array(d.nEvents);
+  deathTimesOf(event, byStop, stopSorted, deathTimes);
+  return leftContinuousSteps(n, deathTimes, stopSorted, startSorted);
+}
+
+// kmLeftContinuous's loops are functions of their own: as its loops, V8 compiled each on its own
+// (on-stack replacement) and left that code at the next for want of type feedback.
+
+/** The death times in ascending order (rows in stop order through byStop, or as they are). */
+function deathTimesOf(event: Uint8Array, byStop: Int32Array | null, stopSorted: Float64Array, deathTimes: Float64Array): void {
   let c = 0;
-  for (let k = 0; k < n; k++) if (event[byStop ? byStop[k] : k]) deathTimes[c++] = stopSorted[k];
+  for (let k = 0; k < stopSorted.length; k++) if (event[byStop ? byStop[k] : k]) deathTimes[c++] = stopSorted[k];
+}
+
+/** Each distinct death time and the survival just before it. */
+function leftContinuousSteps(n: number, deathTimes: Float64Array, stopSorted: Float64Array, startSorted: Float64Array | null): { time: Float64Array; survBefore: Float64Array } {
   const times: number[] = [];
   const surv: number[] = [];
   let s = 1;
