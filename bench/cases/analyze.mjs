@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'siilab.js');
 /** Runs of each 100,000-patient command (the median is reported). */
-const RUNS = 3;
+const RUNS = 5;
 
 const writer = `
 const [paper, n, dir] = process.argv.slice(1);
