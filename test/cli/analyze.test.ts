@@ -26,6 +26,13 @@ describe('siilab analyze', () => {
     await runCli(['analyze', 'examples/hong2021/study.yaml', '--out', out, '--format', 'html']);
     expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(first);
   }, 60000);
+  it('refuses an unknown --format before reading anything, exit 2, and writes nothing', async () => {
+    const out = join(tmp(), 'out');
+    const r = await runCli(['analyze', 'examples/hong2021/study.yaml', '--out', out, '--format', 'html,pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("siilab analyze: --format must be one of html, docx, md, got 'pdf'.");
+    expect(existsSync(out)).toBe(false);
+  });
   it('refuses a misspelt column naming the spec field and line, exit 3, and writes nothing', async () => {
     const dir = tmp();
     copyFileSync('examples/hong2021/cohort.csv', join(dir, 'cohort.csv'));

@@ -70,6 +70,31 @@ derived: [{ name: SII, index: SII }, { name: SII_first, aggregate: first, of: SI
     expect(flow.steps).toEqual([{ reason: 'zero-lymphocytes', label: 'lymphocyte count 0', n: 1, byVariable: [{ variable: 'SII_first', n: 1 }] }]);
     expect(flow.excluded[0]).toMatchObject({ id: 'b', detail: 'SII_first: lymphocyte count 0 (index undefined) (lymphocytes, l.csv row 3 = 0 10^9/L)' });
   });
+
+  test('a per-patient value that differs between a patient\'s rows: the first is kept, the patients counted, the first such row named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'siilab-long-'));
+    writeFileSync(join(dir, 'l.csv'), [
+      'id,date,N,L,P,sex,stage',
+      'a,2020-01-01,4,2,200,F,1',
+      'a,2020-01-02,4,2,200,M,1',
+      'b,2020-01-01,4,2,200,M,2',
+      'b,2020-01-03,4,2,200,,3',
+      'c,2020-01-01,4,2,200,F,',
+      'c,2020-01-05,4,2,200,M,2',
+    ].join('\n') + '\n');
+    writeFileSync(join(dir, 's.yaml'), `version: 1
+sources: [{ file: l.csv, format: long }]
+variables: { patientId: id, drawDate: date, neutrophils: N, lymphocytes: L, platelets: P, sex: { column: sex, type: category } }
+covariates: { stage: { column: stage, type: category } }
+derived: [{ name: SII, index: SII }, { name: SII_first, aggregate: first, of: SII }]
+`);
+    const { dataset: d, warnings } = await loadStudy(join(dir, 's.yaml'));
+    // a missing cell is no conflict; c's stage is its first non-missing value
+    expect(d.columns.sex.values).toEqual(['F', 'M', 'F']);
+    expect(d.columns.stage.values).toEqual(['1', '2', '2']);
+    expect(warnings).toContain("l.csv, column 'sex': 2 patient(s) have different values on different rows (e.g. patient a); the first value is used.");
+    expect(warnings).toContain("l.csv, column 'stage': 1 patient(s) have different values on different rows (e.g. patient b); the first value is used.");
+  });
 });
 
 describe('dates in columns', () => {
